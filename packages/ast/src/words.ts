@@ -1,0 +1,167 @@
+import type { Flag } from './nodes.js';
+
+/** Go's `unicode.IsSpace`, which BuildKit uses to trim lines and split words. */
+export function isGoSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0x85) return false;
+  return (
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
+/** BuildKit's `reWhitespace`: `[\t\v\f\r ]`, the separator of commands and plain word lists. */
+export function isSeparator(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d;
+}
+
+/** Go's `strings.TrimSpace`. */
+export function trimGoSpace(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isGoSpace(s.charCodeAt(start))) start++;
+  while (end > start && isGoSpace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/** Go's `strings.TrimLeftFunc(s, unicode.IsSpace)`. */
+export function trimGoSpaceLeft(s: string): string {
+  let start = 0;
+  while (start < s.length && isGoSpace(s.charCodeAt(start))) start++;
+  return start === 0 ? s : s.slice(start);
+}
+
+/** `regexp.Split(s, -1)` on `[\t\v\f\r ]+`, as BuildKit splits FROM, EXPOSE and word lists. */
+export function splitSeparated(s: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (isSeparator(s.charCodeAt(i))) {
+      out.push(s.slice(start, i));
+      while (i + 1 < s.length && isSeparator(s.charCodeAt(i + 1))) i++;
+      start = i + 1;
+    }
+  }
+  out.push(s.slice(start));
+  return out;
+}
+
+/**
+ * BuildKit's `extractBuilderFlags`: leading `--name[=value]` words, with quotes removed and
+ * `\` escaping the next character (always `\`, whatever the escape directive says). A bare
+ * `--` ends the flags. Returns the flag words and the rest of the line.
+ */
+export function extractFlagWords(line: string): { words: string[]; rest: string } {
+  const words: string[] = [];
+  const n = line.length;
+  let pos = 0;
+  for (;;) {
+    while (pos < n && isGoSpace(line.charCodeAt(pos))) pos++;
+    if (pos >= n) return { words, rest: '' };
+    if (line.charCodeAt(pos) !== 0x2d || line.charCodeAt(pos + 1) !== 0x2d) {
+      return { words, rest: line.slice(pos) };
+    }
+    let word = '';
+    let quote = 0;
+    let blankOK = false;
+    for (; pos < n; pos++) {
+      let code = line.charCodeAt(pos);
+      if (quote === 0) {
+        if (isGoSpace(code)) break;
+        if (code === 0x27 || code === 0x22) {
+          quote = code;
+          blankOK = true;
+          continue;
+        }
+      } else if (code === quote) {
+        quote = 0;
+        continue;
+      }
+      if (code === 0x5c) {
+        if (pos + 1 === n) {
+          // A `\` at the very end is dropped; inside quotes it also closes them.
+          quote = 0;
+          continue;
+        }
+        code = line.charCodeAt(++pos);
+      }
+      word += String.fromCharCode(code);
+    }
+    if (word === '--') return { words, rest: pos >= n ? '' : line.slice(pos) };
+    if (blankOK || word.length > 0) words.push(word);
+  }
+}
+
+/** Splits a BuildKit flag word (`--from=build`) into a {@link Flag}. */
+export function flagFromWord(word: string): Flag {
+  const body = word.startsWith('--') ? word.slice(2) : word;
+  const eq = body.indexOf('=');
+  return Object.freeze(
+    eq === -1 ? { name: body, value: null } : { name: body.slice(0, eq), value: body.slice(eq + 1) },
+  );
+}
+
+/** The word BuildKit keeps for a flag: `--name` or `--name=value`. */
+export function formatFlagWord(f: Flag): string {
+  return f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`;
+}
+
+/**
+ * BuildKit's `parseWords`: words split on unquoted whitespace, quotes and escapes kept
+ * (they are removed later, per instruction). Used for ENV, LABEL and ARG.
+ */
+export function parseWords(rest: string, escape: number): string[] {
+  const words: string[] = [];
+  const n = rest.length;
+  let word = '';
+  let inWord = false;
+  let quote = 0;
+  let blankOK = false;
+  for (let pos = 0; pos < n; pos++) {
+    const code = rest.charCodeAt(pos);
+    if (!inWord) {
+      if (isGoSpace(code)) continue;
+      inWord = true;
+    }
+    if (quote === 0) {
+      if (isGoSpace(code)) {
+        if (blankOK || word.length > 0) words.push(word);
+        word = '';
+        blankOK = false;
+        inWord = false;
+        continue;
+      }
+      if (code === 0x27 || code === 0x22) {
+        quote = code;
+        blankOK = true;
+      }
+      if (code === escape) {
+        if (pos + 1 === n) continue; // an escape at the very end is dropped
+        word += rest[pos]! + rest[++pos]!;
+        continue;
+      }
+      word += rest[pos];
+      continue;
+    }
+    if (code === quote) quote = 0;
+    else if (code === escape && quote !== 0x27) {
+      // The escape char is special inside double quotes only.
+      if (pos + 1 === n) {
+        quote = 0;
+        continue;
+      }
+      word += rest[pos]! + rest[++pos]!;
+      continue;
+    }
+    word += rest[pos];
+  }
+  if (inWord && (blankOK || word.length > 0)) words.push(word);
+  return words;
+}
