@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { dump } from './dump.js';
+import { DockerfileSyntaxError } from './errors.js';
+import type { DirectiveNode, InstructionNode } from './nodes.js';
+import { parse, parseStrict } from './parse.js';
+import { print } from './print.js';
+
+const instructions = (text: string) =>
+  parse(text).children.filter((c): c is InstructionNode => c.type === 'instruction');
+const directives = (text: string) =>
+  parse(text).children.filter((c): c is DirectiveNode => c.type === 'directive');
+const errors = (text: string) =>
+  parse(text)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => d.message);
+
+describe('parser directives (directives_test.go facts)', () => {
+  it.each([
+    ['# escape=`\nFROM a', '`'],
+    ['#escape=`\nFROM a', '`'],
+    ['# ESCAPE = `\nFROM a', '`'],
+    ['  #  escape  =  `  \nFROM a', '`'],
+    ['# syntax=x\n# escape=`\nFROM a', '`'],
+    ['# comment\n# escape=`\nFROM a', '\\'],
+    ['\n# escape=`\nFROM a', '\\'],
+    ['FROM a\n# escape=`\nRUN b', '\\'],
+    ['# unknown=1\n# escape=`\nFROM a', '\\'],
+  ])('%j gives escape %j', (text, escape) => {
+    expect(parse(text).escape).toBe(escape);
+  });
+
+  it('reads syntax, escape and check, case-insensitively', () => {
+    const found = directives('# Syntax = docker/dockerfile:1.7\n# check=skip=all;error=true\nFROM a\n');
+    expect(found.map((d) => [d.name, d.value])).toEqual([
+      ['syntax', 'docker/dockerfile:1.7'],
+      ['check', 'skip=all;error=true'],
+    ]);
+  });
+
+  it.each([
+    ['# escape=`\n# escape=\\\nFROM a', 'only one escape parser directive can be used'],
+    ['# syntax=a\n# syntax=b\nFROM a', 'only one syntax parser directive can be used'],
+    ['# check=skip=all\n# check=error=true\nFROM a', 'only one check parser directive can be used'],
+    ['# escape=x\nFROM a', "invalid escape token 'x' does not match ` or \\"],
+    ['# escape=   \nFROM a', "invalid escape token ' ' does not match ` or \\"],
+  ])('%j is an error', (text, message) => {
+    expect(errors(text)).toContain(message);
+  });
+
+  it('treats a directive-looking comment after an instruction as a comment', () => {
+    const tree = parse('FROM a\n# escape=`\n');
+    expect(tree.children.map((c) => c.type)).toEqual(['instruction', 'comment']);
+  });
+});
+
+describe('line continuation and comments', () => {
+  it('joins continuation lines keeping the next line’s leading whitespace', () => {
+    expect(instructions('RUN echo hello\\\n  world\n')[0]!.args).toEqual(['echo hello  world']);
+  });
+
+  it('skips comment lines inside a continuation', () => {
+    expect(instructions('RUN a \\\n# c\n  b\n')[0]!.args).toEqual(['a   b']);
+  });
+
+  it('warns about empty continuation lines and carries on', () => {
+    const tree = parse('FROM a\nRUN a \\\n\n  b\nRUN c\n');
+    expect(instructions('FROM a\nRUN a \\\n\n  b\nRUN c\n').map((i) => i.args)).toEqual([
+      ['a'],
+      ['a   b'],
+      ['c'],
+    ]);
+    expect(tree.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'NoEmptyContinuation',
+        message: 'Empty continuation lines will become errors in a future release',
+        position: expect.objectContaining({ start: expect.objectContaining({ line: 3 }) }),
+      }),
+    ]);
+  });
+
+  it('does not continue after an escaped escape character', () => {
+    expect(instructions('ENV C trailing\\\\\nENV D x\n').map((i) => i.args)).toEqual([
+      ['C', 'trailing\\\\', ''],
+      ['D', 'x', ''],
+    ]);
+  });
+
+  it('uses the backtick escape for continuations', () => {
+    const text = '# escape=`\nFROM windows\nRUN dir c:\\ `\n  /s\n';
+    expect(instructions(text)[1]!.args).toEqual(['dir c:\\   /s']);
+    expect(print(parse(text))).toBe(text);
+  });
+
+  it('keeps a # that is not at the start of a line', () => {
+    expect(instructions('RUN echo a # b\n')[0]!.args).toEqual(['echo a # b']);
+  });
+});
+
+describe('positions', () => {
+  it('locates instructions by 1-based line and column and 0-based offset', () => {
+    const tree = parse('FROM a\n\n  RUN b \\\n   c\n');
+    const run = tree.children[1] as InstructionNode;
+    expect(run.position).toEqual({
+      start: { line: 3, column: 3, offset: 10 },
+      end: { line: 4, column: 5, offset: 22 },
+    });
+  });
+
+  it('starts counting after a BOM without losing it', () => {
+    const text = '\ufeffFROM a\n';
+    const tree = parse(text);
+    expect(dump(tree)).toBe('(from "a")\n');
+    expect(print(tree)).toBe(text);
+  });
+});
+
+describe('instruction forms', () => {
+  it.each([
+    ['CMD ["a", "b"]', ['a', 'b'], true],
+    ['CMD ["a", 1]', ['["a", 1]'], false],
+    ['CMD ["a"] trailing', ['["a"] trailing'], false],
+    ["CMD ['a']", ["['a']"], false],
+    ['CMD []', [], true],
+    ['SHELL ["pwsh", "-c"]', ['pwsh', '-c'], true],
+    ['COPY a b /c/', ['a', 'b', '/c/'], false],
+    ['COPY ["a b", "/c"]', ['a b', '/c'], true],
+    ['VOLUME /a /b', ['/a', '/b'], false],
+    ['USER app user', ['app user'], false],
+    ['HEALTHCHECK CMD ["x"]', ['CMD', 'x'], true],
+    ['HEALTHCHECK NONE', ['NONE'], false],
+    ['ARG A=1 B', ['A=1', 'B'], false],
+  ])('%s', (text, args, json) => {
+    const node = instructions(`${text}\n`)[0]!;
+    expect(node.args).toEqual(args);
+    expect(node.json).toBe(json);
+  });
+
+  it('reports a JSON array of non-strings', () => {
+    expect(errors('CMD ["a", 1]\n')).toContain(
+      'when using JSON array syntax, arrays must be comprised of strings only',
+    );
+  });
+
+  it.each([
+    ['ENV PATH\n', 'ENV must have two arguments'],
+    ['LABEL x\n', 'LABEL must have two arguments'],
+    ['ENV a=1 b\n', 'Syntax error - can\'t find = in "b". Must be of the form: name=value'],
+    ['# only a comment\n', 'file with no instructions'],
+    ['', 'file with no instructions'],
+  ])('%j: %s', (text, message) => {
+    expect(errors(text)).toContain(message);
+  });
+
+  it('takes the whole rest as the value of the legacy ENV form', () => {
+    expect(instructions('ENV ONE TWO= THREE=world\n')[0]!.args).toEqual([
+      'ONE',
+      'TWO= THREE=world',
+      '',
+    ]);
+  });
+
+  it('nests the ONBUILD trigger with its own flags', () => {
+    const [node] = instructions('ONBUILD COPY --from=build /a /b\n');
+    expect(node!.trigger).toMatchObject({
+      keyword: 'COPY',
+      flags: [{ name: 'from', value: 'build' }],
+      args: ['/a', '/b'],
+    });
+    expect(dump(parse('ONBUILD COPY --from=build /a /b\n'))).toBe(
+      '(onbuild (copy ["--from=build"] "/a" "/b"))\n',
+    );
+  });
+
+  it('removes quotes and escapes from flag values', () => {
+    const [node] = instructions('COPY --chown="a b" --chmod=\'7\'\\55 x y\n');
+    expect(node!.flags).toEqual([
+      { name: 'chown', value: 'a b' },
+      { name: 'chmod', value: '755' },
+    ]);
+  });
+});
+
+describe('parseStrict', () => {
+  it('throws the first error with file, line and column', () => {
+    let error: unknown;
+    try {
+      parseStrict('FROM a\n  ENV PATH\n', { file: 'Dockerfile.dev' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DockerfileSyntaxError);
+    expect(error).toMatchObject({
+      message: 'Dockerfile.dev:2:3: ENV must have two arguments',
+      line: 2,
+      column: 3,
+      file: 'Dockerfile.dev',
+      reason: 'ENV must have two arguments',
+    });
+  });
+
+  it('returns the tree when there is no error', () => {
+    expect(parseStrict('FROM a\n').children).toHaveLength(1);
+  });
+});
