@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${VAR} here is Dockerfile syntax, not a template
 import { describe, expect, it } from 'vitest';
 import { parseMount } from './parse-mount.js';
 
