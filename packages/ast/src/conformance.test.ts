@@ -10,6 +10,19 @@ const root = join(import.meta.dirname, '../test/fixtures/buildkit-parser');
 const cases = readdirSync(join(root, 'testfiles')).sort();
 const negative = readdirSync(join(root, 'testfiles-negative')).sort();
 
+// What BuildKit's parser itself rejects; the corpus also holds instructions its parser accepts
+// and its instruction layer rejects later (unknown flags in `flags`, `HEALTHCHECK CONNECT`).
+const PARSER_ERRORS = new Set([
+  'NoInstructions',
+  'LineTooLong',
+  'DuplicateDirective',
+  'InvalidEscapeDirective',
+  'InvalidArguments',
+  'JsonNotStringArray',
+  'UnterminatedHeredoc',
+  'InvalidHeredoc',
+]);
+
 describe('BuildKit parser corpus', () => {
   it('has all 33 cases and 4 negative ones', () => {
     expect(cases).toHaveLength(33);
@@ -26,7 +39,7 @@ describe('BuildKit parser corpus', () => {
     const expected = readFileSync(join(root, 'testfiles', name, 'result'), 'utf8');
     const tree = parse(text);
     expect(dump(tree)).toBe(expected);
-    expect(tree.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(tree.diagnostics.filter((d) => PARSER_ERRORS.has(d.code))).toEqual([]);
   });
 
   it.each(negative)('%s is an error', (name) => {

@@ -271,7 +271,8 @@ class Parser {
 
     // 2. Keyword, flags and arguments, as BuildKit's line parsers split them.
     const built = this.buildNode(logical, start, end);
-    let node = built.node;
+    const node = built.node;
+    let heredocs: readonly Heredoc[] = EMPTY;
 
     // 3. Heredoc bodies follow the instruction's last line.
     const target = node.trigger ?? node;
@@ -284,7 +285,7 @@ class Parser {
       if (found.error !== null) {
         this.report('error', 'InvalidHeredoc', found.error, start, end);
       } else if (found.heredocs.length > 0) {
-        const heredocs: Heredoc[] = [];
+        const docs: Heredoc[] = [];
         for (const doc of found.heredocs) {
           const bodyStart = this.lineNext;
           let terminated = false;
@@ -300,7 +301,15 @@ class Parser {
             }
           }
           const bodyEnd = terminated ? this.lineStart : this.lineNext;
-          heredocs.push(Object.freeze({ ...doc, content: text.slice(bodyStart, bodyEnd) }));
+          docs.push(
+            Object.freeze({
+              name: doc.name,
+              content: text.slice(bodyStart, bodyEnd),
+              chomp: doc.chomp,
+              quoted: doc.quoted,
+              fd: doc.fd,
+            }),
+          );
           if (!terminated) {
             end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
             this.report('error', 'UnterminatedHeredoc', 'unterminated heredoc', start, end);
@@ -308,29 +317,31 @@ class Parser {
           }
         }
         end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
-        node = { ...node, heredocs: Object.freeze(heredocs) };
+        heredocs = Object.freeze(docs);
       }
     }
 
     const position: Position = Object.freeze({ start, end });
     const detached = text.slice(ts, kwEnd) !== built.cmd;
-    const snapshot = Object.freeze({
-      keyword: node.keyword,
-      flags: node.flags,
-      args: node.args,
-      json: node.json,
-      heredocs: node.heredocs,
-      trigger: node.trigger,
-    });
+    const { keyword, flags, args, json, trigger } = node;
+    // The raws keep a snapshot of the values they were written for; it shares the node's
+    // (frozen) arrays, so an unedited node is recognised by identity when printing.
+    const value = Object.freeze({ keyword, flags, args, json, heredocs, trigger });
     const final: InstructionNode = Object.freeze({
-      ...node,
+      type: 'instruction',
+      keyword,
+      flags,
+      args,
+      json,
+      heredocs,
+      trigger,
       position,
       raws: Object.freeze({
         before,
-        indent: text.slice(ls, ts),
+        indent: ts === ls ? '' : text.slice(ls, ts),
         keyword: detached ? '' : text.slice(ts, kwEnd),
         rest: text.slice(detached ? ts : kwEnd, this.lineNext),
-        value: snapshot,
+        value,
       }),
     });
     this.children.push(final);

@@ -68,6 +68,21 @@ export function extractFlagWords(line: string): { words: string[]; rest: string 
     if (line.charCodeAt(pos) !== 0x2d || line.charCodeAt(pos + 1) !== 0x2d) {
       return { words, rest: line.slice(pos) };
     }
+    // Fast path: a flag word with no quotes or escapes is a plain slice.
+    const wordStart = pos;
+    let plainEnd = pos;
+    while (plainEnd < n) {
+      const c = line.charCodeAt(plainEnd);
+      if (isGoSpace(c) || c === 0x22 || c === 0x27 || c === 0x5c) break;
+      plainEnd++;
+    }
+    if (plainEnd === n || isGoSpace(line.charCodeAt(plainEnd))) {
+      pos = plainEnd;
+      const word = line.slice(wordStart, plainEnd);
+      if (word === '--') return { words, rest: pos >= n ? '' : line.slice(pos) };
+      words.push(word);
+      continue;
+    }
     let word = '';
     let quote = 0;
     let blankOK = false;
@@ -118,6 +133,26 @@ export function formatFlagWord(f: Flag): string {
  * (they are removed later, per instruction). Used for ENV, LABEL and ARG.
  */
 export function parseWords(rest: string, escape: number): string[] {
+  return simpleWords(rest, escape) ?? parseQuotedWords(rest, escape);
+}
+
+/** The common case, no quotes and no escape character: plain slices between spaces. */
+function simpleWords(rest: string, escape: number): string[] | null {
+  const words: string[] = [];
+  let start = -1;
+  for (let pos = 0; pos < rest.length; pos++) {
+    const code = rest.charCodeAt(pos);
+    if (code === 0x22 || code === 0x27 || code === escape) return null;
+    if (isGoSpace(code)) {
+      if (start >= 0) words.push(rest.slice(start, pos));
+      start = -1;
+    } else if (start < 0) start = pos;
+  }
+  if (start >= 0) words.push(rest.slice(start));
+  return words;
+}
+
+function parseQuotedWords(rest: string, escape: number): string[] {
   const words: string[] = [];
   const n = rest.length;
   let word = '';
