@@ -41,9 +41,17 @@ const rows = bench.tasks.map((task) => {
 const of = (name) => rows.find((r) => r.task.startsWith(name))['ms/run'];
 console.log(`\n@dockwright/ast on ${mb.toFixed(2)} MB (${text.split('\n').length} lines)`);
 console.table(
-  rows.map((r) => ({ task: r.task, 'ms/run': r['ms/run'].toFixed(2), 'MB/s': r['MB/s'].toFixed(1) })),
+  rows.map((r) => ({
+    task: r.task,
+    'ms/run': r['ms/run'].toFixed(2),
+    'MB/s': r['MB/s'].toFixed(1),
+  })),
 );
 const parseMs = of('@dockwright/ast parse');
-console.log(`parse vs dockerfile-ast: ${(of('dockerfile-ast') / parseMs).toFixed(1)}x faster (goal >= 3x)`);
-console.log(`parse vs the one-pass floor: ${(parseMs / of('floor')).toFixed(1)}x the floor (goal <= 5x)`);
+console.log(
+  `parse vs dockerfile-ast: ${(of('dockerfile-ast') / parseMs).toFixed(1)}x faster (goal >= 3x)`,
+);
+console.log(
+  `parse vs the one-pass floor: ${(parseMs / of('floor')).toFixed(1)}x the floor (goal <= 5x)`,
+);
 if (sink === 0) console.log('');

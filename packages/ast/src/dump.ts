@@ -1,6 +1,6 @@
-import { formatFlagWord } from './words.js';
 import { goQuote } from './go-quote.js';
 import type { DockerfileNode, InstructionNode } from './nodes.js';
+import { formatFlagWord } from './words.js';
 
 /**
  * BuildKit's `Node.Dump()` of a tree: one S-expression per instruction, command lower-cased,
@@ -28,7 +28,8 @@ export function dumpInstruction(node: InstructionNode): string {
 
 function dumpBody(node: InstructionNode): string {
   let out = node.keyword.toLowerCase();
-  if (node.flags.length > 0) out += ` [${node.flags.map((f) => goQuote(formatFlagWord(f))).join(' ')}]`;
+  if (node.flags.length > 0)
+    out += ` [${node.flags.map((f) => goQuote(formatFlagWord(f))).join(' ')}]`;
   if (node.trigger) return `${out} (${dumpBody(node.trigger)})`;
   for (const arg of node.args) out += ` ${goQuote(arg)}`;
   return out;

@@ -23,7 +23,10 @@ export class DockerfileSyntaxError extends Error {
     location: { line: number; column: number; file?: string | undefined },
     options?: { cause?: unknown },
   ) {
-    super(`${location.file ?? 'Dockerfile'}:${location.line}:${location.column}: ${reason}`, options);
+    super(
+      `${location.file ?? 'Dockerfile'}:${location.line}:${location.column}: ${reason}`,
+      options,
+    );
     this.reason = reason;
     this.file = location.file;
     this.line = location.line;

@@ -117,8 +117,7 @@ export function dockerfile(
   const escapeDirective = children.find(
     (c): c is DirectiveNode => c.type === 'directive' && c.name === 'escape',
   );
-  const escape: EscapeChar =
-    options.escape ?? (escapeDirective?.value === '`' ? '`' : '\\');
+  const escape: EscapeChar = options.escape ?? (escapeDirective?.value === '`' ? '`' : '\\');
   return Object.freeze({
     type: 'dockerfile',
     children: Object.freeze([...children]),

@@ -147,9 +147,7 @@ const expected: Array<[string, Expected]> = [
 
 describe('heredocs in a Dockerfile', () => {
   const tree = parse(file);
-  const instructions = tree.children.filter(
-    (c): c is InstructionNode => c.type === 'instruction',
-  );
+  const instructions = tree.children.filter((c): c is InstructionNode => c.type === 'instruction');
 
   it('prints back byte for byte', () => {
     expect(print(tree)).toBe(file);
@@ -211,19 +209,13 @@ describe('heredocs in a Dockerfile', () => {
 });
 
 describe('heredoc words (ParseHeredoc)', () => {
-  it.each([
-    '<<EOF',
-    "<<'EOF'",
-    '<<"EOF"',
-    '<<-EOF',
-    "<<-'EOF'",
-    '<<-"EOF"',
-    '<< EOF',
-    '<<-  EOF',
-  ])('%s is the heredoc EOF', (word) => {
-    const h = parseHeredocWord(word);
-    expect(h).toMatchObject({ name: 'EOF' });
-  });
+  it.each(['<<EOF', "<<'EOF'", '<<"EOF"', '<<-EOF', "<<-'EOF'", '<<-"EOF"', '<< EOF', '<<-  EOF'])(
+    '%s is the heredoc EOF',
+    (word) => {
+      const h = parseHeredocWord(word);
+      expect(h).toMatchObject({ name: 'EOF' });
+    },
+  );
   it.each(["<<'EOF", '<<"EOF', "<<EOF'", '<<EOF"'])('%s is an error', (word) => {
     expect(typeof parseHeredocWord(word)).toBe('string');
   });

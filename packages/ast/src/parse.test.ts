@@ -30,7 +30,9 @@ describe('parser directives (directives_test.go facts)', () => {
   });
 
   it('reads syntax, escape and check, case-insensitively', () => {
-    const found = directives('# Syntax = docker/dockerfile:1.7\n# check=skip=all;error=true\nFROM a\n');
+    const found = directives(
+      '# Syntax = docker/dockerfile:1.7\n# check=skip=all;error=true\nFROM a\n',
+    );
     expect(found.map((d) => [d.name, d.value])).toEqual([
       ['syntax', 'docker/dockerfile:1.7'],
       ['check', 'skip=all;error=true'],

@@ -292,10 +292,7 @@ class Parser {
           while (this.nextLine()) {
             let ts2 = this.lineStart;
             if (doc.chomp) while (ts2 < this.contentEnd && text.charCodeAt(ts2) === 0x09) ts2++;
-            if (
-              this.contentEnd - ts2 === doc.name.length &&
-              text.startsWith(doc.name, ts2)
-            ) {
+            if (this.contentEnd - ts2 === doc.name.length && text.startsWith(doc.name, ts2)) {
               terminated = true;
               break;
             }
@@ -493,11 +490,16 @@ class Parser {
    * BuildKit's continuation pattern ``([^E])E[ \t]*$|^E[ \t]*$``: the line ends with the
    * escape character (spaces and tabs after it allowed) that is not itself escaped.
    */
-  private trimContinuation(text: string, from: number, to: number): { end: number; isEnd: boolean } {
+  private trimContinuation(
+    text: string,
+    from: number,
+    to: number,
+  ): { end: number; isEnd: boolean } {
     let e = to;
     while (e > from && (text.charCodeAt(e - 1) === 0x20 || text.charCodeAt(e - 1) === 0x09)) e--;
     if (e > from && text.charCodeAt(e - 1) === this.escape) {
-      if (e - 1 === from || text.charCodeAt(e - 2) !== this.escape) return { end: e - 1, isEnd: false };
+      if (e - 1 === from || text.charCodeAt(e - 2) !== this.escape)
+        return { end: e - 1, isEnd: false };
     }
     return { end: to, isEnd: true };
   }
@@ -513,8 +515,16 @@ class Parser {
     return point(Math.max(this.lineNo, 1), this.contentEnd - this.lineStart + 1, this.contentEnd);
   }
 
-  private report(severity: Severity, code: string, message: string, start: Point, end: Point): void {
-    this.diagnostics.push(Object.freeze({ severity, code, message, position: Object.freeze({ start, end }) }));
+  private report(
+    severity: Severity,
+    code: string,
+    message: string,
+    start: Point,
+    end: Point,
+  ): void {
+    this.diagnostics.push(
+      Object.freeze({ severity, code, message, position: Object.freeze({ start, end }) }),
+    );
   }
 }
 
@@ -562,7 +572,11 @@ function parseJsonArray(rest: string): string[] | null | typeof NOT_STRING_ARRAY
  * BuildKit's directive pattern ``^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`` on a line
  * whose leading whitespace is already skipped (`\s` is RE2's `[\t\n\f\r ]`).
  */
-function matchDirective(text: string, from: number, to: number): { name: string; value: string } | null {
+function matchDirective(
+  text: string,
+  from: number,
+  to: number,
+): { name: string; value: string } | null {
   let i = from + 1;
   while (i < to && isReSpace(text.charCodeAt(i))) i++;
   const nameStart = i;

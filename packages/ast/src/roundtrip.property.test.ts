@@ -7,19 +7,54 @@ import { print } from './print.js';
 
 // Characters that matter to the lexer, weighted so generated text hits the edge cases often.
 const lexChars = fc.constantFrom(
-  '\n', '\r\n', '\r', ' ', '\t', '\\', '`', '#', '"', "'", '[', ']', ',', '=', '-', '--', '<<',
-  '<<-', 'EOF', '$', '{', '}', 'FROM', 'RUN', 'COPY', 'ENV', 'ONBUILD', 'escape=`', 'a', 'b',
-  '\ufeff', '\u00a0', '\u2028', 'é', '😀',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  '\\',
+  '`',
+  '#',
+  '"',
+  "'",
+  '[',
+  ']',
+  ',',
+  '=',
+  '-',
+  '--',
+  '<<',
+  '<<-',
+  'EOF',
+  '$',
+  '{',
+  '}',
+  'FROM',
+  'RUN',
+  'COPY',
+  'ENV',
+  'ONBUILD',
+  'escape=`',
+  'a',
+  'b',
+  '\ufeff',
+  '\u00a0',
+  '\u2028',
+  'é',
+  '😀',
 );
 const dockerishText = fc.array(lexChars, { maxLength: 60 }).map((parts) => parts.join(''));
 
 describe('parse and print, for any string', () => {
   it('never throws and prints the input back byte for byte', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), dockerishText), (text) => {
-        const tree = parse(text);
-        expect(print(tree)).toBe(text);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), dockerishText),
+        (text) => {
+          const tree = parse(text);
+          expect(print(tree)).toBe(text);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

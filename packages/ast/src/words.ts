@@ -119,7 +119,9 @@ export function flagFromWord(word: string): Flag {
   const body = word.startsWith('--') ? word.slice(2) : word;
   const eq = body.indexOf('=');
   return Object.freeze(
-    eq === -1 ? { name: body, value: null } : { name: body.slice(0, eq), value: body.slice(eq + 1) },
+    eq === -1
+      ? { name: body, value: null }
+      : { name: body.slice(0, eq), value: body.slice(eq + 1) },
   );
 }
 
