@@ -1,4 +1,5 @@
 import { DockerfileSyntaxError } from './errors.js';
+import { goQuote } from './go-quote.js';
 import { findHeredocs } from './heredoc-words.js';
 import type {
   ChildNode,
@@ -84,6 +85,8 @@ class Parser {
   private escape = BACKSLASH;
   private directivesDone = false;
   private readonly seenDirectives = new Set<string>();
+  /** `RUN --device` needs a `-labs` frontend named by the syntax directive. */
+  private validateOptions: { labs: boolean } = { labs: false };
 
   // The physical line being read: [lineStart, contentEnd) is its text without the
   // terminator, [contentEnd, lineNext) the terminator.
@@ -217,6 +220,7 @@ class Parser {
       return;
     }
     this.seenDirectives.add(name);
+    if (name === 'syntax') this.validateOptions = { labs: /-labs\b/.test(value) };
     if (name !== 'escape') return;
     if (value === '`' || value === '\\') {
       this.escape = value.charCodeAt(0);
@@ -346,7 +350,11 @@ class Parser {
   }
 
   private validate(node: InstructionNode, start: Point, end: Point): void {
-    const problems = validateInstruction(node, this.escape === BACKTICK ? '`' : '\\');
+    const problems = validateInstruction(
+      node,
+      this.escape === BACKTICK ? '`' : '\\',
+      this.validateOptions,
+    );
     for (const p of problems) this.report(p.severity, p.code, p.message, start, end);
   }
 
@@ -461,7 +469,7 @@ class Parser {
         this.report(
           'error',
           'InvalidArguments',
-          `Syntax error - can't find = in ${JSON.stringify(word)}. Must be of the form: name=value`,
+          `Syntax error - can't find = in ${goQuote(word)}. Must be of the form: name=value`,
           start,
           end,
         );

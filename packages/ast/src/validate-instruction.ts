@@ -1,7 +1,8 @@
+import { goQuote } from './go-quote.js';
 import type { EscapeChar, InstructionNode, Severity } from './nodes.js';
 import { isTriplets } from './views/env-pairs.js';
 import { heredocName } from './views/heredoc-word.js';
-import { goQuote, parseGoDuration } from './views/parse-duration.js';
+import { parseGoDuration } from './views/parse-duration.js';
 import { parseMount } from './views/parse-mount.js';
 import { suggestion } from './views/suggest.js';
 import { unquote } from './views/unquote.js';
