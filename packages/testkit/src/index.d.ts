@@ -1,0 +1,140 @@
+/**
+ * Test helpers for running generated Dockerfiles against a real Docker engine
+ * (the private one `scripts/docker-sandbox.sh up` starts). Types for ./index.js.
+ */
+
+export interface AvailableDockerEngine {
+  readonly available: true;
+  /** The docker client to run: $DOCKWRIGHT_DOCKER, else /usr/bin/docker, else `docker`. */
+  readonly docker: string;
+  /** Variables to add to process.env for docker commands (DOCKER_HOST, DOCKER_BUILDKIT=1). */
+  readonly env: Readonly<Record<string, string>>;
+  /** The engine's version, e.g. "20.10.24+dfsg1". */
+  readonly serverVersion: string;
+}
+
+export interface UnavailableDockerEngine {
+  readonly available: false;
+  /** Why: the client's first error line and the DOCKER_HOST it tried. */
+  readonly reason: string;
+}
+
+export type DockerEngine = AvailableDockerEngine | UnavailableDockerEngine;
+
+/** The docker client to use: $DOCKWRIGHT_DOCKER, else /usr/bin/docker, else `docker`. */
+export function dockerBinary(): string;
+
+/** Whether an engine answers `docker info` at $DOCKER_HOST; cached unless `refresh`. */
+export function dockerEngine(options?: { refresh?: boolean }): DockerEngine;
+
+/**
+ * The engine, or null (after one console.warn saying how to start it) so the caller can
+ * `describe.skipIf(!engine)`. Throws instead when CI=true or DOCKWRIGHT_REQUIRE_DOCKER=1.
+ */
+export function requireDockerEngine(): AvailableDockerEngine | null;
+
+export interface DockerOptions {
+  cwd?: string;
+  /** Added to process.env (after DOCKER_HOST and DOCKER_BUILDKIT=1). */
+  env?: Record<string, string>;
+  /** Kill the client and reject after this long. Default 10 minutes. */
+  timeoutMs?: number;
+  /** Written to the client's stdin. */
+  input?: string | Buffer;
+}
+
+export interface DockerResult {
+  /** Exit code of the client (128 when it was killed by a signal). */
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the docker client (no shell). Resolves whatever the exit code; rejects on timeout. */
+export function docker(args: readonly string[], options?: DockerOptions): Promise<DockerResult>;
+
+export interface DockerBuildOptions {
+  /** Path of the Dockerfile, relative to the context directory or absolute (`-f`). */
+  dockerfile?: string;
+  /** The Dockerfile's text, sent on stdin (`-f -`); wins over `dockerfile`. */
+  dockerfileText?: string;
+  buildArgs?: Record<string, string>;
+  target?: string;
+  noCache?: boolean;
+  /** More `docker build` arguments, before the context. */
+  extraArgs?: readonly string[];
+  env?: Record<string, string>;
+  /** Default 10 minutes. */
+  timeoutMs?: number;
+}
+
+export interface DockerBuildResult extends DockerResult {
+  /** code === 0 */
+  ok: boolean;
+  /** stderr then stdout: with --progress=plain, the build log (steps, CACHED lines, errors). */
+  output: string;
+  /** Wall time of the build in milliseconds. */
+  durationMs: number;
+}
+
+/** `DOCKER_BUILDKIT=1 docker build --progress=plain -t TAG .` in `contextDir`. */
+export function dockerBuild(
+  contextDir: string,
+  tag: string,
+  options?: DockerBuildOptions,
+): Promise<DockerBuildResult>;
+
+export interface DockerRunOptions {
+  /** Container name; generated (dw-test-XXXXXXXXXX) when absent. */
+  name?: string;
+  /** `-d`; default true. */
+  detach?: boolean;
+  /** `--rm`. */
+  rm?: boolean;
+  /** Container port -> host port, published on 127.0.0.1 only: `{ 8000: await freePort() }`. */
+  ports?: Record<number | string, number>;
+  env?: Record<string, string>;
+  user?: string;
+  entrypoint?: string;
+  /** More `docker run` arguments, before the image. */
+  extraArgs?: readonly string[];
+  /** Command and arguments after the image. */
+  command?: readonly string[];
+  /** Default 60 s when detached, 10 minutes otherwise. */
+  timeoutMs?: number;
+}
+
+export interface DockerRunResult extends DockerResult {
+  /** The container's name (pass it to removeContainer, waitForHealthy, containerLogs). */
+  container: string;
+}
+
+/** `docker run` (detached by default); ports bound to 127.0.0.1. */
+export function dockerRun(image: string, options?: DockerRunOptions): Promise<DockerRunResult>;
+
+/** stdout + stderr of `docker logs`. */
+export function containerLogs(container: string): Promise<string>;
+
+/** `docker rm -f -v`; missing containers are fine. */
+export function removeContainer(container: string): Promise<void>;
+
+/** `docker image rm -f`; missing images are fine. */
+export function removeImage(image: string): Promise<void>;
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number>;
+
+/** `prefix-` + 10 random hex digits. */
+export function uniqueName(prefix?: string): string;
+
+/**
+ * Poll an http URL on a loopback address until it answers below 500; resolves with that
+ * answer. Default timeout 30 s.
+ */
+export function waitForHttp(
+  url: string,
+  timeoutMs?: number,
+): Promise<{ status: number; body: string }>;
+
+/** Poll `docker inspect` until the HEALTHCHECK says healthy. Default timeout 60 s. */
+export function waitForHealthy(container: string, timeoutMs?: number): Promise<void>;

@@ -1,0 +1,384 @@
+// @ts-check
+/**
+ * Test helpers for running generated Dockerfiles against a real Docker engine.
+ *
+ * The engine is the private one `scripts/docker-sandbox.sh` starts:
+ *
+ *   bash scripts/docker-sandbox.sh up
+ *   eval "$(bash scripts/docker-sandbox.sh env)"   # DOCKER_HOST + DOCKWRIGHT_DOCKER
+ *
+ * Plain ESM with JSDoc types (declarations in index.d.ts), no dependencies, no build step.
+ * Every command is spawned without a shell.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+
+const HOW_TO_START =
+  'run `bash scripts/docker-sandbox.sh up` and `eval "$(bash scripts/docker-sandbox.sh env)"` to run these tests';
+
+/** Default time limit of one docker command (builds of the stand-in images take seconds). */
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * The docker client to use: $DOCKWRIGHT_DOCKER, else Debian's /usr/bin/docker (it has the
+ * engine's built-in BuildKit; a newer `docker` first on PATH may lack buildx), else `docker`.
+ * @returns {string}
+ */
+export function dockerBinary() {
+  const fromEnv = process.env.DOCKWRIGHT_DOCKER;
+  if (fromEnv) return fromEnv;
+  return existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
+}
+
+/**
+ * Environment variables every docker command gets on top of process.env.
+ * @returns {Record<string, string>}
+ */
+function engineEnv() {
+  /** @type {Record<string, string>} */
+  const env = { DOCKER_BUILDKIT: '1' };
+  if (process.env.DOCKER_HOST) env.DOCKER_HOST = process.env.DOCKER_HOST;
+  return env;
+}
+
+/** @type {import('./index.d.ts').DockerEngine | undefined} */
+let cachedEngine;
+
+/**
+ * Whether a Docker engine answers at $DOCKER_HOST (`docker info`). The answer is cached for
+ * the process; pass `{ refresh: true }` to ask again.
+ * @param {{ refresh?: boolean }} [options]
+ * @returns {import('./index.d.ts').DockerEngine}
+ */
+export function dockerEngine(options = {}) {
+  if (cachedEngine && !options.refresh) return cachedEngine;
+  const docker = dockerBinary();
+  const env = engineEnv();
+  const res = spawnSync(docker, ['info'], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const where = env.DOCKER_HOST ? `DOCKER_HOST=${env.DOCKER_HOST}` : 'DOCKER_HOST is not set';
+  if (res.error) {
+    const err = /** @type {NodeJS.ErrnoException} */ (res.error);
+    const why = err.code === 'ENOENT' ? `docker client ${docker} not found` : err.message;
+    cachedEngine = { available: false, reason: `${why}; ${where}` };
+  } else if (res.status !== 0) {
+    // Docker 20.10 prints the connection error on stdout, under its "Server:" heading.
+    const lines = `${res.stderr}\n${res.stdout}`
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0 && !/^errors pretty printing info$/i.test(l));
+    const line = (
+      lines.find((l) => /cannot connect|error during connect|permission denied/i.test(l)) ??
+      lines.find((l) => /error/i.test(l)) ??
+      `docker info exited with ${res.status}`
+    ).replace(/^ERROR:\s*/, '');
+    cachedEngine = { available: false, reason: `${line}; ${where}` };
+  } else {
+    cachedEngine = {
+      available: true,
+      docker,
+      env,
+      serverVersion: /^\s*Server Version:\s*(\S+)/m.exec(`${res.stdout}`)?.[1] ?? 'unknown',
+    };
+  }
+  return cachedEngine;
+}
+
+let warned = false;
+
+/**
+ * The engine for a test file, or null when there is none (the caller skips its Docker tests
+ * with `describe.skipIf(!engine)`); a warning saying how to get one is printed once.
+ * In CI (`CI=true`), or with DOCKWRIGHT_REQUIRE_DOCKER=1, a missing engine throws instead:
+ * CI starts the engine itself, so its absence there is a failure, never a skip.
+ * @returns {import('./index.d.ts').AvailableDockerEngine | null}
+ */
+export function requireDockerEngine() {
+  const engine = dockerEngine();
+  if (engine.available) return engine;
+  if (process.env.CI === 'true' || process.env.DOCKWRIGHT_REQUIRE_DOCKER === '1') {
+    throw new Error(
+      `A Docker engine is required in CI, and none answered (${engine.reason}). ` +
+        `.ci/run starts one with scripts/docker-sandbox.sh; ${HOW_TO_START}.`,
+    );
+  }
+  if (!warned) {
+    warned = true;
+    console.warn(`Docker engine not available (${engine.reason}); ${HOW_TO_START}`);
+  }
+  return null;
+}
+
+/**
+ * Run the docker client with `args` (no shell). Resolves with the exit code and output, also
+ * when the code is not 0; rejects when the client cannot start or the time limit passes.
+ * @param {readonly string[]} args
+ * @param {import('./index.d.ts').DockerOptions} [options]
+ * @returns {Promise<import('./index.d.ts').DockerResult>}
+ */
+export function docker(args, options = {}) {
+  const { cwd, env, timeoutMs = DEFAULT_TIMEOUT_MS, input } = options;
+  const bin = dockerBinary();
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, [...args], {
+      cwd,
+      env: { ...process.env, ...engineEnv(), ...env },
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    /** @type {Buffer[]} */
+    const out = [];
+    /** @type {Buffer[]} */
+    const err = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout?.on('data', (b) => out.push(b));
+    child.stderr?.on('data', (b) => err.push(b));
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot run ${bin} ${args.join(' ')}: ${e.message}`, { cause: e }));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (timedOut) {
+        const tail = stderr.split('\n').slice(-30).join('\n');
+        reject(new Error(`${bin} ${args.join(' ')} timed out after ${timeoutMs} ms\n${tail}`));
+        return;
+      }
+      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+    });
+    if (input !== undefined && child.stdin) {
+      child.stdin.on('error', () => {});
+      child.stdin.end(input);
+    }
+  });
+}
+
+/**
+ * `docker build` with BuildKit and `--progress=plain` (so the output shows each step and
+ * CACHED lines). Resolves also when the build fails: check `ok`/`code`, read `output`.
+ * @param {string} contextDir
+ * @param {string} tag
+ * @param {import('./index.d.ts').DockerBuildOptions} [options]
+ * @returns {Promise<import('./index.d.ts').DockerBuildResult>}
+ */
+export async function dockerBuild(contextDir, tag, options = {}) {
+  const args = ['build', '--progress=plain', '-t', tag];
+  let input;
+  if (options.dockerfileText !== undefined) {
+    args.push('-f', '-');
+    input = options.dockerfileText;
+  } else if (options.dockerfile !== undefined) {
+    args.push('-f', options.dockerfile);
+  }
+  for (const [k, v] of Object.entries(options.buildArgs ?? {}))
+    args.push('--build-arg', `${k}=${v}`);
+  if (options.target) args.push('--target', options.target);
+  if (options.noCache) args.push('--no-cache');
+  args.push(...(options.extraArgs ?? []), '.');
+  const start = performance.now();
+  const res = await docker(args, {
+    cwd: contextDir,
+    env: { DOCKER_BUILDKIT: '1', ...options.env },
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    input,
+  });
+  const durationMs = Math.round(performance.now() - start);
+  return { ...res, ok: res.code === 0, output: res.stderr + res.stdout, durationMs };
+}
+
+/**
+ * A name unlikely to clash, for containers and images a test makes.
+ * @param {string} [prefix]
+ * @returns {string}
+ */
+export function uniqueName(prefix = 'dw-test') {
+  return `${prefix}-${randomBytes(5).toString('hex')}`;
+}
+
+/**
+ * `docker run`, detached by default, ports published on 127.0.0.1 only. Resolves with the
+ * command's result and the container's name (generated unless given): remove it with
+ * `removeContainer(result.container)`.
+ * @param {string} image
+ * @param {import('./index.d.ts').DockerRunOptions} [options]
+ * @returns {Promise<import('./index.d.ts').DockerRunResult>}
+ */
+export async function dockerRun(image, options = {}) {
+  const detach = options.detach ?? true;
+  const name = options.name ?? uniqueName();
+  const args = ['run', '--name', name];
+  if (detach) args.push('-d');
+  if (options.rm) args.push('--rm');
+  for (const [containerPort, hostPort] of Object.entries(options.ports ?? {})) {
+    args.push('-p', `127.0.0.1:${hostPort}:${containerPort}`);
+  }
+  for (const [k, v] of Object.entries(options.env ?? {})) args.push('-e', `${k}=${v}`);
+  if (options.user !== undefined) args.push('--user', options.user);
+  if (options.entrypoint !== undefined) args.push('--entrypoint', options.entrypoint);
+  args.push(...(options.extraArgs ?? []), image, ...(options.command ?? []));
+  const res = await docker(args, {
+    timeoutMs: options.timeoutMs ?? (detach ? 60_000 : DEFAULT_TIMEOUT_MS),
+  });
+  return { ...res, container: name };
+}
+
+/**
+ * The logs of a container (stdout and stderr together, stderr after stdout).
+ * @param {string} container
+ * @returns {Promise<string>}
+ */
+export async function containerLogs(container) {
+  const res = await docker(['logs', container], { timeoutMs: 30_000 });
+  return res.stdout + res.stderr;
+}
+
+/**
+ * `docker rm -f -v`; a container that does not exist is not an error.
+ * @param {string} container
+ * @returns {Promise<void>}
+ */
+export async function removeContainer(container) {
+  const res = await docker(['rm', '-f', '-v', container], { timeoutMs: 60_000 });
+  if (res.code !== 0 && !/no such container/i.test(res.stderr)) {
+    throw new Error(`docker rm -f ${container} failed: ${res.stderr.trim()}`);
+  }
+}
+
+/**
+ * `docker image rm -f`; an image that does not exist is not an error.
+ * @param {string} image
+ * @returns {Promise<void>}
+ */
+export async function removeImage(image) {
+  const res = await docker(['image', 'rm', '-f', image], { timeoutMs: 60_000 });
+  if (res.code !== 0 && !/no such image/i.test(res.stderr)) {
+    throw new Error(`docker image rm -f ${image} failed: ${res.stderr.trim()}`);
+  }
+}
+
+/**
+ * A TCP port free on 127.0.0.1 right now (for `-p 127.0.0.1:PORT:...`).
+ * @returns {Promise<number>}
+ */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** @param {string} hostname */
+function isLoopback(hostname) {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
+ * One GET, resolved with the status and body, rejected on a network error or after 3 s.
+ * @param {URL} url
+ * @returns {Promise<{ status: number, body: string }>}
+ */
+function getOnce(url) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'GET', timeout: 3_000 }, (res) => {
+      /** @type {Buffer[]} */
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('request timed out')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * Poll `url` (http, loopback addresses only) until it answers with a status below 500, and
+ * resolve with that answer; reject with the last error after `timeoutMs`.
+ * @param {string} url
+ * @param {number} [timeoutMs]
+ * @returns {Promise<{ status: number, body: string }>}
+ */
+export async function waitForHttp(url, timeoutMs = 30_000) {
+  const u = new URL(url);
+  if (u.protocol !== 'http:') throw new Error(`waitForHttp: only http URLs, got ${url}`);
+  if (!isLoopback(u.hostname)) {
+    throw new Error(
+      `waitForHttp: only loopback addresses (127.0.0.1, localhost, [::1]), got ${url}`,
+    );
+  }
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no attempt';
+  for (;;) {
+    try {
+      const res = await getOnce(u);
+      if (res.status < 500) return res;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = e instanceof Error ? e.message : String(e);
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`${url} did not answer within ${timeoutMs} ms (last: ${last})`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * Poll `docker inspect` until the container's HEALTHCHECK reports healthy. Rejects at once
+ * when it reports unhealthy, when the container stops, or when it has no HEALTHCHECK; and
+ * after `timeoutMs`. The error carries the health log and the container's logs.
+ * @param {string} container
+ * @param {number} [timeoutMs]
+ * @returns {Promise<void>}
+ */
+export async function waitForHealthy(container, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  /** @param {string} why @param {unknown} state */
+  const fail = async (why, state) => {
+    const logs = await containerLogs(container).catch(() => '');
+    return new Error(
+      `container ${container} ${why}\nstate: ${JSON.stringify(state)}\nlogs:\n${logs.slice(-4000)}`,
+    );
+  };
+  for (;;) {
+    const res = await docker(['inspect', '--format', '{{json .State}}', container], {
+      timeoutMs: 30_000,
+    });
+    if (res.code !== 0) throw new Error(`docker inspect ${container}: ${res.stderr.trim()}`);
+    /** @type {{ Status?: string, ExitCode?: number, Health?: { Status?: string } }} */
+    const state = JSON.parse(res.stdout);
+    const health = state.Health?.Status;
+    if (health === 'healthy') return;
+    if (!state.Health) throw await fail('has no HEALTHCHECK', state);
+    if (health === 'unhealthy') throw await fail('is unhealthy', state);
+    if (state.Status !== 'running' && state.Status !== 'created') {
+      throw await fail(`is ${state.Status} (exit code ${state.ExitCode})`, state);
+    }
+    if (Date.now() >= deadline) {
+      throw await fail(`was not healthy within ${timeoutMs} ms`, state);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

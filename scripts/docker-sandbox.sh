@@ -1,0 +1,678 @@
+#!/usr/bin/env bash
+# A private Docker engine for the project's tests and CI.
+#
+# Usage: bash scripts/docker-sandbox.sh {install|start|images|stop|status|env|up}
+#
+#   install  apt-get install docker.io + debootstrap (skipped when both are there)
+#   start    start dockerd on a private socket under the state dir (no-op when running)
+#   images   build the stand-in base images (python:3.1x-slim, node:2x-slim, ...), cached
+#   stop     stop that dockerd and wait for it to exit
+#   status   say whether the engine answers
+#   env      print `export DOCKER_HOST=...` lines:  eval "$(bash scripts/docker-sandbox.sh env)"
+#   up       install + start + images
+#
+# State (engine data, images, logs, debootstrap tarball) lives in $DOCKWRIGHT_SANDBOX_DIR,
+# default <repo>/.docker-sandbox (git-ignored), and is kept between runs so a warm `up` takes
+# seconds. No image registry is reachable here, so the base images Dockerfiles name are built
+# locally from Debian packages: see shared/DOCKER-ENGINE.md.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="${DOCKWRIGHT_SANDBOX_DIR:-$REPO/.docker-sandbox}"
+mkdir -p "$STATE"
+STATE="$(cd "$STATE" && pwd)"
+DOCKER=/usr/bin/docker
+# Debian's docker.io puts the daemon in /usr/sbin; the client is /usr/bin/docker (the `docker`
+# first on PATH may be a newer client without buildx: never use that one here).
+DOCKERD=/usr/sbin/dockerd
+[ -x "$DOCKERD" ] || [ ! -x /usr/bin/dockerd ] || DOCKERD=/usr/bin/dockerd
+MIRROR="${DOCKWRIGHT_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+SUITE=bookworm
+
+# Unix socket paths are limited to 108 bytes, and dockerd/containerd put sockets below the
+# exec-root, so the exec-root lives in a short directory named after the state dir.
+STATE_ID="$(printf '%s' "$STATE" | sha1sum | cut -c1-10)"
+RUN_DIR="/tmp/dw-$STATE_ID"
+EXEC_ROOT="$RUN_DIR/exec"
+if [ "${#STATE}" -le 80 ]; then SOCK="$STATE/docker.sock"; else SOCK="$RUN_DIR/docker.sock"; fi
+PIDFILE="$STATE/docker.pid"
+# Each sandbox gets its own bridge and subnet: several engines on one machine (developers'
+# and CI's) sharing docker0 would hand out the same container addresses.
+BRIDGE="dw${STATE_ID:0:8}"
+LOG="$STATE/dockerd.log"
+export DOCKER_HOST="unix://$SOCK"
+
+log() { printf '[docker-sandbox] %s\n' "$*" >&2; }
+die() {
+  log "ERROR: $*"
+  exit 1
+}
+
+engine_ready() { [ -S "$SOCK" ] && "$DOCKER" info >/dev/null 2>&1; }
+
+# alive PID [NAME]: PID is a live (not zombie) process, called NAME if given.
+alive() {
+  local stat
+  [ -n "$1" ] && [ -r "/proc/$1/comm" ] || return 1
+  [ -z "${2:-}" ] || [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ] || return 1
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  stat="${stat##*) }"
+  [ "${stat%% *}" != Z ]
+}
+
+# The pid in $PIDFILE when it belongs to a live dockerd, else nothing.
+daemon_pid() {
+  local pid
+  [ -f "$PIDFILE" ] || return 0
+  pid="$(tr -dc '0-9' <"$PIDFILE")"
+  if alive "$pid" dockerd; then echo "$pid"; fi
+}
+
+# Networking. Several engines may run on one machine (developers' and CI's sandboxes), so each
+# gets its own bridge and 172.30.X.0/24 instead of sharing docker0, and runs with
+# --iptables=false: an engine that manages iptables flushes the DOCKER chains and, when its
+# default bridge changes, deletes the rules of the old one, which another engine may be using.
+# This script adds the few rules its containers need (forwarding and masquerading for their
+# outbound traffic: apt and npm in RUN steps) and removes them on stop. Published ports go
+# through docker-proxy, so `-p 127.0.0.1:PORT:8000` needs no NAT rule.
+BRIDGE_ARGS=()
+
+# ensure_rule TABLE CHAIN RULE...: insert RULE at the top of CHAIN unless it is there.
+ensure_rule() {
+  local table="$1" chain="$2"
+  shift 2
+  iptables -w -t "$table" -C "$chain" "$@" 2>/dev/null || iptables -w -t "$table" -I "$chain" "$@"
+}
+
+# drop_rule TABLE CHAIN RULE...: delete every copy of RULE.
+drop_rule() {
+  local table="$1" chain="$2"
+  shift 2
+  while iptables -w -t "$table" -C "$chain" "$@" 2>/dev/null; do
+    iptables -w -t "$table" -D "$chain" "$@" || break
+  done
+}
+
+bridge_subnet() { ip -4 -o addr show dev "$BRIDGE" 2>/dev/null | awk '{print $4; exit}'; }
+
+setup_network() {
+  if ! command -v ip >/dev/null 2>&1 || ! command -v iptables >/dev/null 2>&1; then
+    log "no 'ip' or 'iptables' command: the engine uses docker0 and its own iptables rules"
+    return 0
+  fi
+  ip link show "$BRIDGE" >/dev/null 2>&1 || ip link add name "$BRIDGE" type bridge
+  if [ -z "$(bridge_subnet)" ]; then
+    local n x net used
+    used="$(ip -4 route show | awk '{print $1}'; ip -4 addr show | awk '/inet /{print $2}')"
+    for n in $(seq 0 255); do
+      x=$(((16#${STATE_ID:0:2} + n) % 256))
+      net="172.30.$x"
+      if ! printf '%s\n' "$used" | grep -q "^${net//./\\.}\\."; then break; fi
+    done
+    ip addr add "$net.1/24" dev "$BRIDGE"
+  fi
+  ip link set "$BRIDGE" up
+  local subnet
+  subnet="$(bridge_subnet)"
+  sysctl -qw net.ipv4.ip_forward=1 2>/dev/null || echo 1 >/proc/sys/net/ipv4/ip_forward
+  ensure_rule nat POSTROUTING -s "$subnet" ! -o "$BRIDGE" -j MASQUERADE
+  ensure_rule filter FORWARD -o "$BRIDGE" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+  ensure_rule filter FORWARD -i "$BRIDGE" -j ACCEPT
+  BRIDGE_ARGS=(--bridge "$BRIDGE" --iptables=false)
+}
+
+teardown_network() {
+  command -v ip >/dev/null 2>&1 && ip link show "$BRIDGE" >/dev/null 2>&1 || return 0
+  local subnet
+  subnet="$(bridge_subnet)"
+  if command -v iptables >/dev/null 2>&1; then
+    [ -z "$subnet" ] || drop_rule nat POSTROUTING -s "$subnet" ! -o "$BRIDGE" -j MASQUERADE
+    drop_rule filter FORWARD -o "$BRIDGE" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+    drop_rule filter FORWARD -i "$BRIDGE" -j ACCEPT
+  fi
+  ip link delete "$BRIDGE" 2>/dev/null || true
+}
+
+cmd_install() {
+  if [ -x "$DOCKERD" ] && [ -x "$DOCKER" ] && command -v debootstrap >/dev/null 2>&1; then
+    return 0
+  fi
+  [ "$(id -u)" = 0 ] || die "install needs root (apt-get)"
+  log "installing docker.io and debootstrap from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends docker.io debootstrap iptables iproute2 ca-certificates \
+    >"$STATE/apt-install.log" 2>&1 || {
+    tail -n 40 "$STATE/apt-install.log" >&2
+    die "apt-get install failed"
+  }
+  [ -x /usr/sbin/dockerd ] && DOCKERD=/usr/sbin/dockerd
+  [ -x "$DOCKERD" ] || die "$DOCKERD missing after install"
+}
+
+cmd_start() {
+  [ -x "$DOCKERD" ] || die "$DOCKERD not found: run '$0 install' first"
+  if engine_ready; then
+    log "engine already running ($DOCKER_HOST)"
+    return 0
+  fi
+  local pid
+  pid="$(daemon_pid)"
+  if [ -n "$pid" ]; then
+    log "dockerd (pid $pid) is running but not answering yet; waiting"
+  else
+    # Stale leftovers from a killed daemon: a pid file naming a dead or foreign process, a
+    # socket nobody listens on, containerd's pid file in the old exec-root.
+    if [ -e "$PIDFILE" ]; then
+      log "removing stale pid file $PIDFILE"
+      rm -f "$PIDFILE"
+    fi
+    rm -f "$SOCK"
+    local cpid cpidfile="$EXEC_ROOT/containerd/containerd.pid"
+    if [ -f "$cpidfile" ]; then
+      cpid="$(tr -dc '0-9' <"$cpidfile")"
+      alive "$cpid" containerd || rm -f "$cpidfile"
+    fi
+    mkdir -p "$STATE/data" "$EXEC_ROOT" "$(dirname "$SOCK")"
+    setup_network
+    log "starting dockerd on $DOCKER_HOST (data: $STATE/data, bridge: ${BRIDGE_ARGS[1]:-docker0}, log: $LOG)"
+    # setsid + nohup: the daemon outlives this script; `stop` ends it by its pid file.
+    setsid nohup "$DOCKERD" \
+      --data-root "$STATE/data" \
+      --exec-root "$EXEC_ROOT" \
+      -H "unix://$SOCK" \
+      --pidfile "$PIDFILE" \
+      "${BRIDGE_ARGS[@]}" \
+      >>"$LOG" 2>&1 </dev/null 9>&- &
+    pid=$!
+  fi
+  local deadline=$((SECONDS + ${DOCKWRIGHT_SANDBOX_START_TIMEOUT:-60}))
+  until engine_ready; do
+    if ! alive "$pid"; then
+      log "dockerd exited; last lines of $LOG:"
+      tail -n 40 "$LOG" >&2 || true
+      die "engine did not start"
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      log "dockerd did not answer in time; last lines of $LOG:"
+      tail -n 40 "$LOG" >&2 || true
+      die "engine not ready"
+    fi
+    sleep 0.5
+  done
+  log "engine ready: $("$DOCKER" version --format 'server {{.Server.Version}}' 2>/dev/null)"
+}
+
+cmd_stop() {
+  local pid
+  pid="$(daemon_pid)"
+  if [ -z "$pid" ]; then
+    rm -f "$PIDFILE"
+    teardown_network
+    log "engine not running"
+    return 0
+  fi
+  log "stopping dockerd (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  local i
+  for i in $(seq 1 60); do
+    [ -d "/proc/$pid" ] || break
+    sleep 0.5
+  done
+  if [ -d "/proc/$pid" ]; then
+    log "dockerd still alive after 30 s; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 1
+  fi
+  rm -f "$PIDFILE"
+  teardown_network
+  log "engine stopped"
+}
+
+cmd_status() {
+  if engine_ready; then
+    echo "running: $DOCKER_HOST"
+  else
+    echo "not running"
+    return 1
+  fi
+}
+
+cmd_env() {
+  printf 'export DOCKER_HOST=%q\n' "unix://$SOCK"
+  printf 'export DOCKWRIGHT_DOCKER=%q\n' "$DOCKER"
+}
+
+# ---------------------------------------------------------------------------------------
+# images
+
+# Label carrying a hash of everything an image is made from; a tag whose image carries the
+# same hash is kept, any other is rebuilt.
+RECIPE_LABEL=dev.dockwright.sandbox.recipe
+
+image_recipe() { "$DOCKER" image inspect --format "{{index .Config.Labels \"$RECIPE_LABEL\"}}" "$1" 2>/dev/null || true; }
+
+# up_to_date RECIPE TAG...: all tags exist and carry RECIPE.
+up_to_date() {
+  local recipe="$1" tag
+  shift
+  for tag in "$@"; do
+    [ "$(image_recipe "$tag")" = "$recipe" ] || return 1
+  done
+}
+
+build_image() { # build_image DIR TAG... (first tag is built, the rest are aliases)
+  local dir="$1" main="$2" tag start old
+  shift 2
+  old="$("$DOCKER" image inspect --format '{{.Id}}' "$main" 2>/dev/null || true)"
+  start=$SECONDS
+  log "building $main (log: $STATE/build-${main//[:\/]/_}.log)"
+  if ! DOCKER_BUILDKIT=1 "$DOCKER" build --progress=plain -t "$main" "$dir" \
+    >"$STATE/build-${main//[:\/]/_}.log" 2>&1; then
+    tail -n 60 "$STATE/build-${main//[:\/]/_}.log" >&2
+    die "build of $main failed"
+  fi
+  for tag in "$@"; do "$DOCKER" tag "$main" "$tag"; done
+  # The image these tags named before, now dangling (fails harmlessly while a container uses it).
+  if [ -n "$old" ] && [ "$old" != "$("$DOCKER" image inspect --format '{{.Id}}' "$main")" ]; then
+    "$DOCKER" image rm "$old" >/dev/null 2>&1 || true
+  fi
+  log "built $main in $((SECONDS - start)) s"
+}
+
+untag() { "$DOCKER" image rm "$@" >/dev/null 2>&1 || true; }
+
+base_image() {
+  local tar="$STATE/cache/$SUITE-minbase.tar"
+  local recipe="base-v1 $SUITE $MIRROR"
+  recipe="$(printf '%s' "$recipe" | sha256sum | cut -c1-16)"
+  if up_to_date "$recipe" dockwright/debian-base debian:bookworm-slim debian:12-slim; then
+    log "dockwright/debian-base is up to date"
+    return 0
+  fi
+  if [ ! -s "$tar" ]; then
+    command -v debootstrap >/dev/null || die "debootstrap missing: run '$0 install'"
+    local rootfs="$STATE/cache/rootfs.tmp" start=$SECONDS
+    rm -rf "$rootfs"
+    mkdir -p "$rootfs"
+    log "debootstrap --variant=minbase $SUITE from $MIRROR (about 30 s)"
+    if ! debootstrap --variant=minbase "$SUITE" "$rootfs" "$MIRROR" >"$STATE/debootstrap.log" 2>&1; then
+      tail -n 40 "$STATE/debootstrap.log" >&2
+      rm -rf "$rootfs"
+      die "debootstrap failed"
+    fi
+    # Like the official debian images: deb822 sources with updates + security, no apt
+    # lists or downloaded packages left behind (a Dockerfile runs apt-get update itself).
+    rm -f "$rootfs/etc/apt/sources.list"
+    cat >"$rootfs/etc/apt/sources.list.d/debian.sources" <<EOF
+Types: deb
+URIs: $MIRROR
+Suites: $SUITE $SUITE-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: ${MIRROR%/debian}/debian-security
+Suites: $SUITE-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+    rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/*.bin \
+      "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/log/*.log "$rootfs"/tmp/*
+    tar --numeric-owner -C "$rootfs" -cf "$tar.tmp" .
+    mv "$tar.tmp" "$tar"
+    rm -rf "$rootfs"
+    log "rootfs tarball cached at $tar ($((SECONDS - start)) s)"
+  else
+    log "using cached rootfs $tar"
+  fi
+  untag dockwright/debian-base debian:bookworm-slim debian:12-slim
+  # docker import takes no labels, so a one-line build on top of the import adds the recipe.
+  "$DOCKER" import \
+    -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    -c 'CMD ["bash"]' \
+    "$tar" dockwright/debian-base:import >/dev/null
+  local dir
+  dir="$(mktemp -d)"
+  printf 'FROM dockwright/debian-base:import\nLABEL %s=%s\n' "$RECIPE_LABEL" "$recipe" >"$dir/Dockerfile"
+  build_image "$dir" dockwright/debian-base debian:bookworm-slim debian:12-slim
+  untag dockwright/debian-base:import
+  rm -rf "$dir"
+}
+
+write_python_context() {
+  local dir="$1"
+  cat >"$dir/make_wheels.py" <<'PY'
+"""Pack Debian's dist-packages installs of some distributions into wheels.
+
+Usage: make_wheels.py OUTDIR NAME...  (NAME = distribution name, e.g. Flask)
+Each wheel holds the distribution's top-level packages/modules and a *.dist-info with
+METADATA (the egg-info's PKG-INFO), WHEEL, entry_points.txt and RECORD.
+"""
+import base64
+import glob
+import hashlib
+import os
+import re
+import sys
+import zipfile
+
+DIST = "/usr/lib/python3/dist-packages"
+out, wanted = sys.argv[1], sys.argv[2:]
+
+
+def key(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+eggs = {}
+for egg in glob.glob(os.path.join(DIST, "*.egg-info")):
+    base = os.path.basename(egg)[: -len(".egg-info")]
+    base = re.sub(r"-py\d+\.\d+$", "", base)
+    name, _, version = base.rpartition("-")
+    eggs[key(name)] = (egg, name, version)
+
+
+def read(egg, member):
+    path = os.path.join(egg, member) if os.path.isdir(egg) else (egg if member == "PKG-INFO" else None)
+    if path and os.path.isfile(path):
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    return None
+
+
+def requires_dist(text):
+    """Translate an egg-info requires.txt into Requires-Dist lines."""
+    lines, marker = [], ""
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+            extra, _, cond = section.partition(":")
+            parts = []
+            if extra:
+                parts.append('extra == "%s"' % extra)
+            if cond:
+                parts.append("(%s)" % cond if extra else cond)
+            marker = " and ".join(parts)
+            continue
+        lines.append("Requires-Dist: " + line + ("; " + marker if marker else ""))
+    return lines
+
+
+# Debian drops install_requires from its egg-info's requires.txt; these are the upstream install_requires of the
+# versions bookworm ships, so `pip install flask` pulls in what Flask needs, as from PyPI.
+KNOWN_REQUIRES = {
+    "flask": ["Werkzeug>=2.2.2", "Jinja2>=3.0", "itsdangerous>=2.0", "click>=8.0"],
+    "werkzeug": ["MarkupSafe>=2.1.1"],
+    "jinja2": ["MarkupSafe>=2.0"],
+    "gunicorn": ["setuptools>=3.0"],
+}
+KNOWN_REQUIRES = {k: ["Requires-Dist: " + r for r in v] for k, v in KNOWN_REQUIRES.items()}
+
+for want in wanted:
+    if key(want) not in eggs:
+        sys.exit("no egg-info for %s in %s" % (want, DIST))
+    egg, name, version = eggs[key(want)]
+    pkg_info = read(egg, "PKG-INFO")
+    if pkg_info is None:
+        sys.exit("no PKG-INFO for " + name)
+    # Name as PKG-INFO spells it (the egg-info file name may differ in case).
+    m = re.search(r"^Name: (.+)$", pkg_info, re.M)
+    name = m.group(1).strip() if m else name
+    top = (read(egg, "top_level.txt") or "").split() or [name.lower().replace("-", "_")]
+    files = []  # (arcname, fullpath)
+    for t in top:
+        d = os.path.join(DIST, t)
+        if os.path.isdir(d):
+            for root, dirs, names in os.walk(d):
+                dirs[:] = sorted(x for x in dirs if x != "__pycache__")
+                for n in sorted(names):
+                    if n.endswith((".pyc", ".pyo")):
+                        continue
+                    full = os.path.join(root, n)
+                    files.append((os.path.relpath(full, DIST), full))
+        for full in sorted(glob.glob(os.path.join(DIST, t + ".py")) + glob.glob(os.path.join(DIST, t + ".*.so"))):
+            files.append((os.path.relpath(full, DIST), full))
+    if not files:
+        sys.exit("no files for %s (top level: %s)" % (name, top))
+    pure = not any(a.endswith(".so") for a, _ in files)
+    tag = "py3-none-any" if pure else "cp%d%d-cp%d%d-linux_x86_64" % (sys.version_info[:2] * 2)
+    metadata = pkg_info.rstrip("\n") + "\n"
+    if "Requires-Dist:" not in metadata:
+        reqs = requires_dist(read(egg, "requires.txt"))
+        # Debian keeps only the extras in requires.txt: add the plain install_requires back.
+        if not any(";" not in r for r in reqs):
+            reqs = KNOWN_REQUIRES.get(key(name), []) + reqs
+        if reqs:
+            head, sep, body = metadata.partition("\n\n")
+            metadata = head + "\n" + "\n".join(reqs) + sep + body
+    escaped = re.sub(r"[^\w\d.]+", "_", name)
+    info = "%s-%s.dist-info" % (escaped, version)
+    extra = {
+        info + "/METADATA": metadata,
+        info + "/WHEEL": "Wheel-Version: 1.0\nGenerator: dockwright-docker-sandbox\n"
+        "Root-Is-Purelib: %s\nTag: %s\n" % ("true" if pure else "false", tag),
+    }
+    eps = read(egg, "entry_points.txt")
+    if eps:
+        extra[info + "/entry_points.txt"] = eps
+    extra[info + "/top_level.txt"] = "\n".join(top) + "\n"
+    record = []
+    whl = os.path.join(out, "%s-%s-%s.whl" % (escaped, version, tag))
+    with zipfile.ZipFile(whl, "w", zipfile.ZIP_DEFLATED) as z:
+        def add(arc, data):
+            z.writestr(arc, data)
+            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            record.append("%s,sha256=%s,%d" % (arc, digest, len(data)))
+
+        for arc, full in files:
+            with open(full, "rb") as f:
+                add(arc, f.read())
+        for arc, text in extra.items():
+            add(arc, text.encode("utf-8"))
+        record.append(info + "/RECORD,,")
+        z.writestr(info + "/RECORD", "\n".join(record) + "\n")
+    print("packed", os.path.basename(whl), "(%d files)" % len(files))
+PY
+  cat >"$dir/Dockerfile" <<'EOF'
+FROM dockwright/debian-base AS wheels
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 python3-flask gunicorn python3-wheel \
+      python3-pip-whl python3-setuptools-whl \
+ && rm -rf /var/lib/apt/lists/*
+COPY make_wheels.py /make_wheels.py
+RUN mkdir /wheels \
+ && python3 /make_wheels.py /wheels Flask Werkzeug Jinja2 itsdangerous click MarkupSafe gunicorn wheel \
+ && cp /usr/share/python-wheels/pip-*.whl /usr/share/python-wheels/setuptools-*.whl /wheels/ \
+ && ls -l /wheels
+
+FROM dockwright/debian-base
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 python3-pip python3-venv \
+ && rm -rf /var/lib/apt/lists/* \
+ && ln -s /usr/bin/python3 /usr/local/bin/python \
+ && { [ -e /usr/bin/pip ] || ln -s /usr/bin/pip3 /usr/local/bin/pip; }
+COPY --from=wheels /wheels /wheels
+# Debian marks its Python as externally managed; the official image does not.
+# PyPI is not reachable here: pip installs from the wheelhouse (Debian's packages, repacked).
+ENV LANG=C.UTF-8 \
+    PIP_BREAK_SYSTEM_PACKAGES=1 \
+    PIP_NO_INDEX=1 \
+    PIP_FIND_LINKS=/wheels
+CMD ["python3"]
+EOF
+}
+
+write_node_context() {
+  local dir="$1" node_bin node_prefix
+  node_bin="$(readlink -f "$(command -v node)")"
+  node_prefix="$(dirname "$(dirname "$node_bin")")"
+  [ -d "$node_prefix/lib/node_modules/npm" ] || die "no npm beside $node_bin"
+  mkdir -p "$dir/node_modules"
+  cp "$node_bin" "$dir/node"
+  cp -a "$node_prefix/lib/node_modules/npm" "$dir/node_modules/"
+  if [ -d "$node_prefix/lib/node_modules/corepack" ]; then
+    cp -a "$node_prefix/lib/node_modules/corepack" "$dir/node_modules/"
+  else
+    mkdir -p "$dir/node_modules/corepack"
+  fi
+  cp /etc/ssl/certs/ca-certificates.crt "$dir/ca-certificates.crt"
+  # The official images' entrypoint: run node when the first argument is a flag or no command.
+  cat >"$dir/docker-entrypoint.sh" <<'EOF'
+#!/bin/sh
+set -e
+if [ "${1#-}" != "${1}" ] || [ -z "$(command -v "${1}")" ] || { [ -f "${1}" ] && ! [ -x "${1}" ]; }; then
+  set -- node "$@"
+fi
+exec "$@"
+EOF
+  chmod +x "$dir/docker-entrypoint.sh"
+  cat >"$dir/Dockerfile" <<EOF
+FROM dockwright/debian-base
+RUN groupadd --gid 1000 node \\
+ && useradd --uid 1000 --gid node --shell /bin/bash --create-home node \\
+ && apt-get update \\
+ && apt-get install -y --no-install-recommends libstdc++6 \\
+ && rm -rf /var/lib/apt/lists/*
+COPY node /usr/local/bin/node
+COPY node_modules /usr/local/lib/node_modules
+COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
+# The machine's CA bundle, for npm/corepack through this network; kept apart from
+# /etc/ssl/certs so an apt-get install ca-certificates in a Dockerfile does not drop it.
+COPY ca-certificates.crt /usr/local/share/dockwright/ca-certificates.crt
+# Corepack, adapted to this network: the npm registry here serves package metadata without
+# the signatures corepack checks ("No compatible signature found in package metadata"), and
+# repo.yarnpkg.com is unreachable, so Yarn 2+ comes from the npm registry (@yarnpkg/cli-dist).
+ENV NODE_VERSION=$("$node_bin" --version | tr -d v) \\
+    NODE_EXTRA_CA_CERTS=/usr/local/share/dockwright/ca-certificates.crt \\
+    COREPACK_INTEGRITY_KEYS=0 \\
+    COREPACK_NPM_REGISTRY=https://registry.npmjs.org
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \\
+ && if [ -f /usr/local/lib/node_modules/corepack/dist/corepack.js ]; then \\
+      ln -s ../lib/node_modules/corepack/dist/corepack.js /usr/local/bin/corepack; fi \\
+ && npm install -g --no-fund --no-audit yarn@1 \\
+ && npm cache clean --force \\
+ && rm -rf /root/.npm /tmp/* \\
+ && node --version && npm --version && yarn --version
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["node"]
+EOF
+}
+
+# verify IMAGE SCRIPT: run SCRIPT in a throwaway container of IMAGE.
+verify() {
+  local image="$1" script="$2" out
+  if ! out="$("$DOCKER" run --rm --entrypoint /bin/sh "$image" -ec "$script" 2>&1)"; then
+    printf '%s\n' "$out" >&2
+    return 1
+  fi
+  printf '%s\n' "$out" | sed 's/^/    /' >&2
+}
+
+PY_VERIFY='
+python --version
+python -m venv /tmp/v
+/tmp/v/bin/pip install -q flask==2.2.2 gunicorn==20.1.0 werkzeug==2.2.2 jinja2==3.1.2 \
+  itsdangerous==2.1.2 click==8.1.3 markupsafe==2.1.2
+/tmp/v/bin/gunicorn --version
+/tmp/v/bin/python -c "import flask, markupsafe; print(\"flask\", flask.__version__)"
+python -m venv /tmp/w
+/tmp/w/bin/pip install -q flask gunicorn
+/tmp/w/bin/python -c "import flask, werkzeug, jinja2, markupsafe, itsdangerous, click"
+echo "pip install flask gunicorn (unpinned, dependencies resolved from /wheels): ok"
+'
+NODE_VERIFY='
+v=$(node --version); echo "node $v"
+v=$(npm --version); echo "npm $v"
+v=$(yarn --version); echo "yarn $v"
+v=$(cd /tmp && corepack pnpm --version); echo "corepack pnpm $v"
+corepack enable pnpm
+v=$(cd /tmp && pnpm --version); echo "pnpm (after corepack enable pnpm) $v"
+id node
+'
+
+python_image() {
+  local tags=(python:3.12-slim python:3.13-slim python:3.11-slim) dir recipe
+  dir="$(mktemp -d)"
+  write_python_context "$dir"
+  recipe="$(cat "$dir/Dockerfile" "$dir/make_wheels.py" | sha256sum | cut -c1-16)"
+  if up_to_date "$recipe" "${tags[@]}"; then
+    log "python stand-in (${tags[*]}) is up to date"
+    rm -rf "$dir"
+    return 0
+  fi
+  printf 'LABEL %s=%s\n' "$RECIPE_LABEL" "$recipe" >>"$dir/Dockerfile"
+  build_image "$dir" "${tags[@]}"
+  rm -rf "$dir"
+  log "verifying python stand-in (offline venv install of flask + gunicorn)"
+  verify "${tags[0]}" "$PY_VERIFY" || {
+    untag "${tags[@]}"
+    die "python stand-in failed verification"
+  }
+}
+
+node_image() {
+  local tags=(node:22-slim node:20-slim node:22-bookworm-slim node:20-bookworm-slim node:24-slim)
+  local dir recipe
+  dir="$(mktemp -d)"
+  write_node_context "$dir"
+  recipe="$(cat "$dir/Dockerfile" "$dir/docker-entrypoint.sh" | sha256sum | cut -c1-16)"
+  recipe="$recipe-$(cat "$dir/node" "$dir/ca-certificates.crt" "$dir"/node_modules/*/package.json |
+    sha256sum | cut -c1-8)"
+  if up_to_date "$recipe" "${tags[@]}"; then
+    log "node stand-in (${tags[*]}) is up to date"
+    rm -rf "$dir"
+    return 0
+  fi
+  printf 'LABEL %s=%s\n' "$RECIPE_LABEL" "$recipe" >>"$dir/Dockerfile"
+  build_image "$dir" "${tags[@]}"
+  rm -rf "$dir"
+  log "verifying node stand-in (node, npm, yarn, corepack pnpm)"
+  verify "${tags[0]}" "$NODE_VERIFY" || {
+    untag "${tags[@]}"
+    die "node stand-in failed verification"
+  }
+}
+
+cmd_images() {
+  engine_ready || die "engine not running: run '$0 start' first"
+  mkdir -p "$STATE/cache"
+  local start=$SECONDS
+  base_image
+  python_image
+  node_image
+  log "images ready in $((SECONDS - start)) s"
+}
+
+cmd_up() {
+  local start=$SECONDS
+  cmd_install
+  cmd_start
+  cmd_images
+  log "up in $((SECONDS - start)) s; use: eval \"\$(bash scripts/docker-sandbox.sh env)\""
+}
+
+# One command at a time per state dir (two `up`s at once would start two daemons on one
+# data-root); dockerd itself does not inherit the lock (9>&- above).
+lock() {
+  exec 9>"$STATE/.lock"
+  flock -w 1800 9 || die "another docker-sandbox command holds $STATE/.lock"
+}
+
+case "${1:-}" in
+install) lock && cmd_install ;;
+start) lock && cmd_start ;;
+images) lock && cmd_images ;;
+stop) lock && cmd_stop ;;
+status) cmd_status ;;
+env) cmd_env ;;
+up) lock && cmd_up ;;
+*)
+  echo "usage: $0 {install|start|images|stop|status|env|up}" >&2
+  exit 2
+  ;;
+esac
