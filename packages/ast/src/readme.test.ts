@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { dump, instruction, parse, print, transform, viewRun } from './index.js';
+import type { InstructionNode } from './nodes.js';
+
+// The example at the top of README.md, kept honest.
+describe('README example', () => {
+  const text = 'FROM node:22-slim AS deps\nRUN --mount=type=cache,target=/root/.npm npm ci\n';
+  const tree = parse(text, { file: 'Dockerfile' });
+
+  it('round-trips, dumps and has no diagnostics', () => {
+    expect(print(tree)).toBe(text);
+    expect(dump(tree)).toBe(
+      '(from "node:22-slim" "AS" "deps")\n(run ["--mount=type=cache,target=/root/.npm"] "npm ci")\n',
+    );
+    expect(tree.diagnostics).toEqual([]);
+  });
+
+  it('views the cache mount with its defaults', () => {
+    expect(viewRun(tree.children[1] as InstructionNode).mounts[0]).toMatchObject({
+      type: 'cache',
+      target: '/root/.npm',
+      id: '/root/.npm',
+      sharing: 'shared',
+    });
+  });
+
+  it('adds a CMD after RUN, printing the rest byte for byte', () => {
+    const edited = transform(tree, (node) =>
+      node.type === 'instruction' && node.keyword === 'RUN'
+        ? [node, instruction('CMD', { args: ['node', 'server.js'], json: true })]
+        : undefined,
+    );
+    expect(print(edited)).toBe(`${text}CMD ["node", "server.js"]\n`);
+  });
+});
