@@ -1,0 +1,10 @@
+export { type CheckConfig, CheckConfigError, parseCheckConfig } from './check-config.js';
+export { dockerignoreMatcher } from './internal/dockerignore.js';
+export { type ShellCommand, type ShellScript, splitShell } from './internal/shell-commands.js';
+export { lint } from './lint.js';
+export { RuleContext, type Stage } from './rule-context.js';
+export { allRules } from './rules/all-rules.js';
+export { buildkitRules } from './rules/buildkit-rules.js';
+export { dockwrightRules } from './rules/dockwright-rules.js';
+export { hadolintRules } from './rules/hadolint-rules.js';
+export type * from './types.js';

@@ -1,0 +1,97 @@
+interface Pattern {
+  readonly regex: RegExp;
+  readonly exclusion: boolean;
+}
+
+/**
+ * A `.dockerignore` matcher (moby/patternmatcher semantics): one pattern a line, `#`
+ * comments, `!` re-includes, `*` and `?` stay within a path component, `**` spans any
+ * number of them, and a path is excluded when it or one of its parent directories matches.
+ *
+ * @example
+ * ```ts
+ * const ignored = dockerignoreMatcher('node_modules\n*.log\n!keep.log\n')
+ * ignored('node_modules/x/y.js') // true
+ * ignored('keep.log') // false
+ * ```
+ */
+export function dockerignoreMatcher(text: string): (path: string) => boolean {
+  const patterns: Pattern[] = [];
+  for (let line of text.split(/\r?\n/)) {
+    line = line.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    let exclusion = false;
+    if (line.startsWith('!')) {
+      exclusion = true;
+      line = line.slice(1).trim();
+    }
+    line = cleanPath(line);
+    if (line === '' || line === '.') continue;
+    patterns.push({ regex: globToRegex(line), exclusion });
+  }
+  return (path: string): boolean => {
+    const clean = cleanPath(path);
+    if (clean === '' || clean === '.') return false;
+    const parents: string[] = [];
+    const parts = clean.split('/');
+    for (let i = 1; i <= parts.length; i++) parents.push(parts.slice(0, i).join('/'));
+    let matched = false;
+    for (const p of patterns) {
+      const hit = p.regex.test(clean) || parents.some((d) => p.regex.test(d));
+      if (hit) matched = !p.exclusion;
+    }
+    return matched;
+  };
+}
+
+/** Go's `filepath.Clean` for relative slash paths, with leading `/` and `./` removed. */
+export function cleanPath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      out.pop();
+      continue;
+    }
+    out.push(part);
+  }
+  return out.join('/');
+}
+
+function globToRegex(glob: string): RegExp {
+  let re = '^';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else {
+          re += '.*';
+        }
+      } else {
+        re += '[^/]*';
+      }
+    } else if (c === '?') {
+      re += '[^/]';
+    } else if (c === '[') {
+      const close = glob.indexOf(']', i + 1);
+      if (close < 0) {
+        re += '\\[';
+      } else {
+        let cls = glob.slice(i + 1, close).replace(/\\/g, '\\\\');
+        if (cls.startsWith('^') || cls.startsWith('!')) cls = `^${cls.slice(1)}`;
+        re += `[${cls}]`;
+        i = close;
+      }
+    } else if (c === '\\' && i + 1 < glob.length) {
+      re += glob[i + 1]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      i++;
+    } else {
+      re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+  }
+  return new RegExp(`${re}$`);
+}

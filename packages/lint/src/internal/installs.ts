@@ -1,0 +1,98 @@
+import { argsNoFlags, commandName, type ShellCommand } from './shell-commands.js';
+
+/**
+ * A dependency install that reads the project's manifest (package.json, requirements.txt,
+ * Gemfile, go.mod, Cargo.toml …): what should run before the sources are copied. Returns a
+ * short name for the message, or null.
+ */
+export function dependencyInstall(c: ShellCommand): string | null {
+  const name = commandName(c);
+  const words = argsNoFlags(c);
+  const sub = words[0];
+  switch (name) {
+    case 'npm':
+      if (sub === 'ci') return 'npm ci';
+      if ((sub === 'install' || sub === 'i') && words.length === 1) return `npm ${sub}`;
+      return null;
+    case 'pnpm':
+      if ((sub === 'install' || sub === 'i') && words.length === 1) return 'pnpm install';
+      if (sub === 'fetch') return 'pnpm fetch';
+      return null;
+    case 'yarn':
+      if (sub === undefined || (sub === 'install' && words.length === 1)) return 'yarn install';
+      return null;
+    case 'bun':
+      return sub === 'install' && words.length === 1 ? 'bun install' : null;
+    case 'pip':
+    case 'pip3':
+      return c.args.includes('install') &&
+        (c.args.includes('-r') || c.args.includes('--requirement'))
+        ? `${name} install -r`
+        : null;
+    case 'poetry':
+      return sub === 'install' ? 'poetry install' : null;
+    case 'pipenv':
+      return sub === 'install' || sub === 'sync' ? `pipenv ${sub}` : null;
+    case 'uv':
+      if (sub === 'sync') return 'uv sync';
+      return sub === 'pip' && words[1] === 'install' && c.args.includes('-r')
+        ? 'uv pip install -r'
+        : null;
+    case 'bundle':
+      return sub === 'install' || sub === undefined ? 'bundle install' : null;
+    case 'go':
+      return sub === 'mod' && words[1] === 'download' ? 'go mod download' : null;
+    case 'cargo':
+      return sub === 'fetch' || sub === 'build' ? `cargo ${sub}` : null;
+    case 'composer':
+      return sub === 'install' ? 'composer install' : null;
+    case 'dotnet':
+      return sub === 'restore' ? 'dotnet restore' : null;
+    case 'mix':
+      return sub === 'deps.get' ? 'mix deps.get' : null;
+    default:
+      return null;
+  }
+}
+
+export interface PackageInstall {
+  /** The tool, for the message: `apt-get`, `apk`, `pip`, `npm` … */
+  readonly tool: string;
+  /** Where its cache lives, for the suggested cache mount. */
+  readonly cacheTarget: string;
+}
+
+/** A package-manager install that leaves a download cache behind unless told otherwise. */
+export function packageInstall(c: ShellCommand): PackageInstall | null {
+  const name = commandName(c);
+  const words = argsNoFlags(c);
+  const sub = words[0];
+  if (name === 'apt-get' || name === 'apt') {
+    return sub === 'install' ? { tool: name, cacheTarget: '/var/cache/apt' } : null;
+  }
+  if (name === 'apk') return sub === 'add' ? { tool: 'apk', cacheTarget: '/var/cache/apk' } : null;
+  if (name === 'dnf' || name === 'yum' || name === 'microdnf') {
+    return sub === 'install'
+      ? { tool: name, cacheTarget: `/var/cache/${name === 'microdnf' ? 'dnf' : name}` }
+      : null;
+  }
+  if (/^pip[0-9.]*$/.test(name)) {
+    return c.args.includes('install') ? { tool: 'pip', cacheTarget: '/root/.cache/pip' } : null;
+  }
+  if (name === 'npm') {
+    return sub === 'ci' || sub === 'install' || sub === 'i'
+      ? { tool: 'npm', cacheTarget: '/root/.npm' }
+      : null;
+  }
+  if (name === 'yarn') {
+    return sub === undefined || sub === 'install' || sub === 'add'
+      ? { tool: 'yarn', cacheTarget: '/usr/local/share/.cache/yarn' }
+      : null;
+  }
+  if (name === 'pnpm') {
+    return sub === 'install' || sub === 'i' || sub === 'add' || sub === 'fetch'
+      ? { tool: 'pnpm', cacheTarget: '/root/.local/share/pnpm/store' }
+      : null;
+  }
+  return null;
+}

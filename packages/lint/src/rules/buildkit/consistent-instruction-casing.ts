@@ -1,0 +1,50 @@
+import type { InstructionNode } from '@dockwright/ast';
+import { buildkitUrl, defineRule } from '../../define-rule.js';
+import { withKeywordText } from '../../fixes/node-edits.js';
+
+/**
+ * ConsistentInstructionCasing: every keyword in the majority casing (all upper or all lower).
+ *
+ * @example
+ * ```dockerfile
+ * FROM alpine
+ * run echo hi   # Command 'run' should match the case of the command majority (uppercase)
+ * ```
+ */
+export const consistentInstructionCasing = defineRule(
+  {
+    id: 'ConsistentInstructionCasing',
+    source: 'buildkit',
+    severity: 'warning',
+    description:
+      'All commands within the Dockerfile should use the same casing (either upper or lower)',
+    url: buildkitUrl('ConsistentInstructionCasing'),
+    fixable: true,
+  },
+  (ctx, report) => {
+    const written = (n: InstructionNode): string => n.raws?.keyword || n.keyword;
+    let upper = 0;
+    let lower = 0;
+    for (const n of ctx.instructions) {
+      const kw = written(n);
+      if (kw === kw.toUpperCase()) upper++;
+      else if (kw === kw.toLowerCase()) lower++;
+    }
+    const majorityLower = lower > upper;
+    const majority = majorityLower ? 'lowercase' : 'uppercase';
+    for (const n of ctx.instructions) {
+      const kw = written(n);
+      const ok = majorityLower ? kw === kw.toLowerCase() : kw === kw.toUpperCase();
+      if (ok) continue;
+      const wanted = majorityLower ? kw.toLowerCase() : kw.toUpperCase();
+      const replacement = withKeywordText(n, wanted);
+      report(
+        n,
+        `Command '${kw}' should match the case of the command majority (${majority})`,
+        replacement
+          ? { description: `Write '${wanted}'`, edits: [{ target: n, replacement }] }
+          : undefined,
+      );
+    }
+  },
+);

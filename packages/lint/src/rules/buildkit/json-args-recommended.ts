@@ -1,0 +1,39 @@
+import { buildkitUrl, defineRule } from '../../define-rule.js';
+import { execFormFix } from '../../fixes/exec-form.js';
+
+/**
+ * JSONArgsRecommended: CMD and ENTRYPOINT in exec form, so the process gets OS signals. Not
+ * reported once the stage sets SHELL (BuildKit treats the shell form as intended then).
+ *
+ * @example
+ * ```dockerfile
+ * CMD node server.js   # JSON arguments recommended for CMD to prevent unintended behavior related to OS signals
+ * ```
+ */
+export const jsonArgsRecommended = defineRule(
+  {
+    id: 'JSONArgsRecommended',
+    source: 'buildkit',
+    severity: 'warning',
+    description:
+      'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals',
+    url: buildkitUrl('JSONArgsRecommended'),
+    fixable: true,
+  },
+  (ctx, report) => {
+    for (const stage of ctx.stages) {
+      let shellSet = false;
+      for (const n of stage.instructions) {
+        if (n.keyword === 'SHELL') shellSet = true;
+        if ((n.keyword !== 'CMD' && n.keyword !== 'ENTRYPOINT') || n.json || shellSet) continue;
+        if (n.args.length === 0) continue;
+        const fix = execFormFix(ctx, n);
+        report(
+          n,
+          `JSON arguments recommended for ${n.keyword} to prevent unintended behavior related to OS signals`,
+          fix ?? undefined,
+        );
+      }
+    }
+  },
+);

@@ -1,0 +1,27 @@
+import { buildkitUrl, defineRule } from '../../define-rule.js';
+
+/**
+ * MaintainerDeprecated: use `LABEL org.opencontainers.image.authors=…` instead.
+ *
+ * @example
+ * ```dockerfile
+ * MAINTAINER me@example.com   # Maintainer instruction is deprecated in favor of using label
+ * ```
+ */
+export const maintainerDeprecated = defineRule(
+  {
+    id: 'MaintainerDeprecated',
+    source: 'buildkit',
+    severity: 'warning',
+    description:
+      'The MAINTAINER instruction is deprecated, use a label instead to define an image author',
+    url: buildkitUrl('MaintainerDeprecated'),
+  },
+  (ctx, report) => {
+    for (const n of ctx.instructions) {
+      if (n.keyword === 'MAINTAINER') {
+        report(n, 'Maintainer instruction is deprecated in favor of using label');
+      }
+    }
+  },
+);

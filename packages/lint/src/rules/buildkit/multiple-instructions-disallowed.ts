@@ -1,0 +1,40 @@
+import type { InstructionNode } from '@dockwright/ast';
+import { buildkitUrl, defineRule } from '../../define-rule.js';
+
+const SINGLE = ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
+
+/**
+ * MultipleInstructionsDisallowed: only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage
+ * counts; the earlier ones are reported.
+ *
+ * @example
+ * ```dockerfile
+ * CMD ["a"]   # Multiple CMD instructions should not be used in the same stage because only the last one will be used
+ * CMD ["b"]
+ * ```
+ */
+export const multipleInstructionsDisallowed = defineRule(
+  {
+    id: 'MultipleInstructionsDisallowed',
+    source: 'buildkit',
+    severity: 'warning',
+    description: 'Multiple instructions of the same type should not be used in the same stage',
+    url: buildkitUrl('MultipleInstructionsDisallowed'),
+  },
+  (ctx, report) => {
+    for (const stage of ctx.stages) {
+      const last = new Map<string, InstructionNode>();
+      for (const n of stage.instructions) {
+        if (!SINGLE.includes(n.keyword)) continue;
+        const previous = last.get(n.keyword);
+        if (previous) {
+          report(
+            previous,
+            `Multiple ${n.keyword} instructions should not be used in the same stage because only the last one will be used`,
+          );
+        }
+        last.set(n.keyword, n);
+      }
+    }
+  },
+);

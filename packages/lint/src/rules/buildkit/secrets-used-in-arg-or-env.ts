@@ -1,0 +1,49 @@
+import { goQuote } from '@dockwright/ast';
+import { buildkitUrl, defineRule } from '../../define-rule.js';
+import { argDecls, keyValuePairs } from '../../internal/instruction-info.js';
+
+const SECRET =
+  /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
+const ALLOWED = /(?:^|_)(?:public|file|version)(?:_|$)/i;
+
+/** BuildKit's name test: a secret token among the `_`-separated parts, and no allowed one. */
+export function isSecretName(name: string): boolean {
+  return SECRET.test(name) && !ALLOWED.test(name);
+}
+
+/**
+ * SecretsUsedInArgOrEnv: ARG and ENV values end up in the image metadata; pass secrets with
+ * `RUN --mount=type=secret`.
+ *
+ * @example
+ * ```dockerfile
+ * ARG GITHUB_TOKEN   # Do not use ARG or ENV instructions for sensitive data (ARG "GITHUB_TOKEN")
+ * ```
+ */
+export const secretsUsedInArgOrEnv = defineRule(
+  {
+    id: 'SecretsUsedInArgOrEnv',
+    source: 'buildkit',
+    severity: 'warning',
+    description: 'Sensitive data should not be used in the ARG or ENV commands',
+    url: buildkitUrl('SecretsUsedInArgOrEnv'),
+  },
+  (ctx, report) => {
+    for (const n of ctx.instructions) {
+      const names =
+        n.keyword === 'ARG'
+          ? argDecls(n, ctx.escape).map((d) => d.name)
+          : n.keyword === 'ENV'
+            ? keyValuePairs(n, ctx.escape).map((p) => p.key)
+            : [];
+      for (const name of names) {
+        if (isSecretName(name)) {
+          report(
+            n,
+            `Do not use ARG or ENV instructions for sensitive data (${n.keyword} ${goQuote(name)})`,
+          );
+        }
+      }
+    }
+  },
+);

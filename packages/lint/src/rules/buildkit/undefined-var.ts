@@ -1,0 +1,92 @@
+import type { InstructionNode } from '@dockwright/ast';
+import { buildkitUrl, defineRule } from '../../define-rule.js';
+import { argDecls, keyValuePairs } from '../../internal/instruction-info.js';
+import { PREDEFINED_ARGS } from '../../internal/predefined-args.js';
+import { suggest } from '../../internal/suggest.js';
+import { varRefs } from '../../internal/var-refs.js';
+import type { Stage } from '../../rule-context.js';
+
+/**
+ * The words of an instruction BuildKit expands with the build environment (RUN, CMD,
+ * ENTRYPOINT, SHELL and HEALTHCHECK are left to the shell at run time; COPY --from is never
+ * expanded).
+ */
+function expandedWords(n: InstructionNode): string[] {
+  switch (n.keyword) {
+    case 'ADD':
+    case 'COPY': {
+      const words = n.heredocs.length > 0 ? n.args.filter((a) => !a.startsWith('<<')) : [...n.args];
+      for (const f of n.flags) {
+        if ((f.name === 'chown' || f.name === 'chmod' || f.name === 'checksum') && f.value) {
+          words.push(f.value);
+        }
+      }
+      return words;
+    }
+    case 'ENV':
+    case 'LABEL': {
+      const out: string[] = [];
+      for (let i = 0; i + 2 < n.args.length; i += 3) out.push(n.args[i]!, n.args[i + 1]!);
+      return out;
+    }
+    case 'ARG':
+      return n.args.map((a) => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : ''));
+    case 'EXPOSE':
+    case 'VOLUME':
+    case 'USER':
+    case 'WORKDIR':
+    case 'STOPSIGNAL':
+      return [...n.args];
+    case 'RUN':
+      return n.flags.filter((f) => f.name === 'mount' && f.value).map((f) => f.value!);
+    default:
+      return [];
+  }
+}
+
+/**
+ * UndefinedVar: a variable used in an instruction BuildKit expands, before any ARG or ENV of
+ * the stage defines it. The base image's environment is unknown without a registry, so only
+ * `PATH` (always set) is assumed; references with a default (`${v:-x}`) are not reported.
+ *
+ * @example
+ * ```dockerfile
+ * FROM alpine
+ * ENV PATH=$PAHT:/app/bin   # Usage of undefined variable '$PAHT' (did you mean $PATH?)
+ * ```
+ */
+export const undefinedVar = defineRule(
+  {
+    id: 'UndefinedVar',
+    source: 'buildkit',
+    severity: 'warning',
+    description: 'Variables should be defined before their use',
+    url: buildkitUrl('UndefinedVar'),
+  },
+  (ctx, report) => {
+    const envByStage = new Map<Stage, Set<string>>();
+    for (const stage of ctx.stages) {
+      const env = new Set<string>(stage.parent ? (envByStage.get(stage.parent) ?? []) : ['PATH']);
+      const args = new Set<string>();
+      for (const n of stage.instructions) {
+        const reported = new Set<string>();
+        for (const word of expandedWords(n)) {
+          for (const ref of varRefs(word, ctx.escape)) {
+            if (ref.hasDefault || env.has(ref.name) || args.has(ref.name)) continue;
+            if (PREDEFINED_ARGS.has(ref.name) || reported.has(ref.name)) continue;
+            reported.add(ref.name);
+            const hint = suggest(ref.name, [...env, ...args], true);
+            report(
+              n,
+              `Usage of undefined variable '$${ref.name}'${hint ? ` (did you mean $${hint}?)` : ''}`,
+            );
+          }
+        }
+        // Every reference of an instruction sees the values from before it.
+        if (n.keyword === 'ENV') for (const p of keyValuePairs(n, ctx.escape)) env.add(p.key);
+        if (n.keyword === 'ARG') for (const d of argDecls(n, ctx.escape)) args.add(d.name);
+      }
+      envByStage.set(stage, env);
+    }
+  },
+);

@@ -1,0 +1,55 @@
+import type { InstructionNode } from '@dockwright/ast';
+import { defineRule } from '../../define-rule.js';
+import { dependencyInstall } from '../../internal/installs.js';
+import { copySources, flagValue } from '../../internal/instruction-info.js';
+import { runScripts } from '../../internal/run-scripts.js';
+
+/** COPY/ADD of the whole build context (`.`, `./`, `*`) from the context, not a stage. */
+function copiesWholeContext(n: InstructionNode): boolean {
+  if ((n.keyword !== 'COPY' && n.keyword !== 'ADD') || flagValue(n, 'from') !== null) return false;
+  return copySources(n).some((s) => s === '.' || s === './' || s === '*' || s === './*');
+}
+
+/**
+ * dockwright/cache-order: a dependency install after copying the whole build context in the
+ * same stage re-runs on every source change. Copy the manifests first, install, then copy
+ * the rest. Neither BuildKit nor hadolint checks this.
+ *
+ * @example
+ * ```dockerfile
+ * COPY . .
+ * RUN npm ci   # `npm ci` runs after COPY . (line 3) …
+ * ```
+ */
+export const cacheOrder = defineRule(
+  {
+    id: 'dockwright/cache-order',
+    source: 'dockwright',
+    severity: 'warning',
+    description:
+      'Install dependencies before copying the whole build context, so source changes do not invalidate the install layer',
+  },
+  (ctx, report) => {
+    for (const stage of ctx.stages) {
+      let copied: InstructionNode | null = null;
+      for (const n of stage.instructions) {
+        if (!copied && copiesWholeContext(n)) copied = n;
+      }
+      if (!copied) continue;
+      const copyLine = copied.position?.start.line ?? 0;
+      for (const run of runScripts(ctx)) {
+        if (run.stage !== stage) continue;
+        if ((run.node.position?.start.line ?? 0) < copyLine) continue;
+        for (const c of run.script.commands) {
+          const install = dependencyInstall(c);
+          if (!install) continue;
+          report(
+            run.node,
+            `\`${install}\` runs after ${copied.keyword} of the whole build context (line ${copyLine}): every source change re-runs it; copy the dependency manifests first, install, then copy the rest`,
+          );
+          break;
+        }
+      }
+    }
+  },
+);

@@ -1,0 +1,79 @@
+import { defineRule } from '../../define-rule.js';
+import { argDecls, keyValuePairs } from '../../internal/instruction-info.js';
+import { unquote } from '../../internal/process-word.js';
+import { varRefs } from '../../internal/var-refs.js';
+import { isSecretName } from '../buildkit/secrets-used-in-arg-or-env.js';
+
+/** Well-known credential shapes (provider prefixes and key material). */
+const SECRET_VALUES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bAKIA[0-9A-Z]{16}\b/, 'an AWS access key id'],
+  [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
+  [/\bgithub_pat_[A-Za-z0-9_]{22,}\b/, 'a GitHub token'],
+  [/\bglpat-[A-Za-z0-9_-]{20,}\b/, 'a GitLab token'],
+  [/\bxox[abposr]-[A-Za-z0-9-]{10,}\b/, 'a Slack token'],
+  [/\b[sr]k_live_[A-Za-z0-9]{16,}\b/, 'a Stripe secret key'],
+  [/\bsk-[A-Za-z0-9_-]{32,}\b/, 'an API secret key'],
+  [/\bnpm_[A-Za-z0-9]{36}\b/, 'an npm token'],
+  [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+  [/\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, 'a JSON Web Token'],
+  [/:\/\/[^/\s:@]+:[^/\s@$]+@/, 'a URL with a password'],
+];
+
+/**
+ * dockwright/secret-in-arg-env: a secret value written into an ARG default or an ENV value
+ * (recognised by its shape, whatever the variable is called), or an ENV that copies a
+ * secret-named ARG into the image's environment, where it stays in every container and in
+ * `docker history`. BuildKit's SecretsUsedInArgOrEnv looks at names only.
+ *
+ * @example
+ * ```dockerfile
+ * ARG NPM_TOKEN
+ * ENV NPM_CONFIG_TOKEN=$NPM_TOKEN   # persists the secret ARG NPM_TOKEN in the image
+ * ```
+ */
+export const secretInArgEnv = defineRule(
+  {
+    id: 'dockwright/secret-in-arg-env',
+    source: 'dockwright',
+    severity: 'error',
+    description:
+      'Secrets must not be passed through ARG or ENV; use RUN --mount=type=secret instead',
+  },
+  (ctx, report) => {
+    const secretArgs = new Set<string>();
+    for (const n of ctx.instructions) {
+      const values: Array<{ name: string; raw: string }> = [];
+      if (n.keyword === 'ARG') {
+        for (const d of argDecls(n, ctx.escape)) {
+          if (isSecretName(d.name)) secretArgs.add(d.name);
+          if (d.value !== null) values.push({ name: d.name, raw: d.value });
+        }
+      } else if (n.keyword === 'ENV') {
+        for (const p of keyValuePairs(n, ctx.escape)) values.push({ name: p.key, raw: p.rawValue });
+      } else {
+        continue;
+      }
+      for (const { name, raw } of values) {
+        const value = unquote(raw, ctx.escape);
+        const shape = SECRET_VALUES.find(([re]) => re.test(value));
+        if (shape) {
+          report(
+            n,
+            `${n.keyword} ${name} holds what looks like ${shape[1]}: pass it with RUN --mount=type=secret instead`,
+          );
+          continue;
+        }
+        if (n.keyword === 'ENV') {
+          const ref = varRefs(raw, ctx.escape).find((r) => secretArgs.has(r.name));
+          if (ref) {
+            report(
+              n,
+              `ENV ${name} copies the secret ARG ${ref.name} into the image environment: pass it with RUN --mount=type=secret instead`,
+            );
+          }
+        }
+      }
+    }
+  },
+);

@@ -1,0 +1,37 @@
+import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { flagValue, fromInfo } from '../../internal/instruction-info.js';
+
+/**
+ * DL3022: COPY --from should reference a previously defined FROM alias
+ *
+ * @example
+ * ```dockerfile
+ * COPY --from=build /app /app
+ * ```
+ */
+export const dl3022 = defineRule(
+  {
+    id: 'DL3022',
+    source: 'hadolint',
+    severity: 'warning',
+    description: 'COPY --from should reference a previously defined FROM alias',
+    url: hadolintUrl('DL3022'),
+  },
+  (ctx, report) => {
+    const message = 'COPY --from should reference a previously defined FROM alias';
+    const aliases = new Set<string>();
+    for (const n of ctx.instructions) {
+      if (n.keyword === 'FROM') {
+        const info = fromInfo(n);
+        if (info.stage) aliases.add(info.stage);
+        continue;
+      }
+      if (n.keyword !== 'COPY') continue;
+      const from = flagValue(n, 'from');
+      if (from === null) continue;
+      // A stage index or an image reference (with a tag, digest or registry path) is fine.
+      if (/^[0-9]+$/.test(from) || /[:/@]/.test(from) || from.includes('$')) continue;
+      if (!aliases.has(from.toLowerCase())) report(n, message);
+    }
+  },
+);

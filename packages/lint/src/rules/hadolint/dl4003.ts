@@ -1,0 +1,29 @@
+import { defineRule, hadolintUrl } from '../../define-rule.js';
+
+/**
+ * DL4003: Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect
+ *
+ * @example
+ * ```dockerfile
+ * CMD ["a"]
+ * CMD ["b"]
+ * ```
+ */
+export const dl4003 = defineRule(
+  {
+    id: 'DL4003',
+    source: 'hadolint',
+    severity: 'warning',
+    description:
+      'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect',
+    url: hadolintUrl('DL4003'),
+  },
+  (ctx, report) => {
+    const message =
+      'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect';
+    for (const stage of ctx.stages) {
+      const cmds = stage.instructions.filter((n) => n.keyword === 'CMD');
+      for (const n of cmds.slice(1)) report(n, message);
+    }
+  },
+);

@@ -1,0 +1,29 @@
+import { defineRule, hadolintUrl } from '../../define-rule.js';
+
+/**
+ * DL4004: Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect
+ *
+ * @example
+ * ```dockerfile
+ * ENTRYPOINT ["a"]
+ * ENTRYPOINT ["b"]
+ * ```
+ */
+export const dl4004 = defineRule(
+  {
+    id: 'DL4004',
+    source: 'hadolint',
+    severity: 'error',
+    description:
+      'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect',
+    url: hadolintUrl('DL4004'),
+  },
+  (ctx, report) => {
+    const message =
+      'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect';
+    for (const stage of ctx.stages) {
+      const list = stage.instructions.filter((n) => n.keyword === 'ENTRYPOINT');
+      for (const n of list.slice(1)) report(n, message);
+    }
+  },
+);
