@@ -1,0 +1,45 @@
+import { type ChildNode, type InstructionNode, parse, print } from '@dockwright/ast';
+import { lint } from './lint.js';
+import type { Finding, LintOptions } from './types.js';
+
+export interface FixResult {
+  /** The fixed text; untouched instructions keep their bytes. */
+  readonly output: string;
+  /** The findings whose fixes were applied. */
+  readonly applied: readonly Finding[];
+}
+
+/**
+ * Applies every safe fix as a tree edit (the fixed instruction nodes are replaced, everything
+ * else prints byte for byte), re-parsing and re-linting after each round until no fix is
+ * left, so fixes on the same instruction compose.
+ *
+ * @example
+ * ```ts
+ * applyFixes('FROM alpine AS Build\nENV a b c\nCMD node app.js\n').output
+ * // 'FROM alpine AS build\nENV a="b c"\nCMD ["node", "app.js"]\n'
+ * ```
+ */
+export function applyFixes(text: string, options: LintOptions = {}): FixResult {
+  let current = text;
+  const applied: Finding[] = [];
+  for (let round = 0; round < 10; round++) {
+    const tree = parse(current, { file: options.file });
+    const fixable = lint(tree, options).filter((f) => f.fix && f.fix.edits.length > 0);
+    if (fixable.length === 0) break;
+    const edits = new Map<InstructionNode, InstructionNode>();
+    for (const f of fixable) {
+      const fix = f.fix!;
+      if (fix.edits.some((e) => edits.has(e.target))) continue;
+      for (const e of fix.edits) edits.set(e.target, e.replacement);
+      applied.push(f);
+    }
+    const children = tree.children.map((c: ChildNode) =>
+      c.type === 'instruction' ? (edits.get(c) ?? c) : c,
+    );
+    const next = print({ ...tree, children });
+    if (next === current) break;
+    current = next;
+  }
+  return { output: current, applied };
+}
