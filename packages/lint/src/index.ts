@@ -4,6 +4,14 @@ export { type FormatOptions, format } from './format.js';
 export { dockerignoreMatcher } from './internal/dockerignore.js';
 export { type ShellCommand, type ShellScript, splitShell } from './internal/shell-commands.js';
 export { lint } from './lint.js';
+export { formatJson } from './reporters/json-reporter.js';
+export { formatSarif } from './reporters/sarif-reporter.js';
+export {
+  type Colors,
+  formatText,
+  NO_COLORS,
+  type ReportedFile,
+} from './reporters/text-reporter.js';
 export { RuleContext, type Stage } from './rule-context.js';
 export { allRules } from './rules/all-rules.js';
 export { buildkitRules } from './rules/buildkit-rules.js';

@@ -1,0 +1,19 @@
+import type { ReportedFile } from './text-reporter.js';
+
+/** One JSON array of findings, each with its file, rule, severity, message, line and column. */
+export function formatJson(files: readonly ReportedFile[]): string {
+  const out = files.flatMap(({ file, findings }) =>
+    findings.map((f) => ({
+      file,
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.position.start.line,
+      column: f.position.start.column,
+      endLine: f.position.end.line,
+      endColumn: f.position.end.column,
+      fixable: f.fix !== undefined,
+    })),
+  );
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
