@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from './lint.js';
+
+const ids = (text: string, options = {}): string[] => lint(text, options).map((f) => f.ruleId);
+
+describe('lint configuration', () => {
+  const bad = 'FROM alpine:3.20 AS Build\nUSER app\n';
+
+  it('reports BuildKit checks as warnings by default', () => {
+    const f = lint(bad).find((x) => x.ruleId === 'StageNameCasing');
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toBe("Stage name 'Build' should be lowercase");
+    expect(f?.position.start).toMatchObject({ line: 1, column: 1 });
+  });
+
+  it.each([
+    ['# check=skip=StageNameCasing\n', false, 'warning'],
+    ['# check=skip=all\n', false, 'warning'],
+    ['# check=error=true\n', true, 'error'],
+    ['# check=skip=JSONArgsRecommended;error=true\n', true, 'error'],
+  ])('honours the directive %j', (directive, reported, severity) => {
+    const f = lint(directive + bad).find((x) => x.ruleId === 'StageNameCasing');
+    expect(f !== undefined).toBe(reported);
+    if (f) expect(f.severity).toBe(severity);
+  });
+
+  it('honours a check comment directly above one instruction only', () => {
+    const text =
+      'FROM alpine:3.20 AS A\n# check=skip=StageNameCasing\nFROM alpine:3.20 AS B\n\n# check=skip=StageNameCasing\n\nFROM alpine:3.20 AS C\nUSER app\n';
+    const lines = lint(text)
+      .filter((f) => f.ruleId === 'StageNameCasing')
+      .map((f) => f.position.start.line);
+    expect(lines).toEqual([1, 7]);
+  });
+
+  it('lets BUILDKIT_DOCKERFILE_CHECK replace the directive', () => {
+    const text = `# check=skip=StageNameCasing\n${bad}`;
+    expect(ids(text)).not.toContain('StageNameCasing');
+    expect(ids(text, { buildkitCheck: 'skip=FromAsCasing' })).toContain('StageNameCasing');
+    expect(ids(bad, { buildkitCheck: 'skip=all' })).not.toContain('StageNameCasing');
+  });
+
+  it('keeps experimental checks off unless enabled', () => {
+    const text = '# the builder\nFROM alpine:3.20 AS build\nUSER app\n';
+    expect(ids(text)).not.toContain('InvalidDefinitionDescription');
+    expect(ids(text, { buildkitCheck: 'experimental=all' })).toContain(
+      'InvalidDefinitionDescription',
+    );
+  });
+
+  it('honours hadolint ignore pragmas', () => {
+    const text =
+      'FROM debian\n# hadolint ignore=DL3008,DL3015\nRUN apt-get install -y curl\nRUN apt-get install -y git\nUSER app\n';
+    const found = lint(text)
+      .filter((f) => f.ruleId === 'DL3008')
+      .map((f) => f.position.start.line);
+    expect(found).toEqual([4]);
+    expect(ids(`# hadolint global ignore=DL3006\n${text}`)).not.toContain('DL3006');
+    expect(ids(text)).toContain('DL3006');
+  });
+
+  it('applies severities and ignores from options', () => {
+    expect(ids(bad, { rules: { StageNameCasing: 'off' } })).not.toContain('StageNameCasing');
+    expect(ids(bad, { ignoreRules: ['StageNameCasing'] })).not.toContain('StageNameCasing');
+    const f = lint(bad, { rules: { StageNameCasing: 'error' } }).find(
+      (x) => x.ruleId === 'StageNameCasing',
+    );
+    expect(f?.severity).toBe('error');
+  });
+
+  it('reports parse errors as findings', () => {
+    const f = lint('FROM alpine\nRUNN x\n').find((x) => x.severity === 'error');
+    expect(f?.message).toBe('unknown instruction: RUNN (did you mean RUN?)');
+  });
+
+  it.each([
+    [
+      'FROM alpine:3.20\nENV PATH=$PAHT:/x\nUSER a\n',
+      'UndefinedVar',
+      "Usage of undefined variable '$PAHT' (did you mean $PATH?)",
+    ],
+    [
+      'ARG NODE_VERSION=22\nFROM node:${NODE_VERSON}\nUSER a\n',
+      'UndefinedArgInFrom',
+      "FROM argument 'NODE_VERSON' is not declared (did you mean NODE_VERSION?)",
+    ],
+    [
+      'FROM alpine:3.20\nARG api_key\nUSER a\n',
+      'SecretsUsedInArgOrEnv',
+      'Do not use ARG or ENV instructions for sensitive data (ARG "api_key")',
+    ],
+    [
+      'FROM alpine:3.20\nLABEL a b\nUSER a\n',
+      'LegacyKeyValueFormat',
+      '"LABEL key=value" should be used instead of legacy "LABEL key value" format',
+    ],
+    [
+      'FROM alpine:3.20\nCOPY README.md /\nUSER a\n',
+      'CopyIgnoredFile',
+      'Attempting to Copy file "README.md" that is excluded by .dockerignore',
+    ],
+  ])('uses BuildKit wording: %#', (text, id, message) => {
+    const f = lint(text, { dockerignore: '*.md' }).find((x) => x.ruleId === id);
+    expect(f?.message).toBe(message);
+  });
+});
