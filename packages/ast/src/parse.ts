@@ -323,7 +323,9 @@ class Parser {
     }
 
     const position: Position = Object.freeze({ start, end });
-    const detached = text.slice(ts, kwEnd) !== built.cmd;
+    // Detached: a continuation splits the keyword, so it is not a plain prefix of the line.
+    const cmd = built.cmd;
+    const detached = kwEnd - ts !== cmd.length || !text.startsWith(cmd, ts);
     const { keyword, flags, args, json, trigger } = node;
     // The raws keep a snapshot of the values they were written for; it shares the node's
     // (frozen) arrays, so an unedited node is recognised by identity when printing.
@@ -340,7 +342,7 @@ class Parser {
       raws: Object.freeze({
         before,
         indent: ts === ls ? '' : text.slice(ls, ts),
-        keyword: detached ? '' : text.slice(ts, kwEnd),
+        keyword: detached ? '' : cmd,
         rest: text.slice(detached ? ts : kwEnd, this.lineNext),
         value,
       }),
@@ -376,7 +378,7 @@ class Parser {
       if (extracted.words.length > 0) flags = Object.freeze(extracted.words.map(flagFromWord));
       rest = trimGoSpace(extracted.rest);
     }
-    const keyword = cmd.toUpperCase();
+    const keyword = upperKeyword(cmd);
     let args: readonly string[] = EMPTY;
     let json = false;
     let trigger: InstructionNode | null = null;
@@ -536,6 +538,18 @@ class Parser {
 // freezing two more objects per node costs a measurable share of the parse.
 function point(line: number, column: number, offset: number): Point {
   return { line, column, offset };
+}
+
+const upperKeywords = new Map<string, string>();
+
+/** The upper-cased keyword, remembered: a file repeats a handful of keywords many times. */
+function upperKeyword(cmd: string): string {
+  let upper = upperKeywords.get(cmd);
+  if (upper === undefined) {
+    upper = cmd.toUpperCase();
+    if (upperKeywords.size < 256) upperKeywords.set(cmd, upper);
+  }
+  return upper;
 }
 
 function detectEol(text: string): '\n' | '\r\n' {
