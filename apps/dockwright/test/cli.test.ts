@@ -1,0 +1,214 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const app = join(import.meta.dirname, '..');
+const bin = join(app, 'dist/index.js');
+
+function run(
+  args: string[],
+  opts: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: opts.cwd ?? app,
+    input: opts.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dockwright-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const CLEAN = 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.0-r0\nUSER app\nCMD ["sh"]\n';
+const BAD = 'FROM alpine:3.20 AS Build\nENV a b c\nCMD node app.js\nUSER app\n';
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(app, 'build.mjs')]);
+});
+
+describe('dockwright binary', () => {
+  it('is an ESM bundle with a node shebang', () => {
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('prints help and version', () => {
+    expect(run(['--help']).stdout).toContain('dockwright lint');
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(run(['lint', '--help']).stdout).toContain('--max-warnings');
+  });
+
+  it('exits 2 on usage errors without a stack trace', () => {
+    const r = run(['bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(run(['lint', '--format', 'xml', '-'], { input: CLEAN }).code).toBe(2);
+    expect(run(['lint', '--nope']).code).toBe(2);
+  });
+});
+
+describe('dockwright lint', () => {
+  it('exits 0 on a clean file and 1 with findings, with a code frame', () => {
+    const dir = project({ Dockerfile: CLEAN, 'bad/Dockerfile': BAD });
+    expect(run(['lint'], { cwd: dir }).code).toBe(0);
+    const r = run(['lint', 'bad/Dockerfile'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "bad/Dockerfile:1:1: warning StageNameCasing: Stage name 'Build' should be lowercase",
+    );
+    expect(r.stdout).toContain('    1 | FROM alpine:3.20 AS Build\n      | ^');
+  });
+
+  it('reads stdin, expands globs and lints several files', () => {
+    const dir = project({ 'a/Dockerfile': BAD, 'b/web.Dockerfile': BAD, 'c/other.txt': BAD });
+    const r = run(['lint', '--format', 'json', '**/{Dockerfile,*.Dockerfile}'], { cwd: dir });
+    const files = new Set((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file));
+    expect([...files].sort()).toEqual(['a/Dockerfile', 'b/web.Dockerfile']);
+    const s = run(['lint', '--format', 'json', '-'], { input: BAD });
+    expect(JSON.parse(s.stdout)[0].file).toBe('-');
+  });
+
+  it('exits 2 when a file cannot be read', () => {
+    const r = run(['lint', 'missing/Dockerfile']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('missing/Dockerfile: cannot read');
+  });
+
+  it('applies thresholds', () => {
+    const info = 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.0-r0\nRUN echo hi\nUSER app\n';
+    expect(run(['lint', '-'], { input: info }).code).toBe(0); // DL3059 is info
+    expect(run(['lint', '--failure-threshold', 'info', '-'], { input: info }).code).toBe(1);
+    expect(run(['lint', '--failure-threshold', 'error', '-'], { input: BAD }).code).toBe(0);
+    expect(
+      run(['lint', '--failure-threshold', 'none', '--max-warnings', '0', '-'], { input: BAD }).code,
+    ).toBe(1);
+  });
+
+  it('writes SARIF 2.1.0 with the required fields', () => {
+    const sarif = JSON.parse(run(['lint', '--format', 'sarif', '-'], { input: BAD }).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const runObj = sarif.runs[0];
+    expect(runObj.tool.driver.name).toBe('dockwright');
+    expect(runObj.tool.driver.rules.length).toBeGreaterThan(50);
+    for (const r of runObj.results) {
+      expect(typeof r.ruleId).toBe('string');
+      expect(['error', 'warning', 'note']).toContain(r.level);
+      expect(typeof r.message.text).toBe('string');
+      expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('-');
+      expect(r.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
+    }
+  });
+
+  it('fixes in place with --fix', () => {
+    const dir = project({ Dockerfile: BAD });
+    const r = run(['lint', '--fix'], { cwd: dir });
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(
+      'FROM alpine:3.20 AS build\nENV a="b c"\nCMD ["node", "app.js"]\nUSER app\n',
+    );
+    expect(r.stdout).not.toContain('StageNameCasing');
+  });
+
+  it('reads dockwright.config.yaml and .json, and BUILDKIT_DOCKERFILE_CHECK', () => {
+    const yaml = project({
+      Dockerfile: BAD,
+      'dockwright.config.yaml':
+        'rules:\n  StageNameCasing: "off"\n  LegacyKeyValueFormat: error\nignore:\n  rules: [JSONArgsRecommended, DL3025]\n',
+    });
+    const out = JSON.parse(run(['lint', '--format', 'json'], { cwd: yaml }).stdout) as Array<{
+      ruleId: string;
+      severity: string;
+    }>;
+    expect(out.map((f) => f.ruleId)).not.toContain('StageNameCasing');
+    expect(out.map((f) => f.ruleId)).not.toContain('DL3025');
+    expect(out.find((f) => f.ruleId === 'LegacyKeyValueFormat')?.severity).toBe('error');
+    const json = project({
+      Dockerfile: BAD,
+      'dockwright.config.json': '{"ignore":{"files":["Dockerfile"]}}',
+    });
+    expect(run(['lint', 'Dockerfile'], { cwd: json }).code).toBe(0);
+    const bad = project({ Dockerfile: BAD, 'dockwright.config.json': '{"rules":{"X":"loud"}}' });
+    expect(run(['lint'], { cwd: bad }).code).toBe(2);
+    const env = JSON.parse(
+      run(['lint', '--format', 'json', '-'], {
+        input: BAD,
+        env: { BUILDKIT_DOCKERFILE_CHECK: 'skip=all' },
+      }).stdout,
+    ) as Array<{ ruleId: string }>;
+    expect(env.map((f) => f.ruleId)).not.toContain('StageNameCasing');
+  });
+});
+
+describe('dockwright fmt and parse', () => {
+  const messy = 'from  alpine:3.20\nrun   echo hi   \n\n\n\ncmd ["a","b"]';
+  const tidy = 'FROM alpine:3.20\nRUN echo hi\n\nCMD ["a", "b"]\n';
+
+  it('prints to stdout by default', () => {
+    expect(run(['fmt', '-'], { input: messy }).stdout).toBe(tidy);
+  });
+
+  it('--check lists files that would change and exits 1', () => {
+    const dir = project({ 'a/Dockerfile': messy, 'b/Dockerfile': tidy });
+    const r = run(['fmt', '--check', 'a/Dockerfile', 'b/Dockerfile'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('a/Dockerfile\n');
+    expect(run(['fmt', '--check', 'b/Dockerfile'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('--write rewrites changed files only', () => {
+    const dir = project({ 'a/Dockerfile': messy, 'b/Dockerfile': tidy });
+    const before = statSync(join(dir, 'b/Dockerfile')).mtimeMs;
+    const r = run(['fmt', '--write', 'a/Dockerfile', 'b/Dockerfile'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'a/Dockerfile'), 'utf8')).toBe(tidy);
+    expect(statSync(join(dir, 'b/Dockerfile')).mtimeMs).toBe(before);
+  });
+
+  it('reports bad input as file:line:column: message', () => {
+    const dir = project({ Dockerfile: 'FROM alpine\nRUNN x\n' });
+    const r = run(['parse', 'Dockerfile'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('Dockerfile:2:1: unknown instruction: RUNN (did you mean RUN?)\n');
+    expect(run(['fmt', 'Dockerfile'], { cwd: dir }).stderr).toContain(
+      'Dockerfile:2:1: unknown instruction',
+    );
+  });
+
+  it('prints the BuildKit dump or the JSON tree', () => {
+    expect(run(['parse', '-'], { input: 'FROM alpine AS b\nENV a b\n' }).stdout).toBe(
+      '(from "alpine" "AS" "b")\n(env "a" "b" "")\n',
+    );
+    const tree = JSON.parse(run(['parse', '--json', '-'], { input: 'FROM alpine\n' }).stdout);
+    expect(tree.type).toBe('dockerfile');
+    expect(tree.children[0].keyword).toBe('FROM');
+  });
+});
+
+describe('create-container-app output', () => {
+  const cca = join(app, '../create-container-app/dist/index.js');
+  const ready = existsSync(cca);
+  it.skipIf(!ready)('writes Dockerfiles with zero findings', () => {
+    const cases = [['flask'], ['node', 'npm'], ['node', 'pnpm'], ['node', 'yarn']];
+    for (const [template, pm] of cases) {
+      const dir = mkdtempSync(join(tmpdir(), 'cca-'));
+      const target = join(dir, 'app');
+      const args = [cca, target, '--template', template!, '--no-interactive', '--no-install'];
+      if (pm) args.push('--package-manager', pm);
+      const gen = spawnSync(process.execPath, args, { encoding: 'utf8' });
+      if (gen.status !== 0) continue; // this template/option is not offered
+      const r = run(['lint', '--failure-threshold', 'info', '**/{Dockerfile,*.Dockerfile}'], {
+        cwd: target,
+      });
+      expect(r.stdout, `${template} ${pm ?? ''}`).toBe('');
+      expect(r.code).toBe(0);
+    }
+  });
+});
