@@ -1,0 +1,860 @@
+import {
+  type ChildNode,
+  comment as commentNode,
+  type DockerfileNode,
+  directive,
+  dockerfile as dockerfileNode,
+  type EscapeChar,
+  type Flag,
+  flag,
+  formatFlag,
+  formatJsonArray,
+  type Heredoc,
+  heredoc as heredocNode,
+  type InstructionNode,
+  instruction,
+  parseDuration,
+  print,
+  type TransformFn,
+  transform as transformTree,
+  viewFrom,
+} from '@dockwright/ast';
+import { checkArgName, readArgRef } from './arg.js';
+import { type CommandList, isCommandList } from './commands.js';
+import { DockerfileBuildError, show } from './dockerfile-build-error.js';
+import {
+  checkExpansion,
+  csvField,
+  encodePaths,
+  execArgs,
+  lexEscape,
+  line,
+  nonEmpty,
+  quoteString,
+  quoteValue,
+  shellText,
+  text,
+} from './encode.js';
+import {
+  checkCap,
+  FEATURES,
+  type Frontend,
+  type FrontendNeed,
+  mergeNeed,
+  syntaxFor,
+} from './frontend.js';
+import { isHeredocSource } from './heredoc.js';
+import { append, appendAll, fromArray, type NodeList, toArray } from './node-list.js';
+import type {
+  AddOptions,
+  CopyOptions,
+  FileMode,
+  HealthcheckOptions,
+  HeredocSource,
+  Mount,
+  Port,
+  RunOptions,
+} from './types.js';
+
+/** Everything a builder knows; frozen, shared between forks. */
+export interface Props {
+  readonly list: NodeList | null;
+  readonly esc: EscapeChar;
+  /** Named stages defined so far, the current one included. */
+  readonly stages: readonly string[];
+  /** The current stage's name, or null. */
+  readonly current: string | null;
+  readonly inStage: boolean;
+  readonly need: Frontend;
+  readonly cap: Frontend | null;
+  /** An explicit `syntax()` value. */
+  readonly syntax: string | null;
+  /** The tree `edit()` loaded, for its raws (BOM, line terminator, trailing blank lines). */
+  readonly base: DockerfileNode | null;
+  readonly eol: '\n' | '\r\n';
+}
+
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+const RESERVED_STAGES = new Set(['scratch', 'context']);
+const DIRECTIVE_LIKE = /^[ \t]*(syntax|escape|check)[ \t]*=[ \t]*\S/i;
+const PORT = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i;
+const PORT_VAR = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}(?:\/(tcp|udp|sctp))?$/i;
+const OCTAL = /^0?[0-7]{3,4}$/;
+
+/**
+ * The one class behind every builder interface (Kysely's pattern): frozen `#props`, and every
+ * method returns a new instance, so builders can be forked and reused.
+ */
+export class Builder {
+  readonly #props: Props;
+
+  constructor(props: Props) {
+    this.#props = Object.freeze(props);
+    Object.freeze(this);
+  }
+
+  get stage(): { kind: 'stage'; name: string } | undefined {
+    const name = this.#props.current;
+    return name === null ? undefined : Object.freeze({ kind: 'stage' as const, name });
+  }
+
+  // ---- plumbing ---------------------------------------------------------------------------
+
+  #with(patch: Partial<Props>): Builder {
+    return new Builder({ ...this.#props, ...patch });
+  }
+
+  #push(method: string, node: ChildNode, needs: readonly FrontendNeed[] = []): Builder {
+    if (
+      node.type === 'instruction' &&
+      node.keyword !== 'ARG' &&
+      node.keyword !== 'FROM' &&
+      !this.#props.inStage
+    ) {
+      throw new DockerfileBuildError(
+        method,
+        'no build stage in current context: call from() first',
+      );
+    }
+    let need = this.#props.need;
+    for (const n of needs) {
+      checkCap(method, n, this.#props.cap);
+      need = mergeNeed(need, n);
+    }
+    return this.#with({ list: append(this.#props.list, node), need });
+  }
+
+  get #esc(): EscapeChar {
+    return this.#props.esc;
+  }
+
+  #fromSource(method: string, source: unknown): string {
+    if (typeof source === 'object' && source !== null && 'kind' in source) {
+      const ref = source as { kind: string; name: string };
+      if (ref.kind === 'image') {
+        const name = nonEmpty(method, 'image', ref.name);
+        if (/[\s"'\\`$]/.test(name) || name.startsWith('-')) {
+          throw new DockerfileBuildError(method, `not a valid image reference: ${show(name)}`);
+        }
+        return name;
+      }
+      if (ref.kind === 'stage') return this.#stageName(method, ref.name);
+    }
+    return this.#stageName(method, String(source));
+  }
+
+  #stageName(method: string, name: string): string {
+    if (name === this.#props.current) {
+      throw new DockerfileBuildError(method, `a stage cannot copy from itself: ${show(name)}`);
+    }
+    if (!this.#props.stages.includes(name)) {
+      throw new DockerfileBuildError(
+        method,
+        `no stage named ${show(name)} is defined before this one (use image(${show(name)}) for an image)`,
+      );
+    }
+    return name;
+  }
+
+  // ---- preamble and stages ------------------------------------------------------------------
+
+  syntax(value: string): Builder {
+    const v = nonEmpty('syntax', 'value', value);
+    if (/\s/.test(trimmed(v)))
+      throw new DockerfileBuildError('syntax', `the value must be one word: ${show(v)}`);
+    if (this.#props.list !== null && this.#props.base === null) {
+      throw new DockerfileBuildError('syntax', 'the syntax directive must come first');
+    }
+    return this.#with({ syntax: trimmed(v) });
+  }
+
+  comment(value: string): Builder {
+    const lines = text('comment', 'text', value)
+      .split('\n')
+      .map((l) => trimmed(l));
+    if (this.#props.list === null && this.#props.base === null && DIRECTIVE_LIKE.test(lines[0]!)) {
+      throw new DockerfileBuildError(
+        'comment',
+        `the first line of the file would be read as a parser directive: ${show(value)}`,
+      );
+    }
+    return this.#with({
+      list: appendAll(
+        this.#props.list,
+        lines.map((l) => commentNode(l)),
+      ),
+    });
+  }
+
+  arg(name: unknown, defaultValue?: unknown): Builder {
+    const ref = readArgRef(name);
+    const argName = checkArgName('arg', ref ? ref.name : String(name));
+    const value = defaultValue !== undefined ? String(defaultValue) : (ref?.defaultValue ?? null);
+    const word =
+      value === null
+        ? argName
+        : `${argName}=${quoteValue('arg', 'default value', value, this.#esc)}`;
+    return this.#push('arg', instruction('ARG', { args: [word] }));
+  }
+
+  from(image: unknown, options: { as?: string; platform?: string } = {}): Builder {
+    let imageWord: string;
+    if (
+      typeof image === 'object' &&
+      image !== null &&
+      (image as { kind?: string }).kind === 'stage'
+    ) {
+      imageWord = this.#stageName('from', (image as { name: string }).name);
+    } else {
+      imageWord = nonEmpty('from', 'image', image);
+      if (/[\s"'`\\]/.test(imageWord) || imageWord.startsWith('-')) {
+        throw new DockerfileBuildError('from', `not a valid image reference: ${show(imageWord)}`);
+      }
+      checkExpansion('from', 'image', imageWord, lexEscape(imageWord, this.#esc), this.#esc);
+      if (lexEscape(imageWord, this.#esc) !== imageWord) {
+        throw new DockerfileBuildError('from', `not a valid image reference: ${show(imageWord)}`);
+      }
+    }
+    const flags: Flag[] = [];
+    if (options.platform !== undefined) {
+      const p = nonEmpty('from', 'platform', options.platform);
+      flags.push(flag('platform', lexEscape(p, this.#esc)));
+    }
+    const args = [imageWord];
+    let stages = this.#props.stages;
+    let current: string | null = null;
+    if (options.as !== undefined) {
+      const name = line('from', 'stage name', options.as);
+      if (!STAGE_NAME.test(name)) {
+        throw new DockerfileBuildError(
+          'from',
+          `invalid name for build stage: ${show(name)}, it must match ${STAGE_NAME.source}`,
+        );
+      }
+      if (RESERVED_STAGES.has(name))
+        throw new DockerfileBuildError('from', `the stage name ${show(name)} is reserved`);
+      if (stages.includes(name))
+        throw new DockerfileBuildError('from', `duplicate stage name: ${show(name)}`);
+      args.push('AS', name);
+      stages = [...stages, name];
+      current = name;
+    }
+    const next = this.#with({ inStage: true, stages, current });
+    return next.#push('from', instruction('FROM', { flags, args }));
+  }
+
+  // ---- instructions -------------------------------------------------------------------------
+
+  workdir(path: unknown): Builder {
+    const word = quoteString('workdir', 'path', path, this.#esc);
+    return this.#push('workdir', instruction('WORKDIR', { args: [word] }));
+  }
+
+  user(user: unknown, group?: unknown): Builder {
+    const u = nonEmpty('user', 'user', user);
+    if (group !== undefined) {
+      const g = nonEmpty('user', 'group', group);
+      if (u.includes(':'))
+        throw new DockerfileBuildError(
+          'user',
+          `the user must not contain ":" when a group is given: ${show(u)}`,
+        );
+      return this.#push(
+        'user',
+        instruction('USER', { args: [quoteString('user', 'user', `${u}:${g}`, this.#esc)] }),
+      );
+    }
+    return this.#push(
+      'user',
+      instruction('USER', { args: [quoteString('user', 'user', u, this.#esc)] }),
+    );
+  }
+
+  stopsignal(signal: unknown): Builder {
+    const s =
+      typeof signal === 'number' ? String(signal) : nonEmpty('stopsignal', 'signal', signal);
+    if (typeof signal === 'number' && (!Number.isInteger(signal) || signal < 1 || signal > 64)) {
+      throw new DockerfileBuildError(
+        'stopsignal',
+        `the signal number must be between 1 and 64: ${show(signal)}`,
+      );
+    }
+    return this.#push(
+      'stopsignal',
+      instruction('STOPSIGNAL', { args: [quoteString('stopsignal', 'signal', s, this.#esc)] }),
+    );
+  }
+
+  env(key: unknown, value?: unknown): Builder {
+    return this.#keyValue('env', 'ENV', key, value);
+  }
+
+  label(key: unknown, value?: unknown): Builder {
+    return this.#keyValue('label', 'LABEL', key, value);
+  }
+
+  #keyValue(method: string, keyword: string, key: unknown, value: unknown): Builder {
+    const pairs: [string, unknown][] =
+      typeof key === 'object' && key !== null && !(key instanceof String)
+        ? Object.entries(key as Record<string, unknown>)
+        : [[String(key), value]];
+    if (pairs.length === 0) throw new DockerfileBuildError(method, 'at least one key is needed');
+    const args: string[] = [];
+    for (const [k, v] of pairs) {
+      const name = nonEmpty(method, 'key', k);
+      if (name.includes('='))
+        throw new DockerfileBuildError(method, `the key must not contain "=": ${show(name)}`);
+      if (v === undefined || v === null)
+        throw new DockerfileBuildError(method, `no value for ${show(name)}`);
+      args.push(
+        quoteValue(method, 'key', name, this.#esc),
+        quoteValue(method, 'value', v, this.#esc),
+        '=',
+      );
+    }
+    return this.#push(method, instruction(keyword, { args }));
+  }
+
+  expose(...ports: readonly Port[]): Builder {
+    if (ports.length === 0) throw new DockerfileBuildError('expose', 'at least one port is needed');
+    const words = ports.map((p) => {
+      const s = typeof p === 'number' ? String(p) : line('expose', 'port', p);
+      if (PORT_VAR.test(s)) return s;
+      const m = PORT.exec(s);
+      const bad = (why: string) => new DockerfileBuildError('expose', `${why}: ${show(p)}`);
+      if (typeof p === 'number' && !Number.isInteger(p)) throw bad('the port must be an integer');
+      if (!m) throw bad('not a port (8080, "53/udp", "8000-8010")');
+      const start = Number(m[1]);
+      const end = m[2] === undefined ? start : Number(m[2]);
+      if (start > 65535 || end > 65535) throw bad('port out of range (0-65535)');
+      if (end < start) throw bad('invalid port range');
+      return s;
+    });
+    return this.#push('expose', instruction('EXPOSE', { args: words }));
+  }
+
+  volume(...paths: readonly string[]): Builder {
+    if (paths.length === 0) throw new DockerfileBuildError('volume', 'at least one path is needed');
+    const { words, json } = encodePaths('volume', paths, this.#esc, true);
+    return this.#push('volume', instruction('VOLUME', { args: words, json }));
+  }
+
+  shell(args: readonly string[]): Builder {
+    if (!Array.isArray(args))
+      throw new DockerfileBuildError('shell', `SHELL takes an array: ${show(args)}`);
+    return this.#push(
+      'shell',
+      instruction('SHELL', { args: execArgs('shell', args, false), json: true }),
+    );
+  }
+
+  cmd(command: unknown, options: { shell?: boolean } = {}): Builder {
+    return this.#command('cmd', 'CMD', command, options);
+  }
+
+  entrypoint(command: unknown, options: { shell?: boolean } = {}): Builder {
+    return this.#command('entrypoint', 'ENTRYPOINT', command, options);
+  }
+
+  #command(
+    method: string,
+    keyword: string,
+    command: unknown,
+    options: { shell?: boolean },
+  ): Builder {
+    if (Array.isArray(command)) {
+      return this.#push(
+        method,
+        instruction(keyword, { args: execArgs(method, command, true), json: true }),
+      );
+    }
+    if (options.shell !== true) {
+      throw new DockerfileBuildError(
+        method,
+        `pass an array for exec form, or { shell: true } for shell form: ${show(command)}`,
+      );
+    }
+    return this.#push(
+      method,
+      instruction(keyword, { args: [shellText(method, command, this.#esc, false)] }),
+    );
+  }
+
+  healthcheck(command: unknown, options: HealthcheckOptions = {}): Builder {
+    if (command === false || command === null) {
+      return this.#push('healthcheck', instruction('HEALTHCHECK', { args: ['NONE'] }));
+    }
+    const flags: Flag[] = [];
+    const durations = [
+      ['interval', options.interval],
+      ['timeout', options.timeout],
+      ['start-period', options.startPeriod],
+      ['start-interval', options.startInterval],
+    ] as const;
+    for (const [name, value] of durations) {
+      if (value === undefined) continue;
+      const d = line('healthcheck', name, value);
+      const ms = /^[0-9.]+(ns|us|µs|ms|s|m|h)([0-9.]+(ns|us|µs|ms|s|m|h))*$/.test(d)
+        ? parseDuration(d)
+        : null;
+      if (ms === null)
+        throw new DockerfileBuildError(
+          'healthcheck',
+          `--${name} is not a duration such as "30s": ${show(d)}`,
+        );
+      if (ms !== 0 && ms < 1)
+        throw new DockerfileBuildError(
+          'healthcheck',
+          `--${name} cannot be less than 1ms: ${show(d)}`,
+        );
+      flags.push(flag(name, d));
+    }
+    if (options.retries !== undefined) {
+      if (!Number.isInteger(options.retries) || options.retries < 0) {
+        throw new DockerfileBuildError(
+          'healthcheck',
+          `--retries must be a non-negative integer: ${show(options.retries)}`,
+        );
+      }
+      flags.push(flag('retries', String(options.retries)));
+    }
+    if (Array.isArray(command)) {
+      return this.#push(
+        'healthcheck',
+        instruction('HEALTHCHECK', {
+          flags,
+          args: ['CMD', ...execArgs('healthcheck', command, false)],
+          json: true,
+        }),
+      );
+    }
+    return this.#push(
+      'healthcheck',
+      instruction('HEALTHCHECK', {
+        flags,
+        args: ['CMD', shellText('healthcheck', command, this.#esc, false)],
+      }),
+    );
+  }
+
+  run(command: unknown, options: RunOptions = {}): Builder {
+    const needs: FrontendNeed[] = [];
+    const flags = this.#runFlags(options, needs);
+    if (Array.isArray(command)) {
+      return this.#push(
+        'run',
+        instruction('RUN', { flags, args: execArgs('run', command, false), json: true }),
+        needs,
+      );
+    }
+    if (isHeredocSource(command)) {
+      needs.push(FEATURES.heredoc);
+      const doc = this.#heredoc('run', command, [], command.quoted ?? false);
+      let first = heredocWord(doc);
+      if (command.command !== null)
+        first += ` ${shellText('run', command.command, this.#esc, true)}`;
+      return this.#push(
+        'run',
+        instruction('RUN', { flags, args: [first], heredocs: [doc] }),
+        needs,
+      );
+    }
+    if (isCommandList(command)) return this.#runList(command, flags, needs);
+    const textValue = shellText('run', command, this.#esc, true);
+    return this.#push('run', instruction('RUN', { flags, args: [textValue] }), needs);
+  }
+
+  #runList(list: CommandList, flags: Flag[], needs: FrontendNeed[]): Builder {
+    const items = list.commands.map((c) => shellText('run', c, this.#esc, true));
+    if (items.length === 1)
+      return this.#push('run', instruction('RUN', { flags, args: items }), needs);
+    // Canonical style: `RUN a \` then `    && b`. BuildKit joins a continuation by dropping the
+    // escape char (and trailing blanks) and keeping the next line's indent: `a     && b`.
+    const eol = this.#props.eol;
+    const joined = items.join(' ' + '    && ');
+    let rest = '';
+    for (const f of flags) rest += ` ${formatFlag(f)}`;
+    rest += ` ${items[0]}`;
+    for (let i = 1; i < items.length; i++) rest += ` ${this.#esc}${eol}    && ${items[i]}`;
+    rest += eol;
+    const node = instruction('RUN', { flags, args: [joined] });
+    const withRaws: InstructionNode = Object.freeze({
+      ...node,
+      raws: Object.freeze({
+        before: '',
+        indent: '',
+        keyword: 'RUN',
+        rest,
+        value: Object.freeze({
+          keyword: node.keyword,
+          flags: node.flags,
+          args: node.args,
+          json: node.json,
+          heredocs: node.heredocs,
+          trigger: node.trigger,
+        }),
+      }),
+    });
+    return this.#push('run', withRaws, needs);
+  }
+
+  #runFlags(options: RunOptions, needs: FrontendNeed[]): Flag[] {
+    const flags: Flag[] = [];
+    for (const mount of options.mounts ?? [])
+      flags.push(flag('mount', this.#mount(mount as Mount, needs)));
+    if (options.network !== undefined) {
+      if (!['default', 'none', 'host'].includes(options.network)) {
+        throw new DockerfileBuildError('run', `invalid network mode ${show(options.network)}`);
+      }
+      needs.push(FEATURES.network);
+      flags.push(flag('network', options.network));
+    }
+    if (options.security !== undefined) {
+      if (!['sandbox', 'insecure'].includes(options.security)) {
+        throw new DockerfileBuildError('run', `security ${show(options.security)} is not valid`);
+      }
+      needs.push(FEATURES.security);
+      flags.push(flag('security', options.security));
+    }
+    for (const device of options.devices ?? []) {
+      const d = typeof device === 'string' ? { name: device, required: false } : device;
+      const name = nonEmpty('run', 'device name', d.name);
+      if (/[,"\s]/.test(name))
+        throw new DockerfileBuildError(
+          'run',
+          `the device name must not contain ",", quotes or spaces: ${show(name)}`,
+        );
+      needs.push(FEATURES.device);
+      flags.push(flag('device', d.required ? `${name},required` : name));
+    }
+    return flags;
+  }
+
+  #mount(mount: Mount, needs: FrontendNeed[]): string {
+    const m = 'run';
+    const fields: string[] = [`type=${mount.type}`];
+    const value = (key: string, v: unknown) => {
+      const s = nonEmpty(m, `mount ${key}`, v);
+      const w = lexEscape(s, this.#esc);
+      checkExpansion(m, `mount ${key}`, s, w, this.#esc);
+      fields.push(csvField(key, w));
+    };
+    const int = (key: string, v: number | undefined) => {
+      if (v === undefined) return;
+      if (!Number.isInteger(v) || v < 0)
+        throw new DockerfileBuildError(
+          m,
+          `mount ${key} must be a non-negative integer: ${show(v)}`,
+        );
+      fields.push(`${key}=${v}`);
+    };
+    const mode = (v: FileMode | undefined) => {
+      if (v === undefined) return;
+      const s = typeof v === 'number' ? `0${v.toString(8)}` : String(v);
+      if (typeof v === 'number' ? !Number.isInteger(v) || v < 0 || v > 0o7777 : !OCTAL.test(s)) {
+        throw new DockerfileBuildError(m, `mount mode must be octal (0755): ${show(v)}`);
+      }
+      fields.push(`mode=${s}`);
+    };
+    const bool = (key: string, v: boolean | undefined) => {
+      if (v !== undefined) fields.push(`${key}=${v ? 'true' : 'false'}`);
+    };
+    switch (mount.type) {
+      case 'bind':
+        value('target', mount.target);
+        if (mount.source !== undefined) value('source', mount.source);
+        if (mount.from !== undefined)
+          fields.push(csvField('from', this.#fromSource(m, mount.from)));
+        if (mount.readwrite) fields.push('rw');
+        break;
+      case 'cache':
+        value('target', mount.target);
+        if (mount.id !== undefined) value('id', mount.id);
+        if (mount.sharing !== undefined) {
+          if (!['shared', 'private', 'locked'].includes(mount.sharing)) {
+            throw new DockerfileBuildError(m, `unsupported sharing value ${show(mount.sharing)}`);
+          }
+          fields.push(`sharing=${mount.sharing}`);
+        }
+        if (mount.from !== undefined)
+          fields.push(csvField('from', this.#fromSource(m, mount.from)));
+        if (mount.source !== undefined) value('source', mount.source);
+        mode(mount.mode);
+        int('uid', mount.uid);
+        int('gid', mount.gid);
+        if (mount.readonly) fields.push('ro');
+        break;
+      case 'tmpfs':
+        value('target', mount.target);
+        if (mount.size !== undefined) {
+          const s = String(mount.size);
+          if (!/^\d+(\.\d+)?[kKmMgG]?$/.test(s))
+            throw new DockerfileBuildError(m, `tmpfs size must be bytes or 64m: ${show(s)}`);
+          fields.push(`size=${s}`);
+        }
+        break;
+      case 'secret':
+      case 'ssh':
+        if (mount.id !== undefined) value('id', mount.id);
+        if (mount.target !== undefined) value('target', mount.target);
+        if (mount.type === 'secret' && mount.env !== undefined) {
+          checkArgName(m, String(mount.env));
+          needs.push(FEATURES.secretEnv);
+          fields.push(`env=${mount.env}`);
+        }
+        bool('required', mount.required);
+        mode(mount.mode);
+        int('uid', mount.uid);
+        int('gid', mount.gid);
+        break;
+      default:
+        throw new DockerfileBuildError(
+          m,
+          `unsupported mount type ${show((mount as { type: unknown }).type)}`,
+        );
+    }
+    return fields.join(',');
+  }
+
+  copy(sources: unknown, destination: unknown, options: CopyOptions = {}): Builder {
+    return this.#copyAdd('copy', 'COPY', sources, destination, options);
+  }
+
+  add(sources: unknown, destination: unknown, options: AddOptions = {}): Builder {
+    return this.#copyAdd('add', 'ADD', sources, destination, options);
+  }
+
+  #copyAdd(
+    method: string,
+    keyword: 'COPY' | 'ADD',
+    sources: unknown,
+    destination: unknown,
+    options: CopyOptions & AddOptions,
+  ): Builder {
+    const needs: FrontendNeed[] = [];
+    const flags: Flag[] = [];
+    const list = (Array.isArray(sources) ? sources : [sources]) as readonly unknown[];
+    if (list.length === 0) throw new DockerfileBuildError(method, 'at least one source is needed');
+    if (options.from !== undefined) {
+      if (keyword === 'ADD')
+        throw new DockerfileBuildError(method, 'ADD has no --from: use copy()');
+      flags.push(flag('from', this.#fromSource(method, options.from)));
+    }
+    const expanded = (name: string, v: unknown) => {
+      const s = nonEmpty(method, `--${name}`, v);
+      const w = lexEscape(s, this.#esc);
+      checkExpansion(method, `--${name}`, s, w, this.#esc);
+      flags.push(flag(name, w));
+    };
+    if (options.chown !== undefined) expanded('chown', options.chown);
+    if (options.chmod !== undefined) {
+      const v = options.chmod;
+      const s = typeof v === 'number' ? `0${v.toString(8)}` : nonEmpty(method, '--chmod', v);
+      if (typeof v === 'number' && (!Number.isInteger(v) || v < 0 || v > 0o7777)) {
+        throw new DockerfileBuildError(method, `invalid chmod parameter: ${show(v)}`);
+      }
+      if (!OCTAL.test(s)) {
+        if (!/^[ugoa]*[-+=][rwxXst]*(,[ugoa]*[-+=][rwxXst]*)*$/.test(s)) {
+          throw new DockerfileBuildError(method, `invalid chmod parameter: ${show(s)}`);
+        }
+        needs.push(FEATURES.symbolicChmod);
+      }
+      flags.push(flag('chmod', s));
+    }
+    if (options.link !== undefined) {
+      if (options.link) needs.push(FEATURES.link);
+      flags.push(flag('link', options.link ? null : 'false'));
+    }
+    if (options.parents !== undefined) {
+      if (keyword === 'ADD')
+        throw new DockerfileBuildError(method, 'ADD has no --parents: use copy()');
+      if (options.parents) needs.push(FEATURES.parents);
+      flags.push(flag('parents', options.parents ? null : 'false'));
+    }
+    if (options.exclude !== undefined) {
+      const patterns = typeof options.exclude === 'string' ? [options.exclude] : options.exclude;
+      for (const p of patterns) {
+        const s = nonEmpty(method, '--exclude', p);
+        needs.push(FEATURES.exclude);
+        flags.push(flag('exclude', s));
+      }
+    }
+    if (keyword === 'ADD') {
+      if (options.checksum !== undefined) {
+        needs.push(FEATURES.checksum);
+        expanded('checksum', options.checksum);
+      }
+      if (options.keepGitDir !== undefined) {
+        needs.push(FEATURES.keepGitDir);
+        flags.push(flag('keep-git-dir', options.keepGitDir ? null : 'false'));
+      }
+      if (options.unpack !== undefined) {
+        needs.push(FEATURES.unpack);
+        flags.push(flag('unpack', options.unpack ? 'true' : 'false'));
+      }
+    }
+    const dst = nonEmpty(method, 'destination', destination);
+    const docs: Heredoc[] = [];
+    const paths: string[] = [];
+    const words: (string | null)[] = [];
+    for (const src of list) {
+      if (isHeredocSource(src)) {
+        if (src.command !== null)
+          throw new DockerfileBuildError(method, 'a COPY heredoc takes no command');
+        const doc = this.#heredoc(method, src, docs, src.quoted ?? true);
+        docs.push(doc);
+        words.push(heredocWord(doc));
+      } else {
+        paths.push(String(src));
+        words.push(null);
+      }
+    }
+    if (list.length > 1 && !/[/\\]$/.test(dst)) {
+      throw new DockerfileBuildError(
+        method,
+        `with several sources the destination must be a directory ending in "/": ${show(dst)}`,
+      );
+    }
+    if (docs.length > 0) needs.push(FEATURES.heredoc);
+    const encoded = encodePaths(method, [...paths, dst], this.#esc, docs.length === 0);
+    let i = 0;
+    const args = words.map((w) => w ?? encoded.words[i++]!);
+    args.push(encoded.words[encoded.words.length - 1]!);
+    return this.#push(
+      method,
+      instruction(keyword, { flags, args, json: encoded.json, heredocs: docs }),
+      needs,
+    );
+  }
+
+  #heredoc(
+    method: string,
+    src: HeredocSource,
+    taken: readonly Heredoc[],
+    quoted: boolean,
+  ): Heredoc {
+    let content = text(method, 'heredoc', src.content);
+    if (content !== '' && !content.endsWith('\n')) content += '\n';
+    const base = line(method, 'heredoc name', src.name);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(base)) {
+      throw new DockerfileBuildError(
+        method,
+        `the heredoc name must be a plain word: ${show(base)}`,
+      );
+    }
+    // The body ends at the first line equal to the name (trailing CRs trimmed, as BuildKit's
+    // scanner trims them): pick a name no line of the body matches.
+    const lines = new Set(content.split('\n').map((l) => l.replace(/\r+$/, '')));
+    let name = base;
+    for (let n = 2; lines.has(name) || taken.some((d) => d.name === name); n++)
+      name = `${base}${n}`;
+    return heredocNode(name, content, { quoted });
+  }
+
+  onbuild(fragment: (builder: Builder) => Builder): Builder {
+    const empty = new Builder({ ...this.#props, list: null, inStage: true, base: null });
+    const result = fragment(empty);
+    const nodes = toArray(result.#props.list).filter(
+      (n): n is InstructionNode => n.type === 'instruction',
+    );
+    if (nodes.length !== 1) {
+      throw new DockerfileBuildError(
+        'onbuild',
+        `the fragment must add exactly one instruction, it added ${nodes.length}`,
+      );
+    }
+    const trigger = nodes[0]!;
+    if (['FROM', 'ONBUILD', 'MAINTAINER'].includes(trigger.keyword)) {
+      throw new DockerfileBuildError(
+        'onbuild',
+        `${trigger.keyword} isn't allowed as an ONBUILD trigger`,
+      );
+    }
+    // The canonical printer writes the trigger on one line, so drop the RUN-list raws.
+    const plain = instruction(trigger.keyword, trigger);
+    const needs = [result.#props.need].map((n) => ({
+      minor: n.minor,
+      labs: n.labs,
+      feature: 'the ONBUILD trigger',
+    }));
+    return this.#push('onbuild', instruction('ONBUILD', { trigger: plain }), needs);
+  }
+
+  with<R>(fragment: (builder: this) => R): R {
+    return fragment(this);
+  }
+
+  transform(fn: TransformFn): Builder {
+    const tree = transformTree(
+      dockerfileNode(toArray(this.#props.list), { escape: this.#esc }),
+      fn,
+    );
+    let stages: string[] = [];
+    let inStage = false;
+    for (const child of tree.children) {
+      if (child.type === 'instruction' && child.keyword === 'FROM') {
+        inStage = true;
+        const stage = viewFrom(child).stage;
+        if (stage !== null) stages.push(stage);
+      }
+    }
+    stages = [...new Set(stages)];
+    const current =
+      this.#props.current !== null && stages.includes(this.#props.current)
+        ? this.#props.current
+        : null;
+    return this.#with({ list: fromArray(tree.children), stages, inStage, current });
+  }
+
+  toAst(): DockerfileNode {
+    const props = this.#props;
+    let children = toArray(props.list);
+    const base = props.base;
+    const hasDirective = children.some((c) => c.type === 'directive' && c.name === 'syntax');
+    const syntaxValue = props.syntax ?? syntaxFor(props.need);
+    if (syntaxValue !== null && !hasDirective) children.unshift(directive('syntax', syntaxValue));
+    if (base) {
+      children = terminateLines(children, props.eol);
+      return Object.freeze({
+        ...base,
+        children: Object.freeze(children),
+        diagnostics: Object.freeze([]),
+      });
+    }
+    return dockerfileNode(children, { escape: props.esc });
+  }
+
+  toString(): string {
+    return print(this.toAst());
+  }
+}
+
+function trimmed(s: string): string {
+  return s.replace(/^[\t\v\f\r \u0085\u00a0]+|[\t\v\f\r \u0085\u00a0]+$/g, '');
+}
+
+function heredocWord(doc: Heredoc): string {
+  return doc.quoted ? `<<'${doc.name}'` : `<<${doc.name}`;
+}
+
+/** A parsed last line without a terminator gets one when something follows it. */
+function terminateLines(children: ChildNode[], eol: string): ChildNode[] {
+  for (let i = 0; i < children.length - 1; i++) {
+    const node = children[i]!;
+    if (!node.raws) continue;
+    if (node.type === 'instruction' && node.raws.rest !== '' && !node.raws.rest.endsWith('\n')) {
+      children[i] = Object.freeze({
+        ...node,
+        raws: Object.freeze({ ...node.raws, rest: node.raws.rest + eol }),
+      });
+    } else if (node.type !== 'instruction' && !node.raws.source.endsWith('\n')) {
+      children[i] = Object.freeze({
+        ...node,
+        raws: Object.freeze({ ...node.raws, source: node.raws.source + eol }),
+      }) as ChildNode;
+    }
+  }
+  return children;
+}
+
+export const formatExec = formatJsonArray;

@@ -1,0 +1,62 @@
+/** The package managers `recipes.node` knows. */
+export type NodePackageManager = 'npm' | 'pnpm' | 'yarn';
+
+/** What the Dockerfile needs to know about one package manager. */
+export interface NodePackageManagerInfo {
+  /** The lockfile, bind-mounted into the install step with package.json. */
+  readonly lockfile: string;
+  /** The download cache, as a BuildKit cache mount (root's, since installs run as root). */
+  readonly cacheDir: string;
+  /** Production dependencies only, exactly as locked. */
+  readonly prodInstall: string;
+  /** All dependencies (for the build stage), exactly as locked. */
+  readonly install: string;
+  /** Prefix of `<run> build`. */
+  readonly run: string;
+  /** Whether it runs through corepack (the version pinned in package.json's packageManager). */
+  readonly corepack: boolean;
+}
+
+/**
+ * pnpm and yarn run as `corepack pnpm …` / `corepack yarn …`: corepack reads the version from
+ * `packageManager` in the bind-mounted package.json, and no global shim has to be enabled
+ * (some images ship a global yarn 1 that `corepack enable` would have to replace). yarn means
+ * yarn 1 (classic): `--frozen-lockfile --production` are its flags.
+ *
+ * @example
+ * ```ts
+ * NODE_PACKAGE_MANAGERS.pnpm.prodInstall // 'corepack pnpm install --prod --frozen-lockfile'
+ * ```
+ */
+export const NODE_PACKAGE_MANAGERS: Readonly<Record<NodePackageManager, NodePackageManagerInfo>> =
+  Object.freeze({
+    npm: Object.freeze({
+      lockfile: 'package-lock.json',
+      cacheDir: '/root/.npm',
+      prodInstall: 'npm ci --omit=dev',
+      install: 'npm ci',
+      run: 'npm run',
+      corepack: false,
+    }),
+    pnpm: Object.freeze({
+      lockfile: 'pnpm-lock.yaml',
+      // pnpm's store on Linux: $XDG_DATA_HOME/pnpm/store.
+      cacheDir: '/root/.local/share/pnpm/store',
+      prodInstall: 'corepack pnpm install --prod --frozen-lockfile',
+      install: 'corepack pnpm install --frozen-lockfile',
+      run: 'corepack pnpm run',
+      corepack: true,
+    }),
+    yarn: Object.freeze({
+      lockfile: 'yarn.lock',
+      // yarn 1's cache when it runs as root.
+      cacheDir: '/usr/local/share/.cache/yarn',
+      prodInstall: 'corepack yarn install --frozen-lockfile --production',
+      install: 'corepack yarn install --frozen-lockfile',
+      run: 'corepack yarn run',
+      corepack: true,
+    }),
+  });
+
+/** Corepack's own download cache (the package managers it fetches), as a cache mount. */
+export const COREPACK_CACHE = '/root/.cache/node/corepack';

@@ -1,0 +1,294 @@
+/**
+ * Option types. Strings in positions BuildKit expands are checked at compile time for the
+ * variables they reference (see {@link CheckVars}).
+ */
+
+/** A branded compile error: a bad call shows this message (Kysely's `KyselyTypeError`). */
+export interface DockerfileTypeError<Message extends string> {
+  readonly __dockerfileTypeError: Message;
+}
+
+/** The name in a `${…}` body: `NAME` of `NAME:-default`, `NAME#glob`, `NAME/a/b`. */
+type RefName<B extends string> = B extends `${infer N}:${string}`
+  ? RefName<N>
+  : B extends `${infer N}-${string}`
+    ? RefName<N>
+    : B extends `${infer N}+${string}`
+      ? RefName<N>
+      : B extends `${infer N}?${string}`
+        ? RefName<N>
+        : B extends `${infer N}#${string}`
+          ? RefName<N>
+          : B extends `${infer N}%${string}`
+            ? RefName<N>
+            : B extends `${infer N}/${string}`
+              ? RefName<N>
+              : B;
+
+type NameChar =
+  | 'a'
+  | 'b'
+  | 'c'
+  | 'd'
+  | 'e'
+  | 'f'
+  | 'g'
+  | 'h'
+  | 'i'
+  | 'j'
+  | 'k'
+  | 'l'
+  | 'm'
+  | 'n'
+  | 'o'
+  | 'p'
+  | 'q'
+  | 'r'
+  | 's'
+  | 't'
+  | 'u'
+  | 'v'
+  | 'w'
+  | 'x'
+  | 'y'
+  | 'z'
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D'
+  | 'E'
+  | 'F'
+  | 'G'
+  | 'H'
+  | 'I'
+  | 'J'
+  | 'K'
+  | 'L'
+  | 'M'
+  | 'N'
+  | 'O'
+  | 'P'
+  | 'Q'
+  | 'R'
+  | 'S'
+  | 'T'
+  | 'U'
+  | 'V'
+  | 'W'
+  | 'X'
+  | 'Y'
+  | 'Z'
+  | '_'
+  | '0'
+  | '1'
+  | '2'
+  | '3'
+  | '4'
+  | '5'
+  | '6'
+  | '7'
+  | '8'
+  | '9';
+
+/** The leading name characters of a `$NAME` reference. */
+type LeadingName<S extends string, Acc extends string = ''> = S extends `${infer C}${infer R}`
+  ? C extends NameChar
+    ? LeadingName<R, `${Acc}${C}`>
+    : Acc
+  : Acc;
+
+/** The variables a string literal references: `${A}`, `${B:-x}`, `$C`. */
+export type VarsIn<S extends string> = string extends S
+  ? never
+  : S extends `${string}$${infer R}`
+    ? R extends `{${infer Body}}${infer Rest}`
+      ? RefName<Body> | VarsIn<Rest>
+      : Exclude<LeadingName<R>, ''> | VarsIn<R>
+    : never;
+
+/**
+ * `unknown` when every variable `S` references is in `Allowed`, else a branded error; used as
+ * `value: S & CheckVars<S, Allowed>`. A string that is not a literal is not checked.
+ */
+export type CheckVars<S extends string, Allowed extends string> = [
+  Exclude<VarsIn<S>, Allowed>,
+] extends [never]
+  ? unknown
+  : DockerfileTypeError<`undeclared variable: ${Exclude<VarsIn<S>, Allowed> & string} (declare it with arg() or env() first)`>;
+
+/** ARGs BuildKit defines in the global scope (FROM may use them without an ARG). */
+export type PlatformArgs =
+  | 'TARGETPLATFORM'
+  | 'TARGETOS'
+  | 'TARGETARCH'
+  | 'TARGETVARIANT'
+  | 'BUILDPLATFORM'
+  | 'BUILDOS'
+  | 'BUILDARCH'
+  | 'BUILDVARIANT';
+
+/** Variables every stage may use without declaring them: the proxy ARGs, and PATH from the image. */
+export type StageBuiltins =
+  | 'PATH'
+  | 'HTTP_PROXY'
+  | 'http_proxy'
+  | 'HTTPS_PROXY'
+  | 'https_proxy'
+  | 'FTP_PROXY'
+  | 'ftp_proxy'
+  | 'NO_PROXY'
+  | 'no_proxy'
+  | 'ALL_PROXY'
+  | 'all_proxy';
+
+/** A Go duration as HEALTHCHECK takes it: `'30s'`, `'1m30s'`, `'500ms'`. */
+export type DurationUnit = 'ns' | 'us' | 'ms' | 's' | 'm' | 'h';
+export type Duration =
+  | `${number}${DurationUnit}`
+  | `${number}${DurationUnit}${number}${DurationUnit}`;
+
+export type Protocol = 'tcp' | 'udp' | 'sctp';
+/** An EXPOSE port: `8080`, `'53/udp'`, `'8000-8010'`, `'8000-8010/tcp'`, or a variable. */
+export type Port =
+  | number
+  | `${number}`
+  | `${number}/${Protocol}`
+  | `${number}-${number}`
+  | `${number}-${number}/${Protocol}`
+  | `\${${string}}`
+  | `\${${string}}/${Protocol}`;
+
+export type PlatformOs = 'linux' | 'windows' | 'darwin' | 'freebsd';
+export type PlatformArch =
+  | 'amd64'
+  | 'arm64'
+  | 'arm'
+  | '386'
+  | 'ppc64le'
+  | 's390x'
+  | 'riscv64'
+  | 'mips64le';
+/** `linux/amd64`, `linux/arm/v7`, or a variable such as `$BUILDPLATFORM`. */
+export type Platform =
+  | `${PlatformOs}/${PlatformArch}`
+  | `${PlatformOs}/${PlatformArch}/${string}`
+  | `$${PlatformArgs}`
+  | `\${${PlatformArgs}}`;
+
+/** An explicit image reference, for `--from` and mount `from` (see {@link image}). */
+export interface ImageRef {
+  readonly kind: 'image';
+  readonly name: string;
+}
+
+/** A stage defined earlier, as `from` returns it (`builder.stage`). */
+export interface StageRef<Name extends string> {
+  readonly kind: 'stage';
+  readonly name: Name;
+}
+
+/** What `--from` and mount `from` take: an earlier stage (by name or handle) or an explicit image. */
+export type FromSource<Stages extends string> = Stages | StageRef<Stages> | ImageRef;
+
+/** A file mode: a number (written in octal) or a string (`'0755'`, `'u=rwX,go=rX'`). */
+export type FileMode = number | string;
+
+export interface BindMount<Stages extends string = string> {
+  readonly type: 'bind';
+  readonly target: string;
+  readonly source?: string;
+  readonly from?: FromSource<Stages>;
+  /** Bind mounts are read-only by default. */
+  readonly readwrite?: boolean;
+}
+export interface CacheMount<Stages extends string = string> {
+  readonly type: 'cache';
+  readonly target: string;
+  readonly id?: string;
+  readonly sharing?: 'shared' | 'private' | 'locked';
+  readonly from?: FromSource<Stages>;
+  readonly source?: string;
+  readonly mode?: FileMode;
+  readonly uid?: number;
+  readonly gid?: number;
+  readonly readonly?: boolean;
+}
+export interface TmpfsMount {
+  readonly type: 'tmpfs';
+  readonly target: string;
+  /** Bytes, or a size with a unit: `'64m'`. */
+  readonly size?: number | `${number}${'k' | 'm' | 'g' | 'K' | 'M' | 'G'}`;
+}
+export interface SecretMount {
+  readonly type: 'secret';
+  readonly id?: string;
+  readonly target?: string;
+  /** Expose the secret as this environment variable (frontend 1.10). */
+  readonly env?: string;
+  readonly required?: boolean;
+  readonly mode?: FileMode;
+  readonly uid?: number;
+  readonly gid?: number;
+}
+export interface SshMount {
+  readonly type: 'ssh';
+  readonly id?: string;
+  readonly target?: string;
+  readonly required?: boolean;
+  readonly mode?: FileMode;
+  readonly uid?: number;
+  readonly gid?: number;
+}
+/** A `RUN --mount`, discriminated by `type`. */
+export type Mount<Stages extends string = string> =
+  | BindMount<Stages>
+  | CacheMount<Stages>
+  | TmpfsMount
+  | SecretMount
+  | SshMount;
+
+export interface RunOptions<Stages extends string = string> {
+  readonly mounts?: readonly Mount<Stages>[];
+  readonly network?: 'default' | 'none' | 'host';
+  readonly security?: 'sandbox' | 'insecure';
+  /** CDI devices (labs frontend): `'vendor.com/gpu=all'` or `{ name, required }`. */
+  readonly devices?: readonly (string | { readonly name: string; readonly required?: boolean })[];
+}
+
+interface CopyAddCommon {
+  /** `user[:group]`. */
+  readonly chown?: string;
+  readonly chmod?: FileMode;
+  readonly link?: boolean;
+  readonly exclude?: string | readonly string[];
+}
+export interface CopyOptions<Stages extends string = string> extends CopyAddCommon {
+  readonly from?: FromSource<Stages>;
+  readonly parents?: boolean;
+}
+export interface AddOptions extends CopyAddCommon {
+  /** `sha256:<hex>` for an HTTP source, a commit for a Git source. */
+  readonly checksum?: string;
+  readonly keepGitDir?: boolean;
+  readonly unpack?: boolean;
+}
+
+export interface HealthcheckOptions {
+  readonly interval?: Duration;
+  readonly timeout?: Duration;
+  readonly startPeriod?: Duration;
+  readonly startInterval?: Duration;
+  readonly retries?: number;
+}
+
+/** A heredoc source for RUN or COPY, made by {@link heredoc}. */
+export interface HeredocSource {
+  readonly kind: 'heredoc';
+  readonly content: string;
+  /** Quoted delimiter (`<<'EOF'`): BuildKit does not expand variables in the body. */
+  readonly quoted: boolean | null;
+  /** RUN only: the program the body is fed to (`python3`). */
+  readonly command: string | null;
+  /** The preferred delimiter; another is chosen when the body holds it as a line. */
+  readonly name: string;
+}
