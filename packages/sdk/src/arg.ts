@@ -7,7 +7,7 @@ export type ArgRef<Name extends string> = `\${${Name}}`;
 export type ArgRefName<R extends string> = R extends `\${${infer N}}` ? N : never;
 
 /** What `arg()` remembers about a reference: a String object carrying the name and default. */
-interface ArgRefObject extends string {
+interface ArgRefObject {
   readonly argName: string;
   readonly defaultValue: string | null;
 }
@@ -49,8 +49,8 @@ export function arg<const Name extends string>(name: Name, defaultValue?: string
 
 /** The name and default of an ARG given as a reference (`arg()` or a `'${NAME}'` string), or null. */
 export function readArgRef(value: unknown): { name: string; defaultValue: string | null } | null {
-  if (value instanceof String && typeof (value as ArgRefObject).argName === 'string') {
-    const ref = value as ArgRefObject;
+  if (value instanceof String && typeof (value as unknown as ArgRefObject).argName === 'string') {
+    const ref = value as unknown as ArgRefObject;
     return { name: ref.argName, defaultValue: ref.defaultValue };
   }
   const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(String(value));
