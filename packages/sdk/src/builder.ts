@@ -204,7 +204,9 @@ export class Builder {
       image !== null &&
       (image as { kind?: string }).kind === 'stage'
     ) {
-      imageWord = this.#stageName('from', (image as { name: string }).name);
+      // The current stage ends here, so FROM may name it as well as any earlier one.
+      imageWord = (image as { name: string }).name;
+      if (!this.#props.stages.includes(imageWord)) this.#stageName('from', imageWord);
     } else {
       imageWord = nonEmpty('from', 'image', image);
       if (/[\s"'`\\]/.test(imageWord) || imageWord.startsWith('-')) {

@@ -1,0 +1,145 @@
+import { arg } from '../arg.js';
+import { type AnyStage, type DockerfileStage, dockerfile } from '../dockerfile.js';
+import { DockerfileBuildError, show } from '../dockerfile-build-error.js';
+import type { Mount } from '../types.js';
+import {
+  COREPACK_CACHE,
+  NODE_PACKAGE_MANAGERS,
+  type NodePackageManager,
+} from './node-package-managers.js';
+import { APP_DIR, checkPort, checkRelativePath, checkVersion } from './recipe-checks.js';
+
+/** Options of {@link node}. */
+export interface NodeRecipeOptions {
+  /** The `node:<version>-slim` tag, the default of `ARG NODE_VERSION`. Default `'22'`. */
+  readonly nodeVersion?: string;
+  /** The port the server listens on (passed as `PORT`). Default `3000`. */
+  readonly port?: number;
+  /** Default `'npm'`. pnpm and yarn (1) run through corepack, pinned by `packageManager`. */
+  readonly packageManager?: NodePackageManager;
+  /** Adds a `build` stage running the `build` script; the runtime gets only its output. */
+  readonly hasBuildScript?: boolean;
+  /** The build script's output directory, copied into the runtime stage. Default `'dist'`. */
+  readonly buildOutput?: string;
+  /** The file `node` runs. Default `'server.js'` (with a build script: `'<buildOutput>/server.js'`). */
+  readonly entry?: string;
+}
+
+/** What {@link node} returns: the runtime stage, after `deps` (and `build`). */
+export type NodeRecipe = DockerfileStage<
+  'deps' | 'build',
+  'runtime',
+  'NODE_VERSION',
+  'NODE_ENV' | 'PORT'
+>;
+
+const USER = 'node'; // the official node images' unprivileged user, UID 1000
+
+/**
+ * A Node server in up to three stages: `deps` installs production dependencies from
+ * package.json and the lockfile alone (bind mounts, a cache mount for the package manager's
+ * downloads); `build`, only with `hasBuildScript`, installs everything, copies the source and
+ * runs the build; `runtime` holds only what runs: `node_modules` from `deps`, then the source
+ * (or package.json and the build output), owned by the `node` user, started by `node` itself
+ * (exec form, not `npm start`, so SIGTERM reaches the server). Returns the builder.
+ *
+ * @example
+ * ```ts
+ * recipes.node({ nodeVersion: '22', port: 3000, packageManager: 'npm', entry: 'server.js' }).toString()
+ * // ARG NODE_VERSION=22
+ * //
+ * // FROM node:${NODE_VERSION}-slim AS deps
+ * // WORKDIR /app
+ * // RUN --mount=type=bind,source=package.json,target=package.json --mount=type=bind,source=package-lock.json,target=package-lock.json --mount=type=cache,target=/root/.npm npm ci --omit=dev
+ * //
+ * // FROM node:${NODE_VERSION}-slim AS runtime
+ * // ENV NODE_ENV=production PORT=3000
+ * // COPY --from=deps --chown=node:node /app/node_modules /app/node_modules
+ * // …
+ * // CMD ["node", "server.js"]
+ * ```
+ */
+export function node(options: NodeRecipeOptions = {}): NodeRecipe {
+  const method = 'recipes.node';
+  const version = arg(
+    'NODE_VERSION',
+    checkVersion(method, 'nodeVersion', options.nodeVersion ?? '22'),
+  );
+  const port = checkPort(method, options.port ?? 3000);
+  const pmName = options.packageManager ?? 'npm';
+  const pm = NODE_PACKAGE_MANAGERS[pmName];
+  if (!pm) {
+    throw new DockerfileBuildError(
+      method,
+      `packageManager must be npm, pnpm or yarn: ${show(pmName)}`,
+    );
+  }
+  const hasBuild = options.hasBuildScript === true;
+  const output = checkRelativePath(method, 'buildOutput', options.buildOutput ?? 'dist');
+  const entry = checkRelativePath(
+    method,
+    'entry',
+    options.entry ?? (hasBuild ? `${output}/server.js` : 'server.js'),
+  );
+
+  const mounts: Mount[] = [
+    { type: 'bind', source: 'package.json', target: 'package.json' },
+    { type: 'bind', source: pm.lockfile, target: pm.lockfile },
+    { type: 'cache', target: pm.cacheDir },
+    ...(pm.corepack ? [{ type: 'cache', target: COREPACK_CACHE } as const] : []),
+  ];
+  const deps = dockerfile()
+    .arg(version)
+    .from(`node:${version}-slim`, { as: 'deps' })
+    .workdir(APP_DIR)
+    .comment(
+      `Only package.json and ${pm.lockfile} are needed to install: edits to the source reuse this layer.`,
+    )
+    .run(pm.prodInstall, { mounts });
+
+  // `build` exists only with a build script; both shapes continue as an AnyStage.
+  const beforeRuntime: AnyStage = hasBuild
+    ? deps
+        .from(`node:${version}-slim`, { as: 'build' })
+        .workdir(APP_DIR)
+        .run(pm.install, { mounts })
+        .copy('.', '.')
+        .run(`${pm.run} build`)
+    : deps;
+
+  let runtime: AnyStage = beforeRuntime
+    .from(`node:${version}-slim`, { as: 'runtime' })
+    .env({ NODE_ENV: 'production', PORT: String(port) })
+    .comment(
+      `No WORKDIR before these COPYs: they create ${APP_DIR} owned by ${USER}, so the app can\nwrite there (\`docker compose watch\` syncs new files into it).`,
+    )
+    .copy(`${APP_DIR}/node_modules`, `${APP_DIR}/node_modules`, {
+      from: 'deps',
+      chown: `${USER}:${USER}`,
+    });
+  runtime = hasBuild
+    ? runtime
+        .copy('package.json', `${APP_DIR}/package.json`, { chown: `${USER}:${USER}` })
+        .copy(`${APP_DIR}/${output}`, `${APP_DIR}/${output}`, {
+          from: 'build',
+          chown: `${USER}:${USER}`,
+        })
+    : runtime.copy('.', APP_DIR, { chown: `${USER}:${USER}` });
+  return runtime
+    .workdir(APP_DIR)
+    .user(USER)
+    .expose(port)
+    .comment('Slim images have no curl: probe /healthz with Node itself.')
+    .healthcheck(
+      [
+        'node',
+        '-e',
+        `fetch('http://127.0.0.1:' + (process.env.PORT || ${port}) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`,
+      ],
+      { interval: '10s', timeout: '3s', startPeriod: '5s', retries: 3 },
+    )
+    .comment(
+      "node itself is PID 1 (exec form, not npm start), so docker stop's SIGTERM reaches the server.",
+    )
+    .cmd(['node', entry]) as NodeRecipe;
+}

@@ -1,0 +1,37 @@
+import { DockerfileBuildError, show } from '../dockerfile-build-error.js';
+
+/** The directory the recipes put the application in. */
+export const APP_DIR = '/app';
+
+/** A TCP port the app listens on: an integer from 1 to 65535. */
+export function checkPort(method: string, port: number): number {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new DockerfileBuildError(
+      method,
+      `port must be an integer from 1 to 65535: ${show(port)}`,
+    );
+  }
+  return port;
+}
+
+/** An image tag fragment (`3.12`, `22`, `22.11.0`): what may stand before `-slim`. */
+export function checkVersion(method: string, what: string, version: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,100}$/.test(version)) {
+    throw new DockerfileBuildError(
+      method,
+      `${what} must be an image tag such as 3.12 or 22: ${show(version)}`,
+    );
+  }
+  return version;
+}
+
+/** A relative path inside the build context without `..`, spaces or newlines. */
+export function checkRelativePath(method: string, what: string, path: string): string {
+  if (!/^[A-Za-z0-9_.@+-][A-Za-z0-9_.@+/-]*$/.test(path) || path.split('/').includes('..')) {
+    throw new DockerfileBuildError(
+      method,
+      `${what} must be a relative path inside the project: ${show(path)}`,
+    );
+  }
+  return path;
+}
