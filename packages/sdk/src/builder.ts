@@ -27,6 +27,7 @@ import {
   csvField,
   encodePaths,
   execArgs,
+  GO_SPACE,
   lexEscape,
   line,
   nonEmpty,
@@ -34,6 +35,7 @@ import {
   quoteValue,
   shellText,
   text,
+  trimGo,
 } from './encode.js';
 import {
   checkCap,
@@ -521,7 +523,7 @@ export class Builder {
     for (const device of options.devices ?? []) {
       const d = typeof device === 'string' ? { name: device, required: false } : device;
       const name = nonEmpty('run', 'device name', d.name);
-      if (/[,"\s]/.test(name))
+      if (/[,"'\\]/.test(name) || GO_SPACE.test(name))
         throw new DockerfileBuildError(
           'run',
           `the device name must not contain ",", quotes or spaces: ${show(name)}`,
@@ -677,6 +679,12 @@ export class Builder {
       const patterns = typeof options.exclude === 'string' ? [options.exclude] : options.exclude;
       for (const p of patterns) {
         const s = nonEmpty(method, '--exclude', p);
+        if (/["'\\`$]/.test(s) || GO_SPACE.test(s)) {
+          throw new DockerfileBuildError(
+            method,
+            `an --exclude pattern must not contain quotes, "$", "\\" or whitespace: ${show(s)}`,
+          );
+        }
         needs.push(FEATURES.exclude);
         flags.push(flag('exclude', s));
       }
@@ -831,9 +839,7 @@ export class Builder {
   }
 }
 
-function trimmed(s: string): string {
-  return s.replace(/^[\t\v\f\r \u0085\u00a0]+|[\t\v\f\r \u0085\u00a0]+$/g, '');
-}
+const trimmed = trimGo;
 
 function heredocWord(doc: Heredoc): string {
   return doc.quoted ? `<<'${doc.name}'` : `<<${doc.name}`;

@@ -67,7 +67,9 @@ export function lexEscape(s: string, esc: EscapeChar): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
-    if (c === esc || c === '"' || c === "'") out += esc + c;
+    // U+0085 is escaped too: Go's unicode.IsSpace splits flag words on it, but the ast's
+    // formatFlag (a JS \s test) does not quote it; escaped, it is literal for the lexer.
+    if (c === esc || c === '"' || c === "'" || c === '\u0085') out += esc + c;
     else if (c === '$') out += isNameStart(s[i + 1]) ? c : esc + c;
     else out += c;
   }
@@ -243,5 +245,5 @@ export function execArgs(
 /** `key=value` CSV field for `--mount`, quoted the go-csvvalue way when needed. */
 export function csvField(key: string, value: string): string {
   const field = `${key}=${value}`;
-  return /[",\s]/.test(field) || field.startsWith('"') ? `"${field.replace(/"/g, '""')}"` : field;
+  return /[",]/.test(field) || GO_SPACE.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }

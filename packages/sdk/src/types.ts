@@ -90,6 +90,9 @@ type NameChar =
   | '8'
   | '9';
 
+/** What may follow `$` to make a reference BuildKit expands (the builder escapes any other `$`). */
+type NameStart = Exclude<NameChar, '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'>;
+
 /** The leading name characters of a `$NAME` reference. */
 type LeadingName<S extends string, Acc extends string = ''> = S extends `${infer C}${infer R}`
   ? C extends NameChar
@@ -103,7 +106,11 @@ export type VarsIn<S extends string> = string extends S
   : S extends `${string}$${infer R}`
     ? R extends `{${infer Body}}${infer Rest}`
       ? RefName<Body> | VarsIn<Rest>
-      : Exclude<LeadingName<R>, ''> | VarsIn<R>
+      : R extends `${infer First}${string}`
+        ? First extends NameStart
+          ? LeadingName<R> | VarsIn<R>
+          : VarsIn<R>
+        : never
     : never;
 
 /**
@@ -193,7 +200,7 @@ export type FromSource<Stages extends string> = Stages | StageRef<Stages> | Imag
 /** A file mode: a number (written in octal) or a string (`'0755'`, `'u=rwX,go=rX'`). */
 export type FileMode = number | string;
 
-export interface BindMount<Stages extends string = string> {
+export interface BindMount<Stages extends string = never> {
   readonly type: 'bind';
   readonly target: string;
   readonly source?: string;
@@ -201,7 +208,7 @@ export interface BindMount<Stages extends string = string> {
   /** Bind mounts are read-only by default. */
   readonly readwrite?: boolean;
 }
-export interface CacheMount<Stages extends string = string> {
+export interface CacheMount<Stages extends string = never> {
   readonly type: 'cache';
   readonly target: string;
   readonly id?: string;
@@ -240,14 +247,14 @@ export interface SshMount {
   readonly gid?: number;
 }
 /** A `RUN --mount`, discriminated by `type`. */
-export type Mount<Stages extends string = string> =
+export type Mount<Stages extends string = never> =
   | BindMount<Stages>
   | CacheMount<Stages>
   | TmpfsMount
   | SecretMount
   | SshMount;
 
-export interface RunOptions<Stages extends string = string> {
+export interface RunOptions<Stages extends string = never> {
   readonly mounts?: readonly Mount<Stages>[];
   readonly network?: 'default' | 'none' | 'host';
   readonly security?: 'sandbox' | 'insecure';
@@ -262,7 +269,7 @@ interface CopyAddCommon {
   readonly link?: boolean;
   readonly exclude?: string | readonly string[];
 }
-export interface CopyOptions<Stages extends string = string> extends CopyAddCommon {
+export interface CopyOptions<Stages extends string = never> extends CopyAddCommon {
   readonly from?: FromSource<Stages>;
   readonly parents?: boolean;
 }
