@@ -476,6 +476,8 @@ export class Builder {
     // escape char (and trailing blanks) and keeping the next line's indent: `a     && b`.
     const eol = this.#props.eol;
     const joined = items.join(' ' + '    && ');
+    // A marker can also form across items (`<<` then `&& x`): BuildKit reads the joined line.
+    if (joined.includes('<<')) shellText('run', joined, this.#esc, true);
     let rest = '';
     for (const f of flags) rest += ` ${formatFlag(f)}`;
     rest += ` ${items[0]}`;

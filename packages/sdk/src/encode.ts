@@ -96,7 +96,8 @@ const BARE_VALUE = /^[A-Za-z0-9_./:@%+,~=^-]+$/;
  */
 export function quoteValue(method: string, what: string, value: unknown, esc: EscapeChar): string {
   const s = line(method, what, value);
-  const word = BARE_VALUE.test(s) ? s : doubleQuote(s, esc);
+  // A leading `-` is quoted: `--x=…` first on the line would be taken for a flag.
+  const word = BARE_VALUE.test(s) && !s.startsWith('-') ? s : doubleQuote(s, esc);
   checkExpansion(method, what, s, word, esc);
   return word;
 }
