@@ -1,0 +1,115 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { type AnyStage, arg, commands, dockerfile, image } from './index.js';
+
+describe('compile-time rules', () => {
+  it('instruction before from', () => {
+    const pre = dockerfile();
+    // @ts-expect-error a preamble has no run()
+    pre.run('echo');
+    // @ts-expect-error a preamble has no copy()
+    pre.copy('a', 'b');
+    // @ts-expect-error a preamble has no workdir()
+    pre.workdir('/app');
+    expectTypeOf(pre).toHaveProperty('arg');
+    expectTypeOf(pre).toHaveProperty('from');
+    expectTypeOf(pre).not.toHaveProperty('cmd');
+  });
+
+  it('unknown stage, forward and self references', () => {
+    const build = dockerfile().from('node:22', { as: 'build' });
+    // @ts-expect-error self reference: the current stage is not yet defined
+    build.copy('a', 'b', { from: 'build' });
+    const runtime = build.from('node:22-slim', { as: 'runtime' });
+    runtime.copy('/app', '/app', { from: 'build' });
+    runtime.copy('/app', '/app', { from: build.stage });
+    runtime.copy('/app', '/app', { from: image('alpine:3.20') });
+    // @ts-expect-error unknown stage
+    runtime.copy('/app', '/app', { from: 'nope' });
+    // @ts-expect-error an image must be explicit: image('alpine')
+    runtime.copy('/app', '/app', { from: 'alpine' });
+    // @ts-expect-error forward reference: 'later' is defined after this stage
+    runtime.copy('/x', '/x', { from: 'later' }).from('alpine', { as: 'later' });
+    runtime.run('ls', { mounts: [{ type: 'bind', target: '/src', from: 'build' }] });
+    // @ts-expect-error mount from an unknown stage
+    runtime.run('ls', { mounts: [{ type: 'bind', target: '/src', from: 'nope' }] });
+    // @ts-expect-error mount from the stage itself
+    runtime.run('ls', { mounts: [{ type: 'cache', target: '/c', from: 'runtime' }] });
+  });
+
+  it('duplicate and invalid stage names', () => {
+    const build = dockerfile().from('node:22', { as: 'build' });
+    // @ts-expect-error duplicate stage name
+    build.from('node:22', { as: 'build' });
+    // @ts-expect-error stage names are lower-case
+    build.from('node:22', { as: 'Final' });
+  });
+
+  it('undeclared ARG and ENV references', () => {
+    const v = arg('NODE_VERSION', '22');
+    dockerfile().arg(v).from(`node:${v}-slim`);
+    dockerfile().arg('BASE').from('${BASE}');
+    dockerfile().from('--platform=$BUILDPLATFORM'.slice(0) as string);
+    // @ts-expect-error undeclared global ARG
+    dockerfile().from('node:${NODE_VERSION}');
+    // @ts-expect-error undeclared, $NAME form
+    dockerfile().from('node:$NODE_VERSION');
+    const stage = dockerfile().arg(v).from(`node:${v}`);
+    // @ts-expect-error a global ARG must be re-declared inside the stage
+    stage.env('V', `${v}`);
+    stage.arg(v).env('V', `${v}`);
+    stage.arg('NODE_VERSION').workdir('/opt/${NODE_VERSION}');
+    stage.env('APP', '/app').workdir('${APP}/src').copy('.', '${APP:-/app}/');
+    // @ts-expect-error undeclared in WORKDIR
+    stage.workdir('/opt/${NOPE}');
+    // @ts-expect-error undeclared in a COPY destination
+    stage.copy('.', '$NOPE/');
+    // @ts-expect-error undeclared in a COPY source
+    stage.copy(['a', '${NOPE}'], '/x/');
+    stage.env('P', '${PATH}:/app/bin');
+    stage.env('LITERAL', 'costs $5');
+  });
+
+  it('wrong option types', () => {
+    const s = dockerfile().from('alpine', { as: 'base' }).from('alpine');
+    // @ts-expect-error not a duration
+    s.healthcheck(['x'], { interval: '30' });
+    // @ts-expect-error not a duration unit
+    s.healthcheck(['x'], { timeout: '5 minutes' });
+    // @ts-expect-error retries is a number
+    s.healthcheck(['x'], { retries: '3' });
+    // @ts-expect-error not a port
+    s.expose('http');
+    // @ts-expect-error unknown protocol
+    s.expose('53/icmp');
+    s.expose(8080, '53/udp', '8000-8010', '8000-8010/tcp');
+    // @ts-expect-error unknown mount type
+    s.run('x', { mounts: [{ type: 'volume', target: '/a' }] });
+    // @ts-expect-error tmpfs has no id
+    s.run('x', { mounts: [{ type: 'tmpfs', target: '/a', id: 'x' }] });
+    // @ts-expect-error cache needs a target
+    s.run('x', { mounts: [{ type: 'cache' }] });
+    // @ts-expect-error sharing values
+    s.run('x', { mounts: [{ type: 'cache', target: '/c', sharing: 'exclusive' }] });
+    // @ts-expect-error network modes
+    s.run('x', { network: 'bridge' });
+    // @ts-expect-error ADD has no --from
+    s.add('a', 'b', { from: 'base' });
+    // @ts-expect-error ADD has no --parents
+    s.add('a', 'b', { parents: true });
+    // @ts-expect-error COPY has no --checksum
+    s.copy('a', 'b', { checksum: 'sha256:0' });
+    // @ts-expect-error a CMD string needs { shell: true }
+    s.cmd('npm start');
+    // @ts-expect-error SHELL is exec form only
+    s.shell('/bin/sh -c');
+    // @ts-expect-error platforms are os/arch
+    dockerfile().from('alpine', { platform: 'amd64' });
+    s.cmd('npm start', { shell: true }).cmd(['node']).run(commands('a', 'b'));
+  });
+
+  it('fragments and forks keep the type state', () => {
+    const nonRoot = <B extends AnyStage>(b: B): B => b.user('node') as B;
+    const s = dockerfile().from('node:22', { as: 'build' }).with(nonRoot);
+    expectTypeOf(s.stage.name).toEqualTypeOf<'build'>();
+  });
+});
