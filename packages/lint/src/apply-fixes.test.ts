@@ -1,8 +1,7 @@
-import { dumpInstruction, type InstructionNode, parse } from '@dockwright/ast';
+import { dumpInstruction, envPairs, type InstructionNode, parse } from '@dockwright/ast';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from './apply-fixes.js';
-import { keyValuePairs } from './internal/instruction-info.js';
-import { processWord } from './internal/process-word.js';
+import { wordMeaning } from './internal/word-meaning.js';
 
 const fix = (text: string): string => applyFixes(text).output;
 
@@ -38,12 +37,13 @@ describe('applyFixes', () => {
     ]) {
       const before = parse(`FROM a\nENV K ${value}\n`);
       const after = parse(applyFixes(`FROM a\nENV K ${value}\n`).output);
-      const pb = keyValuePairs(before.children[1] as InstructionNode, '\\');
-      const pa = keyValuePairs(after.children[1] as InstructionNode, '\\');
+      const pb = envPairs(before.children[1] as InstructionNode);
+      const pa = envPairs(after.children[1] as InstructionNode);
       expect(pa.map((p) => p.key)).toEqual(pb.map((p) => p.key));
-      expect(pa.map((p) => processWord(p.rawValue))).toEqual(
-        pb.map((p) => processWord(p.rawValue)),
+      expect(pa.map((p) => wordMeaning(p.rawValue, '\\'))).toEqual(
+        pb.map((p) => wordMeaning(p.rawValue, '\\')),
       );
+      expect(pb.every((p) => wordMeaning(p.rawValue, '\\') !== null)).toBe(true);
     }
   });
 

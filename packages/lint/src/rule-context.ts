@@ -3,16 +3,17 @@ import type {
   CommentNode,
   DockerfileNode,
   EscapeChar,
+  FromView,
   InstructionNode,
 } from '@dockwright/ast';
-import { type FromInfo, fromInfo } from './internal/instruction-info.js';
+import { stages as splitStages, viewFrom } from '@dockwright/ast';
 import type { LintOptions } from './types.js';
 
 /** A build stage: its FROM and the instructions up to the next FROM. */
 export interface Stage {
   readonly index: number;
   readonly from: InstructionNode;
-  readonly info: FromInfo;
+  readonly info: FromView;
   readonly instructions: readonly InstructionNode[];
   /** The earlier stage this one builds on (`FROM build`), or null. */
   readonly parent: Stage | null;
@@ -38,26 +39,7 @@ export class RuleContext {
     this.escape = tree.escape;
     this.options = options;
     const instructions: InstructionNode[] = [];
-    const globalArgs: InstructionNode[] = [];
-    const stages: Stage[] = [];
     let pending: CommentNode[] = [];
-    let current: { from: InstructionNode; list: InstructionNode[] } | null = null;
-    const flush = (): void => {
-      if (!current) return;
-      const info = fromInfo(current.from);
-      const baseName = info.image.toLowerCase();
-      const parent = stages.find((s) => s.info.stage !== null && s.info.stage === baseName) ?? null;
-      const stage: Stage = {
-        index: stages.length,
-        from: current.from,
-        info,
-        instructions: current.list,
-        parent,
-      };
-      stages.push(stage);
-      this.stageByNode.set(current.from, stage);
-      for (const n of current.list) this.stageByNode.set(n, stage);
-    };
     for (const child of tree.children as readonly ChildNode[]) {
       if (child.type === 'comment') {
         // A blank line before a comment starts a new PrevComment list (BuildKit drops the
@@ -75,16 +57,23 @@ export class RuleContext {
       this.above.set(child, pending);
       pending = [];
       instructions.push(child);
-      if (child.keyword === 'FROM') {
-        flush();
-        current = { from: child, list: [] };
-      } else if (current) {
-        current.list.push(child);
-      } else if (child.keyword === 'ARG') {
-        globalArgs.push(child);
-      }
     }
-    flush();
+    // ast's `stages` resolves `FROM <name>` against earlier stages, as BuildKit does.
+    const split = splitStages(tree);
+    const stages: Stage[] = [];
+    for (const s of split.stages) {
+      const stage: Stage = {
+        index: s.index,
+        from: s.from,
+        info: viewFrom(s.from),
+        instructions: s.instructions,
+        parent: s.baseStage === null ? null : (stages[s.baseStage] ?? null),
+      };
+      stages.push(stage);
+      this.stageByNode.set(s.from, stage);
+      for (const n of s.instructions) this.stageByNode.set(n, stage);
+    }
+    const globalArgs = split.globalArgs;
     this.instructions = instructions;
     this.globalArgs = globalArgs;
     this.stages = stages;

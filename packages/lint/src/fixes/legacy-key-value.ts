@@ -1,5 +1,5 @@
 import type { EscapeChar, InstructionNode } from '@dockwright/ast';
-import { processWord } from '../internal/process-word.js';
+import { wordMeaning } from '../internal/word-meaning.js';
 import type { RuleContext } from '../rule-context.js';
 import type { Fix } from '../types.js';
 import { reparseInstruction, splitLogicalLine } from './reparse.js';
@@ -51,7 +51,7 @@ function hasUnquotedSpace(value: string, escape: EscapeChar): boolean {
 
 /**
  * `ENV k v…` → `ENV k=v…`, kept only when the new node's key and value mean exactly what
- * the old ones meant (compared after BuildKit's quote removal, variables marked).
+ * the old ones meant (`wordMeaning`: BuildKit's expansion, references kept and marked).
  */
 export function legacyKeyValueFix(ctx: RuleContext, node: InstructionNode): Fix | null {
   const raws = node.raws;
@@ -68,9 +68,14 @@ export function legacyKeyValueFix(ctx: RuleContext, node: InstructionNode): Fix 
     ctx.escape,
   );
   if (replacement?.args.length !== 3 || replacement.args[2] !== '=') return null;
+  const meaning = (word: string): string | null => wordMeaning(word, ctx.escape);
+  const oldKey = meaning(key);
+  const oldValue = meaning(value);
   const same =
-    processWord(replacement.args[0]!, ctx.escape) === processWord(key, ctx.escape) &&
-    processWord(replacement.args[1]!, ctx.escape) === processWord(value, ctx.escape);
+    oldKey !== null &&
+    oldValue !== null &&
+    meaning(replacement.args[0]!) === oldKey &&
+    meaning(replacement.args[1]!) === oldValue;
   if (!same) return null;
   return {
     description: `Write ${node.keyword} ${key}=${quoted}`,

@@ -1,8 +1,6 @@
-import { goQuote } from '@dockwright/ast';
+import { goQuote, unquote, viewCopy } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
 import { dockerignoreMatcher } from '../../internal/dockerignore.js';
-import { copySources, flagValue } from '../../internal/instruction-info.js';
-import { unquote } from '../../internal/process-word.js';
 
 /**
  * CopyIgnoredFile: a COPY/ADD source that `.dockerignore` excludes never reaches the build.
@@ -29,10 +27,10 @@ export const copyIgnoredFile = defineRule(
     const ignored = dockerignoreMatcher(text);
     for (const n of ctx.instructions) {
       if (n.keyword !== 'COPY' && n.keyword !== 'ADD') continue;
-      if (flagValue(n, 'from') !== null) continue;
-      const heredocNames = new Set(n.heredocs.map((h) => h.name));
-      for (const raw of copySources(n)) {
-        if (raw.startsWith('<<') || heredocNames.has(raw)) continue;
+      const copy = viewCopy(n);
+      if (copy.from !== null) continue;
+      for (const { path: raw, isHeredoc } of copy.sources) {
+        if (isHeredoc) continue;
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) || raw.startsWith('git@')) continue;
         const src = n.json ? raw : unquote(raw, ctx.escape);
         if (ignored(src)) {

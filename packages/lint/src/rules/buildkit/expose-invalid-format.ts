@@ -1,6 +1,5 @@
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { portParts } from '../../internal/port-parts.js';
-import { unquote } from '../../internal/process-word.js';
+import { exposedPorts } from '../../internal/expose-ports.js';
 
 /**
  * ExposeInvalidFormat: EXPOSE takes container ports only; an IP or host-port mapping
@@ -16,22 +15,17 @@ export const exposeInvalidFormat = defineRule(
     id: 'ExposeInvalidFormat',
     source: 'buildkit',
     severity: 'warning',
-    description: 'IP address and host-port mapping should not be used in EXPOSE instruction',
+    description:
+      'IP address and host-port mapping should not be used in EXPOSE instruction. This will become an error in a future release',
     url: buildkitUrl('ExposeInvalidFormat'),
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'EXPOSE') continue;
-      for (const word of n.args) {
-        const raw = unquote(word, ctx.escape);
-        if (raw.includes('$')) continue;
-        const { ip, hostPort } = portParts(raw);
-        if (ip !== '' || hostPort !== '') {
-          report(
-            n,
-            `EXPOSE instruction should not define an IP address or host-port mapping, found '${raw}'`,
-          );
-        }
+    for (const { node, word, port } of exposedPorts(ctx)) {
+      if (port.hostIp !== null || port.hostPort !== null) {
+        report(
+          node,
+          `EXPOSE instruction should not define an IP address or host-port mapping, found '${word}'`,
+        );
       }
     }
   },

@@ -1,6 +1,5 @@
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { portParts } from '../../internal/port-parts.js';
-import { unquote } from '../../internal/process-word.js';
+import { exposedPorts } from '../../internal/expose-ports.js';
 
 /**
  * ExposeProtoCasing: the protocol in EXPOSE should be lowercase.
@@ -19,15 +18,10 @@ export const exposeProtoCasing = defineRule(
     url: buildkitUrl('ExposeProtoCasing'),
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'EXPOSE') continue;
-      for (const word of n.args) {
-        const raw = unquote(word, ctx.escape);
-        if (raw.includes('$')) continue;
-        const { proto } = portParts(raw);
-        if (proto !== proto.toLowerCase()) {
-          report(n, `Defined protocol '${raw}' in EXPOSE instruction should be lowercase`);
-        }
+    for (const { node, word, port } of exposedPorts(ctx)) {
+      const proto = port.protocolAsWritten;
+      if (proto !== null && proto !== port.protocol) {
+        report(node, `Defined protocol '${word}' in EXPOSE instruction should be lowercase`);
       }
     }
   },

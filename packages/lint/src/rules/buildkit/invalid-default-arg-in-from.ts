@@ -1,8 +1,7 @@
+import { type EscapeChar, expand, viewArg } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
 import { isValidImageRef } from '../../internal/image-ref.js';
-import { argDecls } from '../../internal/instruction-info.js';
-import { unquote } from '../../internal/process-word.js';
-import { expandSimple, varRefs } from '../../internal/var-refs.js';
+import { varNames } from '../../internal/var-names.js';
 
 /**
  * InvalidDefaultArgInFrom: with the global ARG defaults, the FROM image must be a valid
@@ -23,18 +22,22 @@ export const invalidDefaultArgInFrom = defineRule(
     url: buildkitUrl('InvalidDefaultArgInFrom'),
   },
   (ctx, report) => {
-    const env = new Map<string, string>();
+    // BuildKit expands each global ARG default with the ARGs above it (quotes removed).
+    const env: Record<string, string> = {};
     for (const a of ctx.globalArgs) {
-      for (const d of argDecls(a, ctx.escape)) {
-        if (d.value !== null)
-          env.set(d.name, unquote(expandSimple(d.value, env, ctx.escape), ctx.escape));
+      for (const d of viewArg(a, ctx.escape).args) {
+        if (d.value === null) continue;
+        const value = d.raw.slice(d.raw.indexOf('=') + 1);
+        env[d.name] = tryExpand(value, env, ctx.escape) ?? d.value;
       }
     }
     const stageNames = new Set(ctx.stages.map((s) => s.info.stage).filter((s) => s !== null));
     for (const stage of ctx.stages) {
       const image = stage.from.args[0] ?? '';
-      if (varRefs(image, ctx.escape).length === 0) continue;
-      const name = expandSimple(image, env, ctx.escape);
+      if (varNames(image, ctx.escape).length === 0) continue;
+      // A word the lexer rejects is a parse error, not this check's finding.
+      const name = tryExpand(image, env, ctx.escape);
+      if (name === null) continue;
       if (name === 'scratch' || stageNames.has(name.toLowerCase())) continue;
       if (!isValidImageRef(name)) {
         report(
@@ -45,3 +48,11 @@ export const invalidDefaultArgInFrom = defineRule(
     }
   },
 );
+
+function tryExpand(word: string, env: Record<string, string>, escape: EscapeChar): string | null {
+  try {
+    return expand(word, env, { escape });
+  } catch {
+    return null;
+  }
+}

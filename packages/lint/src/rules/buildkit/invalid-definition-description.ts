@@ -1,5 +1,5 @@
+import { viewArg } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { argDecls } from '../../internal/instruction-info.js';
 
 /**
  * InvalidDefinitionDescription (experimental, off unless enabled with
@@ -36,7 +36,7 @@ export const invalidDefinitionDescription = defineRule(
           );
         }
       } else if (n.keyword === 'ARG') {
-        const decls = argDecls(n, ctx.escape);
+        const decls = viewArg(n, ctx.escape).args;
         if (decls.length !== 1) continue;
         const name = decls[0]!.name;
         if (firstWord !== name) {

@@ -1,6 +1,5 @@
-import { goQuote } from '@dockwright/ast';
+import { envPairs, goQuote, viewArg } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { argDecls, keyValuePairs } from '../../internal/instruction-info.js';
 
 const SECRET =
   /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -32,9 +31,9 @@ export const secretsUsedInArgOrEnv = defineRule(
     for (const n of ctx.instructions) {
       const names =
         n.keyword === 'ARG'
-          ? argDecls(n, ctx.escape).map((d) => d.name)
+          ? viewArg(n, ctx.escape).args.map((d) => d.name)
           : n.keyword === 'ENV'
-            ? keyValuePairs(n, ctx.escape).map((p) => p.key)
+            ? envPairs(n, ctx.escape).map((p) => p.key)
             : [];
       for (const name of names) {
         if (isSecretName(name)) {

@@ -1,8 +1,7 @@
+import { suggest, viewArg } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { argDecls } from '../../internal/instruction-info.js';
 import { PLATFORM_ARGS } from '../../internal/predefined-args.js';
-import { suggest } from '../../internal/suggest.js';
-import { varRefs } from '../../internal/var-refs.js';
+import { varNames } from '../../internal/var-names.js';
 
 /**
  * UndefinedArgInFrom: FROM may use only global ARGs (declared before the first FROM) and the
@@ -23,20 +22,19 @@ export const undefinedArgInFrom = defineRule(
   },
   (ctx, report) => {
     const declared: string[] = [];
-    for (const a of ctx.globalArgs) for (const d of argDecls(a, ctx.escape)) declared.push(d.name);
+    for (const a of ctx.globalArgs)
+      for (const d of viewArg(a, ctx.escape).args) declared.push(d.name);
     for (const stage of ctx.stages) {
       const words = [stage.from.args[0] ?? '', stage.info.platform ?? ''];
       const seen = new Set<string>();
       for (const word of words) {
-        for (const ref of varRefs(word, ctx.escape)) {
-          if (declared.includes(ref.name) || PLATFORM_ARGS.has(ref.name) || seen.has(ref.name)) {
-            continue;
-          }
-          seen.add(ref.name);
-          const hint = suggest(ref.name, declared, true);
+        for (const name of varNames(word, ctx.escape)) {
+          if (declared.includes(name) || PLATFORM_ARGS.has(name) || seen.has(name)) continue;
+          seen.add(name);
+          const hint = suggest(name, declared, true);
           report(
             stage.from,
-            `FROM argument '${ref.name}' is not declared${hint ? ` (did you mean ${hint}?)` : ''}`,
+            `FROM argument '${name}' is not declared${hint ? ` (did you mean ${hint}?)` : ''}`,
           );
         }
       }

@@ -1,9 +1,7 @@
-import type { InstructionNode } from '@dockwright/ast';
+import { envPairs, type InstructionNode, suggest, viewArg } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { argDecls, keyValuePairs } from '../../internal/instruction-info.js';
 import { PREDEFINED_ARGS } from '../../internal/predefined-args.js';
-import { suggest } from '../../internal/suggest.js';
-import { varRefs } from '../../internal/var-refs.js';
+import { varNames } from '../../internal/var-names.js';
 import type { Stage } from '../../rule-context.js';
 
 /**
@@ -47,7 +45,9 @@ function expandedWords(n: InstructionNode): string[] {
 /**
  * UndefinedVar: a variable used in an instruction BuildKit expands, before any ARG or ENV of
  * the stage defines it. The base image's environment is unknown without a registry, so only
- * `PATH` (always set) is assumed; references with a default (`${v:-x}`) are not reported.
+ * `PATH` (always set) is assumed. A reference with a default (`${v:-x}`) is reported too: BuildKit's
+ * lexer looks the name up (and records it unmatched) before it applies the modifier; an `ARG v`
+ * without a value declares it.
  *
  * @example
  * ```dockerfile
@@ -71,20 +71,20 @@ export const undefinedVar = defineRule(
       for (const n of stage.instructions) {
         const reported = new Set<string>();
         for (const word of expandedWords(n)) {
-          for (const ref of varRefs(word, ctx.escape)) {
-            if (ref.hasDefault || env.has(ref.name) || args.has(ref.name)) continue;
-            if (PREDEFINED_ARGS.has(ref.name) || reported.has(ref.name)) continue;
-            reported.add(ref.name);
-            const hint = suggest(ref.name, [...env, ...args], true);
+          for (const name of varNames(word, ctx.escape)) {
+            if (env.has(name) || args.has(name)) continue;
+            if (PREDEFINED_ARGS.has(name) || reported.has(name)) continue;
+            reported.add(name);
+            const hint = suggest(name, [...env, ...args], true);
             report(
               n,
-              `Usage of undefined variable '$${ref.name}'${hint ? ` (did you mean $${hint}?)` : ''}`,
+              `Usage of undefined variable '$${name}'${hint ? ` (did you mean $${hint}?)` : ''}`,
             );
           }
         }
         // Every reference of an instruction sees the values from before it.
-        if (n.keyword === 'ENV') for (const p of keyValuePairs(n, ctx.escape)) env.add(p.key);
-        if (n.keyword === 'ARG') for (const d of argDecls(n, ctx.escape)) args.add(d.name);
+        if (n.keyword === 'ENV') for (const p of envPairs(n, ctx.escape)) env.add(p.key);
+        if (n.keyword === 'ARG') for (const d of viewArg(n, ctx.escape).args) args.add(d.name);
       }
       envByStage.set(stage, env);
     }

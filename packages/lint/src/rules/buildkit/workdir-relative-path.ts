@@ -1,6 +1,5 @@
-import { goQuote } from '@dockwright/ast';
+import { goQuote, unquote } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { unquote } from '../../internal/process-word.js';
 import type { Stage } from '../../rule-context.js';
 
 /**

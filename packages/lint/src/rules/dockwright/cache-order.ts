@@ -1,13 +1,17 @@
-import type { InstructionNode } from '@dockwright/ast';
+import { type InstructionNode, viewCopy } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
 import { dependencyInstall } from '../../internal/installs.js';
-import { copySources, flagValue } from '../../internal/instruction-info.js';
 import { runScripts } from '../../internal/run-scripts.js';
 
 /** COPY/ADD of the whole build context (`.`, `./`, `*`) from the context, not a stage. */
 function copiesWholeContext(n: InstructionNode): boolean {
-  if ((n.keyword !== 'COPY' && n.keyword !== 'ADD') || flagValue(n, 'from') !== null) return false;
-  return copySources(n).some((s) => s === '.' || s === './' || s === '*' || s === './*');
+  if (n.keyword !== 'COPY' && n.keyword !== 'ADD') return false;
+  const copy = viewCopy(n);
+  if (copy.from !== null) return false;
+  return copy.sources.some(
+    ({ path, isHeredoc }) =>
+      !isHeredoc && (path === '.' || path === './' || path === '*' || path === './*'),
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
+import { viewRun } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
 import { packageInstall } from '../../internal/installs.js';
-import { mounts } from '../../internal/instruction-info.js';
 import { runScripts } from '../../internal/run-scripts.js';
 import { commandName, hasFlag, type ShellCommand } from '../../internal/shell-commands.js';
 
@@ -71,7 +71,7 @@ export const installWithoutCache = defineRule(
   },
   (ctx, report) => {
     for (const run of runScripts(ctx)) {
-      const cacheMounts = mounts(run.node).filter((m) => m.type === 'cache');
+      const cacheMounts = viewRun(run.node).mounts.filter((m) => m.type === 'cache');
       for (const c of run.script.commands) {
         const install = packageInstall(c);
         if (!install) continue;

@@ -1,5 +1,5 @@
+import { unquote } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
-import { unquote } from '../../internal/process-word.js';
 import { isRootUser } from '../../internal/root-user.js';
 import type { Stage } from '../../rule-context.js';
 

@@ -1,7 +1,6 @@
+import { envPairs, unquote, viewArg } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
-import { argDecls, keyValuePairs } from '../../internal/instruction-info.js';
-import { unquote } from '../../internal/process-word.js';
-import { varRefs } from '../../internal/var-refs.js';
+import { varNames } from '../../internal/var-names.js';
 import { isSecretName } from '../buildkit/secrets-used-in-arg-or-env.js';
 
 /** Well-known credential shapes (provider prefixes and key material). */
@@ -45,12 +44,13 @@ export const secretInArgEnv = defineRule(
     for (const n of ctx.instructions) {
       const values: Array<{ name: string; raw: string }> = [];
       if (n.keyword === 'ARG') {
-        for (const d of argDecls(n, ctx.escape)) {
+        for (const d of viewArg(n, ctx.escape).args) {
           if (isSecretName(d.name)) secretArgs.add(d.name);
-          if (d.value !== null) values.push({ name: d.name, raw: d.value });
+          if (d.value !== null)
+            values.push({ name: d.name, raw: d.raw.slice(d.raw.indexOf('=') + 1) });
         }
       } else if (n.keyword === 'ENV') {
-        for (const p of keyValuePairs(n, ctx.escape)) values.push({ name: p.key, raw: p.rawValue });
+        for (const p of envPairs(n, ctx.escape)) values.push({ name: p.key, raw: p.rawValue });
       } else {
         continue;
       }
@@ -65,11 +65,11 @@ export const secretInArgEnv = defineRule(
           continue;
         }
         if (n.keyword === 'ENV') {
-          const ref = varRefs(raw, ctx.escape).find((r) => secretArgs.has(r.name));
+          const ref = varNames(raw, ctx.escape).find((r) => secretArgs.has(r));
           if (ref) {
             report(
               n,
-              `ENV ${name} copies the secret ARG ${ref.name} into the image environment: pass it with RUN --mount=type=secret instead`,
+              `ENV ${name} copies the secret ARG ${ref} into the image environment: pass it with RUN --mount=type=secret instead`,
             );
           }
         }

@@ -1,6 +1,6 @@
 import type { InstructionNode } from '@dockwright/ast';
+import { unquote } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { unquote } from '../../internal/process-word.js';
 import { isRootUser } from '../../internal/root-user.js';
 
 /**

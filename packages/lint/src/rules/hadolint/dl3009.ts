@@ -1,5 +1,5 @@
+import { viewRun } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { mounts } from '../../internal/instruction-info.js';
 import { runScripts } from '../../internal/run-scripts.js';
 import { commandName, isCommand } from '../../internal/shell-commands.js';
 
@@ -29,7 +29,7 @@ export const dl3009 = defineRule(
         (c) => commandName(c) === 'rm' && c.args.some((a) => a.startsWith('/var/lib/apt/lists')),
       );
       if (cleans) continue;
-      const cached = mounts(run.node).some(
+      const cached = viewRun(run.node).mounts.some(
         (m) => m.type === 'cache' && (m.target ?? '').startsWith('/var/lib/apt'),
       );
       if (cached) continue;

@@ -1,5 +1,5 @@
+import { viewRun } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { mounts } from '../../internal/instruction-info.js';
 import { runScripts } from '../../internal/run-scripts.js';
 import { hasFlag, isCommand } from '../../internal/shell-commands.js';
 
@@ -30,7 +30,7 @@ export const dl3019 = defineRule(
       if (!bad) continue;
       // A cache mount on the apk cache does the same job (hadolint 2.12+).
       if (
-        mounts(run.node).some(
+        viewRun(run.node).mounts.some(
           (m) => m.type === 'cache' && (m.target ?? '').startsWith('/var/cache/apk'),
         )
       )

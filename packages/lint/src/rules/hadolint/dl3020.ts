@@ -1,5 +1,5 @@
+import { viewCopy } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { copySources } from '../../internal/instruction-info.js';
 
 /**
  * DL3020: Use COPY instead of ADD for files and folders
@@ -21,7 +21,9 @@ export const dl3020 = defineRule(
     const message = 'Use COPY instead of ADD for files and folders';
     for (const n of ctx.instructions) {
       if (n.keyword !== 'ADD') continue;
-      const sources = copySources(n).filter((s) => !s.startsWith('<<'));
+      const sources = viewCopy(n)
+        .sources.filter((s) => !s.isHeredoc)
+        .map((s) => s.path);
       const remote = (s: string): boolean =>
         /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith('git@');
       const archive = (s: string): boolean =>

@@ -1,5 +1,5 @@
+import { unquote } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { unquote } from '../../internal/process-word.js';
 
 /**
  * DL3021: COPY with more than 2 arguments requires the last argument to end with /

@@ -1,5 +1,5 @@
+import { viewCopy, viewFrom } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { flagValue, fromInfo } from '../../internal/instruction-info.js';
 
 /**
  * DL3022: COPY --from should reference a previously defined FROM alias
@@ -22,12 +22,12 @@ export const dl3022 = defineRule(
     const aliases = new Set<string>();
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') {
-        const info = fromInfo(n);
+        const info = viewFrom(n);
         if (info.stage) aliases.add(info.stage);
         continue;
       }
       if (n.keyword !== 'COPY') continue;
-      const from = flagValue(n, 'from');
+      const from = viewCopy(n).from;
       if (from === null) continue;
       // A stage index or an image reference (with a tag, digest or registry path) is fine.
       if (/^[0-9]+$/.test(from) || /[:/@]/.test(from) || from.includes('$')) continue;

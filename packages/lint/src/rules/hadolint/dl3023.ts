@@ -1,5 +1,5 @@
+import { viewCopy } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { flagValue } from '../../internal/instruction-info.js';
 
 /**
  * DL3023: COPY --from cannot reference its own FROM alias
@@ -23,7 +23,7 @@ export const dl3023 = defineRule(
     for (const stage of ctx.stages) {
       if (!stage.info.stage) continue;
       for (const n of stage.instructions) {
-        if (n.keyword === 'COPY' && flagValue(n, 'from')?.toLowerCase() === stage.info.stage)
+        if (n.keyword === 'COPY' && viewCopy(n).from?.toLowerCase() === stage.info.stage)
           report(n, message);
       }
     }

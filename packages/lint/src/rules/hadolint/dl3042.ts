@@ -1,6 +1,7 @@
+import { envPairs, viewRun } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { keyValuePairs, mounts, runScript } from '../../internal/instruction-info.js';
 import { isPipInstall } from '../../internal/pip.js';
+import { runScript } from '../../internal/run-scripts.js';
 import { commandName, splitShell } from '../../internal/shell-commands.js';
 
 /**
@@ -28,7 +29,7 @@ export const dl3042 = defineRule(
       let noCacheEnv = false;
       for (const n of stage.instructions) {
         if (n.keyword === 'ENV') {
-          for (const p of keyValuePairs(n, ctx.escape)) {
+          for (const p of envPairs(n, ctx.escape)) {
             if (p.key === 'PIP_NO_CACHE_DIR') noCacheEnv = truthy.has(p.value);
           }
         }
@@ -36,7 +37,7 @@ export const dl3042 = defineRule(
         const text = runScript(n);
         const inline = /PIP_NO_CACHE_DIR=(\S+)/.exec(text);
         if (inline && truthy.has(inline[1]!.replace(/["\x27]/g, ''))) continue;
-        const cached = mounts(n).some(
+        const cached = viewRun(n).mounts.some(
           (m) => m.type === 'cache' && /\/\.cache\/pip|\/pip/.test(m.target ?? ''),
         );
         if (cached) continue;

@@ -1,5 +1,5 @@
+import { viewCopy } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { copyDest } from '../../internal/instruction-info.js';
 
 /**
  * DL3045: `COPY` to a relative destination without `WORKDIR` set.
@@ -27,7 +27,7 @@ export const dl3045 = defineRule(
       for (const n of stage.instructions) {
         if (n.keyword === 'WORKDIR') set = true;
         if (n.keyword !== 'COPY' || set) continue;
-        const dest = copyDest(n);
+        const dest = viewCopy(n).destination;
         if (dest === null) continue;
         const d = dest.replace(/^["\x27]+|["\x27]+$/g, '');
         if (d.startsWith('/') || d.startsWith('$') || /^.:[\\/]/.test(d)) continue;

@@ -1,5 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScript } from '../../internal/instruction-info.js';
+import { runScript } from '../../internal/run-scripts.js';
 import { splitShell } from '../../internal/shell-commands.js';
 
 /**
