@@ -16,4 +16,4 @@ export { BASELINE_MINOR, FEATURES, type FrontendNeed, type FrontendVersion } fro
 export { heredoc } from './heredoc.js';
 export { image } from './image.js';
 export type * from './types.js';
-// export * from './recipes/index.js';
+export * from './recipes/index.js';
