@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Level } from '@dockwright/lint';
+import { globToRegExp, type Level } from '@dockwright/lint';
 import { parse as parseYaml } from 'yaml';
 import { CliError } from './cli-error.js';
-import { globToRegExp } from './glob.js';
 
 /** `dockwright.config.json` / `.yaml` / `.yml`. */
 export interface Config {
@@ -79,6 +78,8 @@ function validate(data: unknown, file: string): Config {
   return {
     rules,
     ignoreRules: list(ignore.rules, 'rules'),
-    ignoreFiles: list(ignore.files, 'files').map((g) => globToRegExp(g.replace(/^\.\//, ''))),
+    ignoreFiles: list(ignore.files, 'files').map((g) =>
+      globToRegExp(g.replace(/^\.\//, ''), { braces: true }),
+    ),
   };
 }

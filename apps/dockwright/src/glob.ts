@@ -1,52 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { globToRegExp } from '@dockwright/lint';
 
-/**
- * A glob as a regular expression over `/`-separated relative paths: `*` and `?` stay within
- * one path component, `**` spans any number, `{a,b}` alternates, `[…]` is a class.
- *
- * @example
- * ```ts
- * globToRegExp('**\/*.Dockerfile').test('a/b/web.Dockerfile') // true
- * ```
- */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else {
-          re += '.*';
-        }
-      } else {
-        re += '[^/]*';
-      }
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      braces++;
-      re += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      re += ')';
-    } else if (c === ',' && braces > 0) re += '|';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        re += `[${glob.slice(i + 1, close).replace(/^!/, '^')}]`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
+/** Whether a path has glob characters (else it names one file). */
 export function hasGlob(pattern: string): boolean {
   return /[*?[{]/.test(pattern);
 }
@@ -63,7 +19,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
     staticParts.push(p);
   }
   const base = join(cwd, ...staticParts);
-  const regex = globToRegExp(normalized);
+  const regex = globToRegExp(normalized, { braces: true });
   const out: string[] = [];
   const walk = (dir: string): void => {
     let entries: import('node:fs').Dirent[];

@@ -1,6 +1,7 @@
 export { applyFixes, type FixResult } from './apply-fixes.js';
 export { type CheckConfig, CheckConfigError, parseCheckConfig } from './check-config.js';
 export { type FormatOptions, format } from './format.js';
+export { type GlobOptions, globToRegExp } from './glob-to-reg-exp.js';
 export { dockerignoreMatcher } from './internal/dockerignore.js';
 export { type ShellCommand, type ShellScript, splitShell } from './internal/shell-commands.js';
 export { lint } from './lint.js';

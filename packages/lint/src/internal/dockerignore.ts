@@ -1,3 +1,5 @@
+import { globToRegExp } from '../glob-to-reg-exp.js';
+
 interface Pattern {
   readonly regex: RegExp;
   readonly exclusion: boolean;
@@ -27,7 +29,7 @@ export function dockerignoreMatcher(text: string): (path: string) => boolean {
     }
     line = cleanPath(line);
     if (line === '' || line === '.') continue;
-    patterns.push({ regex: globToRegex(line), exclusion });
+    patterns.push({ regex: globToRegExp(line), exclusion });
   }
   return (path: string): boolean => {
     const clean = cleanPath(path);
@@ -56,42 +58,4 @@ export function cleanPath(path: string): string {
     out.push(part);
   }
   return out.join('/');
-}
-
-function globToRegex(glob: string): RegExp {
-  let re = '^';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else {
-          re += '.*';
-        }
-      } else {
-        re += '[^/]*';
-      }
-    } else if (c === '?') {
-      re += '[^/]';
-    } else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) {
-        re += '\\[';
-      } else {
-        let cls = glob.slice(i + 1, close).replace(/\\/g, '\\\\');
-        if (cls.startsWith('^') || cls.startsWith('!')) cls = `^${cls.slice(1)}`;
-        re += `[${cls}]`;
-        i = close;
-      }
-    } else if (c === '\\' && i + 1 < glob.length) {
-      re += glob[i + 1]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-      i++;
-    } else {
-      re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    }
-  }
-  return new RegExp(`${re}$`);
 }
