@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { type DockerfileNode, parse } from '@dockwright/ast';
 import { CliError } from './cli-error.js';
 import { expandGlob, hasGlob } from './glob.js';
 
@@ -21,6 +22,52 @@ export function resolveFiles(args: readonly string[], cwd: string): string[] {
     } else out.push(arg);
   }
   return [...new Set(out)];
+}
+
+/**
+ * The files a command works on: `args` resolved (paths, globs, `-`), less those the config's
+ * `ignore.files` globs match (stdin is never ignored).
+ */
+export function selectFiles(
+  args: readonly string[],
+  cwd: string,
+  ignore: readonly RegExp[],
+): string[] {
+  return resolveFiles(args, cwd).filter(
+    (f) => f === '-' || !ignore.some((r) => r.test(f.replace(/^\.\//, ''))),
+  );
+}
+
+/**
+ * Reads every file. One that cannot be read is reported on stderr and skipped, so the others
+ * are still processed; `failed` tells the command to exit 2.
+ */
+export function readInputs(
+  files: readonly string[],
+  cwd: string,
+  err: (s: string) => void,
+): { inputs: Input[]; failed: boolean } {
+  const inputs: Input[] = [];
+  let failed = false;
+  for (const file of files) {
+    try {
+      inputs.push(readInput(file, cwd));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      err(`${error.message}\n`);
+      failed = true;
+    }
+  }
+  return { inputs, failed };
+}
+
+/** Parses an input; the first syntax error as `file:line:column: reason`, or the tree. */
+export function parseInput(input: Input): { tree: DockerfileNode } | { error: string } {
+  const tree = parse(input.text, { file: input.file });
+  const error = tree.diagnostics.find((d) => d.severity === 'error');
+  if (!error) return { tree };
+  const { line, column } = error.position.start;
+  return { error: `${input.file}:${line}:${column}: ${error.message}` };
 }
 
 export function readInput(file: string, cwd: string): Input {

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from '@dockwright/ast';
 import { format } from '@dockwright/lint';
 import { CliError } from '../cli-error.js';
 import { loadConfig } from '../config.js';
-import { readInput, resolveFiles, writeAtomic } from '../inputs.js';
+import { parseInput, readInputs, selectFiles, writeAtomic } from '../inputs.js';
 import type { Io } from './lint-command.js';
 
 export const FMT_HELP = `Usage: dockwright fmt [--check|--write] [files…|-]
@@ -38,27 +37,15 @@ export function fmtCommand(argv: string[], io: Io): number {
   if (positionals.length === 0)
     throw new CliError('no files given (use - for stdin; see dockwright fmt --help)');
   const config = loadConfig(values.config, io.cwd);
-  const files = resolveFiles(positionals, io.cwd).filter(
-    (f) => f === '-' || !config.ignoreFiles.some((r) => r.test(f)),
-  );
-  let status = 0;
+  const files = selectFiles(positionals, io.cwd, config.ignoreFiles);
+  const { inputs, failed } = readInputs(files, io.cwd, io.err);
+  let status = failed ? 2 : 0;
   let changed = 0;
-  for (const file of files) {
-    let input: { file: string; text: string };
-    try {
-      input = readInput(file, io.cwd);
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      io.err(`${error.message}\n`);
-      status = 2;
-      continue;
-    }
-    const tree = parse(input.text, { file: input.file });
-    const error = tree.diagnostics.find((d) => d.severity === 'error');
-    if (error) {
-      io.err(
-        `${input.file}:${error.position.start.line}:${error.position.start.column}: ${error.message}\n`,
-      );
+  for (const input of inputs) {
+    const file = input.file;
+    const parsed = parseInput(input);
+    if ('error' in parsed) {
+      io.err(`${parsed.error}\n`);
       status = 2;
       continue;
     }

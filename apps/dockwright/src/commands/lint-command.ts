@@ -14,7 +14,7 @@ import {
 } from '@dockwright/lint';
 import { CliError } from '../cli-error.js';
 import { loadConfig } from '../config.js';
-import { readInput, resolveFiles, writeAtomic } from '../inputs.js';
+import { readInputs, selectFiles, writeAtomic } from '../inputs.js';
 
 export interface Io {
   readonly cwd: string;
@@ -90,9 +90,7 @@ export function lintCommand(argv: string[], io: Io): number {
       throw new CliError('no files given and no ./Dockerfile (see dockwright lint --help)');
     args = ['Dockerfile'];
   }
-  const files = resolveFiles(args, io.cwd).filter(
-    (f) => f === '-' || !config.ignoreFiles.some((r) => r.test(f.replace(/^\.\//, ''))),
-  );
+  const files = selectFiles(args, io.cwd, config.ignoreFiles);
   const buildkitCheck = values.check ?? io.env.BUILDKIT_DOCKERFILE_CHECK;
   const explicitIgnore =
     values.dockerignore !== undefined
@@ -100,17 +98,9 @@ export function lintCommand(argv: string[], io: Io): number {
       : undefined;
 
   const reported: ReportedFile[] = [];
-  let readError = false;
-  for (const file of files) {
-    let input: { file: string; text: string };
-    try {
-      input = readInput(file, io.cwd);
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      io.err(`${error.message}\n`);
-      readError = true;
-      continue;
-    }
+  const { inputs, failed: readError } = readInputs(files, io.cwd, io.err);
+  for (const input of inputs) {
+    const file = input.file;
     const dockerignore =
       explicitIgnore ??
       (file === '-'

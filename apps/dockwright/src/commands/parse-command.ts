@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { dump, parse } from '@dockwright/ast';
+import { dump } from '@dockwright/ast';
 import { CliError } from '../cli-error.js';
-import { readInput } from '../inputs.js';
+import { parseInput, readInput } from '../inputs.js';
 import type { Io } from './lint-command.js';
 
 export const PARSE_HELP = `Usage: dockwright parse [--json] file|-
@@ -24,14 +24,9 @@ export function parseCommand(argv: string[], io: Io): number {
     return 0;
   }
   if (positionals.length !== 1) throw new CliError('parse takes exactly one file (or - for stdin)');
-  const input = readInput(positionals[0]!, io.cwd);
-  const tree = parse(input.text, { file: input.file });
-  const error = tree.diagnostics.find((d) => d.severity === 'error');
-  if (error) {
-    throw new CliError(
-      `${input.file}:${error.position.start.line}:${error.position.start.column}: ${error.message}`,
-    );
-  }
+  const parsed = parseInput(readInput(positionals[0]!, io.cwd));
+  if ('error' in parsed) throw new CliError(parsed.error);
+  const tree = parsed.tree;
   io.out(
     values.json
       ? `${JSON.stringify(tree, null, 2)}\n`
