@@ -1,5 +1,5 @@
 import { arg } from '../arg.js';
-import { type AnyStage, type DockerfileStage, dockerfile } from '../dockerfile.js';
+import { type DockerfileStage, dockerfile } from '../dockerfile.js';
 import { DockerfileBuildError, show } from '../dockerfile-build-error.js';
 import type { Mount } from '../types.js';
 import {
@@ -25,7 +25,6 @@ export interface NodeRecipeOptions {
   readonly entry?: string;
 }
 
-/** What {@link node} returns: the runtime stage, after `deps` (and `build`). */
 export type NodeRecipe = DockerfileStage<
   'deps' | 'build',
   'runtime',
@@ -82,12 +81,13 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
     options.entry ?? (hasBuild ? `${output}/server.js` : 'server.js'),
   );
 
-  const mounts: Mount[] = [
+  const mounts: Mount<never>[] = [
     { type: 'bind', source: 'package.json', target: 'package.json' },
     { type: 'bind', source: pm.lockfile, target: pm.lockfile },
     { type: 'cache', target: pm.cacheDir },
     ...(pm.corepack ? [{ type: 'cache', target: COREPACK_CACHE } as const] : []),
   ];
+  const chown = `${USER}:${USER}`;
   const deps = dockerfile()
     .arg(version)
     .from(`node:${version}-slim`, { as: 'deps' })
@@ -96,36 +96,40 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
       `Only package.json and ${pm.lockfile} are needed to install: edits to the source reuse this layer.`,
     )
     .run(pm.prodInstall, { mounts });
+  const runtimeComment = `No WORKDIR before these COPYs: they create ${APP_DIR} owned by ${USER}, so the app can\nwrite there (\`docker compose watch\` syncs new files into it).`;
 
-  // `build` exists only with a build script; both shapes continue as an AnyStage.
-  const beforeRuntime: AnyStage = hasBuild
-    ? deps
-        .from(`node:${version}-slim`, { as: 'build' })
-        .workdir(APP_DIR)
-        .run(pm.install, { mounts })
-        .copy('.', '.')
-        .run(`${pm.run} build`)
-    : deps;
-
-  let runtime: AnyStage = beforeRuntime
+  if (hasBuild) {
+    // The build stage installs dev dependencies too; only its output reaches the runtime.
+    const runtime = deps
+      .from(`node:${version}-slim`, { as: 'build' })
+      .workdir(APP_DIR)
+      .run(pm.install, { mounts })
+      .copy('.', '.')
+      .run(`${pm.run} build`)
+      .from(`node:${version}-slim`, { as: 'runtime' })
+      .env({ NODE_ENV: 'production', PORT: String(port) })
+      .comment(runtimeComment)
+      .copy(`${APP_DIR}/node_modules`, `${APP_DIR}/node_modules`, { from: 'deps', chown })
+      .copy('package.json', `${APP_DIR}/package.json`, { chown })
+      .copy(`${APP_DIR}/${output}`, `${APP_DIR}/${output}`, { from: 'build', chown });
+    return finish(runtime, port, entry);
+  }
+  const runtime = deps
     .from(`node:${version}-slim`, { as: 'runtime' })
     .env({ NODE_ENV: 'production', PORT: String(port) })
-    .comment(
-      `No WORKDIR before these COPYs: they create ${APP_DIR} owned by ${USER}, so the app can\nwrite there (\`docker compose watch\` syncs new files into it).`,
-    )
-    .copy(`${APP_DIR}/node_modules`, `${APP_DIR}/node_modules`, {
-      from: 'deps',
-      chown: `${USER}:${USER}`,
-    });
-  runtime = hasBuild
-    ? runtime
-        .copy('package.json', `${APP_DIR}/package.json`, { chown: `${USER}:${USER}` })
-        .copy(`${APP_DIR}/${output}`, `${APP_DIR}/${output}`, {
-          from: 'build',
-          chown: `${USER}:${USER}`,
-        })
-    : runtime.copy('.', APP_DIR, { chown: `${USER}:${USER}` });
-  return runtime
+    .comment(runtimeComment)
+    .copy(`${APP_DIR}/node_modules`, `${APP_DIR}/node_modules`, { from: 'deps', chown })
+    .copy('.', APP_DIR, { chown });
+  return finish(runtime, port, entry);
+}
+
+/** The runtime stage's common tail: user, port, healthcheck, command. */
+function finish<S extends string>(
+  stage: DockerfileStage<S, 'runtime', 'NODE_VERSION', 'NODE_ENV' | 'PORT'>,
+  port: number,
+  entry: string,
+): NodeRecipe {
+  return stage
     .workdir(APP_DIR)
     .user(USER)
     .expose(port)
@@ -141,5 +145,5 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
     .comment(
       "node itself is PID 1 (exec form, not npm start), so docker stop's SIGTERM reaches the server.",
     )
-    .cmd(['node', entry]) as NodeRecipe;
+    .cmd(['node', entry]) as unknown as NodeRecipe;
 }
