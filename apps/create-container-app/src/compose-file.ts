@@ -1,0 +1,74 @@
+import { Document, isScalar, isSeq } from 'yaml';
+
+export interface ComposeFileOptions {
+  /** The Compose service name. */
+  readonly service: string;
+  readonly port: number;
+  /** The HEALTHCHECK command of the Dockerfile, exec form (`["python", "-c", …]`). */
+  readonly healthcheck: readonly string[];
+  /** Where the image keeps the source (the sync target). */
+  readonly workdir: string;
+  /** Files whose change needs a rebuild (dependency manifests), relative to the project. */
+  readonly rebuildOn: readonly string[];
+  /** Paths the sync must skip (local virtualenvs, node_modules), relative to the project. */
+  readonly ignore: readonly string[];
+}
+
+/**
+ * `compose.yaml` for the project, written with the `yaml` Document API so it can carry comments:
+ * build from the Dockerfile, publish the port on the host, a healthcheck that repeats the
+ * image's (Compose needs its own to report `healthy` with shorter timings), and `develop.watch`
+ * that syncs source edits into the container and restarts it, but rebuilds when a dependency
+ * manifest changes.
+ *
+ * @example
+ * ```ts
+ * composeFile({ service: 'web', port: 8000, healthcheck: ['python', '-c', '…'], workdir: '/app',
+ *   rebuildOn: ['requirements.txt'], ignore: ['.venv/'] })
+ * // services:
+ * //   web:
+ * //     build: .
+ * //     ports:
+ * //       - "8000:8000"
+ * //     …
+ * ```
+ */
+export function composeFile(options: ComposeFileOptions): string {
+  const doc = new Document({
+    services: {
+      [options.service]: {
+        build: '.',
+        ports: [`${options.port}:${options.port}`],
+        healthcheck: {
+          test: ['CMD', ...options.healthcheck],
+          interval: '10s',
+          timeout: '3s',
+          start_period: '5s',
+          retries: 3,
+        },
+        develop: {
+          watch: [
+            {
+              action: 'sync+restart',
+              path: '.',
+              target: options.workdir,
+              ignore: [...options.ignore, ...options.rebuildOn],
+            },
+            ...options.rebuildOn.map((path) => ({ action: 'rebuild', path })),
+          ],
+        },
+      },
+    },
+  });
+  doc.commentBefore =
+    ' `docker compose up --build` builds and starts the app; `docker compose watch` also syncs\n' +
+    ' source edits into the running container and restarts it (Compose 2.23 or newer).';
+  const ports = doc.getIn(['services', options.service, 'ports'], true);
+  if (isSeq(ports)) {
+    // Quoted: a YAML 1.1 reader takes an unquoted 22:22 for a base-60 number.
+    for (const item of ports.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
+  }
+  const test = doc.getIn(['services', options.service, 'healthcheck', 'test'], true);
+  if (isSeq(test)) test.flow = true;
+  return doc.toString({ lineWidth: 0 });
+}

@@ -1,0 +1,76 @@
+import { type InstructionNode, parse, viewHealthcheck } from '@dockwright/ast';
+import { recipes } from '@dockwright/sdk';
+import type { ProjectOptions } from './project-options.js';
+
+/** The container side of a project: Dockerfile, .dockerignore, and facts compose.yaml repeats. */
+export interface ContainerFiles {
+  readonly dockerfile: string;
+  readonly dockerignore: string;
+  /** The HEALTHCHECK command (exec form), read back from the generated Dockerfile. */
+  readonly healthcheck: readonly string[];
+  /** Where the image keeps the source. */
+  readonly workdir: string;
+  /** The files the dependency install reads: a change to them needs a rebuild. */
+  readonly dependencyFiles: readonly string[];
+  /** The production install command, for the README. */
+  readonly installCommand: string;
+}
+
+/**
+ * The Dockerfile and .dockerignore through `@dockwright/sdk`'s recipes (never a text template),
+ * plus what compose.yaml and the README need to say about them.
+ *
+ * @example
+ * ```ts
+ * containerFiles({ template: 'flask', port: 8000, pythonVersion: '3.12', … }, { gracefulTimeout: 8 })
+ *   .dockerfile.startsWith('ARG PYTHON_VERSION=3.12') // true
+ * ```
+ */
+export function containerFiles(
+  options: ProjectOptions,
+  settings: { gracefulTimeout: number },
+): ContainerFiles {
+  const recipe =
+    options.template === 'flask'
+      ? recipes.python({
+          pythonVersion: options.pythonVersion,
+          port: options.port,
+          app: 'app:app',
+          gracefulTimeout: settings.gracefulTimeout,
+        })
+      : recipes.node({
+          nodeVersion: options.nodeVersion,
+          port: options.port,
+          packageManager: options.packageManager,
+          hasBuildScript: false,
+          entry: 'server.js',
+        });
+  const dockerfile = recipe.toString();
+  const ignore =
+    options.template === 'flask' ? recipes.pythonDockerignore() : recipes.nodeDockerignore();
+  return {
+    dockerfile,
+    dockerignore: ignore.toString(),
+    healthcheck: healthcheckOf(dockerfile),
+    workdir: recipes.appDir,
+    dependencyFiles:
+      options.template === 'flask'
+        ? ['requirements.txt']
+        : ['package.json', recipes.nodePackageManagers[options.packageManager].lockfile],
+    installCommand:
+      options.template === 'flask'
+        ? 'pip install -r requirements.txt'
+        : recipes.nodePackageManagers[options.packageManager].prodInstall,
+  };
+}
+
+/** The exec-form command of the last HEALTHCHECK (the one Docker uses). */
+function healthcheckOf(dockerfile: string): readonly string[] {
+  let found: InstructionNode | undefined;
+  for (const node of parse(dockerfile).children) {
+    if (node.type === 'instruction' && node.keyword === 'HEALTHCHECK') found = node;
+  }
+  const command = found ? viewHealthcheck(found).command : null;
+  if (!Array.isArray(command)) throw new Error('the recipe wrote no exec-form HEALTHCHECK');
+  return command;
+}

@@ -1,0 +1,313 @@
+import { basename, relative, resolve } from 'node:path';
+import * as prompts from '@clack/prompts';
+import pc from 'picocolors';
+import {
+  DEFAULTS,
+  PACKAGE_MANAGERS,
+  type PackageManagerName,
+  TEMPLATES,
+  type TemplateName,
+} from './choices.js';
+import { CliError } from './cli-error.js';
+import { generateLockfile, killRunningPackageManager } from './generate-lockfile.js';
+import { helpText } from './help-text.js';
+import {
+  hostCommands,
+  LOCKFILES,
+  lockfileCommand,
+  packageManagerField,
+  packageManagerFromUserAgent,
+} from './package-manager.js';
+import { parseCliArgs } from './parse-cli-args.js';
+import type { ProjectOptions } from './project-options.js';
+import { renderProject } from './render-project.js';
+import { inspectTarget, type ProjectFile, StagedProject } from './stage-project.js';
+import { imageNameFor, validatePackageName } from './validate-package-name.js';
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+/** Set while a staging directory exists, so a signal can remove it. */
+let staged: StagedProject | undefined;
+
+function onSignal(signal: NodeJS.Signals): void {
+  killRunningPackageManager();
+  staged?.discard();
+  process.stderr.write(`\n${pc.red('✖')} Interrupted (${signal}); nothing was written.\n`);
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  // 1. Flags: parsed and validated before anything else happens.
+  const args = parseCliArgs(argv);
+  if (args.help) {
+    process.stdout.write(helpText(VERSION));
+    return;
+  }
+  if (args.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  // Prompts only with a terminal on stdin; otherwise every missing answer is an error.
+  const interactive = args.interactive && process.stdin.isTTY === true;
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  if (interactive) prompts.intro(pc.bgCyan(pc.black(' create-container-app ')));
+
+  // 2. Project directory, and the package name it gives.
+  const dirArg = args.dir ?? (await askDirectory(interactive));
+  const target = resolve(dirArg);
+  const name = basename(target);
+  const problems = validatePackageName(name);
+  if (problems.length > 0) {
+    throw new CliError(
+      `Invalid project name "${name}" (from the directory ${dirArg}):\n  - ${problems.join('\n  - ')}\nnpm's package-name rules apply: lowercase letters, digits, "-", "." and "_", not starting with "." or "_".`,
+    );
+  }
+
+  // 3. Template.
+  const template = args.template ?? (await askTemplate(interactive));
+
+  // 4. Package manager (node only): flag, prompt, or the one that ran `npm/pnpm/yarn create`.
+  const agent = packageManagerFromUserAgent(process.env.npm_config_user_agent);
+  let packageManager: PackageManagerName = args.packageManager ?? agent?.name ?? 'npm';
+  if (template === 'node' && args.packageManager === undefined && interactive) {
+    packageManager = await askPackageManager(packageManager);
+  }
+  if (template === 'flask' && args.packageManager !== undefined) {
+    throw new CliError('--package-manager applies to the node template only.');
+  }
+  if (template === 'flask' && args.nodeVersion !== undefined) {
+    throw new CliError('--node-version applies to the node template only.');
+  }
+  if (template === 'node' && args.pythonVersion !== undefined) {
+    throw new CliError('--python-version applies to the flask template only.');
+  }
+
+  const options: ProjectOptions = {
+    name,
+    imageName: imageNameFor(name),
+    template,
+    port: args.port ?? (template === 'flask' ? DEFAULTS.flaskPort : DEFAULTS.nodePort),
+    pythonVersion: args.pythonVersion ?? DEFAULTS.pythonVersion,
+    nodeVersion: args.nodeVersion ?? DEFAULTS.nodeVersion,
+    packageManager,
+    packageManagerField:
+      template === 'node' ? packageManagerField(packageManager, agent) : undefined,
+  };
+  const files = renderProject(options);
+
+  // 5. The target: missing or empty is fine; non-empty needs --overwrite or an explicit yes.
+  const state = inspectTarget(target);
+  const replaced = files.map((f) => f.path).filter((p) => state.entries.includes(p));
+  if (state.entries.length > 0 && !args.overwrite) {
+    await confirmOverwrite(interactive, dirArg, state.entries.length, replaced);
+  }
+
+  const display = displayDir(target);
+  const runInstall = template === 'node' && args.install;
+  // 6. --dry-run: the plan and the files, nothing written.
+  if (args.dryRun) {
+    printPlan(options, display, files, replaced, runInstall);
+    return;
+  }
+
+  // 7. Stage, install, move into place.
+  staged = new StagedProject(target);
+  try {
+    staged.write(files);
+    let lockfileNote: string | undefined;
+    if (runInstall) {
+      const lockfile = LOCKFILES[packageManager];
+      const spinner = interactive ? prompts.spinner() : undefined;
+      const label = `Creating ${lockfile} with ${packageManager}`;
+      if (spinner) spinner.start(label);
+      else prompts.log.step(`${label}…`);
+      const result = await generateLockfile(staged.dir, packageManager);
+      for (const leftover of lockfileCommand(packageManager).leftovers) staged.remove(leftover);
+      if (result.ok) {
+        if (spinner) spinner.stop(`Created ${lockfile}`);
+        else prompts.log.success(`Created ${lockfile} (${result.command})`);
+      } else {
+        spinner?.error(`Could not create ${lockfile}`);
+        lockfileNote =
+          `Could not create ${lockfile}: ${packageManager} failed (the npm registry may be unreachable).\n${result.reason}\n` +
+          `The project is written without it. Once the registry can be reached, run \`${hostCommands(packageManager).install}\` in ${display} to create it: the Dockerfile needs it.`;
+        prompts.log.warn(lockfileNote);
+      }
+    }
+    const written = staged.commit();
+    staged = undefined;
+    prompts.log.success(
+      `Wrote ${written.length} files to ${display}${replaced.length > 0 ? ` (replaced ${replaced.join(', ')})` : ''}`,
+    );
+    printOutro(options, display, runInstall, lockfileNote !== undefined);
+  } finally {
+    staged?.discard();
+    staged = undefined;
+  }
+}
+
+async function askDirectory(interactive: boolean): Promise<string> {
+  if (!interactive) {
+    throw new CliError(
+      'Missing the project directory. Usage: create-container-app <dir> --template flask|node (run --help for all options).',
+    );
+  }
+  const answer = await prompts.text({
+    message: 'Project directory (its name becomes the package and image name):',
+    placeholder: 'container-app',
+    defaultValue: 'container-app',
+    validate: (value) => {
+      const problems = validatePackageName(basename(resolve(value || 'container-app')));
+      return problems.length > 0 ? `Invalid name: ${problems.join('; ')}` : undefined;
+    },
+  });
+  return checkCancel(answer);
+}
+
+async function askTemplate(interactive: boolean): Promise<TemplateName> {
+  if (!interactive) {
+    throw new CliError(
+      `Missing --template. Use --template ${TEMPLATES.map((t) => t.value).join(' or --template ')}.`,
+    );
+  }
+  const answer = await prompts.select<TemplateName>({
+    message: 'Template (--template):',
+    options: TEMPLATES.map((t) => ({ value: t.value, label: t.label, hint: t.hint })),
+  });
+  return checkCancel(answer);
+}
+
+async function askPackageManager(initial: PackageManagerName): Promise<PackageManagerName> {
+  const answer = await prompts.select<PackageManagerName>({
+    message: 'Package manager (--package-manager):',
+    initialValue: initial,
+    options: PACKAGE_MANAGERS.map((pm) => ({ value: pm, label: pm })),
+  });
+  return checkCancel(answer);
+}
+
+async function confirmOverwrite(
+  interactive: boolean,
+  dir: string,
+  count: number,
+  replaced: readonly string[],
+): Promise<void> {
+  const which =
+    replaced.length > 0
+      ? `it would replace ${replaced.join(', ')}`
+      : 'it would replace none of them';
+  if (!interactive) {
+    throw new CliError(
+      `${dir} is not empty (${count} ${count === 1 ? 'entry' : 'entries'}; ${which}). Pass --overwrite to write the project's files into it (other files are kept), or choose another directory.`,
+    );
+  }
+  const answer = await prompts.select<'cancel' | 'overwrite'>({
+    message: `${dir} is not empty (${which}). What now? (--overwrite)`,
+    options: [
+      { value: 'cancel', label: 'Cancel' },
+      {
+        value: 'overwrite',
+        label: 'Write the project files into it',
+        hint: 'other files are kept',
+      },
+    ],
+  });
+  if (checkCancel(answer) === 'cancel') throw new CliError('Cancelled; nothing was written.');
+}
+
+/** Ctrl-C or Escape in a prompt: stop before anything is written. */
+function checkCancel<T>(answer: T): Exclude<T, symbol> {
+  if (prompts.isCancel(answer)) {
+    prompts.cancel('Cancelled; nothing was written.');
+    process.exit(1);
+  }
+  return answer as Exclude<T, symbol>;
+}
+
+function displayDir(target: string): string {
+  const rel = relative(process.cwd(), target);
+  return rel === '' ? '.' : rel.startsWith('..') ? target : rel;
+}
+
+function shellQuote(word: string): string {
+  return /^[\w./@:=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function printPlan(
+  options: ProjectOptions,
+  display: string,
+  files: readonly ProjectFile[],
+  replaced: readonly string[],
+  runInstall: boolean,
+): void {
+  const lines = [
+    `Dry run: nothing is written.`,
+    `Directory:       ${display}`,
+    `Template:        ${options.template}`,
+    `Name:            ${options.name} (image ${options.imageName})`,
+    `Port:            ${options.port}`,
+    options.template === 'flask'
+      ? `Base image:      python:${options.pythonVersion}-slim`
+      : `Base image:      node:${options.nodeVersion}-slim`,
+  ];
+  if (options.template === 'node') {
+    lines.push(
+      `Package manager: ${options.packageManager}${options.packageManagerField ? ` (packageManager: ${options.packageManagerField})` : ''}`,
+    );
+    lines.push(
+      runInstall
+        ? `Then runs:       ${lockfileCommand(options.packageManager).command.join(' ')} (writes ${LOCKFILES[options.packageManager]})`
+        : `Then runs:       nothing (--no-install; no ${LOCKFILES[options.packageManager]})`,
+    );
+  }
+  if (replaced.length > 0) lines.push(`Replaces:        ${replaced.join(', ')}`);
+  lines.push(`Files:`);
+  for (const file of files)
+    lines.push(`  ${file.path.padEnd(18)} ${Buffer.byteLength(file.content)} bytes`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  for (const file of files) {
+    process.stdout.write(`\n${pc.dim(`──── ${file.path} ────`)}\n${file.content}`);
+  }
+}
+
+function printOutro(
+  options: ProjectOptions,
+  display: string,
+  installed: boolean,
+  lockfileFailed: boolean,
+): void {
+  const steps: string[] = [];
+  if (display !== '.') steps.push(`cd ${shellQuote(display)}`);
+  if (options.template === 'node' && (!installed || lockfileFailed)) {
+    steps.push(
+      `${hostCommands(options.packageManager).install}   # creates ${LOCKFILES[options.packageManager]}`,
+    );
+  }
+  steps.push('docker compose up --build');
+  const alt = [
+    `docker build -t ${options.imageName} .`,
+    `docker run --rm -p ${options.port}:${options.port} ${options.imageName}`,
+  ];
+  prompts.outro(
+    `Done. Now run:\n\n${steps.map((s) => `  ${pc.cyan(s)}`).join('\n')}\n\nor, without Compose:\n\n${alt.map((s) => `  ${pc.cyan(s)}`).join('\n')}\n\nthen open http://localhost:${options.port}`,
+  );
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  killRunningPackageManager();
+  staged?.discard();
+  const debug = process.argv.includes('--debug');
+  if (error instanceof CliError) {
+    process.stderr.write(`${pc.red('✖')} ${error.message}\n`);
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = error.exitCode;
+    return;
+  }
+  process.stderr.write(
+    `${pc.red('✖')} Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+});
