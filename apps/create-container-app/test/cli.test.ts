@@ -1,0 +1,534 @@
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseDockerfile } from '@dockwright/ast';
+import { lint } from '@dockwright/lint';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { assertBuilt, runCli, startCli, tempDir } from './run-cli.js';
+
+beforeAll(assertBuilt);
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const FLASK_FILES = [
+  '.dockerignore',
+  '.gitignore',
+  'Dockerfile',
+  'README.md',
+  'app.py',
+  'compose.yaml',
+  'requirements.txt',
+];
+const NODE_FILES = [
+  '.dockerignore',
+  '.gitignore',
+  'Dockerfile',
+  'README.md',
+  'compose.yaml',
+  'package.json',
+  'server.js',
+];
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+
+/** `${NAME}` as the Dockerfile writes it. */
+const PYTHON_VERSION_REF = '$' + '{PYTHON_VERSION}';
+const NODE_VERSION_REF = '$' + '{NODE_VERSION}';
+
+/** A read-only bind mount of one context file onto the same relative path (either key order). */
+function bindMount(file: string): RegExp {
+  const f = file.replace(/\./g, '\\.');
+  return new RegExp(`--mount=type=bind,(source=${f},target=${f}|target=${f},source=${f})[ \\\\]`);
+}
+
+/** A directory holding an executable named `name` that runs `body` (a fake package manager). */
+function fakeBin(name: string, body: string): string {
+  const dir = tempDir('cca-bin-');
+  const file = join(dir, name);
+  writeFileSync(file, `#!/bin/sh\n${body}\n`);
+  chmodSync(file, 0o755);
+  return dir;
+}
+
+describe('--help and --version', () => {
+  it('--help lists every flag and exits 0', () => {
+    const res = runCli(['--help']);
+    expect(res.code).toBe(0);
+    for (const flag of [
+      '--template',
+      '--package-manager',
+      '--port',
+      '--python-version',
+      '--node-version',
+      '--no-interactive',
+      '--overwrite',
+      '--dry-run',
+      '--no-install',
+      '--help',
+      '--version',
+    ]) {
+      expect(res.stdout).toContain(flag);
+    }
+    expect(res.stdout).toContain('npm create container-app');
+  });
+
+  it.each([['--version'], ['-v']])('%s prints the package version', (flag) => {
+    const res = runCli([flag]);
+    expect(res.code).toBe(0);
+    expect(res.stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('bad input fails at once with exit code 1 and writes nothing', () => {
+  it.each([
+    [['app', '--template', 'flask', '--bogus'], "Unknown option '--bogus'"],
+    [['app', '--template'], "Option '-t, --template <value>' argument missing"],
+    [['app', '--template', 'rails'], 'Unknown template "rails". Use one of: flask, node.'],
+    [['app', '--template', 'node', '--package-manager', 'bun'], 'Unknown package manager "bun"'],
+    [['app', '--template', 'flask', '--port', '0'], 'Invalid port "0"'],
+    [['app', '--template', 'flask', '--port', '65536'], 'Invalid port "65536"'],
+    [['app', '--template', 'flask', '--port', '80a'], 'Invalid port "80a"'],
+    [['app', '--template', 'flask', '--python-version', '2.7'], 'Invalid Python version "2.7"'],
+    [['app', '--template', 'node', '--node-version', '18'], '20 or newer is needed'],
+    [['app', '--template', 'node', '--node-version', 'lts'], 'Invalid Node version "lts"'],
+    [['app', 'other', '--template', 'flask'], 'Expected at most one project directory'],
+    [
+      ['app', '--template', 'flask', '--package-manager', 'pnpm'],
+      '--package-manager applies to the node template only',
+    ],
+    [
+      ['app', '--template', 'flask', '--node-version', '22'],
+      '--node-version applies to the node template only',
+    ],
+    [
+      ['app', '--template', 'node', '--python-version', '3.12'],
+      '--python-version applies to the flask template only',
+    ],
+    [['--template', 'flask'], 'Missing the project directory'],
+    [['app'], 'Missing --template'],
+    [['app', '--no-interactive'], 'Missing --template'],
+    [
+      ['app', '--interactive', '--no-interactive', '--template', 'flask'],
+      'cannot be used together',
+    ],
+  ])('%j', (args, message) => {
+    const cwd = tempDir();
+    const res = runCli(args, { cwd });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(message);
+    expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace without --debug
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it.each([
+    ['My-App', 'name can no longer contain capital letters'],
+    ['my app', 'name can only contain URL-friendly characters'],
+    ['.hidden', 'name cannot start with a period'],
+    ['_private', 'name cannot start with an underscore'],
+    ['node_modules', 'node_modules is not a valid package name'],
+    ['http', 'http is a Node.js built-in module name'],
+    ['what!', 'name can no longer contain special characters'],
+    ['a'.repeat(215), 'more than 214 characters'],
+  ])('project name %j', (name, message) => {
+    const cwd = tempDir();
+    const res = runCli([name, '--template', 'flask'], { cwd });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(`Invalid project name "${name}"`);
+    expect(res.stderr).toContain(message);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('a target that is a file', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'app'), 'x');
+    const res = runCli(['app', '--template', 'flask'], { cwd });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('exists and is not a directory');
+    expect(readdirSync(cwd)).toEqual(['app']);
+  });
+});
+
+describe('flask', () => {
+  it('writes the seven files and prints the next commands', () => {
+    const cwd = tempDir();
+    const res = runCli(['hello-flask', '--template', 'flask'], { cwd });
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const dir = join(cwd, 'hello-flask');
+    expect(readdirSync(dir).sort()).toEqual(FLASK_FILES);
+    expect(readdirSync(cwd)).toEqual(['hello-flask']); // no staging directory left beside it
+    expect(res.stdout).toContain('cd hello-flask');
+    expect(res.stdout).toContain('docker compose up --build');
+    expect(res.stdout).toContain('docker build -t hello-flask .');
+    expect(res.stdout).toContain('docker run --rm -p 8000:8000 hello-flask');
+
+    const app = read(dir, 'app.py');
+    expect(app).toContain('Hello from hello-flask!');
+    expect(app).toContain('@app.get("/healthz")');
+    const reqs = read(dir, 'requirements.txt')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
+    expect(reqs.every((l) => /^[A-Za-z0-9_.-]+==\d+(\.\d+)*$/.test(l))).toBe(true);
+    expect(reqs.map((l) => l.split('==')[0])).toEqual(
+      expect.arrayContaining([
+        'Flask',
+        'gunicorn',
+        'Werkzeug',
+        'Jinja2',
+        'itsdangerous',
+        'click',
+        'MarkupSafe',
+        'blinker',
+      ]),
+    );
+
+    const dockerfile = read(dir, 'Dockerfile');
+    const tree = parseDockerfile(dockerfile);
+    expect(tree.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(dockerfile).not.toMatch(/^# syntax=/m);
+    expect(dockerfile).toMatch(/^ARG PYTHON_VERSION=3\.12$/m);
+    expect(dockerfile).toContain(`FROM python:${PYTHON_VERSION_REF}-slim AS builder`);
+    expect(dockerfile).toContain(`FROM python:${PYTHON_VERSION_REF}-slim AS runtime`);
+    expect(dockerfile).toContain('python -m venv /opt/venv');
+    expect(dockerfile).toContain('--mount=type=cache,target=/root/.cache/pip');
+    expect(dockerfile).toMatch(bindMount('requirements.txt'));
+    expect(dockerfile).toContain('PYTHONDONTWRITEBYTECODE=1');
+    expect(dockerfile).toContain('PYTHONUNBUFFERED=1');
+    expect(dockerfile).toMatch(/^COPY --from=builder .*\/opt\/venv \/opt\/venv$/m);
+    expect(dockerfile).toMatch(/^COPY --chown=app:app \. \/app$/m);
+    expect(dockerfile).toMatch(/^USER /m);
+    expect(dockerfile).toMatch(/^EXPOSE 8000$/m);
+    expect(dockerfile).toMatch(/^HEALTHCHECK .*CMD \["python", "-c", ".*urllib.*\/healthz/m);
+    expect(dockerfile).toMatch(/^CMD \["gunicorn", .*"--graceful-timeout", "8".*"app:app"\]$/m);
+    // Install before source: the bind-mounted install precedes the only COPY of the source.
+    expect(dockerfile.indexOf('pip install')).toBeLessThan(dockerfile.indexOf('COPY --chown'));
+    // The app user owns /app: no WORKDIR /app in the runtime stage before the COPY creates it.
+    const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
+    expect(runtime.indexOf('COPY --chown=app:app . /app')).toBeLessThan(
+      runtime.indexOf('WORKDIR /app'),
+    );
+
+    const compose = parseYaml(read(dir, 'compose.yaml')) as {
+      services: Record<string, Record<string, unknown>>;
+    };
+    const service = compose.services['hello-flask'] as {
+      build: string;
+      ports: string[];
+      healthcheck: { test: string[] };
+      develop: { watch: { action: string; path: string; target?: string }[] };
+    };
+    expect(service.build).toBe('.');
+    expect(service.ports).toEqual(['8000:8000']);
+    expect(service.healthcheck.test[0]).toBe('CMD');
+    expect(service.healthcheck.test.join(' ')).toContain('/healthz');
+    expect(service.develop.watch).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'sync+restart', path: '.', target: '/app' }),
+        expect.objectContaining({ action: 'rebuild', path: 'requirements.txt' }),
+      ]),
+    );
+    const dockerignore = read(dir, '.dockerignore');
+    expect(dockerignore).toMatch(/^\.venv\/?$/m);
+    expect(dockerignore).toMatch(/^\.git\/?$/m);
+    const readme = read(dir, 'README.md');
+    expect(readme).toContain('# hello-flask');
+    expect(readme).toContain('docker compose up --build');
+    expect(read(dir, '.gitignore')).toContain('__pycache__/');
+  });
+
+  it('--port and --python-version reach every file that names them', () => {
+    const cwd = tempDir();
+    const res = runCli(
+      ['api', '--template', 'flask', '--port', '8080', '--python-version', '3.13'],
+      { cwd },
+    );
+    expect(res.code).toBe(0);
+    const dir = join(cwd, 'api');
+    const dockerfile = read(dir, 'Dockerfile');
+    expect(dockerfile).toMatch(/^ARG PYTHON_VERSION=3\.13$/m);
+    expect(dockerfile).toMatch(/^EXPOSE 8080$/m);
+    expect(dockerfile).toContain('PORT=8080');
+    expect(read(dir, 'compose.yaml')).toContain('"8080:8080"');
+    expect(read(dir, 'app.py')).toContain('port=8080');
+    expect(res.stdout).toContain('docker run --rm -p 8080:8080 api');
+  });
+
+  it('--no-install is accepted and runs nothing for flask', () => {
+    const cwd = tempDir();
+    const res = runCli(['app', '--template', 'flask', '--no-install', '--no-interactive'], { cwd });
+    expect(res.code).toBe(0);
+    expect(readdirSync(join(cwd, 'app')).sort()).toEqual(FLASK_FILES);
+  });
+});
+
+describe('node', () => {
+  it.each([
+    ['npm', 'package-lock.json', 'npm ci --omit=dev', undefined],
+    ['pnpm', 'pnpm-lock.yaml', 'pnpm install --prod --frozen-lockfile', 'pnpm@10.34.8'],
+    ['yarn', 'yarn.lock', 'yarn install --frozen-lockfile --production', 'yarn@1.22.22'],
+  ])('--package-manager %s --no-install', (pm, lockfile, install, field) => {
+    const cwd = tempDir();
+    const res = runCli(['web', '--template', 'node', '--package-manager', pm, '--no-install'], {
+      cwd,
+    });
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const dir = join(cwd, 'web');
+    expect(readdirSync(dir).sort()).toEqual(NODE_FILES);
+    const manifest = JSON.parse(read(dir, 'package.json')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({
+      name: 'web',
+      private: true,
+      scripts: { start: 'node server.js' },
+      engines: { node: '>=20' },
+      dependencies: { express: expect.any(String) },
+    });
+    expect(manifest.packageManager).toBe(field);
+    const dockerfile = read(dir, 'Dockerfile');
+    expect(parseDockerfile(dockerfile).diagnostics.filter((d) => d.severity === 'error')).toEqual(
+      [],
+    );
+    expect(dockerfile).toMatch(/^ARG NODE_VERSION=22$/m);
+    expect(dockerfile).toContain(`FROM node:${NODE_VERSION_REF}-slim AS deps`);
+    expect(dockerfile).toContain(`FROM node:${NODE_VERSION_REF}-slim AS runtime`);
+    expect(dockerfile).toContain(install);
+    expect(dockerfile).toMatch(bindMount(lockfile));
+    expect(dockerfile).toMatch(bindMount('package.json'));
+    expect(dockerfile).toContain('--mount=type=cache,target=');
+    expect(dockerfile).toContain('NODE_ENV=production');
+    expect(dockerfile).toMatch(
+      /^COPY --from=deps --chown=node:node \/app\/node_modules \/app\/node_modules$/m,
+    );
+    expect(dockerfile).toMatch(/^COPY --chown=node:node \. \/app$/m);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/^HEALTHCHECK .*CMD \["node", "-e", ".*fetch\(.*\/healthz/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "server.js"\]$/m);
+    expect(dockerfile).not.toMatch(/^CMD .*npm/m);
+    expect(dockerfile).not.toMatch(/AS build$/m); // no build script, no build stage
+    if (pm !== 'npm') expect(dockerfile).toContain(`corepack ${pm}`);
+    expect(existsSync(join(dir, lockfile))).toBe(false);
+    // No lockfile yet: the outro says how to make one before building.
+    expect(res.stdout).toContain(`${pm} install`);
+    const server = read(dir, 'server.js');
+    expect(server).toContain("'/healthz'");
+    expect(server).toContain('SIGTERM');
+  });
+
+  it('takes the package manager and its version from npm_config_user_agent', () => {
+    const cwd = tempDir();
+    for (const [agent, field] of [
+      ['pnpm/9.15.0 npm/? node/v20.20.2 linux x64', 'pnpm@9.15.0'],
+      ['yarn/1.22.19 npm/? node/v20.20.2 linux x64', 'yarn@1.22.19'],
+      ['npm/10.8.2 node/v20.20.2 linux x64 workspaces/false', undefined],
+    ] as const) {
+      const name = `ua-${agent.split('/')[0]}`;
+      const res = runCli([name, '--template', 'node', '--no-install'], {
+        cwd,
+        env: { npm_config_user_agent: agent },
+      });
+      expect(res.code).toBe(0);
+      expect(JSON.parse(read(join(cwd, name), 'package.json')).packageManager).toBe(field);
+    }
+  });
+
+  it('--node-version and --port', () => {
+    const cwd = tempDir();
+    const res = runCli(
+      ['svc', '--template', 'node', '--no-install', '--node-version', '24', '--port', '4000'],
+      { cwd },
+    );
+    expect(res.code).toBe(0);
+    const dir = join(cwd, 'svc');
+    expect(read(dir, 'Dockerfile')).toMatch(/^ARG NODE_VERSION=24$/m);
+    expect(read(dir, 'Dockerfile')).toMatch(/^EXPOSE 4000$/m);
+    // engines states what the code needs; the image's version is the Dockerfile's ARG.
+    expect(JSON.parse(read(dir, 'package.json')).engines.node).toBe('>=20');
+    expect(read(dir, 'Dockerfile')).toMatch(/^ENV NODE_ENV=production PORT=4000$/m);
+    expect(read(dir, 'server.js')).toContain('?? 4000');
+    expect(res.stdout).toContain('docker run --rm -p 4000:4000 svc');
+  });
+
+  it('runs the package manager in lockfile-only mode in the staging directory', () => {
+    const cwd = tempDir();
+    // A stand-in npm that records its arguments and writes a lockfile.
+    const bin = fakeBin('npm', 'echo "$@" > "$PWD/npm-args.txt"; echo "{}" > package-lock.json');
+    const res = runCli(['web', '--template', 'node', '--package-manager', 'npm'], {
+      cwd,
+      env: { PATH: `${bin}:${process.env.PATH}` },
+    });
+    expect(res.code).toBe(0);
+    expect(read(join(cwd, 'web'), 'npm-args.txt').trim()).toBe(
+      'install --package-lock-only --ignore-scripts --no-audit --no-fund',
+    );
+    expect(existsSync(join(cwd, 'web', 'package-lock.json'))).toBe(true);
+  });
+
+  it('says so and how to finish when the package manager cannot reach the registry', () => {
+    const cwd = tempDir();
+    const bin = fakeBin('npm', 'echo "npm error code ENOTFOUND registry.npmjs.org" >&2; exit 1');
+    const res = runCli(['web', '--template', 'node', '--package-manager', 'npm'], {
+      cwd,
+      env: { PATH: `${bin}:${process.env.PATH}` },
+    });
+    expect(res.code).toBe(0);
+    const out = res.stdout + res.stderr;
+    expect(out).toContain('Could not create package-lock.json');
+    expect(out).toContain('registry may be unreachable');
+    expect(out).toContain('ENOTFOUND');
+    expect(out).toContain('run `npm install` in web to create it');
+    expect(readdirSync(join(cwd, 'web')).sort()).toEqual(NODE_FILES);
+  });
+});
+
+describe('the target directory', () => {
+  it('a non-empty directory without --overwrite: exit 1, nothing touched', () => {
+    const cwd = tempDir();
+    const dir = join(cwd, 'app');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
+    const res = runCli(['app', '--template', 'flask'], { cwd });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('app is not empty (2 entries; it would replace Dockerfile)');
+    expect(res.stderr).toContain('--overwrite');
+    expect(readdirSync(dir).sort()).toEqual(['Dockerfile', 'notes.txt']);
+    expect(read(dir, 'Dockerfile')).toBe('FROM scratch\n');
+    expect(readdirSync(cwd)).toEqual(['app']);
+  });
+
+  it('--overwrite replaces only the files it writes and keeps the rest', () => {
+    const cwd = tempDir();
+    const dir = join(cwd, 'app');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    writeFileSync(join(dir, 'src', 'keep.py'), 'x = 1\n');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
+    const res = runCli(['app', '--template', 'flask', '--overwrite'], { cwd });
+    expect(res.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([...FLASK_FILES, 'notes.txt', 'src'].sort());
+    expect(read(dir, 'notes.txt')).toBe('mine');
+    expect(read(dir, 'src/keep.py')).toBe('x = 1\n');
+    expect(read(dir, 'Dockerfile')).toContain(`FROM python:${PYTHON_VERSION_REF}-slim`);
+    expect(res.stdout).toContain('replaced Dockerfile');
+    expect(readdirSync(cwd)).toEqual(['app']);
+  });
+
+  it('a directory holding only .git counts as empty', () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'app', '.git'), { recursive: true });
+    const res = runCli(['app', '--template', 'flask'], { cwd });
+    expect(res.code).toBe(0);
+    expect(readdirSync(join(cwd, 'app')).sort()).toEqual(['.git', ...FLASK_FILES].sort());
+  });
+
+  it('"." scaffolds into the current directory and the outro has no cd', () => {
+    const cwd = join(tempDir(), 'here-app');
+    mkdirSync(cwd);
+    const res = runCli(['.', '--template', 'flask'], { cwd });
+    expect(res.code).toBe(0);
+    expect(readdirSync(cwd).sort()).toEqual(FLASK_FILES);
+    expect(read(cwd, 'README.md')).toContain('# here-app');
+    expect(res.stdout).not.toContain('cd ');
+  });
+
+  it('creates missing parent directories', () => {
+    const cwd = tempDir();
+    const res = runCli(['a/b/svc', '--template', 'flask'], { cwd });
+    expect(res.code).toBe(0);
+    expect(readdirSync(join(cwd, 'a', 'b', 'svc')).sort()).toEqual(FLASK_FILES);
+    expect(res.stdout).toContain('cd a/b/svc');
+  });
+});
+
+describe('--dry-run', () => {
+  it.each([
+    [['flask-dry', '--template', 'flask']],
+    [['node-dry', '--template', 'node', '--package-manager', 'pnpm']],
+  ])('%j prints the plan and every file and writes nothing', (args) => {
+    const cwd = tempDir();
+    const res = runCli([...args, '--dry-run'], { cwd });
+    expect(res.code).toBe(0);
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(res.stdout).toContain('Dry run: nothing is written.');
+    for (const file of args[2] === 'flask' ? FLASK_FILES : NODE_FILES) {
+      expect(res.stdout).toContain(`──── ${file} ────`);
+    }
+    expect(res.stdout).toMatch(/^FROM /m); // the Dockerfile itself is printed
+    if (args[2] === 'node')
+      expect(res.stdout).toContain('Then runs:       corepack pnpm install --lockfile-only');
+  });
+
+  it('in a non-empty directory with --overwrite lists what it would replace, touching nothing', () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'app'));
+    writeFileSync(join(cwd, 'app', 'app.py'), 'print(1)\n');
+    const res = runCli(['app', '--template', 'flask', '--overwrite', '--dry-run'], { cwd });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('Replaces:        app.py');
+    expect(readdirSync(join(cwd, 'app'))).toEqual(['app.py']);
+    expect(read(join(cwd, 'app'), 'app.py')).toBe('print(1)\n');
+  });
+});
+
+describe('interruption', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)(
+    '%s while the package manager runs leaves nothing behind',
+    async (signal, exitCode) => {
+      const cwd = tempDir();
+      // A package manager that hangs, so the signal arrives mid-scaffold, after files are staged.
+      const marker = join(tempDir(), 'started');
+      const bin = fakeBin('npm', `touch ${marker}; sleep 30`);
+      const child = startCli(['web', '--template', 'node', '--package-manager', 'npm'], {
+        cwd,
+        env: { PATH: `${bin}:${process.env.PATH}` },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const deadline = Date.now() + 20_000;
+      while (!existsSync(marker)) {
+        if (Date.now() > deadline) throw new Error('the fake package manager never started');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // Mid-scaffold: the staging directory exists beside the target.
+      expect(readdirSync(cwd).some((e) => e.startsWith('.web.create-container-app-'))).toBe(true);
+      child.kill(signal);
+      const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+      expect(code).toBe(exitCode);
+      expect(stderr).toContain('nothing was written');
+      expect(readdirSync(cwd)).toEqual([]);
+    },
+  );
+});
+
+describe('every generated Dockerfile', () => {
+  it.each([
+    [['--template', 'flask']],
+    [['--template', 'flask', '--port', '5000', '--python-version', '3.13']],
+    [['--template', 'node', '--package-manager', 'npm']],
+    [['--template', 'node', '--package-manager', 'pnpm', '--node-version', '24']],
+    [['--template', 'node', '--package-manager', 'yarn', '--port', '8080']],
+  ])("%j trips none of BuildKit's build checks, hadolint's rules or dockwright's", (args) => {
+    const cwd = tempDir();
+    const res = runCli(['app', ...args, '--no-install'], { cwd });
+    expect(res.code).toBe(0);
+    const text = read(join(cwd, 'app'), 'Dockerfile');
+    expect(lint(text, { file: 'Dockerfile' })).toEqual([]);
+    // Nothing beyond the frontend built into Docker 20.10: no syntax line, no heredoc, no --link.
+    expect(text).not.toMatch(/^# ?syntax=/m);
+    expect(text).not.toMatch(/<<|--link|--exclude|--parents/);
+  });
+});

@@ -1,0 +1,60 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built binary: tests exercise exactly what is published. */
+export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'index.js');
+
+export function assertBuilt(): void {
+  if (!existsSync(BIN)) {
+    throw new Error(`${BIN} is missing: run \`pnpm --filter create-container-app build\` first.`);
+  }
+}
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Environment for the CLI: no user agent from the test runner's own package manager. */
+export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  if (!('npm_config_user_agent' in extra)) delete env.npm_config_user_agent;
+  for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
+  return env;
+}
+
+/** Runs the built CLI to completion without a TTY (stdin is /dev/null). */
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+): CliResult {
+  const res = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? tmpdir(),
+    env: cliEnv(options.env),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: options.timeoutMs ?? 120_000,
+  });
+  return { code: res.status, signal: res.signal, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** Starts the built CLI and returns the child (for signal tests). */
+export function startCli(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+) {
+  return spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env: cliEnv(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export function tempDir(prefix = 'cca-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
