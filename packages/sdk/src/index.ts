@@ -15,5 +15,5 @@ export { edit } from './edit.js';
 export { BASELINE_MINOR, FEATURES, type FrontendNeed, type FrontendVersion } from './frontend.js';
 export { heredoc } from './heredoc.js';
 export { image } from './image.js';
-export type * from './types.js';
 export * from './recipes/index.js';
+export type * from './types.js';
