@@ -1,6 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScripts } from '../../internal/run-scripts.js';
-import { argsNoFlags, isCommand } from '../../internal/shell-commands.js';
+import { unpinnedInstalls } from '../../internal/unpinned-installs.js';
 
 /**
  * DL3008: Pin versions in apt get install. Instead of `apt-get install <package>` use `apt-get install <package>=<version>`
@@ -22,13 +21,11 @@ export const dl3008 = defineRule(
   (ctx, report) => {
     const message =
       'Pin versions in apt get install. Instead of `apt-get install <package>` use `apt-get install <package>=<version>`';
-    for (const run of runScripts(ctx)) {
-      const packages = run.script.commands
-        .filter((c) => isCommand(c, 'apt-get', 'install'))
-        .flatMap((c) => argsNoFlags(c, ['t', 'target-release']).filter((a) => a !== 'install'));
-      const pinned = (p: string): boolean =>
-        p.includes('=') || p.includes('/') || p.endsWith('.deb');
-      if (!packages.every(pinned)) report(run.node, message);
-    }
+    const unpinned = unpinnedInstalls(ctx, {
+      command: ['apt-get', 'install'],
+      valueFlags: ['t', 'target-release'],
+      pinned: (p) => p.includes('=') || p.includes('/') || p.endsWith('.deb'),
+    });
+    for (const run of unpinned) report(run.node, message);
   },
 );

@@ -1,6 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScripts } from '../../internal/run-scripts.js';
-import { argsNoFlags, isCommand } from '../../internal/shell-commands.js';
+import { unpinnedInstalls } from '../../internal/unpinned-installs.js';
 
 /**
  * DL3018: Pin versions in apk add. Instead of `apk add <package>` use `apk add <package>=<version>`
@@ -22,14 +21,11 @@ export const dl3018 = defineRule(
   (ctx, report) => {
     const message =
       'Pin versions in apk add. Instead of `apk add <package>` use `apk add <package>=<version>`';
-    for (const run of runScripts(ctx)) {
-      const packages = run.script.commands
-        .filter((c) => isCommand(c, 'apk', 'add'))
-        .flatMap((c) =>
-          argsNoFlags(c, ['t', 'virtual', 'repository', 'X']).filter((a) => a !== 'add'),
-        );
-      const ok = (p: string): boolean => p.includes('=') || p.includes('~') || p.endsWith('.apk');
-      if (!packages.every(ok)) report(run.node, message);
-    }
+    const unpinned = unpinnedInstalls(ctx, {
+      command: ['apk', 'add'],
+      valueFlags: ['t', 'virtual', 'repository', 'X'],
+      pinned: (p) => p.includes('=') || p.includes('~') || p.endsWith('.apk'),
+    });
+    for (const run of unpinned) report(run.node, message);
   },
 );

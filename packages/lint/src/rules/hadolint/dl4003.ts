@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { repeatedInStage } from '../../internal/repeated-in-stage.js';
 
 /**
  * DL4003: Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect
@@ -21,9 +22,6 @@ export const dl4003 = defineRule(
   (ctx, report) => {
     const message =
       'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect';
-    for (const stage of ctx.stages) {
-      const cmds = stage.instructions.filter((n) => n.keyword === 'CMD');
-      for (const n of cmds.slice(1)) report(n, message);
-    }
+    for (const n of repeatedInStage(ctx, 'CMD')) report(n, message);
   },
 );

@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { repeatedInStage } from '../../internal/repeated-in-stage.js';
 
 /**
  * DL4004: Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect
@@ -21,9 +22,6 @@ export const dl4004 = defineRule(
   (ctx, report) => {
     const message =
       'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect';
-    for (const stage of ctx.stages) {
-      const list = stage.instructions.filter((n) => n.keyword === 'ENTRYPOINT');
-      for (const n of list.slice(1)) report(n, message);
-    }
+    for (const n of repeatedInStage(ctx, 'ENTRYPOINT')) report(n, message);
   },
 );
