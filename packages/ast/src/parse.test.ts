@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dump } from './dump.js';
 import { DockerfileSyntaxError } from './errors.js';
+import { flag, instruction } from './factories.js';
 import type { DirectiveNode, InstructionNode } from './nodes.js';
 import { parse, parseStrict } from './parse.js';
 import { print } from './print.js';
@@ -204,4 +205,15 @@ describe('parseStrict', () => {
   it('returns the tree when there is no error', () => {
     expect(parseStrict('FROM a\n').children).toHaveLength(1);
   });
+});
+
+describe('canonical flags', () => {
+  it.each(['a b', 'a\u0085b', 'a\u00a0b', 'say "hi"', "it's", 'c:\\x', ''])(
+    'a flag value %j survives printing and parsing',
+    (value) => {
+      const node = instruction('COPY', { flags: [flag('chown', value)], args: ['a', '/b'] });
+      const [reparsed] = instructions(print(node));
+      expect(reparsed!.flags).toEqual([{ name: 'chown', value }]);
+    },
+  );
 });

@@ -9,6 +9,7 @@ import type {
   InstructionSnapshot,
   Node,
 } from './nodes.js';
+import { isGoSpace } from './words.js';
 
 /**
  * Prints a tree or a node. An unedited parsed tree comes back byte for byte; an edited or
@@ -126,8 +127,17 @@ export function canonicalLine(node: InstructionNode): string {
  */
 export function formatFlag(f: Flag): string {
   if (f.value === null) return `--${f.name}`;
-  const value = /[\s"'\\]/.test(f.value) ? `"${f.value.replace(/["\\]/g, '\\$&')}"` : f.value;
+  const value = needsFlagQuotes(f.value) ? `"${f.value.replace(/["\\]/g, '\\$&')}"` : f.value;
   return `--${f.name}=${value}`;
+}
+
+/** Whitespace as BuildKit's flag splitter sees it (Go's `unicode.IsSpace`), quotes or `\`. */
+function needsFlagQuotes(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x22 || c === 0x27 || c === 0x5c || isGoSpace(c)) return true;
+  }
+  return false;
 }
 
 /** A JSON array of strings the way the canonical style writes exec form: `["a", "b"]`. */
