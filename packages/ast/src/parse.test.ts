@@ -217,3 +217,39 @@ describe('canonical flags', () => {
     },
   );
 });
+
+describe('canonical layout of long instructions', () => {
+  const mounts = [
+    flag('mount', 'type=bind,source=package.json,target=package.json'),
+    flag('mount', 'type=bind,source=package-lock.json,target=package-lock.json'),
+    flag('mount', 'type=cache,target=/root/.npm'),
+  ];
+
+  it('puts each flag of a long instruction on its own continuation line', () => {
+    const node = instruction('RUN', { flags: mounts, args: ['npm ci --omit=dev'] });
+    expect(print(node)).toBe(
+      'RUN --mount=type=bind,source=package.json,target=package.json \\\n' +
+        '    --mount=type=bind,source=package-lock.json,target=package-lock.json \\\n' +
+        '    --mount=type=cache,target=/root/.npm \\\n' +
+        '    npm ci --omit=dev\n',
+    );
+    const [reparsed] = instructions(print(node));
+    expect(reparsed).toMatchObject({ flags: mounts, args: ['npm ci --omit=dev'], json: false });
+  });
+
+  it('continues with the escape character of the file', () => {
+    const node = instruction('RUN', { flags: mounts, args: ['npm ci'] });
+    const tree = parse('# escape=`\nFROM a\n');
+    const text = print({ ...tree, children: [...tree.children, node] });
+    expect(text).toContain(' `\n    --mount=type=cache');
+    expect(instructions(text)[1]).toMatchObject({ flags: mounts, args: ['npm ci'] });
+  });
+
+  it('keeps short instructions and arguments that start with # on one line', () => {
+    expect(print(instruction('RUN', { flags: [mounts[2]!], args: ['x'] }))).toBe(
+      'RUN --mount=type=cache,target=/root/.npm x\n',
+    );
+    const hash = instruction('RUN', { flags: mounts, args: ['#!/bin/sh is not a comment here'] });
+    expect(print(hash).split('\n')).toHaveLength(2);
+  });
+});

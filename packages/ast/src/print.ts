@@ -3,6 +3,7 @@ import type {
   CommentNode,
   DirectiveNode,
   DockerfileNode,
+  EscapeChar,
   Flag,
   Heredoc,
   InstructionNode,
@@ -24,7 +25,7 @@ import { isGoSpace } from './words.js';
  */
 export function print(node: Node): string {
   if (node.type === 'dockerfile') return printDockerfile(node);
-  return printChild(node, '\n');
+  return printChild(node, '\n', '\\');
 }
 
 function printDockerfile(tree: DockerfileNode): string {
@@ -35,19 +36,19 @@ function printDockerfile(tree: DockerfileNode): string {
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     out += child.raws ? child.raws.before : canonicalBefore(children, i, eol);
-    out += printChild(child, eol);
+    out += printChild(child, eol, tree.escape);
   }
   return out + (raws?.after ?? '');
 }
 
-function printChild(node: ChildNode, eol: string): string {
+function printChild(node: ChildNode, eol: string, escape: EscapeChar): string {
   switch (node.type) {
     case 'directive':
       return printDirective(node, eol);
     case 'comment':
       return printComment(node, eol);
     case 'instruction':
-      return printInstruction(node, eol);
+      return printInstruction(node, eol, escape);
   }
 }
 
@@ -81,14 +82,14 @@ function canonicalBefore(children: readonly ChildNode[], index: number, eol: str
   return startsStage ? eol : '';
 }
 
-function printInstruction(node: InstructionNode, eol: string): string {
+function printInstruction(node: InstructionNode, eol: string, escape: EscapeChar): string {
   const raws = node.raws;
   if (raws && sameSnapshot(node, raws.value)) {
     // A changed keyword (ADD to COPY) keeps the rest of the text when the keyword stands alone.
     if (node.keyword === raws.value.keyword) return raws.indent + raws.keyword + raws.rest;
     if (raws.keyword !== '') return raws.indent + node.keyword + raws.rest;
   }
-  let out = `${canonicalLine(node)}${eol}`;
+  let out = `${canonicalFirstLine(node, eol, escape)}${eol}`;
   const heredocs = node.heredocs.length > 0 ? node.heredocs : (node.trigger?.heredocs ?? []);
   for (const doc of heredocs) {
     out += doc.content;
@@ -102,23 +103,49 @@ function printInstruction(node: InstructionNode, eol: string): string {
 export function canonicalLine(node: InstructionNode): string {
   let line = node.keyword;
   for (const f of node.flags) line += ` ${formatFlag(f)}`;
-  if (node.trigger) return `${line} ${canonicalLine(node.trigger)}`;
+  const args = canonicalArgs(node);
+  return args === '' ? line : `${line} ${args}`;
+}
+
+/** What follows the keyword and flags in the canonical style. */
+function canonicalArgs(node: InstructionNode): string {
+  if (node.trigger) return canonicalLine(node.trigger);
   const args = node.args;
-  if (args.length === 0) return node.json ? `${line} []` : line;
+  if (args.length === 0) return node.json ? '[]' : '';
   if ((node.keyword === 'ENV' || node.keyword === 'LABEL') && args.length % 3 === 0) {
+    const pairs: string[] = [];
     for (let i = 0; i < args.length; i += 3) {
-      line += args[i + 2] === '' ? ` ${args[i]} ${args[i + 1]}` : ` ${args[i]}=${args[i + 1]}`;
+      pairs.push(args[i + 2] === '' ? `${args[i]} ${args[i + 1]}` : `${args[i]}=${args[i + 1]}`);
     }
-    return line;
+    return pairs.join(' ');
   }
   if (node.keyword === 'HEALTHCHECK') {
     const [type, ...command] = args;
-    line += ` ${type}`;
-    if (node.json) return `${line} ${formatJsonArray(command)}`;
-    return command.length > 0 ? `${line} ${command.join(' ')}` : line;
+    if (node.json) return `${type} ${formatJsonArray(command)}`;
+    return command.length > 0 ? `${type} ${command.join(' ')}` : `${type}`;
   }
-  if (node.json) return `${line} ${formatJsonArray(args)}`;
-  return `${line} ${args.join(' ')}`;
+  if (node.json) return formatJsonArray(args);
+  return args.join(' ');
+}
+
+/** Canonical lines longer than this put each flag on a continuation line of its own. */
+const MAX_LINE = 100;
+
+/**
+ * A long instruction with flags (`RUN --mount=… --mount=… cmd`) is written one flag per
+ * continuation line. That cannot change its meaning: BuildKit trims the text between flags
+ * and after the last one. The arguments stay on one line unless they would start with `#`,
+ * which BuildKit would take for a comment line inside the continuation.
+ */
+function canonicalFirstLine(node: InstructionNode, eol: string, escape: EscapeChar): string {
+  const line = canonicalLine(node);
+  if (node.flags.length === 0 || line.length <= MAX_LINE) return line;
+  const args = canonicalArgs(node);
+  if (args.startsWith('#')) return line;
+  const parts = [`${node.keyword} ${formatFlag(node.flags[0]!)}`];
+  for (let i = 1; i < node.flags.length; i++) parts.push(formatFlag(node.flags[i]!));
+  if (args !== '') parts.push(args);
+  return parts.join(` ${escape}${eol}    `);
 }
 
 /**
