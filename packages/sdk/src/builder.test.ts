@@ -202,7 +202,15 @@ describe('instructions', () => {
       "FROM node:22-slim AS build
 
       FROM node:22-slim
-      RUN --mount=type=bind,target=/src,source=app,from=build,rw --mount=type=bind,target=/img,from=alpine:3.20 --mount=type=cache,target=/root/.npm,id=npm,sharing=locked,mode=0755,uid=1000,gid=1000,ro --mount=type=cache,target=/c,from=build,source=/cache --mount=type=tmpfs,target=/tmp,size=64m --mount=type=secret,id=npmrc,target=/root/.npmrc,required=true,mode=0400,uid=0,gid=0 --mount=type=ssh,id=default,target=/ssh,required=false,mode=0600 --mount="type=bind,\\"target=/with space,comma\\",\\"source=a\\\\\\"\\"b\\"" npm ci
+      RUN --mount=type=bind,target=/src,source=app,from=build,rw \\
+          --mount=type=bind,target=/img,from=alpine:3.20 \\
+          --mount=type=cache,target=/root/.npm,id=npm,sharing=locked,mode=0755,uid=1000,gid=1000,ro \\
+          --mount=type=cache,target=/c,from=build,source=/cache \\
+          --mount=type=tmpfs,target=/tmp,size=64m \\
+          --mount=type=secret,id=npmrc,target=/root/.npmrc,required=true,mode=0400,uid=0,gid=0 \\
+          --mount=type=ssh,id=default,target=/ssh,required=false,mode=0600 \\
+          --mount="type=bind,\\"target=/with space,comma\\",\\"source=a\\\\\\"\\"b\\"" \\
+          npm ci
       "
     `);
   });
@@ -319,7 +327,9 @@ describe('instructions', () => {
       "# syntax=docker/dockerfile:1.19
 
       FROM node:22-slim AS build
-      ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d --unpack=true https://example.com/a.tar.gz /opt/
+      ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d \\
+          --unpack=true \\
+          https://example.com/a.tar.gz /opt/
       ADD --keep-git-dir https://github.com/moby/buildkit.git#v0.12.0 /src
       ADD --chown=1000:1000 --chmod=0644 --link --exclude=*.tmp app.tar /app/
       "
@@ -358,7 +368,12 @@ describe('instructions', () => {
       VOLUME /data
       VOLUME ["/a", "/b c"]
       SHELL ["/bin/bash", "-o", "pipefail", "-c"]
-      HEALTHCHECK --interval=30s --timeout=5s --start-period=1m30s --start-interval=500ms --retries=3 CMD ["curl", "-f", "http://localhost/"]
+      HEALTHCHECK --interval=30s \\
+          --timeout=5s \\
+          --start-period=1m30s \\
+          --start-interval=500ms \\
+          --retries=3 \\
+          CMD ["curl", "-f", "http://localhost/"]
       HEALTHCHECK CMD curl -f http://localhost/ || exit 1
       HEALTHCHECK NONE
       ONBUILD RUN npm ci
