@@ -1,6 +1,7 @@
-// Bundles the CLI into one file, dist/index.js, with every run-time dependency inlined
-// (@clack/prompts, picocolors, yaml, the handlebars runtime, @dockwright/sdk and
-// @dockwright/ast), so the published package has no dependencies and `npx` starts fast.
+// Bundles the CLI into dist/index.js (and a chunk for clack, imported only when prompting),
+// with every run-time dependency inlined (@clack/prompts, yaml, the handlebars runtime,
+// @dockwright/sdk and @dockwright/ast), so the published package has no dependencies and
+// `npx` starts fast.
 // Templates are precompiled here with handlebars (strict: a missing field throws; noEscape:
 // nothing in these files wants HTML escaping); only the small handlebars runtime ships.
 import { readFile } from 'node:fs/promises';
@@ -30,7 +31,11 @@ const precompiledHandlebars = {
 
 const result = await esbuild.build({
   entryPoints: [join(here, 'src/main.ts')],
-  outfile: join(here, 'dist/index.js'),
+  // dist/index.js plus chunks for what only some runs load (clack, for prompts on a terminal).
+  outdir: join(here, 'dist'),
+  entryNames: 'index',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -39,14 +44,13 @@ const result = await esbuild.build({
   legalComments: 'none',
   metafile: true,
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  // CommonJS dependencies (picocolors, the handlebars runtime) call require(); give the ESM
-  // bundle one.
-  banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
-  },
+  // yaml's `node` export is CommonJS that require()s `process`, which an ESM bundle cannot do;
+  // its ESM build (published for browsers, same code) bundles cleanly and tree-shakes.
+  alias: { yaml: join(here, 'node_modules/yaml/browser/index.js') },
   plugins: [precompiledHandlebars],
   logLevel: 'warning',
 });
 
-const bytes = Object.values(result.metafile.outputs)[0]?.bytes ?? 0;
-console.log(`dist/index.js: ${(bytes / 1024).toFixed(1)} kB`);
+for (const [file, output] of Object.entries(result.metafile.outputs)) {
+  console.log(`${file.replace(/^.*?dist\//, 'dist/')}: ${(output.bytes / 1024).toFixed(1)} kB`);
+}

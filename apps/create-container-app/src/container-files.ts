@@ -1,4 +1,4 @@
-import { type InstructionNode, parse, viewHealthcheck } from '@dockwright/ast';
+import { type DockerfileNode, type InstructionNode, viewHealthcheck } from '@dockwright/ast';
 import { recipes } from '@dockwright/sdk';
 import type { ProjectOptions } from './project-options.js';
 
@@ -51,7 +51,7 @@ export function containerFiles(
   return {
     dockerfile,
     dockerignore: ignore.toString(),
-    healthcheck: healthcheckOf(dockerfile),
+    healthcheck: healthcheckOf(recipe.toAst()),
     workdir: recipes.appDir,
     dependencyFiles:
       options.template === 'flask'
@@ -64,10 +64,10 @@ export function containerFiles(
   };
 }
 
-/** The exec-form command of the last HEALTHCHECK (the one Docker uses). */
-function healthcheckOf(dockerfile: string): readonly string[] {
+/** The exec-form command of the last HEALTHCHECK (the one Docker uses), from the recipe's tree. */
+function healthcheckOf(tree: DockerfileNode): readonly string[] {
   let found: InstructionNode | undefined;
-  for (const node of parse(dockerfile).children) {
+  for (const node of tree.children) {
     if (node.type === 'instruction' && node.keyword === 'HEALTHCHECK') found = node;
   }
   const command = found ? viewHealthcheck(found).command : null;

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PackageManagerName } from './choices.js';
@@ -49,10 +49,12 @@ export async function generateLockfile(
   return { ok: false, lockfile, reason: reasons.join('\n') };
 }
 
-function run(
+async function run(
   argv: readonly string[],
   cwd: string,
 ): Promise<{ ok: true } | { ok: false; reason: string }> {
+  // Loaded here: only a run that installs pays for node:child_process at start-up.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const [cmd = '', ...args] = argv;
     const child = spawn(cmd, args, {

@@ -1,6 +1,5 @@
+#!/usr/bin/env node
 import { basename, relative, resolve } from 'node:path';
-import * as prompts from '@clack/prompts';
-import pc from 'picocolors';
 import {
   DEFAULTS,
   PACKAGE_MANAGERS,
@@ -21,8 +20,13 @@ import {
 import { parseCliArgs } from './parse-cli-args.js';
 import type { ProjectOptions } from './project-options.js';
 import { renderProject } from './render-project.js';
+import { clackReporter, plainReporter, type Reporter } from './reporter.js';
 import { inspectTarget, type ProjectFile, StagedProject } from './stage-project.js';
+import { style } from './style.js';
 import { imageNameFor, validatePackageName } from './validate-package-name.js';
+
+/** clack, loaded only for an interactive run (it pulls in node:tty and node:readline). */
+type Prompts = typeof import('@clack/prompts');
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -33,7 +37,9 @@ let staged: StagedProject | undefined;
 function onSignal(signal: NodeJS.Signals): void {
   killRunningPackageManager();
   staged?.discard();
-  process.stderr.write(`\n${pc.red('✖')} Interrupted (${signal}); nothing was written.\n`);
+  process.stderr.write(
+    `\n${style('red', '✖', process.stderr)} Interrupted (${signal}); nothing was written.\n`,
+  );
   process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
@@ -49,13 +55,15 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   // Prompts only with a terminal on stdin; otherwise every missing answer is an error.
-  const interactive = args.interactive && process.stdin.isTTY === true;
+  const prompts: Prompts | undefined =
+    args.interactive && process.stdin.isTTY === true ? await import('@clack/prompts') : undefined;
+  const reporter: Reporter = prompts ? clackReporter(prompts) : plainReporter();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  if (interactive) prompts.intro(pc.bgCyan(pc.black(' create-container-app ')));
+  reporter.intro();
 
   // 2. Project directory, and the package name it gives.
-  const dirArg = args.dir ?? (await askDirectory(interactive));
+  const dirArg = args.dir ?? (await askDirectory(prompts));
   const target = resolve(dirArg);
   const name = basename(target);
   const problems = validatePackageName(name);
@@ -66,13 +74,13 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 
   // 3. Template.
-  const template = args.template ?? (await askTemplate(interactive));
+  const template = args.template ?? (await askTemplate(prompts));
 
   // 4. Package manager (node only): flag, prompt, or the one that ran `npm/pnpm/yarn create`.
   const agent = packageManagerFromUserAgent(process.env.npm_config_user_agent);
   let packageManager: PackageManagerName = args.packageManager ?? agent?.name ?? 'npm';
-  if (template === 'node' && args.packageManager === undefined && interactive) {
-    packageManager = await askPackageManager(packageManager);
+  if (template === 'node' && args.packageManager === undefined && prompts) {
+    packageManager = await askPackageManager(prompts, packageManager);
   }
   if (template === 'flask' && args.packageManager !== undefined) {
     throw new CliError('--package-manager applies to the node template only.');
@@ -101,7 +109,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const state = inspectTarget(target);
   const replaced = files.map((f) => f.path).filter((p) => state.entries.includes(p));
   if (state.entries.length > 0 && !args.overwrite) {
-    await confirmOverwrite(interactive, dirArg, state.entries.length, replaced);
+    await confirmOverwrite(prompts, dirArg, state.entries.length, replaced);
   }
 
   const display = displayDir(target);
@@ -119,37 +127,32 @@ async function main(argv: readonly string[]): Promise<void> {
     let lockfileNote: string | undefined;
     if (runInstall) {
       const lockfile = LOCKFILES[packageManager];
-      const spinner = interactive ? prompts.spinner() : undefined;
-      const label = `Creating ${lockfile} with ${packageManager}`;
-      if (spinner) spinner.start(label);
-      else prompts.log.step(`${label}…`);
+      const done = reporter.task(`Creating ${lockfile} with ${packageManager}`);
       const result = await generateLockfile(staged.dir, packageManager);
       for (const leftover of lockfileCommand(packageManager).leftovers) staged.remove(leftover);
       if (result.ok) {
-        if (spinner) spinner.stop(`Created ${lockfile}`);
-        else prompts.log.success(`Created ${lockfile} (${result.command})`);
+        done(true, `Created ${lockfile} (${result.command})`);
       } else {
-        spinner?.error(`Could not create ${lockfile}`);
         lockfileNote =
           `Could not create ${lockfile}: ${packageManager} failed (the npm registry may be unreachable).\n${result.reason}\n` +
           `The project is written without it. Once the registry can be reached, run \`${hostCommands(packageManager).install}\` in ${display} to create it: the Dockerfile needs it.`;
-        prompts.log.warn(lockfileNote);
+        done(false, lockfileNote);
       }
     }
     const written = staged.commit();
     staged = undefined;
-    prompts.log.success(
+    reporter.success(
       `Wrote ${written.length} files to ${display}${replaced.length > 0 ? ` (replaced ${replaced.join(', ')})` : ''}`,
     );
-    printOutro(options, display, runInstall, lockfileNote !== undefined);
+    reporter.outro(outroText(options, display, runInstall, lockfileNote !== undefined));
   } finally {
     staged?.discard();
     staged = undefined;
   }
 }
 
-async function askDirectory(interactive: boolean): Promise<string> {
-  if (!interactive) {
+async function askDirectory(prompts: Prompts | undefined): Promise<string> {
+  if (!prompts) {
     throw new CliError(
       'Missing the project directory. Usage: create-container-app <dir> --template flask|node (run --help for all options).',
     );
@@ -163,11 +166,11 @@ async function askDirectory(interactive: boolean): Promise<string> {
       return problems.length > 0 ? `Invalid name: ${problems.join('; ')}` : undefined;
     },
   });
-  return checkCancel(answer);
+  return checkCancel(prompts, answer);
 }
 
-async function askTemplate(interactive: boolean): Promise<TemplateName> {
-  if (!interactive) {
+async function askTemplate(prompts: Prompts | undefined): Promise<TemplateName> {
+  if (!prompts) {
     throw new CliError(
       `Missing --template. Use --template ${TEMPLATES.map((t) => t.value).join(' or --template ')}.`,
     );
@@ -176,20 +179,23 @@ async function askTemplate(interactive: boolean): Promise<TemplateName> {
     message: 'Template (--template):',
     options: TEMPLATES.map((t) => ({ value: t.value, label: t.label, hint: t.hint })),
   });
-  return checkCancel(answer);
+  return checkCancel(prompts, answer);
 }
 
-async function askPackageManager(initial: PackageManagerName): Promise<PackageManagerName> {
+async function askPackageManager(
+  prompts: Prompts,
+  initial: PackageManagerName,
+): Promise<PackageManagerName> {
   const answer = await prompts.select<PackageManagerName>({
     message: 'Package manager (--package-manager):',
     initialValue: initial,
     options: PACKAGE_MANAGERS.map((pm) => ({ value: pm, label: pm })),
   });
-  return checkCancel(answer);
+  return checkCancel(prompts, answer);
 }
 
 async function confirmOverwrite(
-  interactive: boolean,
+  prompts: Prompts | undefined,
   dir: string,
   count: number,
   replaced: readonly string[],
@@ -198,7 +204,7 @@ async function confirmOverwrite(
     replaced.length > 0
       ? `it would replace ${replaced.join(', ')}`
       : 'it would replace none of them';
-  if (!interactive) {
+  if (!prompts) {
     throw new CliError(
       `${dir} is not empty (${count} ${count === 1 ? 'entry' : 'entries'}; ${which}). Pass --overwrite to write the project's files into it (other files are kept), or choose another directory.`,
     );
@@ -214,11 +220,12 @@ async function confirmOverwrite(
       },
     ],
   });
-  if (checkCancel(answer) === 'cancel') throw new CliError('Cancelled; nothing was written.');
+  if (checkCancel(prompts, answer) === 'cancel')
+    throw new CliError('Cancelled; nothing was written.');
 }
 
 /** Ctrl-C or Escape in a prompt: stop before anything is written. */
-function checkCancel<T>(answer: T): Exclude<T, symbol> {
+function checkCancel<T>(prompts: Prompts, answer: T): Exclude<T, symbol> {
   if (prompts.isCancel(answer)) {
     prompts.cancel('Cancelled; nothing was written.');
     process.exit(1);
@@ -268,16 +275,16 @@ function printPlan(
     lines.push(`  ${file.path.padEnd(18)} ${Buffer.byteLength(file.content)} bytes`);
   process.stdout.write(`${lines.join('\n')}\n`);
   for (const file of files) {
-    process.stdout.write(`\n${pc.dim(`──── ${file.path} ────`)}\n${file.content}`);
+    process.stdout.write(`\n${style('dim', `──── ${file.path} ────`)}\n${file.content}`);
   }
 }
 
-function printOutro(
+function outroText(
   options: ProjectOptions,
   display: string,
   installed: boolean,
   lockfileFailed: boolean,
-): void {
+): string {
   const steps: string[] = [];
   if (display !== '.') steps.push(`cd ${shellQuote(display)}`);
   if (options.template === 'node' && (!installed || lockfileFailed)) {
@@ -290,9 +297,8 @@ function printOutro(
     `docker build -t ${options.imageName} .`,
     `docker run --rm -p ${options.port}:${options.port} ${options.imageName}`,
   ];
-  prompts.outro(
-    `Done. Now run:\n\n${steps.map((s) => `  ${pc.cyan(s)}`).join('\n')}\n\nor, without Compose:\n\n${alt.map((s) => `  ${pc.cyan(s)}`).join('\n')}\n\nthen open http://localhost:${options.port}`,
-  );
+  const list = (lines: readonly string[]) => lines.map((l) => `  ${style('cyan', l)}`).join('\n');
+  return `Done. Now run:\n\n${list(steps)}\n\nor, without Compose:\n\n${list(alt)}\n\nthen open http://localhost:${options.port}`;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
@@ -300,13 +306,13 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   staged?.discard();
   const debug = process.argv.includes('--debug');
   if (error instanceof CliError) {
-    process.stderr.write(`${pc.red('✖')} ${error.message}\n`);
+    process.stderr.write(`${style('red', '✖', process.stderr)} ${error.message}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exitCode = error.exitCode;
     return;
   }
   process.stderr.write(
-    `${pc.red('✖')} Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+    `${style('red', '✖', process.stderr)} Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
   );
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   process.exitCode = 1;

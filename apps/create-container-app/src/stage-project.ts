@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import {
   existsSync,
   lstatSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   renameSync,
   rmdirSync,
@@ -50,6 +50,8 @@ export function inspectTarget(target: string): TargetState {
  */
 export class StagedProject {
   readonly dir: string;
+  /** mkdtemp's directory (mode 0700) holding `dir`, which gets the usual mode from mkdir. */
+  readonly #holder: string;
   readonly #target: string;
   readonly #createdParent: string | undefined;
   #done = false;
@@ -58,8 +60,8 @@ export class StagedProject {
     this.#target = target;
     const parent = dirname(target);
     this.#createdParent = existsSync(parent) ? undefined : mkdirSync(parent, { recursive: true });
-    const suffix = randomBytes(4).toString('hex');
-    this.dir = join(parent, `.${basename(target)}.create-container-app-${suffix}`);
+    this.#holder = mkdtempSync(join(parent, `.${basename(target)}.create-container-app-`));
+    this.dir = join(this.#holder, basename(target));
     mkdirSync(this.dir);
   }
 
@@ -87,6 +89,7 @@ export class StagedProject {
     const written = listFiles(this.dir);
     if (!existsSync(this.#target)) {
       renameSync(this.dir, this.#target);
+      rmdirSync(this.#holder);
     } else {
       for (const rel of written) {
         const dest = join(this.#target, rel);
@@ -99,7 +102,7 @@ export class StagedProject {
         mkdirSync(dirname(dest), { recursive: true });
         renameSync(join(this.dir, rel), dest);
       }
-      rmSync(this.dir, { recursive: true, force: true });
+      rmSync(this.#holder, { recursive: true, force: true });
     }
     this.#done = true;
     return written;
@@ -109,7 +112,7 @@ export class StagedProject {
   discard(): void {
     if (this.#done) return;
     this.#done = true;
-    rmSync(this.dir, { recursive: true, force: true });
+    rmSync(this.#holder, { recursive: true, force: true });
     if (this.#createdParent) {
       // Remove the parents mkdir created, innermost first, while they are empty.
       let dir = dirname(this.#target);

@@ -4,10 +4,11 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseDockerfile } from '@dockwright/ast';
+import { type InstructionNode, parse as parseDockerfile, viewHealthcheck } from '@dockwright/ast';
 import { lint } from '@dockwright/lint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -39,6 +40,15 @@ const NODE_FILES = [
 ];
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+
+/** The HEALTHCHECK of a Dockerfile, read through the parser (the SDK may wrap its flags). */
+function healthcheckOf(dockerfile: string) {
+  const nodes = parseDockerfile(dockerfile).children.filter(
+    (n): n is InstructionNode => n.type === 'instruction' && n.keyword === 'HEALTHCHECK',
+  );
+  expect(nodes).toHaveLength(1);
+  return viewHealthcheck(nodes[0] as InstructionNode);
+}
 
 /** `${NAME}` as the Dockerfile writes it. */
 const PYTHON_VERSION_REF = '$' + '{PYTHON_VERSION}';
@@ -166,6 +176,9 @@ describe('flask', () => {
     const dir = join(cwd, 'hello-flask');
     expect(readdirSync(dir).sort()).toEqual(FLASK_FILES);
     expect(readdirSync(cwd)).toEqual(['hello-flask']); // no staging directory left beside it
+    // The usual mode for a new directory (not mkdtemp's 0700).
+    mkdirSync(join(cwd, 'sibling'));
+    expect(statSync(dir).mode).toBe(statSync(join(cwd, 'sibling')).mode);
     expect(res.stdout).toContain('cd hello-flask');
     expect(res.stdout).toContain('docker compose up --build');
     expect(res.stdout).toContain('docker build -t hello-flask .');
@@ -207,7 +220,12 @@ describe('flask', () => {
     expect(dockerfile).toMatch(/^COPY --chown=app:app \. \/app$/m);
     expect(dockerfile).toMatch(/^USER /m);
     expect(dockerfile).toMatch(/^EXPOSE 8000$/m);
-    expect(dockerfile).toMatch(/^HEALTHCHECK .*CMD \["python", "-c", ".*urllib.*\/healthz/m);
+    const health = healthcheckOf(dockerfile);
+    expect(health.form).toBe('exec');
+    expect((health.command as string[]).slice(0, 2)).toEqual(['python', '-c']);
+    expect((health.command as string[])[2]).toMatch(/urllib.*\/healthz/);
+    expect(health.interval).toBe(10_000);
+    expect(health.startPeriod).toBe(5_000);
     expect(dockerfile).toMatch(/^CMD \["gunicorn", .*"--graceful-timeout", "8".*"app:app"\]$/m);
     // Install before source: the bind-mounted install precedes the only COPY of the source.
     expect(dockerfile.indexOf('pip install')).toBeLessThan(dockerfile.indexOf('COPY --chown'));
@@ -310,7 +328,10 @@ describe('node', () => {
     );
     expect(dockerfile).toMatch(/^COPY --chown=node:node \. \/app$/m);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toMatch(/^HEALTHCHECK .*CMD \["node", "-e", ".*fetch\(.*\/healthz/m);
+    const health = healthcheckOf(dockerfile);
+    expect(health.form).toBe('exec');
+    expect((health.command as string[]).slice(0, 2)).toEqual(['node', '-e']);
+    expect((health.command as string[])[2]).toMatch(/fetch\(.*\/healthz/);
     expect(dockerfile).toMatch(/^CMD \["node", "server.js"\]$/m);
     expect(dockerfile).not.toMatch(/^CMD .*npm/m);
     expect(dockerfile).not.toMatch(/AS build$/m); // no build script, no build stage
