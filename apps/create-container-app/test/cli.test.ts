@@ -157,6 +157,13 @@ describe('bad input fails at once with exit code 1 and writes nothing', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it('--debug adds the stack trace to an error', () => {
+    const res = runCli(['app', '--template', 'rails', '--debug']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('Unknown template "rails"');
+    expect(res.stderr).toMatch(/CliError: Unknown template[\s\S]*\n\s+at /);
+  });
+
   it('a target that is a file', () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'app'), 'x');

@@ -3,8 +3,10 @@
  * by the built CLI, built unchanged, run, probed, stopped, and rebuilt after a source edit.
  * Without an engine these tests skip with a message; with CI=true they fail instead.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { recipes } from '@dockwright/sdk';
 import {
   type DockerBuildResult,
   docker,
@@ -219,4 +221,71 @@ describe.skipIf(!engine)('scaffolded projects in a real Docker engine', () => {
       }
     });
   }
+});
+
+describe.skipIf(!engine)('recipes.node with a build script, in a real Docker engine', () => {
+  it('builds in the build stage and ships only the output', async () => {
+    // A project whose build script writes dist/server.js from src/server.js.
+    const dir = tempDir('cca-build-');
+    const pkg = {
+      name: 'with-build',
+      version: '1.0.0',
+      private: true,
+      type: 'module',
+      scripts: { build: 'node build.mjs', start: 'node dist/server.js' },
+      dependencies: { express: '^5.1.0' },
+    };
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(
+      join(dir, 'src', 'server.js'),
+      `import express from 'express';
+const app = express();
+app.get('/', (_q, r) => r.send('built\\n'));
+app.get('/healthz', (_q, r) => r.json({ status: 'ok' }));
+const server = app.listen(Number(process.env.PORT), '0.0.0.0');
+process.once('SIGTERM', () => server.close(() => process.exit(0)));
+`,
+    );
+    writeFileSync(
+      join(dir, 'build.mjs'),
+      "import { cpSync } from 'node:fs';\ncpSync('src', 'dist', { recursive: true });\n",
+    );
+    const lock = spawnSync(
+      'npm',
+      ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
+    expect(lock.status, lock.stderr).toBe(0);
+    writeFileSync(join(dir, 'Dockerfile'), recipes.node({ hasBuildScript: true }).toString());
+    writeFileSync(join(dir, '.dockerignore'), recipes.nodeDockerignore().toString());
+
+    const image = `${uniqueName('cca-build')}:test`;
+    let container: string | undefined;
+    try {
+      const build = await dockerBuild(dir, image);
+      expectBuilt(build);
+      expect(build.output).toMatch(/\[build \d+\/\d+\] RUN npm run build/);
+      const hostPort = await freePort();
+      const run = await dockerRun(image, { ports: { 3000: hostPort } });
+      expect(run.code, run.stderr).toBe(0);
+      container = run.container;
+      const root = await waitForHttp(`http://127.0.0.1:${hostPort}/`);
+      expect(root.body).toBe('built\n');
+      await waitForHealthy(container, 60_000);
+      // Only what runs: node_modules, package.json and dist; no src, no build script.
+      const ls = await docker(['exec', container, 'ls', '-A', '/app']);
+      expect(ls.stdout.split('\n').filter(Boolean).sort()).toEqual([
+        'dist',
+        'node_modules',
+        'package.json',
+      ]);
+    } finally {
+      if (container) await removeContainer(container);
+      await removeImage(image);
+    }
+  });
 });
