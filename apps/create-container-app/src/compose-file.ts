@@ -1,11 +1,12 @@
 import { Document, isScalar, isSeq } from 'yaml';
+import type { Healthcheck } from './container-files.js';
 
 export interface ComposeFileOptions {
   /** The Compose service name. */
   readonly service: string;
   readonly port: number;
-  /** The HEALTHCHECK command of the Dockerfile, exec form (`["python", "-c", …]`). */
-  readonly healthcheck: readonly string[];
+  /** The Dockerfile's HEALTHCHECK (exec-form command and timings). */
+  readonly healthcheck: Healthcheck;
   /** Where the image keeps the source (the sync target). */
   readonly workdir: string;
   /** Files whose change needs a rebuild (dependency manifests), relative to the project. */
@@ -17,13 +18,14 @@ export interface ComposeFileOptions {
 /**
  * `compose.yaml` for the project, written with the `yaml` Document API so it can carry comments:
  * build from the Dockerfile, publish the port on the host, a healthcheck that repeats the
- * image's (Compose needs its own to report `healthy` with shorter timings), and `develop.watch`
+ * image's (read back from the generated Dockerfile, so the two cannot drift; here it is in
+ * plain sight and can be tuned per environment), and `develop.watch`
  * that syncs source edits into the container and restarts it, but rebuilds when a dependency
  * manifest changes.
  *
  * @example
  * ```ts
- * composeFile({ service: 'web', port: 8000, healthcheck: ['python', '-c', '…'], workdir: '/app',
+ * composeFile({ service: 'web', port: 8000, healthcheck: { command: ['python', '-c', '…'], interval: '10s', … }, workdir: '/app',
  *   rebuildOn: ['requirements.txt'], ignore: ['.venv/'] })
  * // services:
  * //   web:
@@ -40,11 +42,16 @@ export function composeFile(options: ComposeFileOptions): string {
         build: '.',
         ports: [`${options.port}:${options.port}`],
         healthcheck: {
-          test: ['CMD', ...options.healthcheck],
-          interval: '10s',
-          timeout: '3s',
-          start_period: '5s',
-          retries: 3,
+          test: ['CMD', ...options.healthcheck.command],
+          // Absent timings stay absent: Compose then takes Docker's defaults, as the image does.
+          ...(options.healthcheck.interval ? { interval: options.healthcheck.interval } : {}),
+          ...(options.healthcheck.timeout ? { timeout: options.healthcheck.timeout } : {}),
+          ...(options.healthcheck.startPeriod
+            ? { start_period: options.healthcheck.startPeriod }
+            : {}),
+          ...(options.healthcheck.retries !== undefined
+            ? { retries: options.healthcheck.retries }
+            : {}),
         },
         develop: {
           watch: [

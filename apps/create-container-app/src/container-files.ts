@@ -2,12 +2,21 @@ import { type DockerfileNode, type InstructionNode, viewHealthcheck } from '@doc
 import { recipes } from '@dockwright/sdk';
 import type { ProjectOptions } from './project-options.js';
 
+/** A HEALTHCHECK as compose.yaml writes it: exec-form command, Go durations, retries. */
+export interface Healthcheck {
+  readonly command: readonly string[];
+  readonly interval: string | undefined;
+  readonly timeout: string | undefined;
+  readonly startPeriod: string | undefined;
+  readonly retries: number | undefined;
+}
+
 /** The container side of a project: Dockerfile, .dockerignore, and facts compose.yaml repeats. */
 export interface ContainerFiles {
   readonly dockerfile: string;
   readonly dockerignore: string;
-  /** The HEALTHCHECK command (exec form), read back from the generated Dockerfile. */
-  readonly healthcheck: readonly string[];
+  /** The HEALTHCHECK, read back from the generated Dockerfile's tree. */
+  readonly healthcheck: Healthcheck;
   /** Where the image keeps the source. */
   readonly workdir: string;
   /** The files the dependency install reads: a change to them needs a rebuild. */
@@ -64,13 +73,22 @@ export function containerFiles(
   };
 }
 
-/** The exec-form command of the last HEALTHCHECK (the one Docker uses), from the recipe's tree. */
-function healthcheckOf(tree: DockerfileNode): readonly string[] {
+/** The last HEALTHCHECK (the one Docker uses), from the recipe's tree. */
+function healthcheckOf(tree: DockerfileNode): Healthcheck {
   let found: InstructionNode | undefined;
   for (const node of tree.children) {
     if (node.type === 'instruction' && node.keyword === 'HEALTHCHECK') found = node;
   }
-  const command = found ? viewHealthcheck(found).command : null;
-  if (!Array.isArray(command)) throw new Error('the recipe wrote no exec-form HEALTHCHECK');
-  return command;
+  const view = found ? viewHealthcheck(found) : null;
+  if (!view || !Array.isArray(view.command)) {
+    throw new Error('the recipe wrote no exec-form HEALTHCHECK');
+  }
+  const duration = (ms: number | null) => (ms === null ? undefined : `${ms / 1000}s`);
+  return {
+    command: view.command,
+    interval: duration(view.interval),
+    timeout: duration(view.timeout),
+    startPeriod: duration(view.startPeriod),
+    retries: view.retries ?? undefined,
+  };
 }

@@ -248,13 +248,21 @@ describe('flask', () => {
     const service = compose.services['hello-flask'] as {
       build: string;
       ports: string[];
-      healthcheck: { test: string[] };
+      healthcheck: { test: string[]; interval: string; start_period: string };
       develop: { watch: { action: string; path: string; target?: string }[] };
     };
     expect(service.build).toBe('.');
     expect(service.ports).toEqual(['8000:8000']);
     expect(service.healthcheck.test[0]).toBe('CMD');
     expect(service.healthcheck.test.join(' ')).toContain('/healthz');
+    // Same command and timings as the Dockerfile's HEALTHCHECK.
+    expect(service.healthcheck.test.slice(1)).toEqual(health.command);
+    expect(service.healthcheck).toMatchObject({
+      interval: '10s',
+      timeout: '3s',
+      start_period: '5s',
+      retries: 3,
+    });
     expect(service.develop.watch).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ action: 'sync+restart', path: '.', target: '/app' }),
