@@ -1,4 +1,4 @@
-// Bundles the CLI into dist/index.js (and a chunk for clack, imported only when prompting),
+// Bundles the CLI into dist/index.js (and clack into dist/prompts.js, imported only to prompt),
 // with every run-time dependency inlined (@clack/prompts, yaml, the handlebars runtime,
 // @dockwright/sdk and @dockwright/ast), so the published package has no dependencies and
 // `npx` starts fast.
@@ -29,13 +29,7 @@ const precompiledHandlebars = {
   },
 };
 
-const result = await esbuild.build({
-  entryPoints: [join(here, 'src/main.ts')],
-  // dist/index.js plus chunks for what only some runs load (clack, for prompts on a terminal).
-  outdir: join(here, 'dist'),
-  entryNames: 'index',
-  chunkNames: 'chunks/[name]-[hash]',
-  splitting: true,
+const shared = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -43,14 +37,29 @@ const result = await esbuild.build({
   minify: true,
   legalComments: 'none',
   metafile: true,
-  define: { __VERSION__: JSON.stringify(pkg.version) },
-  // yaml's `node` export is CommonJS that require()s `process`, which an ESM bundle cannot do;
-  // its ESM build (published for browsers, same code) bundles cleanly and tree-shakes.
-  alias: { yaml: join(here, 'node_modules/yaml/browser/index.js') },
-  plugins: [precompiledHandlebars],
   logLevel: 'warning',
-});
+};
+const results = await Promise.all([
+  // The CLI. `./prompts.js` stays an import of dist/prompts.js, loaded only to prompt.
+  esbuild.build({
+    ...shared,
+    entryPoints: [join(here, 'src/main.ts')],
+    outfile: join(here, 'dist/index.js'),
+    external: ['./prompts.js'],
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    // yaml's `node` export is CommonJS that require()s `process`, which an ESM bundle cannot
+    // do; its ESM build (published for browsers, same code) bundles cleanly and tree-shakes.
+    alias: { yaml: join(here, 'node_modules/yaml/browser/index.js') },
+    plugins: [precompiledHandlebars],
+  }),
+  // clack, bundled on its own.
+  esbuild.build({
+    ...shared,
+    entryPoints: [join(here, 'src/prompts.ts')],
+    outfile: join(here, 'dist/prompts.js'),
+  }),
+]);
 
-for (const [file, output] of Object.entries(result.metafile.outputs)) {
+for (const [file, output] of results.flatMap((r) => Object.entries(r.metafile.outputs))) {
   console.log(`${file.replace(/^.*?dist\//, 'dist/')}: ${(output.bytes / 1024).toFixed(1)} kB`);
 }

@@ -26,7 +26,7 @@ import { style } from './style.js';
 import { imageNameFor, validatePackageName } from './validate-package-name.js';
 
 /** clack, loaded only for an interactive run (it pulls in node:tty and node:readline). */
-type Prompts = typeof import('@clack/prompts');
+type Prompts = typeof import('./prompts.js');
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -56,7 +56,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   // Prompts only with a terminal on stdin; otherwise every missing answer is an error.
   const prompts: Prompts | undefined =
-    args.interactive && process.stdin.isTTY === true ? await import('@clack/prompts') : undefined;
+    args.interactive && process.stdin.isTTY === true ? await import('./prompts.js') : undefined;
   const reporter: Reporter = prompts ? clackReporter(prompts) : plainReporter();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

@@ -1,6 +1,6 @@
 import { style } from './style.js';
 
-type Prompts = typeof import('@clack/prompts');
+type Prompts = typeof import('./prompts.js');
 
 /** Progress output: clack's when prompting on a terminal, plain lines otherwise (CI, pipes). */
 export interface Reporter {
@@ -46,7 +46,7 @@ export function plainReporter(): Reporter {
  *
  * @example
  * ```ts
- * clackReporter(await import('@clack/prompts')).intro()
+ * clackReporter(await import('./prompts.js')).intro()
  * ```
  */
 export function clackReporter(prompts: Prompts): Reporter {
