@@ -10,11 +10,12 @@ import {
 import { join } from 'node:path';
 import { type InstructionNode, parse as parseDockerfile, viewHealthcheck } from '@dockwright/ast';
 import { lint } from '@dockwright/lint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { assertBuilt, runCli, startCli, tempDir } from './run-cli.js';
+import { assertBuilt, removeTempDirs, runCli, startCli, tempDir } from './run-cli.js';
 
 beforeAll(assertBuilt);
+afterAll(removeTempDirs);
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;

@@ -21,7 +21,7 @@ import {
   waitForHttp,
 } from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, runCli, tempDir } from './run-cli.js';
+import { assertBuilt, removeTempDirs, runCli, tempDir } from './run-cli.js';
 
 const engine = requireDockerEngine();
 
@@ -124,6 +124,7 @@ function expectBuilt(result: DockerBuildResult): void {
 
 const figures: string[] = [];
 afterAll(() => {
+  removeTempDirs();
   if (figures.length > 0)
     console.log(`\ncreate-container-app engine figures:\n${figures.join('\n')}`);
 });
