@@ -227,8 +227,10 @@ async function confirmOverwrite(
 /** Ctrl-C or Escape in a prompt: stop before anything is written. */
 function checkCancel<T>(prompts: Prompts, answer: T): Exclude<T, symbol> {
   if (prompts.isCancel(answer)) {
+    // Ctrl-C (or Escape) at a prompt: the terminal is in raw mode, so it arrives as a key, not
+    // as SIGINT; exit as an interrupt would (130, as --help documents).
     prompts.cancel('Cancelled; nothing was written.');
-    process.exit(1);
+    process.exit(130);
   }
   return answer as Exclude<T, symbol>;
 }
