@@ -12,6 +12,7 @@ import { type InstructionNode, parse as parseDockerfile, viewHealthcheck } from 
 import { lint } from '@dockwright/lint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { FLASK_FILES, NODE_FILES } from './project-files.js';
 import { assertBuilt, removeTempDirs, runCli, startCli, tempDir } from './run-cli.js';
 
 beforeAll(assertBuilt);
@@ -20,25 +21,6 @@ afterAll(removeTempDirs);
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
-
-const FLASK_FILES = [
-  '.dockerignore',
-  '.gitignore',
-  'Dockerfile',
-  'README.md',
-  'app.py',
-  'compose.yaml',
-  'requirements.txt',
-];
-const NODE_FILES = [
-  '.dockerignore',
-  '.gitignore',
-  'Dockerfile',
-  'README.md',
-  'compose.yaml',
-  'package.json',
-  'server.js',
-];
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FLASK_FILES, NODE_FILES } from './project-files.js';
 import { KEY, PtyCli, ptyUnavailableReason } from './pty.js';
 import { assertBuilt, removeTempDirs, tempDir } from './run-cli.js';
 
@@ -31,25 +32,6 @@ const PROMPT = {
   packageManager: 'Package manager (--package-manager):',
   notEmpty: /is not empty \(.*\)\. What now\? \(--overwrite\)/,
 } as const;
-
-const FLASK_FILES = [
-  '.dockerignore',
-  '.gitignore',
-  'Dockerfile',
-  'README.md',
-  'app.py',
-  'compose.yaml',
-  'requirements.txt',
-];
-const NODE_FILES = [
-  '.dockerignore',
-  '.gitignore',
-  'Dockerfile',
-  'README.md',
-  'compose.yaml',
-  'package.json',
-  'server.js',
-];
 
 /** Every entry under `dir` with its type, mode, size, mtime and content: "left as it was" means equal. */
 function snapshot(dir: string, prefix = ''): Record<string, string> {
