@@ -10,6 +10,7 @@ import {
 import { CliError } from './cli-error.js';
 import { generateLockfile, killRunningPackageManager } from './generate-lockfile.js';
 import { helpText } from './help-text.js';
+import { ignoreBrokenPipe } from './ignore-broken-pipe.js';
 import {
   hostCommands,
   LOCKFILES,
@@ -303,6 +304,8 @@ function outroText(
   return `Done. Now run:\n\n${list(steps)}\n\nor, without Compose:\n\n${list(alt)}\n\nthen open http://localhost:${options.port}`;
 }
 
+ignoreBrokenPipe(process.stdout);
+ignoreBrokenPipe(process.stderr);
 main(process.argv.slice(2)).catch((error: unknown) => {
   killRunningPackageManager();
   staged?.discard();

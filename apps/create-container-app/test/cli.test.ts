@@ -486,6 +486,21 @@ describe('--dry-run', () => {
       expect(res.stdout).toContain('Then runs:       corepack pnpm install --lockfile-only');
   });
 
+  it('a reader that closes the pipe at once (`| head`): no EPIPE stack trace, exit 0, nothing written', async () => {
+    const cwd = tempDir();
+    const child = startCli(['x', '--template', 'flask', '--dry-run', '--no-interactive'], { cwd });
+    // Our end of the stdout pipe closes before the CLI writes: its first write gets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('in a non-empty directory with --overwrite lists what it would replace, touching nothing', () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'app'));
