@@ -19,6 +19,9 @@ export const DEFAULTS = {
   nodePort: 3000,
   pythonVersion: '3.12',
   nodeVersion: '22',
+  /** The README's `--build-arg` example when the default is chosen (an existing, newer image). */
+  pythonExampleVersion: '3.13',
+  nodeExampleVersion: '24',
   /** Pinned through `packageManager` (corepack) when nothing better is known. */
   pnpmVersion: '10.34.8',
   /** The last yarn 1 release: the Dockerfile uses yarn 1's `--frozen-lockfile --production`. */

@@ -4,6 +4,7 @@ import requirements from '../templates/flask/requirements.txt.hbs';
 import nodeGitignore from '../templates/node/gitignore.hbs';
 import nodeServer from '../templates/node/server.js.hbs';
 import readme from '../templates/README.md.hbs';
+import { DEFAULTS } from './choices.js';
 import { composeFile } from './compose-file.js';
 import { containerFiles } from './container-files.js';
 import { hostCommands, LOCKFILES } from './package-manager.js';
@@ -65,6 +66,7 @@ export function renderProject(options: ProjectOptions): ProjectFile[] {
     runCommand: commands.start,
     prodInstall: container.installCommand,
     gracefulTimeout: GRACEFUL_TIMEOUT,
+    versionArg: versionArg(options),
   };
   if (options.template === 'flask') {
     return [
@@ -89,6 +91,34 @@ export function renderProject(options: ProjectOptions): ProjectFile[] {
     { path: 'README.md', content: readme(readmeContext) },
     { path: '.gitignore', content: nodeGitignore({}) },
   ];
+}
+
+/**
+ * The version ARG and a `--build-arg` value for the README's example that differs from the
+ * chosen version (passing the ARG's own default would change nothing): a newer release for the
+ * default, the default (an image that exists) for anything else.
+ *
+ * @example
+ * ```ts
+ * versionArg({ template: 'flask', pythonVersion: '3.13', … })
+ * // { name: 'PYTHON_VERSION', value: '3.13', example: '3.12' }
+ * ```
+ */
+export function versionArg(options: ProjectOptions): {
+  name: string;
+  value: string;
+  example: string;
+} {
+  const [name, value, fallback, newer] =
+    options.template === 'flask'
+      ? [
+          'PYTHON_VERSION',
+          options.pythonVersion,
+          DEFAULTS.pythonVersion,
+          DEFAULTS.pythonExampleVersion,
+        ]
+      : ['NODE_VERSION', options.nodeVersion, DEFAULTS.nodeVersion, DEFAULTS.nodeExampleVersion];
+  return { name, value, example: value === fallback ? newer : fallback };
 }
 
 function packageJson(options: ProjectOptions): string {

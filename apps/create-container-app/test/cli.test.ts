@@ -258,6 +258,8 @@ describe('flask', () => {
     const readme = read(dir, 'README.md');
     expect(readme).toContain('# hello-flask');
     expect(readme).toContain('docker compose up --build');
+    expect(readme).toContain('(3.12 by default); another one:');
+    expect(readme).toContain('docker build --build-arg PYTHON_VERSION=3.13 .');
     expect(read(dir, '.gitignore')).toContain('__pycache__/');
   });
 
@@ -276,6 +278,9 @@ describe('flask', () => {
     expect(read(dir, 'compose.yaml')).toContain('"8080:8080"');
     expect(read(dir, 'app.py')).toContain('port=8080');
     expect(res.stdout).toContain('docker run --rm -p 8080:8080 api');
+    // The README's --build-arg example changes something: not the version already chosen.
+    expect(read(dir, 'README.md')).toContain('(3.13 by default); another one:');
+    expect(read(dir, 'README.md')).toContain('docker build --build-arg PYTHON_VERSION=3.12 .');
   });
 
   it('--no-install is accepted and runs nothing for flask', () => {
@@ -374,6 +379,7 @@ describe('node', () => {
     expect(read(dir, 'Dockerfile')).toMatch(/^ENV NODE_ENV=production PORT=4000$/m);
     expect(read(dir, 'server.js')).toContain('?? 4000');
     expect(res.stdout).toContain('docker run --rm -p 4000:4000 svc');
+    expect(read(dir, 'README.md')).toContain('docker build --build-arg NODE_VERSION=22 .');
   });
 
   it('runs the package manager in lockfile-only mode in the staging directory', () => {
