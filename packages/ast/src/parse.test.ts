@@ -253,3 +253,34 @@ describe('canonical layout of long instructions', () => {
     expect(print(hash).split('\n')).toHaveLength(2);
   });
 });
+
+describe('BuildKit rules the parser enforces beyond the line parsers', () => {
+
+  it('lets ARG come before FROM', () => {
+    expect(errors('ARG V=1\nFROM a:${V}\n')).toEqual([]);
+  });
+
+  it('gives an ONBUILD trigger its heredocs', () => {
+    const [node] = instructions('ONBUILD COPY <<X /x\nhi\nX\n');
+    expect(node!.heredocs.map((h) => h.name)).toEqual(['X']);
+    expect(node!.trigger!.heredocs).toEqual(node!.heredocs);
+    expect(print(parse('ONBUILD COPY <<X /x\nhi\nX\n'))).toBe('ONBUILD COPY <<X /x\nhi\nX\n');
+  });
+
+  it('places "file with no instructions" at the start of the last line', () => {
+    const [d] = parse('# hi\n').diagnostics;
+    expect(d).toMatchObject({
+      message: 'file with no instructions',
+      position: { start: { line: 1, column: 1 } },
+    });
+  });
+
+  it('names the file "Dockerfile" in parseStrict errors when none is given', () => {
+    expect(() => parseStrict('FROM\n')).toThrow(
+      expect.objectContaining({
+        file: 'Dockerfile',
+        message: expect.stringMatching(/^Dockerfile:1:1: /),
+      }),
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { DockerfileSyntaxError } from './errors.js';
 import { goQuote } from './go-quote.js';
 import { findHeredocs } from './heredoc-words.js';
+import { INSTRUCTION_KEYWORDS } from './keywords.js';
 import type {
   ChildNode,
   Diagnostic,
@@ -70,7 +71,7 @@ export function parseStrict(text: string, options: ParseOptions = {}): Dockerfil
     throw new DockerfileSyntaxError(error.message, {
       line: error.position.start.line,
       column: error.position.start.column,
-      file: options.file,
+      file: options.file ?? 'Dockerfile',
     });
   }
   return tree;
@@ -85,6 +86,7 @@ class Parser {
   private escape = BACKSLASH;
   private directivesDone = false;
   private readonly seenDirectives = new Set<string>();
+  private seenFrom = false;
   /** `RUN --device` needs a `-labs` frontend named by the syntax directive. */
   private validateOptions: { labs: boolean } = { labs: false };
 
@@ -131,7 +133,8 @@ class Parser {
     }
 
     if (instructions === 0) {
-      this.report('error', 'NoInstructions', 'file with no instructions', this.here(), this.here());
+      const at = point(Math.max(this.lineNo, 1), 1, this.lineStart);
+      this.report('error', 'NoInstructions', 'file with no instructions', at, at);
     }
     const eol = detectEol(text);
     return Object.freeze({
@@ -326,7 +329,13 @@ class Parser {
     // Detached: a continuation splits the keyword, so it is not a plain prefix of the line.
     const cmd = built.cmd;
     const detached = kwEnd - ts !== cmd.length || !text.startsWith(cmd, ts);
-    const { keyword, flags, args, json, trigger } = node;
+    const { keyword, flags, args, json } = node;
+    // BuildKit attaches an ONBUILD trigger's heredocs to the ONBUILD node; the trigger holds
+    // them too, so it reads (and views) like the instruction it will become.
+    const trigger =
+      node.trigger && heredocs.length > 0
+        ? Object.freeze({ ...node.trigger, heredocs })
+        : node.trigger;
     // The raws keep a snapshot of the values they were written for; it shares the node's
     // (frozen) arrays, so an unedited node is recognised by identity when printing.
     const value = Object.freeze({ keyword, flags, args, json, heredocs, trigger });
@@ -352,6 +361,7 @@ class Parser {
   }
 
   private validate(node: InstructionNode, start: Point, end: Point): void {
+    if (node.keyword === 'FROM') this.seenFrom = true;
     const problems = validateInstruction(
       node,
       this.escape === BACKTICK ? '`' : '\\',

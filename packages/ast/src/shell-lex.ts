@@ -49,7 +49,6 @@ const UNDERSCORE = 0x5f;
 const BOM = 0xfeff;
 
 const MISSING_BRACE = "syntax error: missing '}'";
-// biome-ignore lint/suspicious/noTemplateCurlyInString: BuildKit's message names `${}` literally.
 const MISSING_SLASH = "syntax error: missing '/' in ${}";
 
 /** A failure inside the lexer; `processWord` turns it into an `ExpansionError` for the whole word. */

@@ -61,6 +61,20 @@ describe('stages', () => {
   });
 
   it('handles a file without FROM', () => {
-    expect(stages(parse('ARG A\n'))).toEqual({ stages: [], globalArgs: [expect.anything()] });
+    expect(stages(parse('ARG A\n'))).toEqual({
+      stages: [],
+      problems: [],
+      globalArgs: [expect.anything()],
+    });
+  });
+
+  it('reports references to the stage itself or to a later stage, as BuildKit refuses them', () => {
+    const tree = parse(
+      'FROM a AS one\nCOPY --from=two /x /x\nFROM b AS two\nRUN --mount=from=two,target=/t true\nFROM c\nCOPY --from=one /y /y\n',
+    );
+    expect(stages(tree).problems.map((p) => [p.node.keyword, p.message])).toEqual([
+      ['COPY', 'cannot copy from stage "two", it needs to be defined before current stage "one"'],
+      ['RUN', 'circular dependency detected on stage: two'],
+    ]);
   });
 });

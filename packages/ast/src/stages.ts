@@ -1,3 +1,4 @@
+import { goQuote } from './go-quote.js';
 import type { DockerfileNode, InstructionNode } from './nodes.js';
 import { parseCsv } from './views/parse-csv.js';
 
@@ -34,8 +35,17 @@ export interface Stage {
   readonly dependsOn: readonly number[];
 }
 
+/** A reference BuildKit refuses when it builds: to the stage itself or to a later stage. */
+export interface StageProblem {
+  readonly node: InstructionNode;
+  /** BuildKit's message. */
+  readonly message: string;
+}
+
 export interface Stages {
   readonly stages: readonly Stage[];
+  /** `COPY --from` and `--mount from=` references to the same or a later stage. */
+  readonly problems: readonly StageProblem[];
   /** ARG instructions before the first FROM (BuildKit's meta args; they reach FROM lines only). */
   readonly globalArgs: readonly InstructionNode[];
 }
@@ -86,6 +96,7 @@ export function stages(tree: DockerfileNode): Stages {
     return named ?? null;
   };
 
+  const problems: StageProblem[] = [];
   const result: Stage[] = drafts.map((d, index) => {
     const deps: StageDependency[] = [];
     const base = d.from.args[0] ?? '';
@@ -114,6 +125,19 @@ export function stages(tree: DockerfileNode): Stages {
         }
       }
     }
+    for (const dep of deps) {
+      if (dep.kind === 'from' || dep.stage === null || dep.stage < index) continue;
+      // BuildKit's dispatcher refuses these (dockerfile2llb): a stage cannot read itself or a
+      // stage defined below it.
+      const current = d.name ?? `stage-${index}`;
+      problems.push({
+        node: dep.node,
+        message:
+          dep.stage === index
+            ? `circular dependency detected on stage: ${current}`
+            : `cannot copy from stage ${goQuote(dep.ref)}, it needs to be defined before current stage ${goQuote(current)}`,
+      });
+    }
     const dependsOn = [...new Set(deps.flatMap((x) => (x.stage === null ? [] : [x.stage])))].sort(
       (a, b) => a - b,
     );
@@ -130,7 +154,11 @@ export function stages(tree: DockerfileNode): Stages {
       dependsOn: Object.freeze(dependsOn),
     });
   });
-  return Object.freeze({ stages: Object.freeze(result), globalArgs: Object.freeze(globalArgs) });
+  return Object.freeze({
+    stages: Object.freeze(result),
+    problems: Object.freeze(problems),
+    globalArgs: Object.freeze(globalArgs),
+  });
 }
 
 function dependency(

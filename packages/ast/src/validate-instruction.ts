@@ -1,4 +1,5 @@
 import { goQuote } from './go-quote.js';
+import { INSTRUCTION_KEYWORDS, STAGE_NAME_PATTERN } from './keywords.js';
 import type { EscapeChar, InstructionNode, Severity } from './nodes.js';
 import { isTriplets } from './views/env-pairs.js';
 import { heredocName } from './views/heredoc-word.js';
@@ -80,27 +81,6 @@ const FLAG_SPECS: ReadonlyMap<string, FlagSpec> = new Map<string, FlagSpec>([
   ],
 ]);
 
-const INSTRUCTIONS = [
-  'ADD',
-  'ARG',
-  'CMD',
-  'COPY',
-  'ENTRYPOINT',
-  'ENV',
-  'EXPOSE',
-  'FROM',
-  'HEALTHCHECK',
-  'LABEL',
-  'MAINTAINER',
-  'ONBUILD',
-  'RUN',
-  'SHELL',
-  'STOPSIGNAL',
-  'USER',
-  'VOLUME',
-  'WORKDIR',
-];
-const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 const RETRIES = /^[+-]?\d+$/;
 // A `$` that begins a variable reference: BuildKit rejects `--from` values that expand.
 const FROM_VARIABLE = /\$[A-Za-z0-9_{@*#?\-$!]/;
@@ -203,7 +183,7 @@ function check(
       const written = node.raws?.keyword || k;
       return error(
         'UnknownInstruction',
-        `unknown instruction: ${written}${suggestion(written, INSTRUCTIONS, false)}`,
+        `unknown instruction: ${written}${suggestion(written, INSTRUCTION_KEYWORDS, false)}`,
       );
     }
   }
@@ -368,7 +348,7 @@ function isGitSource(src: string): boolean {
 function from(node: InstructionNode): InstructionProblem | null {
   const args = node.args;
   if (args.length === 3 && args[1]!.toLowerCase() === 'as') {
-    if (!STAGE_NAME.test(args[2]!.toLowerCase())) {
+    if (!STAGE_NAME_PATTERN.test(args[2]!.toLowerCase())) {
       return error(
         'InvalidStageName',
         `invalid name for build stage: ${goQuote(args[2]!)}, name can't start with a number or contain symbols`,

@@ -1,3 +1,4 @@
+import { INSTRUCTION_KEYWORDS, type InstructionKeyword } from './keywords.js';
 import type {
   ChildNode,
   CommentNode,
@@ -20,25 +21,7 @@ export interface VisitContext {
 // biome-ignore lint/suspicious/noConfusingVoidType: lets a callback simply not return
 export type VisitFn<N> = (node: N, ctx: VisitContext) => boolean | undefined | void;
 
-export type InstructionKeyword =
-  | 'ADD'
-  | 'ARG'
-  | 'CMD'
-  | 'COPY'
-  | 'ENTRYPOINT'
-  | 'ENV'
-  | 'EXPOSE'
-  | 'FROM'
-  | 'HEALTHCHECK'
-  | 'LABEL'
-  | 'MAINTAINER'
-  | 'ONBUILD'
-  | 'RUN'
-  | 'SHELL'
-  | 'STOPSIGNAL'
-  | 'USER'
-  | 'VOLUME'
-  | 'WORKDIR';
+export type { InstructionKeyword };
 
 /**
  * Callbacks by node type (`instruction`, `comment`, `directive`) and by instruction keyword
@@ -98,23 +81,4 @@ function visitNode(node: ChildNode, ctx: VisitContext, visitor: Visitor): boolea
   }
 }
 
-const KEYWORDS: ReadonlySet<string> = new Set<InstructionKeyword>([
-  'ADD',
-  'ARG',
-  'CMD',
-  'COPY',
-  'ENTRYPOINT',
-  'ENV',
-  'EXPOSE',
-  'FROM',
-  'HEALTHCHECK',
-  'LABEL',
-  'MAINTAINER',
-  'ONBUILD',
-  'RUN',
-  'SHELL',
-  'STOPSIGNAL',
-  'USER',
-  'VOLUME',
-  'WORKDIR',
-]);
+const KEYWORDS: ReadonlySet<string> = new Set(INSTRUCTION_KEYWORDS);
