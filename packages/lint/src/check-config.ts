@@ -1,3 +1,5 @@
+import { goQuote } from '@dockwright/ast';
+
 /** BuildKit's lint configuration (`# check=` directive, `BUILDKIT_DOCKERFILE_CHECK`). */
 export interface CheckConfig {
   /** Rule names to skip; `all` skips every rule. */
@@ -24,55 +26,65 @@ export class CheckConfigError extends Error {
 }
 
 /**
- * Parses a check value: `skip=<Rule,Rule|all>;error=<bool>;experimental=<Rule,…|all>`, split
- * on `;` into at most 3 parts (BuildKit `linter.ParseLintOptions`).
+ * Parses a check value: `skip=<Rule,Rule|all>;error=<bool>;experimental=<Rule,…|all>`, as
+ * BuildKit's `linter.ParseLintOptions` does: the value is trimmed (empty means no
+ * configuration), split on `;` into at most 3 parts (Go `strings.SplitN`, so a third part keeps
+ * any further `;`), each part cut at its first `=`; keys are trimmed and case-sensitive.
+ * Throws {@link CheckConfigError} with BuildKit's words: `invalid check option "bogus"` for a
+ * part without `=` or an unknown key, `failed to parse check option "error=x": …` for a value
+ * `strconv.ParseBool` rejects.
  *
  * @example
  * ```ts
  * parseCheckConfig('skip=JSONArgsRecommended,StageNameCasing;error=true').error // true
+ * parseCheckConfig('skip=all;bogus') // throws CheckConfigError: invalid check option "bogus"
  * ```
  */
 export function parseCheckConfig(value: string): CheckConfig {
-  const parts = value.split(';');
-  if (parts.length > 3) throw new CheckConfigError(`invalid check option: ${value}`);
-  const skip = new Set<string>();
-  const experimental = new Set<string>();
+  const trimmed = value.trim();
+  if (trimmed === '') return EMPTY_CHECK_CONFIG;
+  let skip = new Set<string>();
+  let experimental = new Set<string>();
   let skipAll = false;
   let experimentalAll = false;
   let error: boolean | null = null;
-  for (const part of parts) {
-    const trimmed = part.trim();
-    if (trimmed === '') continue;
-    const eq = trimmed.indexOf('=');
-    if (eq < 0) throw new CheckConfigError(`invalid check option: ${trimmed}`);
-    const key = trimmed.slice(0, eq).trim().toLowerCase();
-    const val = trimmed.slice(eq + 1).trim();
+  for (const part of splitN(trimmed, ';', 3)) {
+    const eq = part.indexOf('=');
+    if (eq < 0) throw new CheckConfigError(`invalid check option ${goQuote(part)}`);
+    const key = part.slice(0, eq).trim();
+    const val = part.slice(eq + 1).trim();
     switch (key) {
+      // A later skip= or experimental= replaces the list, `all` stays set: BuildKit assigns.
       case 'skip':
-        for (const r of val.split(',')) {
-          const name = r.trim();
-          if (name.toLowerCase() === 'all') skipAll = true;
-          else if (name !== '') skip.add(name);
-        }
+        if (val === 'all') skipAll = true;
+        else skip = new Set(val.split(',').map((r) => r.trim()));
+        break;
+      case 'experimental':
+        if (val === 'all') experimentalAll = true;
+        else experimental = new Set(val.split(',').map((r) => r.trim()));
         break;
       case 'error': {
         const b = parseGoBool(val);
-        if (b === null) throw new CheckConfigError(`failed to parse check option error: ${val}`);
+        if (b === null) {
+          throw new CheckConfigError(
+            `failed to parse check option ${goQuote(part)}: strconv.ParseBool: parsing ${goQuote(val)}: invalid syntax`,
+          );
+        }
         error = b;
         break;
       }
-      case 'experimental':
-        for (const r of val.split(',')) {
-          const name = r.trim();
-          if (name.toLowerCase() === 'all') experimentalAll = true;
-          else if (name !== '') experimental.add(name);
-        }
-        break;
       default:
-        throw new CheckConfigError(`invalid check option: ${key}`);
+        throw new CheckConfigError(`invalid check option ${goQuote(key)}`);
     }
   }
   return { skip, skipAll, error, experimental, experimentalAll };
+}
+
+/** Go `strings.SplitN`: at most `n` parts, the last one keeping the rest. */
+function splitN(s: string, sep: string, n: number): string[] {
+  const parts = s.split(sep);
+  if (parts.length <= n) return parts;
+  return [...parts.slice(0, n - 1), parts.slice(n - 1).join(sep)];
 }
 
 /**

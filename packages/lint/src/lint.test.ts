@@ -40,6 +40,33 @@ describe('lint configuration', () => {
     expect(ids(bad, { buildkitCheck: 'skip=all' })).not.toContain('StageNameCasing');
   });
 
+  it('reports a malformed # check= directive as an error at its line', () => {
+    const found = lint(`# check=skip=all;bogus\n${bad}`).filter(
+      (f) => f.ruleId === 'InvalidCheckOption',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      severity: 'error',
+      message: 'invalid check option "bogus"',
+      position: { start: { line: 1, column: 1 } },
+    });
+    // The broken directive configures nothing: the checks still run.
+    expect(ids(`# check=skip=all;bogus\n${bad}`)).toContain('StageNameCasing');
+  });
+
+  it('reports a malformed # check= comment above an instruction as a warning', () => {
+    const text = 'FROM alpine:3.20 AS a\n# check=error=maybe\nFROM alpine:3.20 AS B\nUSER app\n';
+    const found = lint(text).filter((f) => f.ruleId === 'InvalidCheckOption');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.severity).toBe('warning');
+    expect(found[0]?.position.start.line).toBe(2);
+    expect(found[0]?.message).toContain('failed to parse check option "error=maybe"');
+  });
+
+  it('throws on a malformed BUILDKIT_DOCKERFILE_CHECK value', () => {
+    expect(() => lint(bad, { buildkitCheck: 'bogus=1' })).toThrow('invalid check option "bogus"');
+  });
+
   it('keeps experimental checks off unless enabled', () => {
     const text = '# the builder\nFROM alpine:3.20 AS build\nUSER app\n';
     expect(ids(text)).not.toContain('InvalidDefinitionDescription');

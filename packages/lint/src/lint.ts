@@ -1,6 +1,13 @@
-import { type DockerfileNode, type InstructionNode, type Position, parse } from '@dockwright/ast';
+import {
+  type DirectiveNode,
+  type DockerfileNode,
+  type InstructionNode,
+  type Position,
+  parse,
+} from '@dockwright/ast';
 import {
   type CheckConfig,
+  CheckConfigError,
   EMPTY_CHECK_CONFIG,
   mergeCheckConfig,
   parseCheckConfig,
@@ -15,7 +22,11 @@ import type { Finding, Fix, LintInput, LintOptions, Rule, Severity } from './typ
  * DL rules and this project's own. Honours `# check=skip=…;error=…` (file directive and a
  * comment directly above an instruction), `BUILDKIT_DOCKERFILE_CHECK` (`options.buildkitCheck`),
  * `# hadolint ignore=…` and `# hadolint global ignore=…`. Parse errors come back as findings
- * with the parser's code as rule id and severity `error`.
+ * with the parser's code as rule id and severity `error`. A malformed `# check=` directive is an
+ * `InvalidCheckOption` error at its line (BuildKit fails the build); a malformed `# check=`
+ * comment above an instruction is an `InvalidCheckOption` warning (BuildKit ignores it, so the
+ * build passes but the comment does nothing). A malformed `options.buildkitCheck` is the
+ * caller's mistake and throws {@link CheckConfigError}, as BuildKit fails the build.
  *
  * @example
  * ```ts
@@ -42,12 +53,25 @@ export function lint(input: LintInput, options: LintOptions = {}): Finding[] {
     });
   }
 
-  const fileCheck = fileCheckConfig(tree, options);
+  const report = (severity: Severity, message: string, position: Position): void => {
+    findings.push({
+      ruleId: 'InvalidCheckOption',
+      severity,
+      message,
+      position,
+      ...(file ? { file } : {}),
+    });
+  };
+  const fileCheck = fileCheckConfig(tree, options, report);
   const ignores = hadolintIgnores(ctx);
   const disabled = new Set(options.ignoreRules ?? []);
   const lineToInstruction = new Map<number, InstructionNode>();
   for (const n of ctx.instructions) if (n.position) lineToInstruction.set(n.position.start.line, n);
   const checkAbove = new Map<InstructionNode, CheckConfig>();
+  for (const n of ctx.instructions) {
+    const extra = commentCheckConfig(ctx, n, report);
+    if (extra !== EMPTY_CHECK_CONFIG) checkAbove.set(n, extra);
+  }
 
   for (const rule of allRules) {
     const { meta } = rule;
@@ -63,14 +87,8 @@ export function lint(input: LintInput, options: LintOptions = {}): Finding[] {
       let severity: Severity = meta.severity;
       if (meta.source === 'buildkit') {
         let config = fileCheck;
-        if (node) {
-          let extra = checkAbove.get(node);
-          if (!extra) {
-            extra = commentCheckConfig(ctx, node);
-            checkAbove.set(node, extra);
-          }
-          config = mergeCheckConfig(fileCheck, extra);
-        }
+        const extra = node && checkAbove.get(node);
+        if (extra) config = mergeCheckConfig(fileCheck, extra);
         if (config.skipAll || config.skip.has(meta.id)) return;
         if (meta.experimental && !config.experimentalAll && !config.experimental.has(meta.id)) {
           return;
@@ -111,30 +129,52 @@ function positionOf(target: { readonly position?: Position } | Position): Positi
   return (target as { position?: Position }).position;
 }
 
-function fileCheckConfig(tree: DockerfileNode, options: LintOptions): CheckConfig {
-  let value = options.buildkitCheck;
-  if (value === undefined) {
-    for (const c of tree.children) {
-      if (c.type === 'directive' && c.name === 'check') value = c.value;
-    }
+type ReportCheck = (severity: Severity, message: string, position: Position) => void;
+
+/**
+ * `options.buildkitCheck` (thrown when malformed: the caller passed it) or else the file's
+ * `# check=` directive (reported when malformed: BuildKit fails the build with
+ * `failed to parse check options: invalid check option …`).
+ */
+function fileCheckConfig(
+  tree: DockerfileNode,
+  options: LintOptions,
+  report: ReportCheck,
+): CheckConfig {
+  if (options.buildkitCheck !== undefined) return parseCheckConfig(options.buildkitCheck);
+  let directive: DirectiveNode | undefined;
+  for (const c of tree.children) {
+    if (c.type === 'directive' && c.name === 'check') directive = c;
   }
-  if (value === undefined) return EMPTY_CHECK_CONFIG;
+  if (!directive) return EMPTY_CHECK_CONFIG;
   try {
-    return parseCheckConfig(value);
-  } catch {
+    return parseCheckConfig(directive.value);
+  } catch (error) {
+    if (!(error instanceof CheckConfigError) || !directive.position) throw error;
+    report('error', error.message, directive.position);
     return EMPTY_CHECK_CONFIG;
   }
 }
 
-function commentCheckConfig(ctx: RuleContext, node: InstructionNode): CheckConfig {
+/**
+ * The `# check=` comments directly above `node`, merged. A malformed one is reported as a
+ * warning and left out: BuildKit's `WithMergedConfigFromComments` ignores it silently, so the
+ * build passes, but the comment the author wrote does nothing.
+ */
+function commentCheckConfig(
+  ctx: RuleContext,
+  node: InstructionNode,
+  report: ReportCheck,
+): CheckConfig {
   let config = EMPTY_CHECK_CONFIG;
   for (const c of ctx.commentsAbove(node)) {
     const m = /^check\s*=\s*(.+?)\s*$/i.exec(c.text);
     if (!m) continue;
     try {
       config = mergeCheckConfig(config, parseCheckConfig(m[1]!));
-    } catch {
-      // A malformed comment is ignored for lint purposes; the build reports it.
+    } catch (error) {
+      if (!(error instanceof CheckConfigError) || !c.position) throw error;
+      report('warning', `${error.message} (BuildKit ignores this comment)`, c.position);
     }
   }
   return config;
