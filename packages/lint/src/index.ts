@@ -7,6 +7,7 @@ export { type ShellCommand, type ShellScript, splitShell } from './internal/shel
 export { lint } from './lint.js';
 export { formatJson } from './reporters/json-reporter.js';
 export { formatSarif } from './reporters/sarif-reporter.js';
+export { STDIN_NAME, STDIN_URI } from './reporters/stdin-name.js';
 export {
   type Colors,
   formatText,

@@ -1,11 +1,18 @@
 import { allRules } from '../rules/all-rules.js';
+import { STDIN_NAME, STDIN_URI } from './stdin-name.js';
 import type { ReportedFile } from './text-reporter.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 /**
  * SARIF 2.1.0 for code scanning: one run, the tool's rules, one result per finding with a
- * physical location (artifact URI and region).
+ * physical location (artifact URI and region). Paths become relative URI references
+ * (`\` to `/`, each segment percent-encoded); standard input ({@link STDIN_NAME}) is `stdin`.
+ *
+ * @example
+ * ```ts
+ * formatSarif([{ file: 'web/Dockerfile', text, findings: lint(text) }], { name: 'dockwright', version: '1.0.0' })
+ * ```
  */
 export function formatSarif(
   files: readonly ReportedFile[],
@@ -27,7 +34,7 @@ export function formatSarif(
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: file.replace(/\\/g, '/') },
+            artifactLocation: { uri: artifactUri(file) },
             region: {
               startLine: f.position.start.line,
               startColumn: f.position.start.column,
@@ -57,4 +64,9 @@ export function formatSarif(
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function artifactUri(file: string): string {
+  if (file === STDIN_NAME) return STDIN_URI;
+  return file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
 }
