@@ -58,16 +58,18 @@ import type {
   RunOptions,
 } from './types.js';
 
-/** Everything a builder knows; frozen, shared between forks. */
-export interface Props {
-  readonly list: NodeList | null;
+/**
+ * What a builder knows besides its nodes and the frontend they need: frozen and shared by
+ * every builder until a call changes it (a stage, the syntax), so an instruction call
+ * allocates only the new builder and one list cell.
+ */
+export interface Context {
   readonly esc: EscapeChar;
   /** Named stages defined so far, the current one included. */
   readonly stages: readonly string[];
   /** The current stage's name, or null. */
   readonly current: string | null;
   readonly inStage: boolean;
-  readonly need: Frontend;
   readonly cap: Frontend | null;
   /** An explicit `syntax()` value. */
   readonly syntax: string | null;
@@ -75,6 +77,20 @@ export interface Props {
   readonly base: DockerfileNode | null;
   readonly eol: '\n' | '\r\n';
 }
+
+/** Everything a builder knows. */
+export interface Props extends Context {
+  readonly list: NodeList | null;
+  readonly need: Frontend;
+}
+
+/** A builder over `props` (the entry points `dockerfile()` and `edit()` start here). */
+export function builderOf(props: Props): Builder {
+  const { list, need, ...context } = props;
+  return new Builder(Object.freeze(context), list, need);
+}
+
+const NO_NEEDS: readonly FrontendNeed[] = Object.freeze([]);
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 const RESERVED_STAGES = new Set(['scratch', 'context']);
@@ -84,50 +100,56 @@ const PORT_VAR = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}(?:\/(tcp|udp|sctp))?$/i;
 const OCTAL = /^0?[0-7]{3,4}$/;
 
 /**
- * The one class behind every builder interface (Kysely's pattern): frozen `#props`, and every
- * method returns a new instance, so builders can be forked and reused.
+ * The one class behind every builder interface (Kysely's pattern): frozen private state, and
+ * every method returns a new instance, so builders can be forked and reused. The state is split
+ * so the hot path (one instruction) shares the context and appends one persistent list cell.
  */
 export class Builder {
-  readonly #props: Props;
+  readonly #ctx: Context;
+  readonly #list: NodeList | null;
+  readonly #need: Frontend;
 
-  constructor(props: Props) {
-    this.#props = Object.freeze(props);
+  /** Use {@link builderOf}; `ctx` must be frozen. */
+  constructor(ctx: Context, list: NodeList | null, need: Frontend) {
+    this.#ctx = ctx;
+    this.#list = list;
+    this.#need = need;
     Object.freeze(this);
   }
 
   get stage(): { kind: 'stage'; name: string } | undefined {
-    const name = this.#props.current;
+    const name = this.#ctx.current;
     return name === null ? undefined : Object.freeze({ kind: 'stage' as const, name });
   }
 
   // ---- plumbing ---------------------------------------------------------------------------
 
-  #with(patch: Partial<Props>): Builder {
-    return new Builder({ ...this.#props, ...patch });
+  #with(patch: Partial<Context>, list: NodeList | null = this.#list): Builder {
+    return new Builder(Object.freeze({ ...this.#ctx, ...patch }), list, this.#need);
   }
 
-  #push(method: string, node: ChildNode, needs: readonly FrontendNeed[] = []): Builder {
+  #push(method: string, node: ChildNode, needs: readonly FrontendNeed[] = NO_NEEDS): Builder {
     if (
       node.type === 'instruction' &&
       node.keyword !== 'ARG' &&
       node.keyword !== 'FROM' &&
-      !this.#props.inStage
+      !this.#ctx.inStage
     ) {
       throw new DockerfileBuildError(
         method,
         'no build stage in current context: call from() first',
       );
     }
-    let need = this.#props.need;
+    let need = this.#need;
     for (const n of needs) {
-      checkCap(method, n, this.#props.cap);
+      checkCap(method, n, this.#ctx.cap);
       need = mergeNeed(need, n);
     }
-    return this.#with({ list: append(this.#props.list, node), need });
+    return new Builder(this.#ctx, append(this.#list, node), need);
   }
 
   get #esc(): EscapeChar {
-    return this.#props.esc;
+    return this.#ctx.esc;
   }
 
   #fromSource(method: string, source: unknown): string {
@@ -146,10 +168,10 @@ export class Builder {
   }
 
   #stageName(method: string, name: string): string {
-    if (name === this.#props.current) {
+    if (name === this.#ctx.current) {
       throw new DockerfileBuildError(method, `a stage cannot copy from itself: ${show(name)}`);
     }
-    if (!this.#props.stages.includes(name)) {
+    if (!this.#ctx.stages.includes(name)) {
       throw new DockerfileBuildError(
         method,
         `no stage named ${show(name)} is defined before this one (use image(${show(name)}) for an image)`,
@@ -164,7 +186,7 @@ export class Builder {
     const v = nonEmpty('syntax', 'value', value);
     if (/\s/.test(trimmed(v)))
       throw new DockerfileBuildError('syntax', `the value must be one word: ${show(v)}`);
-    if (this.#props.list !== null && this.#props.base === null) {
+    if (this.#list !== null && this.#ctx.base === null) {
       throw new DockerfileBuildError('syntax', 'the syntax directive must come first');
     }
     return this.#with({ syntax: trimmed(v) });
@@ -174,18 +196,17 @@ export class Builder {
     const lines = text('comment', 'text', value)
       .split('\n')
       .map((l) => trimmed(l));
-    if (this.#props.list === null && this.#props.base === null && DIRECTIVE_LIKE.test(lines[0]!)) {
+    if (this.#list === null && this.#ctx.base === null && DIRECTIVE_LIKE.test(lines[0]!)) {
       throw new DockerfileBuildError(
         'comment',
         `the first line of the file would be read as a parser directive: ${show(value)}`,
       );
     }
-    return this.#with({
-      list: appendAll(
-        this.#props.list,
-        lines.map((l) => commentNode(l)),
-      ),
-    });
+    const list = appendAll(
+      this.#list,
+      lines.map((l) => commentNode(l)),
+    );
+    return new Builder(this.#ctx, list, this.#need);
   }
 
   arg(name: unknown, defaultValue?: unknown): Builder {
@@ -208,7 +229,7 @@ export class Builder {
     ) {
       // The current stage ends here, so FROM may name it as well as any earlier one.
       imageWord = (image as { name: string }).name;
-      if (!this.#props.stages.includes(imageWord)) this.#stageName('from', imageWord);
+      if (!this.#ctx.stages.includes(imageWord)) this.#stageName('from', imageWord);
     } else {
       imageWord = nonEmpty('from', 'image', image);
       if (/[\s"'`\\]/.test(imageWord) || imageWord.startsWith('-')) {
@@ -225,7 +246,7 @@ export class Builder {
       flags.push(flag('platform', lexEscape(p, this.#esc)));
     }
     const args = [imageWord];
-    let stages = this.#props.stages;
+    let stages = this.#ctx.stages;
     let current: string | null = null;
     if (options.as !== undefined) {
       const name = line('from', 'stage name', options.as);
@@ -474,7 +495,7 @@ export class Builder {
       return this.#push('run', instruction('RUN', { flags, args: items }), needs);
     // Canonical style: `RUN a \` then `    && b`. BuildKit joins a continuation by dropping the
     // escape char (and trailing blanks) and keeping the next line's indent: `a     && b`.
-    const eol = this.#props.eol;
+    const eol = this.#ctx.eol;
     const joined = items.join(' ' + '    && ');
     // A marker can also form across items (`<<` then `&& x`): BuildKit reads the joined line.
     if (joined.includes('<<')) shellText('run', joined, this.#esc, true);
@@ -764,9 +785,13 @@ export class Builder {
   }
 
   onbuild(fragment: (builder: Builder) => Builder): Builder {
-    const empty = new Builder({ ...this.#props, list: null, inStage: true, base: null });
+    const empty = new Builder(
+      Object.freeze({ ...this.#ctx, inStage: true, base: null }),
+      null,
+      this.#need,
+    );
     const result = fragment(empty);
-    const nodes = toArray(result.#props.list).filter(
+    const nodes = toArray(result.#list).filter(
       (n): n is InstructionNode => n.type === 'instruction',
     );
     if (nodes.length !== 1) {
@@ -784,7 +809,7 @@ export class Builder {
     }
     // The canonical printer writes the trigger on one line, so drop the RUN-list raws.
     const plain = instruction(trigger.keyword, trigger);
-    const needs = [result.#props.need].map((n) => ({
+    const needs = [result.#need].map((n) => ({
       minor: n.minor,
       labs: n.labs,
       feature: 'the ONBUILD trigger',
@@ -797,10 +822,7 @@ export class Builder {
   }
 
   transform(fn: TransformFn): Builder {
-    const tree = transformTree(
-      dockerfileNode(toArray(this.#props.list), { escape: this.#esc }),
-      fn,
-    );
+    const tree = transformTree(dockerfileNode(toArray(this.#list), { escape: this.#esc }), fn);
     let stages: string[] = [];
     let inStage = false;
     for (const child of tree.children) {
@@ -812,18 +834,16 @@ export class Builder {
     }
     stages = [...new Set(stages)];
     const current =
-      this.#props.current !== null && stages.includes(this.#props.current)
-        ? this.#props.current
-        : null;
-    return this.#with({ list: fromArray(tree.children), stages, inStage, current });
+      this.#ctx.current !== null && stages.includes(this.#ctx.current) ? this.#ctx.current : null;
+    return this.#with({ stages, inStage, current }, fromArray(tree.children));
   }
 
   toAst(): DockerfileNode {
-    const props = this.#props;
-    let children = toArray(props.list);
+    const props = this.#ctx;
+    let children = toArray(this.#list);
     const base = props.base;
     const hasDirective = children.some((c) => c.type === 'directive' && c.name === 'syntax');
-    const syntaxValue = props.syntax ?? syntaxFor(props.need);
+    const syntaxValue = props.syntax ?? syntaxFor(this.#need);
     if (syntaxValue !== null && !hasDirective) children.unshift(directive('syntax', syntaxValue));
     if (base) {
       children = terminateLines(children, props.eol);

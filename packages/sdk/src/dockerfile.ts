@@ -1,6 +1,6 @@
 import type { DockerfileNode, EscapeChar, TransformFn } from '@dockwright/ast';
 import type { ArgRefName } from './arg.js';
-import { Builder } from './builder.js';
+import { builderOf } from './builder.js';
 import type { CommandList } from './commands.js';
 import { type FrontendVersion, parseFrontend } from './frontend.js';
 import type {
@@ -418,7 +418,7 @@ export type AnyStage = DockerfileStage<any, any, any, any>;
  * ```
  */
 export function dockerfile(options: DockerfileOptions = {}): DockerfilePreamble {
-  return new Builder(
+  return builderOf(
     initialProps(options.frontend === undefined ? null : options.frontend, '\\'),
   ) as unknown as DockerfilePreamble;
 }

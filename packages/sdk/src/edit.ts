@@ -1,5 +1,5 @@
 import { type DockerfileNode, parse, viewFrom } from '@dockwright/ast';
-import { Builder } from './builder.js';
+import { builderOf } from './builder.js';
 import { type DockerfileOptions, type DockerfileStage, initialProps } from './dockerfile.js';
 import { DockerfileBuildError } from './dockerfile-build-error.js';
 import { fromArray } from './node-list.js';
@@ -51,5 +51,5 @@ export function edit(
     eol: tree.raws?.eol ?? '\n',
   };
   // biome-ignore lint/suspicious/noExplicitAny: see the return type
-  return new Builder(props) as unknown as DockerfileStage<string, any, string, string>;
+  return builderOf(props) as unknown as DockerfileStage<string, any, string, string>;
 }
