@@ -453,4 +453,61 @@ describe('frontend versions', () => {
       emit(dockerfile({ frontend: '1.4' }).from('a').copy('a', 'b', { link: true })),
     ).toContain('# syntax=docker/dockerfile:1.4');
   });
+
+  it('an explicit versioned syntax() caps the version too', () => {
+    const old = () => dockerfile().syntax('docker/dockerfile:1.2').from('a');
+    expect(() => old().run(heredoc('x'))).toThrowErrorMatchingInlineSnapshot(
+      `[DockerfileBuildError: run(): a heredoc needs Dockerfile frontend 1.4 (# syntax=docker/dockerfile:1.4), but # syntax=docker/dockerfile:1.2 caps it at 1.2]`,
+    );
+    expect(() =>
+      dockerfile().syntax('docker.io/docker/dockerfile:1.4.3').from('a').copy('a', 'b/', {
+        exclude: 'x',
+      }),
+    ).toThrow(
+      /--exclude needs Dockerfile frontend 1\.19 .*# syntax=docker\.io\/docker\/dockerfile:1\.4\.3 caps it at 1\.4$/,
+    );
+    expect(() =>
+      dockerfile()
+        .syntax('docker/dockerfile:1.20')
+        .from('a')
+        .run('x', { devices: ['a'] }),
+    ).toThrow(/RUN --device needs Dockerfile frontend 1\.14-labs/);
+    // Within the cap: the directive stays as given.
+    expect(
+      emit(dockerfile().syntax('docker/dockerfile:1.7-labs').from('a').run(heredoc('x'))),
+    ).toMatch(/^# syntax=docker\/dockerfile:1\.7-labs\n/);
+    expect(
+      emit(
+        dockerfile()
+          .syntax('docker/dockerfile:1.14-labs')
+          .from('a')
+          .run('x', { devices: ['a'] }),
+      ),
+    ).toMatch(/^# syntax=docker\/dockerfile:1\.14-labs\n/);
+  });
+
+  it.each([
+    'docker/dockerfile:1',
+    'docker/dockerfile:1-labs',
+    'docker/dockerfile:latest',
+    'example.com/my/frontend:1.0',
+  ])('syntax(%s) is unversioned or not docker/dockerfile: no cap', (value) => {
+    const text = emit(dockerfile().syntax(value).from('a').copy('a', 'b/', { parents: true }));
+    expect(text.split('\n')[0]).toBe(`# syntax=${value}`);
+  });
+
+  it('syntax() and the frontend option both cap', () => {
+    expect(() =>
+      dockerfile({ frontend: '1.20' })
+        .syntax('docker/dockerfile:1.3')
+        .from('a')
+        .copy('a', 'b', { link: true }),
+    ).toThrow(/# syntax=docker\/dockerfile:1\.3 caps it at 1\.3/);
+    expect(() =>
+      dockerfile({ frontend: '1.3' })
+        .syntax('docker/dockerfile:1.20')
+        .from('a')
+        .copy('a', 'b', { link: true }),
+    ).toThrow(/frontend option caps it at 1\.3/);
+  });
 });

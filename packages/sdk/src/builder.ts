@@ -43,6 +43,7 @@ import {
   type Frontend,
   type FrontendNeed,
   mergeNeed,
+  syntaxCap,
   syntaxFor,
 } from './frontend.js';
 import { isHeredocSource } from './heredoc.js';
@@ -73,6 +74,11 @@ export interface Context {
   readonly cap: Frontend | null;
   /** An explicit `syntax()` value. */
   readonly syntax: string | null;
+  /**
+   * The cap a versioned syntax sets (`syntax('docker/dockerfile:1.4')`, or the directive of a
+   * file `edit()` loaded), with the value for messages.
+   */
+  readonly syntaxCap: { readonly value: string; readonly cap: Frontend } | null;
   /** The tree `edit()` loaded, for its raws (BOM, line terminator, trailing blank lines). */
   readonly base: DockerfileNode | null;
   readonly eol: '\n' | '\r\n';
@@ -141,8 +147,10 @@ export class Builder {
       );
     }
     let need = this.#need;
+    const { cap, syntaxCap } = this.#ctx;
     for (const n of needs) {
-      checkCap(method, n, this.#ctx.cap);
+      checkCap(method, n, cap);
+      if (syntaxCap !== null) checkCap(method, n, syntaxCap.cap, syntaxCap.value);
       need = mergeNeed(need, n);
     }
     return new Builder(this.#ctx, append(this.#list, node), need);
@@ -189,7 +197,12 @@ export class Builder {
     if (this.#list !== null && this.#ctx.base === null) {
       throw new DockerfileBuildError('syntax', 'the syntax directive must come first');
     }
-    return this.#with({ syntax: trimmed(v) });
+    const directiveValue = trimmed(v);
+    const cap = syntaxCap(directiveValue);
+    return this.#with({
+      syntax: directiveValue,
+      syntaxCap: cap && { value: directiveValue, cap },
+    });
   }
 
   comment(value: string): Builder {

@@ -79,6 +79,9 @@ export interface DockerfilePreamble<G extends string = never> {
   comment(text: string): DockerfilePreamble<G>;
   /**
    * An explicit `# syntax=` directive, instead of the one the builder picks for the features used.
+   * A versioned `docker/dockerfile:1.N` caps the features like the `frontend` option: a newer one
+   * throws a DockerfileBuildError. An unversioned tag (`docker/dockerfile:1`) or another frontend
+   * image is written as given, with no cap.
    *
    * @example
    * ```ts
@@ -433,6 +436,7 @@ export function initialProps(frontend: FrontendVersion | null, esc: EscapeChar) 
     need: { minor: 0, labs: false },
     cap: frontend === null ? null : parseFrontend(frontend),
     syntax: null,
+    syntaxCap: null,
     base: null,
     eol: '\n' as const,
   };

@@ -70,3 +70,15 @@ describe('edit()', () => {
     expect(text).toBe('# escape=`\nFROM mcr.microsoft.com/windows\nWORKDIR "C:\\my app"\n');
   });
 });
+
+describe('edit() and the syntax directive', () => {
+  it('a versioned syntax directive in the file caps what can be appended', () => {
+    const loaded = () => edit('# syntax=docker/dockerfile:1.2\nFROM alpine\n');
+    expect(() => loaded().copy('a', 'b', { link: true })).toThrow(
+      /--link needs Dockerfile frontend 1\.4 .*# syntax=docker\/dockerfile:1\.2 caps it at 1\.2/,
+    );
+    expect(emit(loaded().run('true'))).toBe(
+      '# syntax=docker/dockerfile:1.2\nFROM alpine\nRUN true\n',
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { type DockerfileNode, parse, viewFrom } from '@dockwright/ast';
 import { builderOf } from './builder.js';
 import { type DockerfileOptions, type DockerfileStage, initialProps } from './dockerfile.js';
 import { DockerfileBuildError } from './dockerfile-build-error.js';
+import { type Frontend, syntaxCap } from './frontend.js';
 import { fromArray } from './node-list.js';
 
 /**
@@ -41,8 +42,16 @@ export function edit(
       if (current !== null) stages.push(current);
     }
   }
+  // A versioned `# syntax=` the file already has caps what can be appended, as syntax() does.
+  let cap: { value: string; cap: Frontend } | null = null;
+  for (const child of tree.children) {
+    if (child.type !== 'directive' || child.name !== 'syntax') continue;
+    const frontend = syntaxCap(child.value);
+    if (frontend !== null) cap = { value: child.value, cap: frontend };
+  }
   const props = {
     ...initialProps(options.frontend ?? null, tree.escape),
+    syntaxCap: cap,
     list: fromArray(tree.children),
     stages,
     current,

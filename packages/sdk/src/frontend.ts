@@ -52,14 +52,45 @@ export function parseFrontend(value: string): Frontend {
   return { minor: Number(m[1]), labs: m[2] !== undefined };
 }
 
-/** Refuses a feature newer than the cap. */
-export function checkCap(method: string, need: FrontendNeed, cap: Frontend | null): void {
+/**
+ * The cap an explicit `# syntax=` value sets: `docker/dockerfile:1.N`, `1.N.P` or `1.N-labs`
+ * (also under `docker.io/` and as `dockerfile-upstream`, with or without a digest). An
+ * unversioned tag (`docker/dockerfile:1` follows the newest 1.x) or another frontend image sets
+ * none: the builder cannot know what it supports.
+ */
+export function syntaxCap(value: string): Frontend | null {
+  const m =
+    /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?:1\.(\d+)(?:\.\d+)?(-labs)?(?:@sha256:[0-9a-f]{64})?$/.exec(
+      value,
+    );
+  return m ? { minor: Number(m[1]), labs: m[2] !== undefined } : null;
+}
+
+/** `1.N` or `1.N-labs`. */
+function versionOf(f: Frontend): string {
+  return `1.${f.minor}${f.labs ? '-labs' : ''}`;
+}
+
+/**
+ * Refuses a feature newer than the cap; `syntax` names the explicit `syntax()` value the cap
+ * came from, else it is the `frontend` option.
+ */
+export function checkCap(
+  method: string,
+  need: FrontendNeed,
+  cap: Frontend | null,
+  syntax: string | null = null,
+): void {
   if (!cap) return;
   if (need.minor <= Math.max(cap.minor, BASELINE_MINOR) && (!need.labs || cap.labs)) return;
-  const wanted = `1.${need.minor}${need.labs ? '-labs' : ''}`;
+  const wanted = versionOf(need);
+  const by =
+    syntax === null
+      ? `the frontend option caps it at ${versionOf(cap)}`
+      : `# syntax=${syntax} caps it at ${versionOf(cap)}`;
   throw new DockerfileBuildError(
     method,
-    `${need.feature} needs Dockerfile frontend ${wanted} (# syntax=docker/dockerfile:${wanted}), but the frontend option caps it at ${cap.minor === 0 ? '1.0' : `1.${cap.minor}`}${cap.labs ? '-labs' : ''}`,
+    `${need.feature} needs Dockerfile frontend ${wanted} (# syntax=docker/dockerfile:${wanted}), but ${by}`,
   );
 }
 
