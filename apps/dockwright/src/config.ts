@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { globToRegExp, type Level } from '@dockwright/lint';
+import { join, resolve } from 'node:path';
+import { suggest } from '@dockwright/ast';
+import { allRules, globToRegExp, type Level } from '@dockwright/lint';
 import { parse as parseYaml } from 'yaml';
 import { CliError } from './cli-error.js';
 
@@ -21,9 +22,22 @@ export const CONFIG_NAMES = [
 ];
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
 
-/** Loads the given config file, or the first of {@link CONFIG_NAMES} in `cwd`, or an empty one. */
+/**
+ * Loads the given config file (relative to `cwd`), or the first of {@link CONFIG_NAMES} in
+ * `cwd`, or an empty one. Throws a {@link CliError} (exit 2) for a file that cannot be read or
+ * parsed, an unknown key, a bad level, or a rule id no rule has (with BuildKit's
+ * `(did you mean X?)` when one is close).
+ *
+ * @example
+ * ```ts
+ * loadConfig(undefined, '/repo').rules // { DL3008: 'off' } from /repo/dockwright.config.yaml
+ * ```
+ */
 export function loadConfig(path: string | undefined, cwd: string): Config {
-  const file = path ?? CONFIG_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
+  const file =
+    path !== undefined
+      ? resolve(cwd, path)
+      : CONFIG_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
   if (!file) return { rules: {}, ignoreRules: [], ignoreFiles: [] };
   let text: string;
   try {
@@ -60,6 +74,7 @@ function validate(data: unknown, file: string): Config {
     );
   }
   for (const [id, level] of Object.entries(rawRules)) {
+    checkRuleId(id, `"rules"`, file);
     if (typeof level !== 'string' || !LEVELS.has(level)) {
       throw new CliError(
         `${file}: invalid config: rule "${id}" has level ${JSON.stringify(level)}, expected off|info|warning|error`,
@@ -75,11 +90,28 @@ function validate(data: unknown, file: string): Config {
     }
     return v as string[];
   };
+  const ignoreRules = list(ignore.rules, 'rules');
+  for (const id of ignoreRules) checkRuleId(id, `"ignore.rules"`, file);
   return {
     rules,
-    ignoreRules: list(ignore.rules, 'rules'),
+    ignoreRules,
     ignoreFiles: list(ignore.files, 'files').map((g) =>
       globToRegExp(g.replace(/^\.\//, ''), { braces: true }),
     ),
   };
+}
+
+const RULE_IDS = allRules.map((r) => r.meta.id);
+const BY_LOWER = new Map(RULE_IDS.map((id) => [id.toLowerCase(), id]));
+
+/** A rule id that names no rule is a mistake that would silently configure nothing. */
+function checkRuleId(id: string, where: string, file: string): void {
+  if (BY_LOWER.get(id.toLowerCase()) === id) return;
+  // Ids are case-sensitive; match without case so `dl3008` suggests `DL3008`.
+  const match =
+    BY_LOWER.get(id.toLowerCase()) ??
+    BY_LOWER.get(suggest(id.toLowerCase(), [...BY_LOWER.keys()], true) ?? '');
+  throw new CliError(
+    `${file}: invalid config: unknown rule "${id}" in ${where}${match ? ` (did you mean ${match}?)` : ''}`,
+  );
 }
