@@ -1,27 +1,27 @@
 import pc from 'picocolors';
 import { CliError } from './cli-error.js';
-import { FMT_HELP, fmtCommand } from './commands/fmt-command.js';
-import { type Io, LINT_HELP, lintCommand } from './commands/lint-command.js';
-import { PARSE_HELP, parseCommand } from './commands/parse-command.js';
+import { fmtCommand } from './commands/fmt-command.js';
+import { type Io, lintCommand } from './commands/lint-command.js';
+import { parseCommand } from './commands/parse-command.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
 const HELP = `dockwright ${VERSION}: lint, format and parse Dockerfiles
 
-Usage:
-  dockwright lint [--fix] [--format text|json|sarif] [--config f] [files…|-]
-  dockwright fmt [--check|--write] [files…|-]
-  dockwright parse [--json] file|-
+Usage: dockwright <command> [options] [files…|-]
+
+Commands:
+  lint    report BuildKit's checks, hadolint's DL rules and dockwright's rules; --fix fixes
+  fmt     format in one canonical style that never changes meaning
+  parse   print BuildKit's Node.Dump() lines or the JSON syntax tree
 
 Options:
-  --help      show help (also: dockwright <command> --help)
-  --version   print the version
-  --debug     print stack traces of unexpected errors
+  -h, --help     show this help; dockwright <command> --help shows a command's options
+  -v, --version  print the version
+  --debug        print stack traces of unexpected errors
 
-${LINT_HELP.split('\n')[0]}
-${FMT_HELP.split('\n')[0]}
-${PARSE_HELP.split('\n')[0]}
+Exit codes: 0 clean, 1 problems in a Dockerfile, 2 usage or read error.
 `;
 
 /** Runs the CLI and returns the exit code. */
@@ -51,11 +51,14 @@ export function main(argv: string[]): number {
         io.out(`${VERSION}\n`);
         return 0;
       case undefined:
+        // No command is a usage error: the help goes to stderr, stdout stays empty.
+        io.err(HELP);
+        return 2;
       case '--help':
       case '-h':
       case 'help':
         io.out(HELP);
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
         throw new CliError(
           `unknown command ${JSON.stringify(command)} (expected lint, fmt or parse; see --help)`,
