@@ -1,13 +1,30 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import {
+  chmodSync,
+  existsSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { type DockerfileNode, parse } from '@dockwright/ast';
+import { STDIN_NAME } from '@dockwright/lint';
 import { CliError } from './cli-error.js';
 import { expandGlob, hasGlob } from './glob.js';
 
 export interface Input {
-  /** The path as shown in messages, or `-` for stdin. */
+  /** The path as given on the command line (relative to the working directory), or `-` for stdin. */
   readonly file: string;
+  /** The name shown in messages and reports: the path, or `<stdin>`. */
+  readonly name: string;
   readonly text: string;
+}
+
+/** The name messages give a command-line file: `<stdin>` for `-`. */
+export function displayName(file: string): string {
+  return file === '-' ? STDIN_NAME : file;
 }
 
 /** The files named on the command line: paths, globs, or `-` for stdin. */
@@ -15,7 +32,7 @@ export function resolveFiles(args: readonly string[], cwd: string): string[] {
   const out: string[] = [];
   for (const arg of args) {
     if (arg === '-') out.push('-');
-    else if (hasGlob(arg) && !existsSync(join(cwd, arg))) {
+    else if (hasGlob(arg) && !existsSync(resolve(cwd, arg))) {
       const matches = expandGlob(arg, cwd);
       if (matches.length === 0) throw new CliError(`${arg}: no files match`);
       out.push(...matches);
@@ -61,34 +78,57 @@ export function readInputs(
   return { inputs, failed };
 }
 
-/** Parses an input; the first syntax error as `file:line:column: reason`, or the tree. */
-export function parseInput(input: Input): { tree: DockerfileNode } | { error: string } {
-  const tree = parse(input.text, { file: input.file });
-  const error = tree.diagnostics.find((d) => d.severity === 'error');
-  if (!error) return { tree };
-  const { line, column } = error.position.start;
-  return { error: `${input.file}:${line}:${column}: ${error.message}` };
+/** Parses an input: the tree, and each error diagnostic as `name:line:column: reason`. */
+export function parseInput(input: Input): { tree: DockerfileNode; errors: string[] } {
+  const tree = parse(input.text, { file: input.name });
+  const errors = tree.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${input.name}:${d.position.start.line}:${d.position.start.column}: ${d.message}`);
+  return { tree, errors };
 }
 
 export function readInput(file: string, cwd: string): Input {
+  const name = displayName(file);
   try {
-    const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(join(cwd, file), 'utf8');
-    return { file, text };
+    const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(resolve(cwd, file), 'utf8');
+    return { file, name, text };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : (error as Error).message;
-    throw new CliError(`${file}: cannot read: ${reason}`, 2, { cause: error });
+    throw new CliError(`${name}: cannot read: ${reason(error)}`, 2, { cause: error });
   }
 }
 
-/** Writes through a temporary file in the same directory and a rename, so a reader never sees half a file. */
-export function writeAtomic(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+/**
+ * Writes `text` to `path` through a temporary file in the target's directory and a rename, so a
+ * reader never sees half a file. A symbolic link is written through (its target is replaced,
+ * the link stays), the file keeps its permission bits, and the temporary file is removed if
+ * anything fails. Throws a {@link CliError} naming `shown` (exit 2).
+ *
+ * @example
+ * ```ts
+ * writeAtomic('/repo/Dockerfile', 'FROM alpine\n', 'Dockerfile')
+ * ```
+ */
+export function writeAtomic(path: string, text: string, shown = path): void {
+  let tmp: string | undefined;
+  try {
+    const target = realpathSync(path);
+    const { mode } = statSync(target);
+    tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+    writeFileSync(tmp, text, { flag: 'wx', mode: 0o600 });
+    chmodSync(tmp, mode & 0o7777);
+    renameSync(tmp, target);
+    tmp = undefined;
+  } catch (error) {
+    throw new CliError(`${shown}: cannot write: ${reason(error)}`, 2, { cause: error });
+  } finally {
+    if (tmp !== undefined) rmSync(tmp, { force: true });
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
 }

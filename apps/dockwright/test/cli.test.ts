@@ -1,5 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,9 +54,24 @@ describe('dockwright binary', () => {
   });
 
   it('prints help and version', () => {
-    expect(run(['--help']).stdout).toContain('dockwright lint');
+    expect(run(['--help']).stdout).toContain('dockwright <command>');
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect(run(['lint', '--help']).stdout).toContain('--max-warnings');
+  });
+
+  it('gives one usage block with a line per command, and the details per command', () => {
+    const help = run(['--help']).stdout;
+    expect(help.match(/Usage:/g)).toHaveLength(1);
+    for (const command of ['lint', 'fmt', 'parse']) {
+      expect(help.match(new RegExp(`^  ${command} +\\S`, 'gm'))).toHaveLength(1);
+      const detail = run([command, '--help']);
+      expect(detail.code).toBe(0);
+      expect(detail.stdout.startsWith(`Usage: dockwright ${command} `)).toBe(true);
+    }
+    const none = run([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toBe(help);
   });
 
   it('exits 2 on usage errors without a stack trace', () => {
@@ -74,7 +101,23 @@ describe('dockwright lint', () => {
     const files = new Set((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file));
     expect([...files].sort()).toEqual(['a/Dockerfile', 'b/web.Dockerfile']);
     const s = run(['lint', '--format', 'json', '-'], { input: BAD });
-    expect(JSON.parse(s.stdout)[0].file).toBe('-');
+    expect(JSON.parse(s.stdout)[0].file).toBe('<stdin>');
+  });
+
+  it('names stdin <stdin> in text and JSON reports and in errors, and stdin in SARIF', () => {
+    expect(run(['lint', '-'], { input: BAD }).stdout).toContain('<stdin>:1:1: warning');
+    const json = JSON.parse(run(['lint', '--format', 'json', '-'], { input: BAD }).stdout);
+    expect(new Set(json.map((f: { file: string }) => f.file))).toEqual(new Set(['<stdin>']));
+    expect(run(['parse', '-'], { input: 'FROM a\nRUNN x\n' }).stderr).toBe(
+      '<stdin>:2:1: unknown instruction: RUNN (did you mean RUN?)\n',
+    );
+  });
+
+  it('reads absolute paths', () => {
+    const dir = project({ Dockerfile: BAD });
+    const r = run(['lint', join(dir, 'Dockerfile')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('StageNameCasing');
   });
 
   it('exits 2 when a file cannot be read', () => {
@@ -103,7 +146,7 @@ describe('dockwright lint', () => {
       expect(typeof r.ruleId).toBe('string');
       expect(['error', 'warning', 'note']).toContain(r.level);
       expect(typeof r.message.text).toBe('string');
-      expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('-');
+      expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('stdin');
       expect(r.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
     }
   });
@@ -115,6 +158,64 @@ describe('dockwright lint', () => {
       'FROM alpine:3.20 AS build\nENV a="b c"\nCMD ["node", "app.js"]\nUSER app\n',
     );
     expect(r.stdout).not.toContain('StageNameCasing');
+  });
+
+  it.each(['text', 'json', 'sarif'])(
+    'with stdin and --fix writes only the fixed Dockerfile to stdout (--format %s)',
+    (format) => {
+      const r = run(['lint', '--fix', '--format', format, '-'], { input: 'FROM a\nENV k v\n' });
+      expect(r.stdout).toBe('FROM a\nENV k=v\n');
+      expect(r.stderr).toContain('DL3006');
+      if (format !== 'text') expect(() => JSON.parse(r.stderr)).not.toThrow();
+    },
+  );
+
+  it('writes fixes through a symlink and keeps the file mode', () => {
+    const dir = project({ 'real/Dockerfile': BAD });
+    symlinkSync('real/Dockerfile', join(dir, 'Dockerfile'));
+    chmodSync(join(dir, 'real/Dockerfile'), 0o640);
+    run(['lint', '--fix', 'Dockerfile'], { cwd: dir });
+    expect(lstatSync(join(dir, 'Dockerfile')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'Dockerfile'))).toBe('real/Dockerfile');
+    expect(readFileSync(join(dir, 'real/Dockerfile'), 'utf8')).toContain('AS build');
+    expect(statSync(join(dir, 'real/Dockerfile')).mode & 0o777).toBe(0o640);
+    expect(readdirSync(join(dir, 'real'))).toEqual(['Dockerfile']);
+  });
+
+  it.each([
+    [['--check', 'bogus=1'], {}, '--check: invalid check option "bogus"'],
+    [['--check', 'skip=all;bogus'], {}, '--check: invalid check option "bogus"'],
+    [['--check', 'error=maybe'], {}, '--check: failed to parse check option "error=maybe"'],
+    [
+      [],
+      { BUILDKIT_DOCKERFILE_CHECK: 'bogus=1' },
+      'BUILDKIT_DOCKERFILE_CHECK: invalid check option "bogus"',
+    ],
+  ])('rejects the check value %j %j as a usage error', (args, env, message) => {
+    const r = run(['lint', ...args, '-'], { input: CLEAN, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('reports a malformed # check= directive as an error at its line', () => {
+    const r = run(['lint', '-'], { input: `# check=skip=all;bogus\n${CLEAN}` });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '<stdin>:1:1: error InvalidCheckOption: invalid check option "bogus"',
+    );
+  });
+
+  it.each([
+    ['{"rules":{"Nope":"off"}}', 'unknown rule "Nope" in "rules"'],
+    ['{"rules":{"StageNameCasng":"off"}}', '(did you mean StageNameCasing?)'],
+    ['{"rules":{"dl3008":"off"}}', '(did you mean DL3008?)'],
+    ['{"ignore":{"rules":["DL3OO8"]}}', 'unknown rule "DL3OO8" in "ignore.rules"'],
+  ])('rejects unknown rule ids in the config %s', (config, message) => {
+    const dir = project({ Dockerfile: CLEAN, 'dockwright.config.json': config });
+    const r = run(['lint'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
   });
 
   it('reads dockwright.config.yaml and .json, and BUILDKIT_DOCKERFILE_CHECK', () => {
@@ -175,11 +276,44 @@ describe('dockwright fmt and parse', () => {
   it('reports bad input as file:line:column: message', () => {
     const dir = project({ Dockerfile: 'FROM alpine\nRUNN x\n' });
     const r = run(['parse', 'Dockerfile'], { cwd: dir });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toBe('Dockerfile:2:1: unknown instruction: RUNN (did you mean RUN?)\n');
-    expect(run(['fmt', 'Dockerfile'], { cwd: dir }).stderr).toContain(
-      'Dockerfile:2:1: unknown instruction',
+    const f = run(['fmt', 'Dockerfile'], { cwd: dir });
+    expect(f.code).toBe(1);
+    expect(f.stderr).toContain('Dockerfile:2:1: unknown instruction');
+    expect(f.stdout).toBe('');
+  });
+
+  it('parse exits 0 on a clean file and 2 on a read error', () => {
+    expect(run(['parse', '-'], { input: 'FROM alpine\n' }).code).toBe(0);
+    expect(run(['parse', 'missing/Dockerfile']).code).toBe(2);
+  });
+
+  it('fmt --write writes through a symlink and keeps the file mode', () => {
+    const dir = project({ 'real/Dockerfile': messy });
+    symlinkSync(join(dir, 'real/Dockerfile'), join(dir, 'Dockerfile'));
+    chmodSync(join(dir, 'real/Dockerfile'), 0o751);
+    expect(run(['fmt', '--write', 'Dockerfile'], { cwd: dir }).code).toBe(0);
+    expect(lstatSync(join(dir, 'Dockerfile')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real/Dockerfile'), 'utf8')).toBe(tidy);
+    expect(statSync(join(dir, 'real/Dockerfile')).mode & 0o777).toBe(0o751);
+  });
+
+  it('stops quietly when the reader closes the pipe (EPIPE)', () => {
+    const dir = project({
+      Dockerfile: `FROM alpine\n${'RUN echo some words to make the tree large\n'.repeat(3000)}`,
+    });
+    // bash, for PIPESTATUS: the exit code of dockwright itself.
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" parse --json Dockerfile | head -1; echo "\${PIPESTATUS[0]}"`,
+      ],
+      { cwd: dir, encoding: 'utf8' },
     );
+    expect(r.stdout).toBe('{\n0\n');
+    expect(r.stderr).toBe('');
   });
 
   it('prints the BuildKit dump or the JSON tree', () => {

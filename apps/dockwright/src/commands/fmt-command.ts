@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format } from '@dockwright/lint';
 import { CliError } from '../cli-error.js';
@@ -12,8 +12,18 @@ Formats Dockerfiles in one canonical style without changing their meaning.
 Prints the result to stdout by default.
 
 Options:
-  --check   list the files that would change; exit 1 if any
-  --write   rewrite the files that change (atomically; unchanged files are not touched)
+  --check          list the files that would change; exit 1 if any
+  --write          rewrite the files that change (atomically; unchanged files are not touched)
+  --config <file>  config file (its ignore.files globs apply)
+
+Keyword case, flag and argument spacing, blank lines and exec-form arrays are made canonical.
+Words BuildKit's dump keeps as written (FROM's AS, HEALTHCHECK's CMD) and the indentation of
+continuation lines in shell-form commands (part of the shell text) are left as they are, so
+the formatted file parses to exactly the same instructions; \`lint --fix\` fixes AS casing.
+Heredoc bodies are never touched.
+
+Exit codes: 0 done, 1 --check found files to change or a Dockerfile has syntax errors
+(printed as file:line:column: message), 2 usage or read error.
 `;
 
 export function fmtCommand(argv: string[], io: Io): number {
@@ -39,28 +49,29 @@ export function fmtCommand(argv: string[], io: Io): number {
   const config = loadConfig(values.config, io.cwd);
   const files = selectFiles(positionals, io.cwd, config.ignoreFiles);
   const { inputs, failed } = readInputs(files, io.cwd, io.err);
-  let status = failed ? 2 : 0;
+  let invalid = false;
   let changed = 0;
   for (const input of inputs) {
     const file = input.file;
-    const parsed = parseInput(input);
-    if ('error' in parsed) {
-      io.err(`${parsed.error}\n`);
-      status = 2;
+    const { errors } = parseInput(input);
+    if (errors.length > 0) {
+      // A file that does not parse is not formatted: that would guess at its meaning.
+      io.err(errors.map((e) => `${e}\n`).join(''));
+      invalid = true;
       continue;
     }
-    const output = format(input.text, { file: input.file });
+    const output = format(input.text, { file: input.name });
     if (values.check) {
       if (output !== input.text) {
-        io.out(`${input.file}\n`);
+        io.out(`${input.name}\n`);
         changed++;
       }
     } else if (values.write && file !== '-') {
-      if (output !== input.text) writeAtomic(join(io.cwd, file), output);
+      if (output !== input.text) writeAtomic(resolve(io.cwd, file), output, input.name);
     } else {
       io.out(output);
     }
   }
-  if (status !== 0) return status;
-  return values.check && changed > 0 ? 1 : 0;
+  if (failed) return 2;
+  return invalid || (values.check && changed > 0) ? 1 : 0;
 }

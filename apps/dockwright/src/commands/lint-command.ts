@@ -1,14 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   applyFixes,
+  CheckConfigError,
   type Colors,
   type Finding,
   formatJson,
   formatSarif,
   formatText,
   lint,
+  parseCheckConfig,
   type ReportedFile,
   type Severity,
 } from '@dockwright/lint';
@@ -32,15 +34,20 @@ export const LINT_HELP = `Usage: dockwright lint [options] [files…|-]
 Lints Dockerfiles with BuildKit's build checks, hadolint's DL rules and dockwright's rules.
 
 Options:
-  --fix                      apply the safe fixes in place
-  --format <text|json|sarif> output format (default text)
+  --fix                      apply the safe fixes in place (stdin: fixed text to stdout)
+  --format <text|json|sarif> report format (default text)
   --config <file>            config file (default dockwright.config.json|yaml|yml)
   --failure-threshold <lvl>  error | warning | info | none: exit 1 at or above (default warning)
   --max-warnings <n>         exit 1 when there are more than n warnings
   --dockerignore <file>      .dockerignore for CopyIgnoredFile (default: next to each file)
-  --check <value>            BuildKit check config (also env BUILDKIT_DOCKERFILE_CHECK)
+  --check <value>            BuildKit check config, skip=<Rule,…|all>;error=<bool>;
+                             experimental=<Rule,…|all> (default: env BUILDKIT_DOCKERFILE_CHECK);
+                             replaces the files' # check= directives
 
-Files may be paths, globs (quoted: '**/Dockerfile') or - for stdin. Default: ./Dockerfile.
+Files may be paths, globs (quoted: '**/Dockerfile') or - for stdin (reported as <stdin>).
+Default: ./Dockerfile.
+The report goes to stdout, except with --fix and stdin: then stdout carries the fixed
+Dockerfile and the report (in any --format) goes to stderr.
 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or read error.
 `;
 
@@ -86,16 +93,29 @@ export function lintCommand(argv: string[], io: Io): number {
   const config = loadConfig(values.config, io.cwd);
   let args = positionals;
   if (args.length === 0) {
-    if (!existsSync(join(io.cwd, 'Dockerfile')))
+    if (!existsSync(resolve(io.cwd, 'Dockerfile')))
       throw new CliError('no files given and no ./Dockerfile (see dockwright lint --help)');
     args = ['Dockerfile'];
   }
   const files = selectFiles(args, io.cwd, config.ignoreFiles);
   const buildkitCheck = values.check ?? io.env.BUILDKIT_DOCKERFILE_CHECK;
+  if (buildkitCheck !== undefined) {
+    try {
+      parseCheckConfig(buildkitCheck);
+    } catch (error) {
+      if (!(error instanceof CheckConfigError)) throw error;
+      // BuildKit fails the build with the same words (`failed to parse …: invalid check option`).
+      const source = values.check !== undefined ? '--check' : 'BUILDKIT_DOCKERFILE_CHECK';
+      throw new CliError(`${source}: ${error.message}`, 2, { cause: error });
+    }
+  }
   const explicitIgnore =
     values.dockerignore !== undefined
-      ? readIgnore(join(io.cwd, values.dockerignore), true)
+      ? readIgnore(resolve(io.cwd, values.dockerignore), values.dockerignore)
       : undefined;
+  // With --fix on stdin, stdout carries the fixed Dockerfile, so the report must go elsewhere.
+  const fixedToStdout = values.fix === true && files.includes('-');
+  const report = fixedToStdout ? io.err : io.out;
 
   const reported: ReportedFile[] = [];
   const { inputs, failed: readError } = readInputs(files, io.cwd, io.err);
@@ -103,11 +123,9 @@ export function lintCommand(argv: string[], io: Io): number {
     const file = input.file;
     const dockerignore =
       explicitIgnore ??
-      (file === '-'
-        ? readIgnore(join(io.cwd, '.dockerignore'), false)
-        : readIgnore(join(io.cwd, dirname(file), '.dockerignore'), false));
+      readIgnore(resolve(io.cwd, file === '-' ? '.' : dirname(file), '.dockerignore'));
     const options = {
-      file: input.file,
+      file: input.name,
       rules: config.rules,
       ignoreRules: config.ignoreRules,
       ...(dockerignore !== undefined ? { dockerignore } : {}),
@@ -118,22 +136,17 @@ export function lintCommand(argv: string[], io: Io): number {
       const { output } = applyFixes(text, options);
       if (output !== text) {
         if (file === '-') io.out(output);
-        else writeAtomic(join(io.cwd, file), output);
+        else writeAtomic(resolve(io.cwd, file), output, input.name);
         text = output;
       } else if (file === '-') io.out(output);
     }
-    reported.push({ file: input.file, text, findings: lint(text, options) });
+    reported.push({ file: input.name, text, findings: lint(text, options) });
   }
 
-  if (fmt === 'json') io.out(formatJson(reported));
+  if (fmt === 'json') report(formatJson(reported));
   else if (fmt === 'sarif')
-    io.out(formatSarif(reported, { name: 'dockwright', version: io.version }));
-  else {
-    const text = formatText(reported, io.colors);
-    // With --fix on stdin the fixed text went to stdout; the report goes to stderr.
-    if (values.fix && files.includes('-')) io.err(text);
-    else io.out(text);
-  }
+    report(formatSarif(reported, { name: 'dockwright', version: io.version }));
+  else report(formatText(reported, io.colors));
   if (readError) return 2;
   const all: Finding[] = reported.flatMap((r) => r.findings);
   const failing =
@@ -143,12 +156,13 @@ export function lintCommand(argv: string[], io: Io): number {
   return 0;
 }
 
-function readIgnore(path: string, required: boolean): string | undefined {
+/** A `.dockerignore`: `shown` names a required one (`--dockerignore`), else a missing one is none. */
+function readIgnore(path: string, shown?: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    if (required)
-      throw new CliError(`${path}: cannot read: ${(error as Error).message}`, 2, { cause: error });
+    if (shown !== undefined)
+      throw new CliError(`${shown}: cannot read: ${(error as Error).message}`, 2, { cause: error });
     return undefined;
   }
 }

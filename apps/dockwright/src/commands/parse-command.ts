@@ -6,7 +6,11 @@ import type { Io } from './lint-command.js';
 
 export const PARSE_HELP = `Usage: dockwright parse [--json] file|-
 
-Prints the syntax tree: BuildKit's Node.Dump() lines, or the full tree as JSON with --json.
+Prints the syntax tree: BuildKit's Node.Dump() lines, or the full tree as JSON with --json
+(diagnostics included). The tree is printed even when the file has errors; each error also
+goes to stderr as file:line:column: message.
+
+Exit codes: 0 no errors, 1 the Dockerfile has errors, 2 usage or read error.
 `;
 
 export function parseCommand(argv: string[], io: Io): number {
@@ -24,13 +28,12 @@ export function parseCommand(argv: string[], io: Io): number {
     return 0;
   }
   if (positionals.length !== 1) throw new CliError('parse takes exactly one file (or - for stdin)');
-  const parsed = parseInput(readInput(positionals[0]!, io.cwd));
-  if ('error' in parsed) throw new CliError(parsed.error);
-  const tree = parsed.tree;
-  io.out(
-    values.json
-      ? `${JSON.stringify(tree, null, 2)}\n`
-      : `${dump(tree)}${dump(tree).endsWith('\n') ? '' : '\n'}`,
-  );
-  return 0;
+  const { tree, errors } = parseInput(readInput(positionals[0]!, io.cwd));
+  if (values.json) io.out(`${JSON.stringify(tree, null, 2)}\n`);
+  else {
+    const text = dump(tree);
+    io.out(text === '' || text.endsWith('\n') ? text : `${text}\n`);
+  }
+  io.err(errors.map((e) => `${e}\n`).join(''));
+  return errors.length > 0 ? 1 : 0;
 }
