@@ -29,6 +29,19 @@ describe('dockerfile() preamble and stages', () => {
     `);
   });
 
+  it('FROM --platform with global and platform ARGs', () => {
+    const text = emit(
+      dockerfile()
+        .arg('ARCH', 'arm64')
+        .from('a', { platform: 'linux/${ARCH}' as never })
+        .from('b', { platform: '${TARGETPLATFORM}' })
+        .from('c', { platform: '$BUILDPLATFORM' }),
+    );
+    expect(text).toContain('FROM --platform=linux/${ARCH} a\n');
+    expect(text).toContain('FROM --platform=${TARGETPLATFORM} b\n');
+    expect(text).toContain('FROM --platform=$BUILDPLATFORM c\n');
+  });
+
   it('FROM an earlier stage and with a platform', () => {
     const base = dockerfile().from('alpine:3.20', { as: 'base' });
     expect(

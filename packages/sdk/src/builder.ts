@@ -5,6 +5,7 @@ import {
   directive,
   dockerfile as dockerfileNode,
   type EscapeChar,
+  expandWithMatches,
   type Flag,
   flag,
   formatFlag,
@@ -17,6 +18,7 @@ import {
   print,
   type TransformFn,
   transform as transformTree,
+  viewArg,
   viewFrom,
 } from '@dockwright/ast';
 import { checkArgName, readArgRef } from './arg.js';
@@ -71,6 +73,8 @@ export interface Context {
   /** The current stage's name, or null. */
   readonly current: string | null;
   readonly inStage: boolean;
+  /** Global ARGs: those declared before the first FROM, which FROM may expand. */
+  readonly globals: readonly string[];
   readonly cap: Frontend | null;
   /** An explicit `syntax()` value. */
   readonly syntax: string | null;
@@ -104,6 +108,17 @@ const DIRECTIVE_LIKE = /^[ \t]*(syntax|escape|check)[ \t]*=[ \t]*\S/i;
 const PORT = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i;
 const PORT_VAR = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}(?:\/(tcp|udp|sctp))?$/i;
 const OCTAL = /^0?[0-7]{3,4}$/;
+/** The ARGs BuildKit defines in the global scope. */
+const PLATFORM_ARGS = new Set([
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+]);
 
 /**
  * The one class behind every builder interface (Kysely's pattern): frozen private state, and
@@ -230,7 +245,10 @@ export class Builder {
       value === null
         ? argName
         : `${argName}=${quoteValue('arg', 'default value', value, this.#esc)}`;
-    return this.#push('arg', instruction('ARG', { args: [word] }));
+    const next = this.#push('arg', instruction('ARG', { args: [word] }));
+    return this.#ctx.inStage || this.#ctx.globals.includes(argName)
+      ? next
+      : next.#with({ globals: [...this.#ctx.globals, argName] });
   }
 
   from(image: unknown, options: { as?: string; platform?: string } = {}): Builder {
@@ -254,10 +272,8 @@ export class Builder {
       }
     }
     const flags: Flag[] = [];
-    if (options.platform !== undefined) {
-      const p = nonEmpty('from', 'platform', options.platform);
-      flags.push(flag('platform', lexEscape(p, this.#esc)));
-    }
+    if (options.platform !== undefined)
+      flags.push(flag('platform', this.#platform(options.platform)));
     const args = [imageWord];
     let stages = this.#ctx.stages;
     let current: string | null = null;
@@ -279,6 +295,34 @@ export class Builder {
     }
     const next = this.#with({ inStage: true, stages, current });
     return next.#push('from', instruction('FROM', { flags, args }));
+  }
+
+  /**
+   * BuildKit expands `--platform` with the global ARGs and its platform ARGs only, then parses
+   * the result as `os/arch[/variant]`: a bad `${…}`, whitespace or an unknown variable (which
+   * expands to nothing) fails the build, so refuse them here.
+   */
+  #platform(value: unknown): string {
+    const p = nonEmpty('from', 'platform', value);
+    if (GO_SPACE.test(p))
+      throw new DockerfileBuildError(
+        'from',
+        `the platform must not contain whitespace: ${show(p)}`,
+      );
+    const word = lexEscape(p, this.#esc);
+    checkExpansion('from', 'platform', p, word, this.#esc);
+    const globals = this.#ctx.globals;
+    const known = (name: string) => PLATFORM_ARGS.has(name) || globals.includes(name);
+    const { unmatched } = expandWithMatches(word, (name) => (known(name) ? 'x' : undefined), {
+      escape: this.#esc,
+    });
+    if (unmatched.size > 0) {
+      throw new DockerfileBuildError(
+        'from',
+        `the platform uses ${[...unmatched].join(', ')}, which is neither a global ARG (arg() before the first from()) nor a platform ARG: ${show(p)}`,
+      );
+    }
+    return word;
   }
 
   // ---- instructions -------------------------------------------------------------------------
@@ -838,17 +882,23 @@ export class Builder {
     const tree = transformTree(dockerfileNode(toArray(this.#list), { escape: this.#esc }), fn);
     let stages: string[] = [];
     let inStage = false;
+    const globals = new Set<string>();
     for (const child of tree.children) {
       if (child.type === 'instruction' && child.keyword === 'FROM') {
         inStage = true;
         const stage = viewFrom(child).stage;
         if (stage !== null) stages.push(stage);
+      } else if (!inStage && child.type === 'instruction' && child.keyword === 'ARG') {
+        for (const a of viewArg(child, this.#esc).args) globals.add(a.name);
       }
     }
     stages = [...new Set(stages)];
     const current =
       this.#ctx.current !== null && stages.includes(this.#ctx.current) ? this.#ctx.current : null;
-    return this.#with({ stages, inStage, current }, fromArray(tree.children));
+    return this.#with(
+      { stages, inStage, current, globals: [...globals] },
+      fromArray(tree.children),
+    );
   }
 
   toAst(): DockerfileNode {

@@ -433,6 +433,7 @@ export function initialProps(frontend: FrontendVersion | null, esc: EscapeChar) 
     stages: [],
     current: null,
     inStage: false,
+    globals: [],
     need: { minor: 0, labs: false },
     cap: frontend === null ? null : parseFrontend(frontend),
     syntax: null,

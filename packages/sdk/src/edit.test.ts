@@ -82,3 +82,15 @@ describe('edit() and the syntax directive', () => {
     );
   });
 });
+
+describe('edit() and global ARGs', () => {
+  it('FROM --platform may use the global ARGs of the loaded file, and only those', () => {
+    const text = emit(
+      edit('ARG ARCH=amd64\nFROM a\nARG LOCAL=x\n').from('b', { platform: 'linux/$ARCH' as never }),
+    );
+    expect(text).toBe('ARG ARCH=amd64\nFROM a\nARG LOCAL=x\n\nFROM --platform=linux/$ARCH b\n');
+    expect(() =>
+      edit('ARG ARCH=amd64\nFROM a\nARG LOCAL=x\n').from('b', { platform: '$LOCAL' as never }),
+    ).toThrow(/the platform uses LOCAL, which is neither a global ARG/);
+  });
+});

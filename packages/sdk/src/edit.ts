@@ -1,4 +1,4 @@
-import { type DockerfileNode, parse, viewFrom } from '@dockwright/ast';
+import { type DockerfileNode, parse, viewArg, viewFrom } from '@dockwright/ast';
 import { builderOf } from './builder.js';
 import { type DockerfileOptions, type DockerfileStage, initialProps } from './dockerfile.js';
 import { DockerfileBuildError } from './dockerfile-build-error.js';
@@ -35,11 +35,14 @@ export function edit(
   const stages: string[] = [];
   let inStage = false;
   let current: string | null = null;
+  const globals = new Set<string>();
   for (const child of tree.children) {
     if (child.type === 'instruction' && child.keyword === 'FROM') {
       inStage = true;
       current = viewFrom(child).stage;
       if (current !== null) stages.push(current);
+    } else if (!inStage && child.type === 'instruction' && child.keyword === 'ARG') {
+      for (const a of viewArg(child, tree.escape).args) globals.add(a.name);
     }
   }
   // A versioned `# syntax=` the file already has caps what can be appended, as syntax() does.
@@ -56,6 +59,7 @@ export function edit(
     stages,
     current,
     inStage,
+    globals: [...globals],
     base: tree,
     eol: tree.raws?.eol ?? '\n',
   };

@@ -37,6 +37,41 @@ const refused: [string, () => unknown, RegExp][] = [
     /^from\(\): not a valid image reference: "alpine 3"$/,
   ],
   ['image as a flag', () => pre().from('--platform=x'), /not a valid image reference/],
+  [
+    'platform with an unbalanced ${',
+    () => pre().from('a', { platform: '${X' }),
+    /^from\(\): the platform has a variable reference BuildKit cannot expand .*: "\$\{X"$/,
+  ],
+  [
+    'platform with a space',
+    () => pre().from('a', { platform: 'linux/amd64 x' }),
+    /^from\(\): the platform must not contain whitespace: "linux\/amd64 x"$/,
+  ],
+  [
+    'platform with a tab',
+    () => pre().from('a', { platform: 'linux/\tamd64' }),
+    /the platform must not contain whitespace/,
+  ],
+  [
+    'platform with a newline',
+    () => pre().from('a', { platform: 'linux\n/amd64' }),
+    /the platform must not contain a newline/,
+  ],
+  [
+    'platform with an undeclared variable',
+    () => pre().from('a', { platform: '${NOPE}' }),
+    /^from\(\): the platform uses NOPE, which is neither a global ARG \(arg\(\) before the first from\(\)\) nor a platform ARG: "\$\{NOPE\}"$/,
+  ],
+  [
+    'platform with a variable declared only in a stage',
+    () => pre().from('a').arg('ARCH', 'amd64').from('b', { platform: 'linux/$ARCH' }),
+    /the platform uses ARCH, which is neither a global ARG/,
+  ],
+  [
+    'platform with an undeclared variable in a default',
+    () => pre().arg('A').from('a', { platform: '${A:-$B}' }),
+    /the platform uses B, which/,
+  ],
   ['instruction before FROM', () => pre().run('x'), /^run\(\): no build stage in current context/],
   [
     'port out of range',
