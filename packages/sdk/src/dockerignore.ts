@@ -1,9 +1,11 @@
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
+import { trimGo } from './encode.js';
 
 /** A `.dockerignore` file, built immutably. */
 export interface DockerignoreBuilder {
   /**
-   * Adds patterns (one per line); `!pattern` re-includes.
+   * Adds patterns (one per line); `!pattern` re-includes. A pattern with a newline, or with
+   * whitespace at either end (Docker trims it), throws a DockerfileBuildError.
    *
    * @example
    * ```ts
@@ -47,8 +49,19 @@ class Dockerignore implements DockerignoreBuilder {
       const s = String(p);
       if (/[\r\n]/.test(s))
         throw new DockerfileBuildError('add', `a pattern must not contain a newline: ${show(s)}`);
-      if (s.trim() === '')
+      if (trimGo(s) === '')
         throw new DockerfileBuildError('add', `a pattern must not be empty: ${show(s)}`);
+      // Docker's reader (moby/patternmatcher ignorefile.ReadAll) trims every line with
+      // strings.TrimSpace, and the rest again after a leading "!": refuse what it would change.
+      const body = s.startsWith('!') ? s.slice(1) : s;
+      if (s.startsWith('!') && body === '')
+        throw new DockerfileBuildError('add', `"!" must be followed by a pattern: ${show(s)}`);
+      if (trimGo(s) !== s || trimGo(body) !== body) {
+        throw new DockerfileBuildError(
+          'add',
+          `a pattern must not start or end with whitespace (Docker trims it): ${show(s)}`,
+        );
+      }
       // A line starting with # is a comment in .dockerignore: escape it so the pattern stays one.
       return s.startsWith('#') ? `\\${s}` : s;
     });
