@@ -79,17 +79,26 @@ async function run(
       if (code === 0) return resolve({ ok: true });
       resolve({
         ok: false,
-        reason: `${signal ? `killed by ${signal}` : `exit code ${code}`}${lastLines(output)}`,
+        reason: `${signal ? `killed by ${signal}` : `exit code ${code}`}${keyLines(output)}`,
       });
     });
   });
 }
 
-function lastLines(output: string): string {
+/** An error code (`ECONNREFUSED`, `ERR_PNPM_META_FETCH_FAIL`) or a fetch failure's reason. */
+const ERROR_LINE = /\b(?:E[A-Z]{4,}|ERR_[A-Z0-9_]+)\b|reason:/;
+
+/**
+ * Up to three lines that say why the package manager failed: the ones naming an error code
+ * (npm ends with a proxy hint and a log path, which say nothing about the cause), else the
+ * last three.
+ */
+function keyLines(output: string): string {
   const lines = output
     .split('\n')
     .map((l) => l.trimEnd())
     .filter((l) => l.trim().length > 0);
-  const tail = lines.slice(-3);
+  const errors = lines.filter((l) => ERROR_LINE.test(l));
+  const tail = errors.length > 0 ? errors.slice(0, 3) : lines.slice(-3);
   return tail.length > 0 ? `\n    ${tail.join('\n    ')}` : '';
 }

@@ -72,6 +72,20 @@ export function hostCommands(pm: PackageManagerName): { install: string; start: 
 }
 
 /**
+ * Network settings for the lockfile step: give up soon when the registry cannot be reached.
+ * npm and pnpm otherwise retry twice with back-off (10 s, then up to a minute), about 70 s per
+ * attempt before the CLI can say how to finish; one quick retry still covers a dropped
+ * connection. The request timeout stays generous (60 s) for a slow but working network.
+ */
+const FETCH_TIMEOUT_MS = 60_000;
+const FAIL_FAST_FETCH = [
+  '--fetch-retries=1',
+  '--fetch-retry-mintimeout=1000',
+  '--fetch-retry-maxtimeout=2000',
+  `--fetch-timeout=${FETCH_TIMEOUT_MS}`,
+] as const;
+
+/**
  * The argv that writes the lockfile without installing (`install` mode where the package manager
  * has no lockfile-only mode). pnpm and yarn go through corepack so the version pinned in
  * `packageManager` writes it; `fallback` is the same command without corepack.
@@ -92,12 +106,13 @@ export function lockfileCommand(pm: PackageManagerName): {
           '--ignore-scripts',
           '--no-audit',
           '--no-fund',
+          ...FAIL_FAST_FETCH,
         ],
         fallback: undefined,
         leftovers: [],
       };
     case 'pnpm': {
-      const args = ['install', '--lockfile-only', '--ignore-scripts'];
+      const args = ['install', '--lockfile-only', '--ignore-scripts', ...FAIL_FAST_FETCH];
       return { command: ['corepack', 'pnpm', ...args], fallback: ['pnpm', ...args], leftovers: [] };
     }
     case 'yarn': {
@@ -110,6 +125,8 @@ export function lockfileCommand(pm: PackageManagerName): {
         '--ignore-engines',
         '--non-interactive',
         '--no-progress',
+        // yarn 1 has no retry setting; its request timeout is the one knob.
+        `--network-timeout=${FETCH_TIMEOUT_MS}`,
       ];
       return {
         command: ['corepack', 'yarn', ...args],

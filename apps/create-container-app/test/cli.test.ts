@@ -10,6 +10,7 @@ import {
 import { join } from 'node:path';
 import { type InstructionNode, parse as parseDockerfile, viewHealthcheck } from '@dockwright/ast';
 import { lint } from '@dockwright/lint';
+import { freePort } from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { FLASK_FILES, NODE_FILES } from './project-files.js';
@@ -392,7 +393,7 @@ describe('node', () => {
     });
     expect(res.code).toBe(0);
     expect(read(join(cwd, 'web'), 'npm-args.txt').trim()).toBe(
-      'install --package-lock-only --ignore-scripts --no-audit --no-fund',
+      'install --package-lock-only --ignore-scripts --no-audit --no-fund --fetch-retries=1 --fetch-retry-mintimeout=1000 --fetch-retry-maxtimeout=2000 --fetch-timeout=60000',
     );
     expect(existsSync(join(cwd, 'web', 'package-lock.json'))).toBe(true);
   });
@@ -410,6 +411,44 @@ describe('node', () => {
     expect(out).toContain('registry may be unreachable');
     expect(out).toContain('ENOTFOUND');
     expect(out).toContain('run `npm install` in web to create it');
+    expect(readdirSync(join(cwd, 'web')).sort()).toEqual(NODE_FILES);
+  });
+
+  it.each(['npm', 'pnpm'] as const)(
+    'with the registry unreachable (a closed loopback port), %s gives up quickly and says how to finish',
+    async (pm) => {
+      const cwd = tempDir();
+      const port = await freePort();
+      // Without fail-fast retries npm took about 70 s here (pnpm twice that: corepack, then
+      // the fallback); the spawn timeout turns a return to that into a failure.
+      const res = runCli(['web', '--template', 'node', '--package-manager', pm], {
+        cwd,
+        env: { npm_config_registry: `http://127.0.0.1:${port}/` },
+        timeoutMs: 30_000,
+      });
+      expect(res.signal).toBeNull();
+      expect(res.code).toBe(0);
+      const lockfile = pm === 'npm' ? 'package-lock.json' : 'pnpm-lock.yaml';
+      expect(res.stderr).toContain(`Could not create ${lockfile}`);
+      expect(res.stderr).toContain('ECONNREFUSED');
+      expect(res.stderr).toContain(`run \`${pm} install\` in web to create it`);
+      expect(res.stdout).toContain(`${pm} install   # creates ${lockfile}`);
+      expect(readdirSync(join(cwd, 'web')).sort()).toEqual(NODE_FILES);
+    },
+  );
+
+  it('closed stdout and stderr (nobody reading) do not stop the scaffold', async () => {
+    const cwd = tempDir();
+    const bin = fakeBin('npm', 'echo "npm error code ECONNREFUSED" >&2; exit 1');
+    const child = startCli(['web', '--template', 'node', '--package-manager', 'npm'], {
+      cwd,
+      env: { PATH: `${bin}:${process.env.PATH}` },
+    });
+    // The lockfile warning goes to stderr, the progress and outro to stdout: both get EPIPE.
+    child.stdout.destroy();
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+    expect(code).toBe(0);
     expect(readdirSync(join(cwd, 'web')).sort()).toEqual(NODE_FILES);
   });
 });
