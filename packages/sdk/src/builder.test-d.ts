@@ -75,6 +75,23 @@ describe('compile-time rules', () => {
     s.healthcheck(['x'], { interval: '30' });
     // @ts-expect-error not a duration unit
     s.healthcheck(['x'], { timeout: '5 minutes' });
+    // @ts-expect-error a space before the unit (Go's parser refuses it)
+    s.healthcheck(['x'], { interval: '30 s' });
+    // @ts-expect-error a leading space
+    s.healthcheck(['x'], { startPeriod: ' 30s' });
+    // @ts-expect-error an exponent
+    s.healthcheck(['x'], { timeout: '1e3ms' });
+    // @ts-expect-error an underscore
+    s.healthcheck(['x'], { startInterval: '1_000ms' });
+    // @ts-expect-error Infinity is not a number Go reads
+    s.healthcheck(['x'], { interval: 'Infinitys' });
+    s.healthcheck(['x'], {
+      interval: '30s',
+      timeout: '1.5s',
+      startPeriod: '1m30s',
+      startInterval: '500ms',
+    });
+    s.healthcheck(['x'], { interval: '250µs', timeout: '2h' });
     // @ts-expect-error retries is a number
     s.healthcheck(['x'], { retries: '3' });
     // @ts-expect-error not a port

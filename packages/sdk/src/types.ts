@@ -148,11 +148,17 @@ export type StageBuiltins =
   | 'ALL_PROXY'
   | 'all_proxy';
 
-/** A Go duration as HEALTHCHECK takes it: `'30s'`, `'1m30s'`, `'500ms'`. */
-export type DurationUnit = 'ns' | 'us' | 'ms' | 's' | 'm' | 'h';
-export type Duration =
-  | `${number}${DurationUnit}`
-  | `${number}${DurationUnit}${number}${DurationUnit}`;
+/** The units of a Go duration. */
+export type DurationUnit = 'ns' | 'us' | 'µs' | 'ms' | 's' | 'm' | 'h';
+/**
+ * A decimal in a duration: `30`, `1.5`. `${bigint}` rather than `${number}`, which also takes
+ * `'30 '`, `'1e3'` and `'Infinity'` (a negative or hex number still compiles and is refused at
+ * run time).
+ */
+type DurationNumber = `${bigint}` | `${bigint}.${bigint}`;
+type DurationPart = `${DurationNumber}${DurationUnit}`;
+/** A Go duration as HEALTHCHECK takes it: `'30s'`, `'1.5s'`, `'1m30s'`, `'500ms'`. */
+export type Duration = DurationPart | `${DurationPart}${DurationPart}`;
 
 export type Protocol = 'tcp' | 'udp' | 'sctp';
 /** An EXPOSE port: `8080`, `'53/udp'`, `'8000-8010'`, `'8000-8010/tcp'`, or a variable. */
