@@ -58,5 +58,25 @@ export const NODE_PACKAGE_MANAGERS: Readonly<Record<NodePackageManager, NodePack
     }),
   });
 
+/**
+ * The corepack installed from npm where the image has none: Node stopped shipping corepack with
+ * v25, so `node:25-slim` and newer lack it. 0.34.7 is the newest release whose `engines` take in
+ * every line `NODE_VERSION` may name (0.35 dropped Node 20 and 25).
+ */
+export const COREPACK_VERSION = '0.34.7';
+
+/**
+ * Installs corepack when the image lacks it, a no-op where Node still ships it (up to v24).
+ * `--force`: node:25 images still link yarn 1 as /usr/local/bin/yarn, and npm will not replace
+ * that link with corepack's yarn shim without it (EEXIST). `NODE_VERSION` is an ARG a build may
+ * override, so the check runs in the image rather than being decided here.
+ *
+ * @example
+ * ```ts
+ * ENSURE_COREPACK // 'command -v corepack >/dev/null || npm install -g --force corepack@0.34.7'
+ * ```
+ */
+export const ENSURE_COREPACK = `command -v corepack >/dev/null || npm install -g --force corepack@${COREPACK_VERSION}`;
+
 /** Corepack's own download cache (the package managers it fetches), as a cache mount. */
 export const COREPACK_CACHE = '/root/.cache/node/corepack';

@@ -4,6 +4,7 @@ import { DockerfileBuildError, show } from '../dockerfile-build-error.js';
 import type { Mount } from '../types.js';
 import {
   COREPACK_CACHE,
+  ENSURE_COREPACK,
   NODE_PACKAGE_MANAGERS,
   type NodePackageManager,
 } from './node-package-managers.js';
@@ -88,9 +89,10 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
     ...(pm.corepack ? [{ type: 'cache', target: COREPACK_CACHE } as const] : []),
   ];
   const chown = `${USER}:${USER}`;
-  const deps = dockerfile()
-    .arg(version)
-    .from(`node:${version}-slim`, { as: 'deps' })
+  const deps = withCorepack(
+    dockerfile().arg(version).from(`node:${version}-slim`, { as: 'deps' }),
+    pm.corepack,
+  )
     .workdir(APP_DIR)
     .comment(
       `Only package.json and ${pm.lockfile} are needed to install: edits to the source reuse this layer.`,
@@ -100,8 +102,7 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
 
   if (hasBuild) {
     // The build stage installs dev dependencies too; only its output reaches the runtime.
-    const runtime = deps
-      .from(`node:${version}-slim`, { as: 'build' })
+    const runtime = withCorepack(deps.from(`node:${version}-slim`, { as: 'build' }), pm.corepack)
       .workdir(APP_DIR)
       .run(pm.install, { mounts })
       .copy('.', '.')
@@ -121,6 +122,22 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
     .copy(`${APP_DIR}/node_modules`, `${APP_DIR}/node_modules`, { from: 'deps', chown })
     .copy('.', APP_DIR, { chown });
   return finish(runtime, port, entry);
+}
+
+/**
+ * For pnpm and yarn: corepack, installed from npm (with npm's cache mount) where the image has
+ * none (Node 25 and newer). Before WORKDIR, so it is not one more RUN right beside the install.
+ */
+function withCorepack<S extends string, C extends string>(
+  stage: DockerfileStage<S, C, 'NODE_VERSION', never>,
+  needed: boolean,
+): DockerfileStage<S, C, 'NODE_VERSION', never> {
+  if (!needed) return stage;
+  return stage
+    .comment('Node ships no corepack from v25 on: install it from npm where it is missing.')
+    .run(ENSURE_COREPACK, {
+      mounts: [{ type: 'cache', target: NODE_PACKAGE_MANAGERS.npm.cacheDir }],
+    });
 }
 
 /** The runtime stage's common tail: user, port, healthcheck, command. */

@@ -109,8 +109,22 @@ describe('recipes.node', () => {
         'node:${NODE_VERSION}-slim AS deps',
         'node:${NODE_VERSION}-slim AS runtime',
       ]);
-      const run = nodes.find((n) => n.keyword === 'RUN');
+      const runs = nodes.filter((n) => n.keyword === 'RUN');
+      const run = runs.find((n) => viewRun(n).command.toString().includes(install));
       expect(run).toBeDefined();
+      // pnpm and yarn: corepack first, installed from npm where the image lacks it (Node 25+).
+      const ensure = runs.filter((n) => viewRun(n).command.toString().includes('corepack@'));
+      expect(ensure).toHaveLength(corepack ? 1 : 0);
+      if (corepack) {
+        const view = viewRun(ensure[0] as InstructionNode);
+        expect(view.command).toBe(
+          'command -v corepack >/dev/null || npm install -g --force corepack@0.34.7',
+        );
+        expect(view.mounts.map((m) => [m.type, m.target])).toEqual([['cache', '/root/.npm']]);
+        expect(nodes.indexOf(ensure[0] as InstructionNode)).toBeLessThan(
+          nodes.indexOf(run as InstructionNode),
+        );
+      }
       const view = viewRun(run as InstructionNode);
       const mounts = view.mounts.map((m) => ({
         type: m.type,
@@ -152,6 +166,8 @@ describe('recipes.node', () => {
     expect(text).toContain('FROM node:${NODE_VERSION}-slim AS build');
     expect(text).toContain('corepack pnpm install --frozen-lockfile');
     expect(text).toMatch(/^RUN corepack pnpm run build$/m);
+    // Each stage that runs corepack has it ensured: deps and build.
+    expect(text.match(/npm install -g --force corepack@/g)).toHaveLength(2);
     expect(text).toMatch(/^COPY --from=build --chown=node:node \/app\/build \/app\/build$/m);
     expect(text).toMatch(/^COPY --chown=node:node package.json \/app\/package.json$/m);
     expect(text).not.toMatch(/^COPY --chown=node:node \. \/app$/m);
