@@ -224,6 +224,54 @@ describe.skipIf(!engine)('scaffolded projects in a real Docker engine', () => {
   }
 });
 
+describe.skipIf(!engine)('pnpm and yarn on a Node without corepack (25 and newer)', () => {
+  it("the Dockerfile installs corepack from npm, even over yarn 1's links", async () => {
+    // node:25-slim and newer ship no corepack, and node:25 still links yarn 1 into
+    // /usr/local/bin (where npm will not put corepack's yarn shim without --force). The
+    // stand-in: node:22-slim without corepack, yarn 1 moved to /opt as docker-node lays it out.
+    // A Node 25 version no release has, so the tag cannot clash with a real image.
+    const tag = `25.999.${Math.floor(Math.random() * 1000)}`;
+    const baseImage = `node:${tag}-slim`;
+    const base = await dockerBuild(tempDir('cca-nocorepack-base-'), baseImage, {
+      dockerfileText: `FROM node:22-slim
+RUN rm -rf /usr/local/bin/corepack /usr/local/lib/node_modules/corepack \\
+ && mv /usr/local/lib/node_modules/yarn /opt/yarn-v1 \\
+ && ln -sf /opt/yarn-v1/bin/yarn /usr/local/bin/yarn \\
+ && ln -sf /opt/yarn-v1/bin/yarn /usr/local/bin/yarnpkg
+`,
+    });
+    expectBuilt(base);
+    const cwd = tempDir('cca-engine-');
+    const name = 'app-nocorepack';
+    const image = `${uniqueName('cca-nocorepack-app')}:test`;
+    let container: string | undefined;
+    try {
+      const scaffold = runCli(
+        [name, '--template', 'node', '--package-manager', 'yarn', '--node-version', tag],
+        { cwd, env: { COREPACK_INTEGRITY_KEYS: '0' }, timeoutMs: 300_000 },
+      );
+      expect(scaffold.stderr).toBe('');
+      expect(scaffold.code).toBe(0);
+      const dir = join(cwd, name);
+      const check = await docker(['run', '--rm', baseImage, 'sh', '-c', 'command -v corepack']);
+      expect(check.code).not.toBe(0); // the stand-in really lacks corepack
+      const build = await dockerBuild(dir, image);
+      expectBuilt(build);
+      expect(build.output).toMatch(/npm install -g --force corepack@/);
+      const hostPort = await freePort();
+      const run = await dockerRun(image, { ports: { 3000: hostPort } });
+      expect(run.code, run.stderr).toBe(0);
+      container = run.container;
+      const root = await waitForHttp(`http://127.0.0.1:${hostPort}/`);
+      expect(root.body).toContain(`Hello from ${name}!`);
+    } finally {
+      if (container) await removeContainer(container);
+      await removeImage(image);
+      await removeImage(baseImage);
+    }
+  });
+});
+
 describe.skipIf(!engine)('recipes.node with a build script, in a real Docker engine', () => {
   it('builds in the build stage and ships only the output', async () => {
     // A project whose build script writes dist/server.js from src/server.js.
