@@ -12,10 +12,17 @@ export { ExpansionError } from './expansion-error.js';
 export { comment, directive, dockerfile, flag, heredoc, instruction } from './factories.js';
 export { goQuote } from './go-quote.js';
 export { findHeredocs, type HeredocMarker, parseHeredocWord } from './heredoc-words.js';
+export { INSTRUCTION_KEYWORDS, type InstructionKeyword, STAGE_NAME_PATTERN } from './keywords.js';
 export type * from './nodes.js';
 export { type ParseOptions, parse, parseStrict } from './parse.js';
 export { canonicalLine, formatFlag, formatJsonArray, print } from './print.js';
-export { type Stage, type StageDependency, type Stages, stages } from './stages.js';
+export {
+  type Stage,
+  type StageDependency,
+  type StageProblem,
+  type Stages,
+  stages,
+} from './stages.js';
 export { type TransformFn, type TransformResult, transform } from './transform.js';
 export {
   type InstructionProblem,

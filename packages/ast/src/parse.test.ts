@@ -255,6 +255,12 @@ describe('canonical layout of long instructions', () => {
 });
 
 describe('BuildKit rules the parser enforces beyond the line parsers', () => {
+  it.each(['RUN x\nFROM a\n', 'ENV A=b\nFROM a\n', 'COPY . .\n'])(
+    '%j: only ARG may come before the first FROM',
+    (text) => {
+      expect(errors(text)).toContain('no build stage in current context');
+    },
+  );
 
   it('lets ARG come before FROM', () => {
     expect(errors('ARG V=1\nFROM a:${V}\n')).toEqual([]);

@@ -32,6 +32,7 @@ export interface ParseOptions {
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
+const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(INSTRUCTION_KEYWORDS);
 const HASH = 0x23;
 const BACKSLASH = 0x5c;
 const BACKTICK = 0x60;
@@ -362,6 +363,10 @@ class Parser {
 
   private validate(node: InstructionNode, start: Point, end: Point): void {
     if (node.keyword === 'FROM') this.seenFrom = true;
+    else if (!this.seenFrom && node.keyword !== 'ARG' && KNOWN_KEYWORDS.has(node.keyword)) {
+      // Only ARG may come before the first FROM (BuildKit's instructions.Parse, CurrentStage).
+      this.report('error', 'NoBuildStage', 'no build stage in current context', start, end);
+    }
     const problems = validateInstruction(
       node,
       this.escape === BACKTICK ? '`' : '\\',
