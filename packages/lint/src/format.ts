@@ -10,6 +10,7 @@ import {
   parse,
 } from '@dockwright/ast';
 import { continuationRegex, splitLogicalLine } from './fixes/reparse.js';
+import { isolatedError } from './isolated-error.js';
 
 export interface FormatOptions {
   readonly file?: string;
@@ -155,7 +156,7 @@ function sameInstruction(node: InstructionNode, text: string, escape: EscapeChar
   const tree = parse(prefix + text);
   const list = tree.children.filter((c) => c.type === 'instruction');
   if (list.length !== 1 || tree.children.length !== (prefix ? 2 : 1)) return false;
-  if (tree.diagnostics.some((d) => d.severity === 'error')) return false;
+  if (tree.diagnostics.some((d) => isolatedError(d))) return false;
   return sameNode(node, list[0] as InstructionNode);
 }
 

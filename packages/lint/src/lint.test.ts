@@ -95,6 +95,24 @@ describe('lint configuration', () => {
     expect(f?.severity).toBe('error');
   });
 
+  it.each([
+    ['ENV A=b\nFROM a:1\nUSER a\n', 'NoBuildStage', 'no build stage in current context'],
+    [
+      'FROM a:1 AS one\nCOPY --from=two /x /x\nFROM b:1 AS two\nUSER a\n',
+      'InvalidStageReference',
+      'cannot copy from stage "two", it needs to be defined before current stage "one"',
+    ],
+    [
+      'FROM a:1 AS one\nRUN --mount=from=one,target=/t true\nUSER a\n',
+      'InvalidStageReference',
+      'circular dependency detected on stage: one',
+    ],
+  ])('reports what BuildKit refuses to build: %j', (text, ruleId, message) => {
+    expect(lint(text).filter((f) => f.severity === 'error')).toContainEqual(
+      expect.objectContaining({ ruleId, message }),
+    );
+  });
+
   it('reports parse errors as findings', () => {
     const f = lint('FROM alpine\nRUNN x\n').find((x) => x.severity === 'error');
     expect(f?.message).toBe('unknown instruction: RUNN (did you mean RUN?)');

@@ -53,6 +53,18 @@ export function lint(input: LintInput, options: LintOptions = {}): Finding[] {
     });
   }
 
+  // BuildKit refuses these when it builds (dockerfile2llb), so they are errors like parse errors.
+  for (const p of ctx.stageProblems) {
+    if (!p.node.position) continue;
+    findings.push({
+      ruleId: 'InvalidStageReference',
+      severity: 'error',
+      message: p.message,
+      position: p.node.position,
+      ...(file ? { file } : {}),
+    });
+  }
+
   const report = (severity: Severity, message: string, position: Position): void => {
     findings.push({
       ruleId: 'InvalidCheckOption',

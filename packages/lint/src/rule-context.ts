@@ -6,7 +6,7 @@ import type {
   FromView,
   InstructionNode,
 } from '@dockwright/ast';
-import { stages as splitStages, viewFrom } from '@dockwright/ast';
+import { type StageProblem, stages as splitStages, viewFrom } from '@dockwright/ast';
 import type { LintOptions } from './types.js';
 
 /** A build stage: its FROM and the instructions up to the next FROM. */
@@ -31,6 +31,8 @@ export class RuleContext {
   /** The ARG instructions before the first FROM. */
   readonly globalArgs: readonly InstructionNode[];
   readonly stages: readonly Stage[];
+  /** `COPY --from` / `--mount from=` references BuildKit refuses (same or later stage). */
+  readonly stageProblems: readonly StageProblem[];
   private readonly above = new Map<InstructionNode, CommentNode[]>();
   private readonly stageByNode = new Map<InstructionNode, Stage>();
 
@@ -77,6 +79,7 @@ export class RuleContext {
     this.instructions = instructions;
     this.globalArgs = globalArgs;
     this.stages = stages;
+    this.stageProblems = split.problems;
   }
 
   /** The comments directly above an instruction (BuildKit's `PrevComment`). */

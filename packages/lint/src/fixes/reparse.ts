@@ -1,4 +1,5 @@
 import { type EscapeChar, type InstructionNode, parse } from '@dockwright/ast';
+import { isolatedError } from '../isolated-error.js';
 
 /**
  * The instruction that `text` (keyword included, line terminator and heredoc bodies
@@ -13,7 +14,7 @@ export function reparseInstruction(
 ): InstructionNode | null {
   const prefix = escape === '`' ? '# escape=`\n\n' : '';
   const tree = parse(prefix + text);
-  if (tree.diagnostics.some((d) => d.severity === 'error')) return null;
+  if (tree.diagnostics.some((d) => isolatedError(d))) return null;
   const instructions = tree.children.filter((c) => c.type === 'instruction');
   if (instructions.length !== 1 || tree.children.length !== (prefix ? 2 : 1)) return null;
   const parsed = instructions[0] as InstructionNode;
