@@ -11,6 +11,12 @@ import type {
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
+/** A frozen array: a frozen one is shared as it is, anything else is copied first. */
+function frozen<T>(items: readonly T[] | undefined): readonly T[] {
+  if (items === undefined || items.length === 0) return EMPTY;
+  return Object.isFrozen(items) ? items : Object.freeze([...items]);
+}
+
 /**
  * A generated instruction (no position, no raws): it prints canonically.
  *
@@ -33,10 +39,10 @@ export function instruction(
   return Object.freeze({
     type: 'instruction',
     keyword: keyword.toUpperCase(),
-    flags: init.flags ? Object.freeze([...init.flags]) : EMPTY,
-    args: init.args ? Object.freeze([...init.args]) : EMPTY,
+    flags: frozen(init.flags),
+    args: frozen(init.args),
     json: init.json ?? false,
-    heredocs: init.heredocs ? Object.freeze([...init.heredocs]) : EMPTY,
+    heredocs: frozen(init.heredocs),
     trigger: init.trigger ?? null,
   });
 }
