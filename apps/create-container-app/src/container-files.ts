@@ -1,4 +1,4 @@
-import { type DockerfileNode, type InstructionNode, viewHealthcheck } from '@dockwright/ast';
+import { type DockerfileNode, type InstructionNode, print, viewHealthcheck } from '@dockwright/ast';
 import { recipes } from '@dockwright/sdk';
 import type { ProjectOptions } from './project-options.js';
 
@@ -54,13 +54,15 @@ export function containerFiles(
           hasBuildScript: false,
           entry: 'server.js',
         });
-  const dockerfile = recipe.toString();
+  // One tree for both the text and the healthcheck (toString() would build it again).
+  const tree = recipe.toAst();
+  const dockerfile = print(tree);
   const ignore =
     options.template === 'flask' ? recipes.pythonDockerignore() : recipes.nodeDockerignore();
   return {
     dockerfile,
     dockerignore: ignore.toString(),
-    healthcheck: healthcheckOf(recipe.toAst()),
+    healthcheck: healthcheckOf(tree),
     workdir: recipes.appDir,
     dependencyFiles:
       options.template === 'flask'

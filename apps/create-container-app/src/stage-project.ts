@@ -69,7 +69,8 @@ export class StagedProject {
   write(files: readonly ProjectFile[]): void {
     for (const file of files) {
       const path = join(this.dir, file.path);
-      mkdirSync(dirname(path), { recursive: true });
+      // The project's files sit at its top level: no mkdir call for those.
+      if (file.path.includes('/')) mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, file.content);
     }
   }
