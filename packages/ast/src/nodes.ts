@@ -67,8 +67,14 @@ export interface Heredoc {
  * - ONBUILD: empty; the nested instruction is `trigger`.
  * - Unknown keywords: empty.
  */
-export interface InstructionNode {
+export interface InstructionNode extends InstructionSnapshot {
   readonly type: 'instruction';
+  readonly position?: Position;
+  readonly raws?: InstructionRaws;
+}
+
+/** What an instruction means at parse level; its raw text is recorded for these values. */
+export interface InstructionSnapshot {
   readonly keyword: string;
   readonly flags: readonly Flag[];
   readonly args: readonly string[];
@@ -76,18 +82,6 @@ export interface InstructionNode {
   readonly json: boolean;
   readonly heredocs: readonly Heredoc[];
   /** ONBUILD's nested instruction. */
-  readonly trigger: InstructionNode | null;
-  readonly position?: Position;
-  readonly raws?: InstructionRaws;
-}
-
-/** The values an instruction's raw text was recorded for. */
-export interface InstructionSnapshot {
-  readonly keyword: string;
-  readonly flags: readonly Flag[];
-  readonly args: readonly string[];
-  readonly json: boolean;
-  readonly heredocs: readonly Heredoc[];
   readonly trigger: InstructionNode | null;
 }
 
