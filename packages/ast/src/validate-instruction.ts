@@ -2,6 +2,7 @@ import { goQuote } from './go-quote.js';
 import { INSTRUCTION_KEYWORDS, STAGE_NAME_PATTERN } from './keywords.js';
 import type { EscapeChar, InstructionNode, Severity } from './nodes.js';
 import { isTriplets } from './views/env-pairs.js';
+import { stringFlag } from './views/flags.js';
 import { heredocName } from './views/heredoc-word.js';
 import { parseGoDuration } from './views/parse-duration.js';
 import { parseMount } from './views/parse-mount.js';
@@ -240,14 +241,6 @@ function flags(node: InstructionNode, spec: FlagSpec): InstructionProblem | null
   return null;
 }
 
-function flagValue(node: InstructionNode, name: string): string | null {
-  const list = node.flags;
-  for (let i = list.length - 1; i >= 0; i--) {
-    if (list[i]!.name === name) return list[i]!.value ?? '';
-  }
-  return null;
-}
-
 function keyValues(node: InstructionNode): InstructionProblem | null {
   const k = node.keyword;
   const args = node.args;
@@ -306,7 +299,7 @@ function copyLike(node: InstructionNode): InstructionProblem | null {
     return error('HeredocDestination', `${k} cannot accept a heredoc as a destination`);
   }
   if (k === 'COPY') {
-    const from = flagValue(node, 'from');
+    const from = stringFlag(node, 'from');
     if (from !== null && FROM_VARIABLE.test(from)) {
       return error(
         'FromExpansion',
@@ -314,7 +307,7 @@ function copyLike(node: InstructionNode): InstructionProblem | null {
       );
     }
   } else {
-    const checksum = flagValue(node, 'checksum');
+    const checksum = stringFlag(node, 'checksum');
     if (checksum !== null && checksum !== '') {
       const paths: string[] = [];
       for (let i = 0; i < args.length - 1; i++) {
@@ -396,11 +389,11 @@ function run(node: InstructionNode, labs: boolean): InstructionProblem | null {
     const result = parseMount(flag.value);
     if ('error' in result) return error('InvalidMount', result.error);
   }
-  const network = flagValue(node, 'network');
+  const network = stringFlag(node, 'network');
   if (network !== null && !NETWORKS.has(network)) {
     return error('InvalidNetwork', `invalid network mode ${goQuote(network)}`);
   }
-  const security = flagValue(node, 'security');
+  const security = stringFlag(node, 'security');
   if (security !== null && !SECURITIES.has(security)) {
     return error('InvalidSecurity', `security ${goQuote(security)} is not valid`);
   }
@@ -436,7 +429,7 @@ function healthcheck(node: InstructionNode): InstructionProblem | null {
     return error('MissingHealthcheckCommand', 'Missing command after HEALTHCHECK CMD');
   }
   for (const name of HEALTH_DURATIONS) {
-    const text = flagValue(node, name);
+    const text = stringFlag(node, name);
     if (text === null || text === '') continue;
     const d = parseGoDuration(text);
     if ('error' in d) return error('InvalidDuration', d.error);
@@ -444,7 +437,7 @@ function healthcheck(node: InstructionNode): InstructionProblem | null {
       return error('InvalidDuration', `Interval ${goQuote(name)} cannot be less than 1ms`);
     }
   }
-  const retries = flagValue(node, 'retries');
+  const retries = stringFlag(node, 'retries');
   if (retries !== null && retries !== '') {
     const quoted = goQuote(retries);
     if (!RETRIES.test(retries)) {
