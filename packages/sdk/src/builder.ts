@@ -9,13 +9,13 @@ import {
   type Flag,
   flag,
   formatFlag,
-  formatJsonArray,
   type Heredoc,
   heredoc as heredocNode,
   type InstructionNode,
   instruction,
   parseDuration,
   print,
+  STAGE_NAME_PATTERN,
   type TransformFn,
   transform as transformTree,
   viewArg,
@@ -102,7 +102,6 @@ export function builderOf(props: Props): Builder {
 
 const NO_NEEDS: readonly FrontendNeed[] = Object.freeze([]);
 
-const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 const RESERVED_STAGES = new Set(['scratch', 'context']);
 const DIRECTIVE_LIKE = /^[ \t]*(syntax|escape|check)[ \t]*=[ \t]*\S/i;
 const PORT = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i;
@@ -279,10 +278,10 @@ export class Builder {
     let current: string | null = null;
     if (options.as !== undefined) {
       const name = line('from', 'stage name', options.as);
-      if (!STAGE_NAME.test(name)) {
+      if (!STAGE_NAME_PATTERN.test(name)) {
         throw new DockerfileBuildError(
           'from',
-          `invalid name for build stage: ${show(name)}, it must match ${STAGE_NAME.source}`,
+          `invalid name for build stage: ${show(name)}, it must match ${STAGE_NAME_PATTERN.source}`,
         );
       }
       if (RESERVED_STAGES.has(name))
@@ -949,5 +948,3 @@ function terminateLines(children: ChildNode[], eol: string): ChildNode[] {
   }
   return children;
 }
-
-export const formatExec = formatJsonArray;
