@@ -107,10 +107,7 @@ export function quoteValue(method: string, what: string, value: unknown, esc: Es
  * expands: bare when plain, else double-quoted (which also keeps edge spaces and a leading `--`).
  */
 export function quoteString(method: string, what: string, value: unknown, esc: EscapeChar): string {
-  const s = nonEmpty(method, what, value);
-  const word = BARE_VALUE.test(s) && !s.startsWith('-') ? s : doubleQuote(s, esc);
-  checkExpansion(method, what, s, word, esc);
-  return word;
+  return quoteValue(method, what, nonEmpty(method, what, value), esc);
 }
 
 /** A `${…}` the lexer cannot read (`${a`, `${a:}`) fails the build: refuse it now. */
