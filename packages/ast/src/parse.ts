@@ -14,6 +14,7 @@ import type {
   Position,
   Severity,
 } from './nodes.js';
+import { utf8Length } from './utf8-length.js';
 import { validateInstruction } from './validate-instruction.js';
 import {
   extractFlagWords,
@@ -570,20 +571,6 @@ function upperKeyword(cmd: string): string {
 function detectEol(text: string): '\n' | '\r\n' {
   const i = text.indexOf('\n');
   return i > 0 && text.charCodeAt(i - 1) === 0x0d ? '\r\n' : '\n';
-}
-
-function utf8Length(text: string, from: number, to: number): number {
-  let bytes = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 /**

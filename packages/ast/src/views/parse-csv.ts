@@ -1,3 +1,5 @@
+import { utf8Length } from '../utf8-length.js';
+
 /**
  * One CSV record as `github.com/tonistiigi/go-csvvalue` reads it (BuildKit parses `--mount` and
  * `--device` values with it): fields split on `,`; a field that starts with `"` is quoted and
@@ -61,20 +63,5 @@ export function parseCsv(line: string): { fields: string[] } | { error: string }
 }
 
 function csvError(s: string, index: number, reason: string): string {
-  return `parse error on line 1, column ${utf8Length(s, index) + 1}: ${reason}`;
-}
-
-/** UTF-8 byte length of `s.slice(0, end)`: Go reports byte columns. */
-function utf8Length(s: string, end: number): number {
-  let bytes = 0;
-  for (let i = 0; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
+  return `parse error on line 1, column ${utf8Length(s, 0, index) + 1}: ${reason}`;
 }
