@@ -1,4 +1,3 @@
-import { arg } from '../arg.js';
 import { type DockerfileStage, dockerfile } from '../dockerfile.js';
 import { DockerfileBuildError, show } from '../dockerfile-build-error.js';
 import type { Mount } from '../types.js';
@@ -8,7 +7,13 @@ import {
   NODE_PACKAGE_MANAGERS,
   type NodePackageManager,
 } from './node-package-managers.js';
-import { APP_DIR, checkPort, checkRelativePath, checkVersion } from './recipe-checks.js';
+import {
+  APP_DIR,
+  checkPort,
+  checkRelativePath,
+  HEALTHCHECK_TIMING,
+  versionArg,
+} from './recipe-checks.js';
 
 /** Options of {@link node}. */
 export interface NodeRecipeOptions {
@@ -61,10 +66,7 @@ const USER = 'node'; // the official node images' unprivileged user, UID 1000
  */
 export function node(options: NodeRecipeOptions = {}): NodeRecipe {
   const method = 'recipes.node';
-  const version = arg(
-    'NODE_VERSION',
-    checkVersion(method, 'nodeVersion', options.nodeVersion ?? '22'),
-  );
+  const version = versionArg(method, 'NODE_VERSION', 'nodeVersion', options.nodeVersion ?? '22');
   const port = checkPort(method, options.port ?? 3000);
   const pmName = options.packageManager ?? 'npm';
   const pm = NODE_PACKAGE_MANAGERS[pmName];
@@ -157,7 +159,7 @@ function finish<S extends string>(
         '-e',
         `fetch('http://127.0.0.1:' + (process.env.PORT || ${port}) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`,
       ],
-      { interval: '10s', timeout: '3s', startPeriod: '5s', retries: 3 },
+      HEALTHCHECK_TIMING,
     )
     .comment(
       "node itself is PID 1 (exec form, not npm start), so docker stop's SIGTERM reaches the server.",

@@ -1,8 +1,13 @@
-import { arg } from '../arg.js';
 import { commands } from '../commands.js';
 import { dockerfile } from '../dockerfile.js';
 import { DockerfileBuildError, show } from '../dockerfile-build-error.js';
-import { APP_DIR, checkPort, checkRelativePath, checkVersion } from './recipe-checks.js';
+import {
+  APP_DIR,
+  checkPort,
+  checkRelativePath,
+  HEALTHCHECK_TIMING,
+  versionArg,
+} from './recipe-checks.js';
 
 /** Options of {@link python}. */
 export interface PythonRecipeOptions {
@@ -47,9 +52,11 @@ const VENV = '/opt/venv';
  */
 export function python(options: PythonRecipeOptions = {}) {
   const method = 'recipes.python';
-  const version = arg(
+  const version = versionArg(
+    method,
     'PYTHON_VERSION',
-    checkVersion(method, 'pythonVersion', options.pythonVersion ?? '3.12'),
+    'pythonVersion',
+    options.pythonVersion ?? '3.12',
   );
   const port = checkPort(method, options.port ?? 8000);
   const app = options.app ?? 'app:app';
@@ -111,7 +118,7 @@ export function python(options: PythonRecipeOptions = {}) {
         '-c',
         `import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('PORT', '${port}') + '/healthz', timeout=2)`,
       ],
-      { interval: '10s', timeout: '3s', startPeriod: '5s', retries: 3 },
+      HEALTHCHECK_TIMING,
     )
     .comment(
       `gunicorn binds 0.0.0.0:$PORT when PORT is set. Exec form: gunicorn is PID 1 and gets\ndocker stop's SIGTERM, then lets requests finish for up to ${graceful} s.`,

@@ -1,3 +1,4 @@
+import { type ArgRef, arg } from '../arg.js';
 import { DockerfileBuildError, show } from '../dockerfile-build-error.js';
 
 /** The directory the recipes put the application in. */
@@ -24,6 +25,24 @@ export function checkVersion(method: string, what: string, version: string): str
   }
   return version;
 }
+
+/** `ARG <name>=<version>`, the version checked by {@link checkVersion}: the base image's tag. */
+export function versionArg<const Name extends string>(
+  method: string,
+  name: Name,
+  what: string,
+  version: string,
+): ArgRef<Name> {
+  return arg(name, checkVersion(method, what, version));
+}
+
+/** The healthcheck timing both recipes use: a first probe within 5 s of start, then every 10 s. */
+export const HEALTHCHECK_TIMING = Object.freeze({
+  interval: '10s',
+  timeout: '3s',
+  startPeriod: '5s',
+  retries: 3,
+});
 
 /** A relative path inside the build context without `..`, spaces or newlines. */
 export function checkRelativePath(method: string, what: string, path: string): string {
