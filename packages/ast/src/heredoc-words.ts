@@ -1,4 +1,4 @@
-import { isGoSpace } from './words.js';
+import { isGoSpace, isReSpace } from './words.js';
 
 export interface HeredocMarker {
   readonly name: string;
@@ -62,10 +62,6 @@ function countQuotes(s: string): number {
     if (c === 0x22 || c === 0x27) n++;
   }
   return n;
-}
-
-function isReSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   extractFlagWords,
   flagFromWord,
   isGoSpace,
+  isReSpace,
   isSeparator,
   parseWords,
   splitSeparated,
@@ -618,9 +619,6 @@ function matchDirective(
   return { name, value: text.slice(i, e) };
 }
 
-function isReSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
-}
 function isAlpha(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }

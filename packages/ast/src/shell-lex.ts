@@ -8,6 +8,7 @@
  * backtracking engine would be neither safe (`*a*a*a*…`) nor faithful for `//` with empty matches.
  */
 import { ExpansionError } from './expansion-error.js';
+import { isGoSpace } from './words.js';
 
 /** Look up one variable; `undefined` means unset (BuildKit's `EnvGetter.Get` returning false). */
 export type EnvLookup = (name: string) => string | undefined;
@@ -75,20 +76,6 @@ function isDigit(cp: number): boolean {
   return DECIMAL.test(String.fromCodePoint(cp));
 }
 
-/** Go's `unicode.IsSpace`: what word splitting splits on. */
-function isSpace(cu: number): boolean {
-  if (cu <= 0xff) return cu === 0x20 || (cu >= 0x09 && cu <= 0x0d) || cu === 0x85 || cu === 0xa0;
-  return (
-    cu === 0x1680 ||
-    (cu >= 0x2000 && cu <= 0x200a) ||
-    cu === 0x2028 ||
-    cu === 0x2029 ||
-    cu === 0x202f ||
-    cu === 0x205f ||
-    cu === 0x3000
-  );
-}
-
 /** POSIX special parameters (`$@`, `$#`, …) that lex.go reads as one-character names. */
 function isSpecialParam(cp: number): boolean {
   return (
@@ -116,7 +103,7 @@ class Words {
 
   /** An unquoted, unescaped code unit: whitespace ends a word. */
   addChar(cu: number): void {
-    if (isSpace(cu)) {
+    if (isGoSpace(cu)) {
       // BuildKit only ends a word that has text, so an empty quoted word ("") vanishes.
       if (this.inWord && this.word.length !== 0) {
         this.words.push(this.word);

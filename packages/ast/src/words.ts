@@ -22,6 +22,11 @@ export function isSeparator(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d;
 }
 
+/** RE2's `\s`, `[\t\n\f\r ]`, as BuildKit's directive and heredoc patterns use it. */
+export function isReSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
+}
+
 /** Go's `strings.TrimSpace`. */
 export function trimGoSpace(s: string): string {
   let start = 0;
