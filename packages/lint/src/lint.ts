@@ -15,7 +15,7 @@ import {
 import { hadolintIgnores } from './hadolint-pragmas.js';
 import { RuleContext } from './rule-context.js';
 import { allRules } from './rules/all-rules.js';
-import type { Finding, Fix, LintInput, LintOptions, Rule, Severity } from './types.js';
+import type { Finding, LintInput, LintOptions, Severity } from './types.js';
 
 /**
  * Lints a Dockerfile (text or parsed tree) with every rule: BuildKit's build checks, hadolint's
@@ -89,7 +89,7 @@ export function lint(input: LintInput, options: LintOptions = {}): Finding[] {
     const { meta } = rule;
     const level = options.rules?.[meta.id];
     if (level === 'off' || disabled.has(meta.id)) continue;
-    runRule(rule, ctx, (target, message, fix) => {
+    rule.check(ctx, (target, message, fix) => {
       const position = positionOf(target);
       if (!position) return;
       const node =
@@ -126,14 +126,6 @@ export function lint(input: LintInput, options: LintOptions = {}): Finding[] {
       a.position.start.column - b.position.start.column,
   );
   return findings;
-}
-
-function runRule(
-  rule: Rule,
-  ctx: RuleContext,
-  report: (target: { readonly position?: Position } | Position, message: string, fix?: Fix) => void,
-): void {
-  rule.check(ctx, report);
 }
 
 function positionOf(target: { readonly position?: Position } | Position): Position | undefined {
