@@ -14,6 +14,17 @@ function withoutRaws(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (key, v) => (key === 'raws' ? undefined : v)));
 }
 
+it('finds every shape fixture', () => {
+  expect(cases).toEqual([
+    'backtick-escape',
+    'bom',
+    'crlf',
+    'heredocs',
+    'multi-stage-mounts',
+    'onbuild-and-healthcheck',
+  ]);
+});
+
 describe.each(cases)('fixture %s', (name) => {
   const text = readFileSync(join(root, name, 'Dockerfile'), 'utf8');
   const tree = parse(text, { file: 'Dockerfile' });
