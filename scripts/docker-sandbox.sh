@@ -595,46 +595,34 @@ v=$(cd /tmp && pnpm --version); echo "pnpm (after corepack enable pnpm) $v"
 id node
 '
 
-python_image() {
-  local tags=(python:3.12-slim python:3.13-slim python:3.11-slim) dir recipe
-  dir="$(mktemp -d)"
-  write_python_context "$dir"
-  recipe="$(cat "$dir/Dockerfile" "$dir/make_wheels.py" | sha256sum | cut -c1-16)"
-  if up_to_date "$recipe" "${tags[@]}"; then
-    log "python stand-in (${tags[*]}) is up to date"
-    rm -rf "$dir"
-    return 0
-  fi
-  printf 'LABEL %s=%s\n' "$RECIPE_LABEL" "$recipe" >>"$dir/Dockerfile"
-  build_image "$dir" "${tags[@]}"
-  rm -rf "$dir"
-  log "verifying python stand-in (offline venv install of flask + gunicorn)"
-  verify "${tags[0]}" "$PY_VERIFY" || {
-    untag "${tags[@]}"
-    die "python stand-in failed verification"
-  }
+# The recipe label of a stand-in: a hash of what its context writer produced, so a change to
+# the writer (or to what it copies in) rebuilds the image.
+python_recipe() { cat "$1/Dockerfile" "$1/make_wheels.py" | sha256sum | cut -c1-16; }
+node_recipe() {
+  printf '%s-%s\n' "$(cat "$1/Dockerfile" "$1/docker-entrypoint.sh" | sha256sum | cut -c1-16)" \
+    "$(cat "$1/node" "$1/ca-certificates.crt" "$1"/node_modules/*/package.json | sha256sum | cut -c1-8)"
 }
 
-node_image() {
-  local tags=(node:22-slim node:20-slim node:22-bookworm-slim node:20-bookworm-slim node:24-slim)
-  local dir recipe
+# stand_in NAME WHAT VERIFY_SCRIPT TAG...: writes the context with write_NAME_context, skips the
+# build when every TAG already carries NAME_recipe's hash, else builds, labels and verifies.
+stand_in() {
+  local name="$1" what="$2" script="$3" dir recipe
+  shift 3
   dir="$(mktemp -d)"
-  write_node_context "$dir"
-  recipe="$(cat "$dir/Dockerfile" "$dir/docker-entrypoint.sh" | sha256sum | cut -c1-16)"
-  recipe="$recipe-$(cat "$dir/node" "$dir/ca-certificates.crt" "$dir"/node_modules/*/package.json |
-    sha256sum | cut -c1-8)"
-  if up_to_date "$recipe" "${tags[@]}"; then
-    log "node stand-in (${tags[*]}) is up to date"
+  "write_${name}_context" "$dir"
+  recipe="$("${name}_recipe" "$dir")"
+  if up_to_date "$recipe" "$@"; then
+    log "$name stand-in ($*) is up to date"
     rm -rf "$dir"
     return 0
   fi
   printf 'LABEL %s=%s\n' "$RECIPE_LABEL" "$recipe" >>"$dir/Dockerfile"
-  build_image "$dir" "${tags[@]}"
+  build_image "$dir" "$@"
   rm -rf "$dir"
-  log "verifying node stand-in (node, npm, yarn, corepack pnpm)"
-  verify "${tags[0]}" "$NODE_VERIFY" || {
-    untag "${tags[@]}"
-    die "node stand-in failed verification"
+  log "verifying $name stand-in ($what)"
+  verify "$1" "$script" || {
+    untag "$@"
+    die "$name stand-in failed verification"
   }
 }
 
@@ -643,8 +631,10 @@ cmd_images() {
   mkdir -p "$STATE/cache"
   local start=$SECONDS
   base_image
-  python_image
-  node_image
+  stand_in python "offline venv install of flask + gunicorn" "$PY_VERIFY" \
+    python:3.12-slim python:3.13-slim python:3.11-slim
+  stand_in node "node, npm, yarn, corepack pnpm" "$NODE_VERIFY" \
+    node:22-slim node:20-slim node:22-bookworm-slim node:20-bookworm-slim node:24-slim
   log "images ready in $((SECONDS - start)) s"
 }
 
