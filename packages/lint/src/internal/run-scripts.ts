@@ -10,7 +10,7 @@ export interface RunScript {
 }
 
 /** The shell text of a RUN (or the exec-form words joined), with heredoc scripts appended. */
-export function runScript(node: InstructionNode): string {
+function runScript(node: InstructionNode): string {
   if (node.json) {
     const args = node.args;
     // ["sh", "-c", "script"] runs a script; other exec forms are one command.
@@ -24,19 +24,37 @@ export function runScript(node: InstructionNode): string {
   return text;
 }
 
-const cache = new WeakMap<RuleContext, RunScript[]>();
+interface Scripts {
+  readonly list: RunScript[];
+  readonly byNode: Map<InstructionNode, RunScript>;
+}
 
-/** Every RUN of the file with its command text split into commands (computed once). */
-export function runScripts(ctx: RuleContext): RunScript[] {
-  let list = cache.get(ctx);
-  if (!list) {
-    list = [];
+const cache = new WeakMap<RuleContext, Scripts>();
+
+function scripts(ctx: RuleContext): Scripts {
+  let found = cache.get(ctx);
+  if (!found) {
+    found = { list: [], byNode: new Map() };
     for (const n of ctx.instructions) {
       if (n.keyword !== 'RUN') continue;
       const text = runScript(n);
-      list.push({ node: n, stage: ctx.stageOf(n), script: splitShell(text), text });
+      const run = { node: n, stage: ctx.stageOf(n), script: splitShell(text), text };
+      found.list.push(run);
+      found.byNode.set(n, run);
     }
-    cache.set(ctx, list);
+    cache.set(ctx, found);
   }
-  return list;
+  return found;
+}
+
+/** Every RUN of the file with its command text split into commands (computed once). */
+export function runScripts(ctx: RuleContext): readonly RunScript[] {
+  return scripts(ctx).list;
+}
+
+/** One RUN of the file, split as in {@link runScripts} (so each RUN is split once per lint). */
+export function runScriptOf(ctx: RuleContext, node: InstructionNode): RunScript {
+  const run = scripts(ctx).byNode.get(node);
+  if (!run) throw new Error(`not a RUN instruction of this file: ${node.keyword}`);
+  return run;
 }

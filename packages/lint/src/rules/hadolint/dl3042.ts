@@ -1,8 +1,8 @@
 import { envPairs, viewRun } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { isPipInstall } from '../../internal/pip.js';
-import { runScript } from '../../internal/run-scripts.js';
-import { commandName, splitShell } from '../../internal/shell-commands.js';
+import { runScriptOf } from '../../internal/run-scripts.js';
+import { commandName } from '../../internal/shell-commands.js';
 
 /**
  * DL3042: Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`
@@ -34,14 +34,14 @@ export const dl3042 = defineRule(
           }
         }
         if (n.keyword !== 'RUN' || noCacheEnv) continue;
-        const text = runScript(n);
+        const { text, script } = runScriptOf(ctx, n);
         const inline = /PIP_NO_CACHE_DIR=(\S+)/.exec(text);
         if (inline && truthy.has(inline[1]!.replace(/["\x27]/g, ''))) continue;
         const cached = viewRun(n).mounts.some(
           (m) => m.type === 'cache' && /\/\.cache\/pip|\/pip/.test(m.target ?? ''),
         );
         if (cached) continue;
-        const bad = splitShell(text).commands.some(
+        const bad = script.commands.some(
           (c) =>
             isPipInstall(c) &&
             !c.args.includes('--no-cache-dir') &&

@@ -1,6 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScript } from '../../internal/run-scripts.js';
-import { splitShell } from '../../internal/shell-commands.js';
+import { runScriptOf } from '../../internal/run-scripts.js';
 
 /**
  * DL3059: Multiple consecutive `RUN` instructions. Consider consolidation.
@@ -29,7 +28,7 @@ export const dl3059 = defineRule(
         continue;
       }
       const flags = child.flags.map((f) => `${f.name}=${f.value}`).join(' ');
-      const count = splitShell(runScript(child)).commands.length;
+      const count = runScriptOf(ctx, child).script.commands.length;
       if (previous && previous.flags === flags && count <= 2 && previous.count <= 2)
         report(child, message);
       previous = { flags, count };

@@ -1,6 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScript } from '../../internal/run-scripts.js';
-import { splitShell } from '../../internal/shell-commands.js';
+import { runScriptOf } from '../../internal/run-scripts.js';
 
 /**
  * DL4006: Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check
@@ -36,7 +35,7 @@ export const dl4006 = defineRule(
           continue;
         }
         if (n.keyword !== 'RUN' || ok || n.json) continue;
-        if (splitShell(runScript(n)).hasPipes) report(n, message);
+        if (runScriptOf(ctx, n).script.hasPipes) report(n, message);
       }
     }
   },
