@@ -126,34 +126,27 @@ export function parsePort(text: string): number {
   return port;
 }
 
-/** Returns a message for an invalid Python version (as a prompt validator wants), else undefined. */
-export function pythonVersionProblem(version: string): string | undefined {
-  // The version is the tag of python:<version>-slim: 3, 3.12 or 3.12.4.
+/** The version is the tag of python:<version>-slim: 3, 3.12 or 3.12.4. */
+function validatePythonVersion(version: string): void {
   if (!/^3(\.\d{1,2}){0,2}$/.test(version)) {
-    return `Invalid Python version "${version}": expected 3.x, e.g. 3.12 (the python:<version>-slim image tag).`;
+    throw new CliError(
+      `Invalid Python version "${version}": expected 3.x, e.g. 3.12 (the python:<version>-slim image tag).`,
+    );
   }
-  return undefined;
 }
 
-/** Returns a message for an invalid Node version, else undefined. */
-export function nodeVersionProblem(version: string): string | undefined {
+/** The version is the tag of node:<version>-slim, 20 or newer. */
+function validateNodeVersion(version: string): void {
   const match = /^(\d{1,3})(\.\d{1,3}){0,2}$/.exec(version);
   if (!match) {
-    return `Invalid Node version "${version}": expected a major version such as 22 (the node:<version>-slim image tag).`;
+    throw new CliError(
+      `Invalid Node version "${version}": expected a major version such as 22 (the node:<version>-slim image tag).`,
+    );
   }
   // Node 18 reached its end of life in April 2025; package.json's engines says >=20.
   if (Number(match[1]) < 20) {
-    return `Invalid Node version "${version}": 20 or newer is needed (older lines are past their end of life).`;
+    throw new CliError(
+      `Invalid Node version "${version}": 20 or newer is needed (older lines are past their end of life).`,
+    );
   }
-  return undefined;
-}
-
-function validatePythonVersion(version: string): void {
-  const problem = pythonVersionProblem(version);
-  if (problem) throw new CliError(problem);
-}
-
-function validateNodeVersion(version: string): void {
-  const problem = nodeVersionProblem(version);
-  if (problem) throw new CliError(problem);
 }
