@@ -83,6 +83,19 @@ describe('dockwright binary', () => {
     expect(run(['lint', '--format', 'xml', '-'], { input: CLEAN }).code).toBe(2);
     expect(run(['lint', '--nope']).code).toBe(2);
   });
+
+  it('takes --debug before or after the command and prints the stack trace', () => {
+    for (const args of [
+      ['--debug', 'lint', '--format', 'xml', '-'],
+      ['lint', '--format', 'xml', '--debug', '-'],
+      ['parse', '--debug', 'a', 'b'],
+      ['fmt', '--check', '--write', '--debug', '-'],
+    ]) {
+      const r = run(args, { input: CLEAN });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^CliError: .*\n\s+at /);
+    }
+  });
 });
 
 describe('dockwright lint', () => {

@@ -35,7 +35,6 @@ export function fmtCommand(argv: string[], io: Io): number {
       write: { type: 'boolean' },
       config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
-      debug: { type: 'boolean' },
     },
   });
   if (values.help) {

@@ -64,7 +64,6 @@ export function lintCommand(argv: string[], io: Io): number {
       dockerignore: { type: 'string' },
       check: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
-      debug: { type: 'boolean' },
     },
   });
   if (values.help) {

@@ -20,7 +20,6 @@ export function parseCommand(argv: string[], io: Io): number {
     options: {
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
-      debug: { type: 'boolean' },
     },
   });
   if (values.help) {
