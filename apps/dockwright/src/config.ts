@@ -15,11 +15,7 @@ export interface Config {
   readonly ignoreFiles: readonly RegExp[];
 }
 
-export const CONFIG_NAMES = [
-  'dockwright.config.json',
-  'dockwright.config.yaml',
-  'dockwright.config.yml',
-];
+const CONFIG_NAMES = ['dockwright.config.json', 'dockwright.config.yaml', 'dockwright.config.yml'];
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
 
 /**

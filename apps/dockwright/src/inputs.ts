@@ -23,12 +23,12 @@ export interface Input {
 }
 
 /** The name messages give a command-line file: `<stdin>` for `-`. */
-export function displayName(file: string): string {
+function displayName(file: string): string {
   return file === '-' ? STDIN_NAME : file;
 }
 
 /** The files named on the command line: paths, globs, or `-` for stdin. */
-export function resolveFiles(args: readonly string[], cwd: string): string[] {
+function resolveFiles(args: readonly string[], cwd: string): string[] {
   const out: string[] = [];
   for (const arg of args) {
     if (arg === '-') out.push('-');
