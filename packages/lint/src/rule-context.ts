@@ -90,11 +90,6 @@ export class RuleContext {
   stageOf(node: InstructionNode): Stage | null {
     return this.stageByNode.get(node) ?? null;
   }
-
-  /** Every instruction of a stage, FROM first. */
-  stageInstructions(stage: Stage): InstructionNode[] {
-    return [stage.from, ...stage.instructions];
-  }
 }
 
 function hasBlankLine(before: string | undefined): boolean {

@@ -10,16 +10,3 @@ export function withKeywordText(node: InstructionNode, text: string): Instructio
   if (!raws || raws.keyword === '') return null;
   return Object.freeze({ ...node, raws: Object.freeze({ ...raws, keyword: text }) });
 }
-
-/** The node with other arguments; the printer then writes its first line canonically. */
-export function withArgs(
-  node: InstructionNode,
-  args: readonly string[],
-  json = node.json,
-): InstructionNode {
-  return Object.freeze({ ...node, args: Object.freeze([...args]), json });
-}
-
-export function withFlags(node: InstructionNode, flags: InstructionNode['flags']): InstructionNode {
-  return Object.freeze({ ...node, flags: Object.freeze([...flags]) });
-}
