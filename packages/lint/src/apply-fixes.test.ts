@@ -2,6 +2,7 @@ import { dumpInstruction, envPairs, type InstructionNode, parse } from '@dockwri
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from './apply-fixes.js';
 import { wordMeaning } from './internal/word-meaning.js';
+import { lint } from './lint.js';
 
 const fix = (text: string): string => applyFixes(text).output;
 
@@ -77,5 +78,16 @@ describe('applyFixes', () => {
     expect(fix('# escape=`\nFROM alpine:3.20\nUSER app\nENV a b c\n')).toBe(
       '# escape=`\nFROM alpine:3.20\nUSER app\nENV a="b c"\n',
     );
+  });
+});
+
+describe('what is left after fixing', () => {
+  it.each([
+    'FROM alpine AS Build\nENV a b c\nCMD node app.js\n',
+    'FROM alpine:3.20\nRUN apt-get install curl\n',
+    'FROM a\n',
+  ])('%j: remaining is what lint reports for the output', (text) => {
+    const { output, remaining } = applyFixes(text);
+    expect(remaining).toEqual(lint(output));
   });
 });

@@ -7,6 +7,8 @@ export interface FixResult {
   readonly output: string;
   /** The findings whose fixes were applied. */
   readonly applied: readonly Finding[];
+  /** What `lint` reports for `output`: the findings left after fixing. */
+  readonly remaining: readonly Finding[];
 }
 
 /**
@@ -23,10 +25,15 @@ export interface FixResult {
 export function applyFixes(text: string, options: LintOptions = {}): FixResult {
   let current = text;
   const applied: Finding[] = [];
+  let remaining: readonly Finding[] | null = null;
   for (let round = 0; round < 10; round++) {
     const tree = parse(current, { file: options.file });
-    const fixable = lint(tree, options).filter((f) => f.fix && f.fix.edits.length > 0);
-    if (fixable.length === 0) break;
+    const findings = lint(tree, options);
+    const fixable = findings.filter((f) => f.fix && f.fix.edits.length > 0);
+    if (fixable.length === 0) {
+      remaining = findings;
+      break;
+    }
     const edits = new Map<InstructionNode, InstructionNode>();
     for (const f of fixable) {
       const fix = f.fix!;
@@ -41,5 +48,7 @@ export function applyFixes(text: string, options: LintOptions = {}): FixResult {
     if (next === current) break;
     current = next;
   }
-  return { output: current, applied };
+  // The loop ends having linted the final text unless a round changed nothing or ran out.
+  remaining ??= lint(current, options);
+  return { output: current, applied, remaining };
 }

@@ -131,15 +131,17 @@ export function lintCommand(argv: string[], io: Io): number {
       ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
     };
     let text = input.text;
+    let findings: readonly Finding[] | null = null;
     if (values.fix) {
-      const { output } = applyFixes(text, options);
+      const { output, remaining } = applyFixes(text, options);
+      findings = remaining;
       if (output !== text) {
         if (file === '-') io.out(output);
         else writeAtomic(resolve(io.cwd, file), output, input.name);
         text = output;
       } else if (file === '-') io.out(output);
     }
-    reported.push({ file: input.name, text, findings: lint(text, options) });
+    reported.push({ file: input.name, text, findings: findings ?? lint(text, options) });
   }
 
   if (fmt === 'json') report(formatJson(reported));
