@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { type ComposeFileOptions, composeFile, yamlScalar } from './compose-file.js';
+
+const flask: ComposeFileOptions = {
+  service: 'api',
+  port: 8000,
+  healthcheck: {
+    command: ['python', '-c', "import urllib.request; urllib.request.urlopen('http://x/')"],
+    interval: '10s',
+    timeout: '2.5s',
+    startPeriod: undefined,
+    retries: 3,
+  },
+  workdir: '/app',
+  rebuildOn: ['requirements.txt'],
+  ignore: ['.venv/', '__pycache__/'],
+};
+
+/** What a Compose reader gets out of the file for `options`. */
+function expected(options: ComposeFileOptions) {
+  const { healthcheck: check } = options;
+  return {
+    services: {
+      [options.service]: {
+        build: '.',
+        ports: [`${options.port}:${options.port}`],
+        healthcheck: {
+          test: ['CMD', ...check.command],
+          ...(check.interval ? { interval: check.interval } : {}),
+          ...(check.timeout ? { timeout: check.timeout } : {}),
+          ...(check.startPeriod ? { start_period: check.startPeriod } : {}),
+          ...(check.retries !== undefined ? { retries: check.retries } : {}),
+        },
+        develop: {
+          watch: [
+            {
+              action: 'sync+restart',
+              path: '.',
+              target: options.workdir,
+              ...(options.ignore.length + options.rebuildOn.length > 0
+                ? { ignore: [...options.ignore, ...options.rebuildOn] }
+                : {}),
+            },
+            ...options.rebuildOn.map((path) => ({ action: 'rebuild', path })),
+          ],
+        },
+      },
+    },
+  };
+}
+
+describe('composeFile', () => {
+  it('writes the layout people read, and YAML that means it', () => {
+    const text = composeFile(flask);
+    expect(text).toBe(
+      [
+        '# `docker compose up --build` builds and starts the app; `docker compose watch` also syncs',
+        '# source edits into the running container and restarts it (Compose 2.23 or newer).',
+        '',
+        'services:',
+        '  api:',
+        '    build: .',
+        '    ports:',
+        '      - "8000:8000"',
+        '    healthcheck:',
+        `      test: [ CMD, python, -c, "import urllib.request; urllib.request.urlopen('http://x/')" ]`,
+        '      interval: 10s',
+        '      timeout: 2.5s',
+        '      retries: 3',
+        '    develop:',
+        '      watch:',
+        '        - action: sync+restart',
+        '          path: .',
+        '          target: /app',
+        '          ignore:',
+        '            - .venv/',
+        '            - __pycache__/',
+        '            - requirements.txt',
+        '        - action: rebuild',
+        '          path: requirements.txt',
+        '',
+      ].join('\n'),
+    );
+    expect(parseYaml(text)).toEqual(expected(flask));
+  });
+
+  it('reads back as the same values for any strings', () => {
+    const word = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom('on', 'No', 'null', '~', '1e3', '0x1F', '22:22', '-', '- a', 'a: b', '#x'),
+    );
+    fc.assert(
+      fc.property(
+        fc.record({
+          service: word,
+          port: fc.integer({ min: 1, max: 65535 }),
+          command: fc.array(word, { maxLength: 4 }),
+          interval: fc.option(word, { nil: undefined }),
+          workdir: word,
+          rebuildOn: fc.array(word, { maxLength: 3 }),
+          ignore: fc.array(word, { maxLength: 3 }),
+        }),
+        (r) => {
+          const options: ComposeFileOptions = {
+            service: r.service,
+            port: r.port,
+            healthcheck: {
+              command: r.command,
+              interval: r.interval,
+              timeout: undefined,
+              startPeriod: undefined,
+              retries: undefined,
+            },
+            workdir: r.workdir,
+            rebuildOn: r.rebuildOn,
+            ignore: r.ignore,
+          };
+          const text = composeFile(options);
+          expect(parseYaml(text)).toEqual(expected(options));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('yamlScalar', () => {
+  it('reads back as the same string in block and flow context, YAML 1.2 and 1.1', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 12 }),
+          fc.stringMatching(/^[-+.0-9a-zA-Z_:/~]{1,6}$/),
+        ),
+        (value) => {
+          const written = yamlScalar(value);
+          for (const version of ['1.2', '1.1'] as const) {
+            expect(parseYaml(`- ${written}\n`, { version })).toEqual([value]);
+            expect(parseYaml(`[ ${written}, x ]\n`, { version })).toEqual([value, 'x']);
+            expect(parseYaml(`${written}: x\n`, { version })).toEqual({ [value]: 'x' });
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['/app', '/app'],
+    ['-c', '-c'],
+    ['10s', '10s'],
+    ['sync+restart', 'sync+restart'],
+    ['on', '"on"'],
+    ['3000', '"3000"'],
+    ['0x1F', '"0x1F"'],
+    ['.', '"."'],
+    ['.inf', '".inf"'],
+    ['a b', '"a b"'],
+    ['', '""'],
+    ['\u007f', '"\\u007f"'],
+  ])('%j is written %s', (value, written) => {
+    expect(yamlScalar(value)).toBe(written);
+  });
+});
