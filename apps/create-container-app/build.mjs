@@ -1,5 +1,5 @@
-// Bundles the CLI into dist/index.js (and clack into dist/prompts.js, imported only to prompt),
-// with every run-time dependency inlined (@clack/prompts, yaml, the handlebars runtime,
+// Bundles the CLI into dist/index.cjs (and clack into dist/prompts.cjs, imported only to prompt),
+// with every run-time dependency inlined (@clack/prompts, the handlebars runtime,
 // @dockwright/sdk and @dockwright/ast), so the published package has no dependencies and
 // `npx` starts fast.
 // Templates are precompiled here with handlebars (strict: a missing field throws; noEscape:
@@ -29,34 +29,43 @@ const precompiledHandlebars = {
   },
 };
 
+/** `import('./prompts.js')` stays a (lazy) import, of the separately bundled dist/prompts.cjs. */
+/** @type {import('esbuild').Plugin} */
+const promptsChunk = {
+  name: 'prompts-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/prompts\.js$/ }, () => ({
+      path: './prompts.cjs',
+      external: true,
+    }));
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
+  // CommonJS: Node starts a CommonJS entry point ~4 ms sooner than an ES module one.
+  format: 'cjs',
   minify: true,
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
 };
 const results = await Promise.all([
-  // The CLI. `./prompts.js` stays an import of dist/prompts.js, loaded only to prompt.
+  // The CLI. `./prompts.js` becomes an import of dist/prompts.cjs, loaded only to prompt.
   esbuild.build({
     ...shared,
     entryPoints: [join(here, 'src/main.ts')],
-    outfile: join(here, 'dist/index.js'),
-    external: ['./prompts.js'],
+    outfile: join(here, 'dist/index.cjs'),
     define: { __VERSION__: JSON.stringify(pkg.version) },
-    // yaml's `node` export is CommonJS that require()s `process`, which an ESM bundle cannot
-    // do; its ESM build (published for browsers, same code) bundles cleanly and tree-shakes.
-    alias: { yaml: join(here, 'node_modules/yaml/browser/index.js') },
-    plugins: [precompiledHandlebars],
+    plugins: [precompiledHandlebars, promptsChunk],
   }),
   // clack, bundled on its own.
   esbuild.build({
     ...shared,
     entryPoints: [join(here, 'src/prompts.ts')],
-    outfile: join(here, 'dist/prompts.js'),
+    outfile: join(here, 'dist/prompts.cjs'),
   }),
 ]);
 

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built binary: tests exercise exactly what is published. */
-export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'index.js');
+export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'index.cjs');
 
 export function assertBuilt(): void {
   if (!existsSync(BIN)) {
