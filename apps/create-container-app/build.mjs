@@ -1,7 +1,7 @@
-// Bundles the CLI into dist/index.cjs (and clack into dist/prompts.cjs, imported only to prompt),
-// with every run-time dependency inlined (@clack/prompts, the handlebars runtime,
+// Bundles the CLI into dist/cli.cjs (and clack into dist/prompts.cjs, loaded only to prompt),
+// with every run-time dependency inlined (@clack/prompts, yaml, the handlebars runtime,
 // @dockwright/sdk and @dockwright/ast), so the published package has no dependencies and
-// `npx` starts fast.
+// `npx` starts fast. The bin, dist/index.cjs, runs it through a V8 code cache (src/bin.cts).
 // Templates are precompiled here with handlebars (strict: a missing field throws; noEscape:
 // nothing in these files wants HTML escaping); only the small handlebars runtime ships.
 import { readFile } from 'node:fs/promises';
@@ -53,13 +53,25 @@ const shared = {
   logLevel: 'warning',
 };
 const results = await Promise.all([
-  // The CLI. `./prompts.js` becomes an import of dist/prompts.cjs, loaded only to prompt.
+  // The CLI. `./prompts.js` becomes a require() of dist/prompts.cjs, loaded only to prompt.
   esbuild.build({
     ...shared,
     entryPoints: [join(here, 'src/main.ts')],
+    outfile: join(here, 'dist/cli.cjs'),
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    // yaml's ESM build (published for browsers, same code) tree-shakes; its CommonJS `node`
+    // export would be bundled whole.
+    alias: { yaml: join(here, 'node_modules/yaml/browser/index.js') },
+    plugins: [precompiledHandlebars, promptsChunk],
+    // `import('./prompts.js')` becomes a require(): the bin runs this file as a vm.Script.
+    supported: { 'dynamic-import': false },
+  }),
+  // The bin: runs dist/cli.cjs through a V8 code cache (src/bin.cts).
+  esbuild.build({
+    ...shared,
+    entryPoints: [join(here, 'src/bin.cts')],
     outfile: join(here, 'dist/index.cjs'),
     define: { __VERSION__: JSON.stringify(pkg.version) },
-    plugins: [precompiledHandlebars, promptsChunk],
   }),
   // clack, bundled on its own.
   esbuild.build({

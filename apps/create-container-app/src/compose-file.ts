@@ -1,3 +1,4 @@
+import { Document, isScalar, isSeq } from 'yaml';
 import type { Healthcheck } from './container-files.js';
 
 export interface ComposeFileOptions {
@@ -15,15 +16,12 @@ export interface ComposeFileOptions {
 }
 
 /**
- * `compose.yaml` for the project: build from the Dockerfile, publish the port on the host, a
- * healthcheck that repeats the image's (read back from the generated Dockerfile, so the two
- * cannot drift; here it is in plain sight and can be tuned per environment), and
- * `develop.watch` that syncs source edits into the container and restarts it, but rebuilds
- * when a dependency manifest changes.
- *
- * The file has one fixed shape, so it is written line by line with every value passed
- * through {@link yamlScalar}; the tests read it back with the `yaml` package. (Bundling that
- * package for one small file was a third of the CLI and ~4 ms of every start-up.)
+ * `compose.yaml` for the project, written with the `yaml` Document API so it can carry comments:
+ * build from the Dockerfile, publish the port on the host, a healthcheck that repeats the
+ * image's (read back from the generated Dockerfile, so the two cannot drift; here it is in
+ * plain sight and can be tuned per environment), and `develop.watch`
+ * that syncs source edits into the container and restarts it, but rebuilds when a dependency
+ * manifest changes.
  *
  * @example
  * ```ts
@@ -38,72 +36,46 @@ export interface ComposeFileOptions {
  * ```
  */
 export function composeFile(options: ComposeFileOptions): string {
-  const { healthcheck: check } = options;
-  const lines = [
-    '# `docker compose up --build` builds and starts the app; `docker compose watch` also syncs',
-    '# source edits into the running container and restarts it (Compose 2.23 or newer).',
-    '',
-    'services:',
-    `  ${yamlScalar(options.service)}:`,
-    '    build: .',
-    '    ports:',
-    // Quoted always: a YAML 1.1 reader takes an unquoted 22:22 for a base-60 number.
-    `      - ${JSON.stringify(`${options.port}:${options.port}`)}`,
-    '    healthcheck:',
-    `      test: [ ${['CMD', ...check.command].map(yamlScalar).join(', ')} ]`,
-  ];
-  // Absent timings stay absent: Compose then takes Docker's defaults, as the image does.
-  if (check.interval) lines.push(`      interval: ${yamlScalar(check.interval)}`);
-  if (check.timeout) lines.push(`      timeout: ${yamlScalar(check.timeout)}`);
-  if (check.startPeriod) lines.push(`      start_period: ${yamlScalar(check.startPeriod)}`);
-  if (check.retries !== undefined) lines.push(`      retries: ${check.retries}`);
-  lines.push(
-    '    develop:',
-    '      watch:',
-    '        - action: sync+restart',
-    '          path: .',
-    `          target: ${yamlScalar(options.workdir)}`,
-  );
-  const ignore = [...options.ignore, ...options.rebuildOn];
-  if (ignore.length > 0) {
-    lines.push('          ignore:');
-    for (const path of ignore) lines.push(`            - ${yamlScalar(path)}`);
+  const doc = new Document({
+    services: {
+      [options.service]: {
+        build: '.',
+        ports: [`${options.port}:${options.port}`],
+        healthcheck: {
+          test: ['CMD', ...options.healthcheck.command],
+          // Absent timings stay absent: Compose then takes Docker's defaults, as the image does.
+          ...(options.healthcheck.interval ? { interval: options.healthcheck.interval } : {}),
+          ...(options.healthcheck.timeout ? { timeout: options.healthcheck.timeout } : {}),
+          ...(options.healthcheck.startPeriod
+            ? { start_period: options.healthcheck.startPeriod }
+            : {}),
+          ...(options.healthcheck.retries !== undefined
+            ? { retries: options.healthcheck.retries }
+            : {}),
+        },
+        develop: {
+          watch: [
+            {
+              action: 'sync+restart',
+              path: '.',
+              target: options.workdir,
+              ignore: [...options.ignore, ...options.rebuildOn],
+            },
+            ...options.rebuildOn.map((path) => ({ action: 'rebuild', path })),
+          ],
+        },
+      },
+    },
+  });
+  doc.commentBefore =
+    ' `docker compose up --build` builds and starts the app; `docker compose watch` also syncs\n' +
+    ' source edits into the running container and restarts it (Compose 2.23 or newer).';
+  const ports = doc.getIn(['services', options.service, 'ports'], true);
+  if (isSeq(ports)) {
+    // Quoted: a YAML 1.1 reader takes an unquoted 22:22 for a base-60 number.
+    for (const item of ports.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
   }
-  for (const path of options.rebuildOn) {
-    lines.push('        - action: rebuild', `          path: ${yamlScalar(path)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** Plain scalars that read back as the same string in YAML 1.1 and 1.2, in block and flow. */
-const PLAIN = /^(?:[A-Za-z_./]|-[A-Za-z])[A-Za-z0-9_./+-]*$/;
-/** Go durations such as `10s` or `2.5s`: never a number, a bool or a date in either version. */
-const DURATION = /^\d+(?:\.\d+)?(?:ms|s|m|h)$/;
-/**
- * Words {@link PLAIN} lets through that YAML 1.1 or 1.2 reads as something else: bools, null,
- * infinity and NaN, YAML 1.1's floats that start with a dot (`.`, `.5`, `._0`), and exponents
- * with no digit before them (`E0`, which the `yaml` package's YAML 1.1 reader takes for a float).
- */
-const RESERVED =
-  /^(?:y|n|yes|no|true|false|on|off|null|[-+]?\.inf|\.nan|\.[0-9_.]*(?:e[-+]?[0-9]+)?|[._]*e[-+]?[0-9]+)$/i;
-
-/**
- * A string as a YAML scalar that reads back as exactly that string: plain when that is
- * unambiguous, otherwise double-quoted. A JSON string is a YAML double-quoted scalar; the
- * characters YAML wants escaped there but JSON leaves alone (DEL, C1 controls, U+2028/9,
- * the BOM) are escaped too.
- *
- * @example
- * ```ts
- * yamlScalar('/app') // /app
- * yamlScalar('on') // "on"
- * yamlScalar("print('hi')") // "print('hi')"
- * ```
- */
-export function yamlScalar(value: string): string {
-  if ((PLAIN.test(value) || DURATION.test(value)) && !RESERVED.test(value)) return value;
-  return JSON.stringify(value).replace(
-    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const test = doc.getIn(['services', options.service, 'healthcheck', 'test'], true);
+  if (isSeq(test)) test.flow = true;
+  return doc.toString({ lineWidth: 0 });
 }

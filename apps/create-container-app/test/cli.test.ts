@@ -611,3 +611,49 @@ describe('every generated Dockerfile', () => {
     expect(text).not.toMatch(/<<|--link|--exclude|--parents/);
   });
 });
+
+describe('the code cache', () => {
+  const cacheFiles = (tmp: string) => {
+    const dir = join(tmp, 'create-container-app-compile-cache');
+    return existsSync(dir) ? readdirSync(dir).map((f) => join(dir, f)) : [];
+  };
+  const scaffold = (tmp: string, name: string, env: Record<string, string> = {}) =>
+    runCli([join(tmp, name), '--template', 'flask', '--no-install'], {
+      env: { TMPDIR: tmp, ...env },
+    });
+
+  it('is written on the first run, read on the next, and the output is the same', () => {
+    const tmp = tempDir();
+    const first = scaffold(tmp, 'first-app');
+    expect(first.code).toBe(0);
+    const [cache] = cacheFiles(tmp);
+    expect(cache).toMatch(new RegExp(`${pkg.version}-${process.version}-${process.arch}\\.bin$`));
+    const made = statSync(cache!);
+    expect(made.size).toBeGreaterThan(10_000);
+    expect((statSync(join(cache!, '..')).mode & 0o777).toString(8)).toBe('700');
+    const second = scaffold(tmp, 'second-app');
+    expect(second.code).toBe(0);
+    expect(second.stderr).toBe(first.stderr);
+    expect(second.stdout.replaceAll('second-app', 'first-app')).toBe(first.stdout);
+    // Accepted, so not written again.
+    expect(statSync(cache!).mtimeMs).toBe(made.mtimeMs);
+    expect(cacheFiles(tmp)).toEqual([cache]);
+  });
+
+  it('a damaged cache is ignored and replaced', () => {
+    const tmp = tempDir();
+    expect(scaffold(tmp, 'first-app').code).toBe(0);
+    const [cache] = cacheFiles(tmp);
+    writeFileSync(cache!, 'not a code cache');
+    const run = scaffold(tmp, 'second-app');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(statSync(cache!).size).toBeGreaterThan(10_000);
+  });
+
+  it('NODE_DISABLE_COMPILE_CACHE=1 writes none', () => {
+    const tmp = tempDir();
+    expect(scaffold(tmp, 'first-app', { NODE_DISABLE_COMPILE_CACHE: '1' }).code).toBe(0);
+    expect(cacheFiles(tmp)).toEqual([]);
+  });
+});
