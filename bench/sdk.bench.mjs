@@ -1,8 +1,14 @@
 // Build + print cost of @dockwright/sdk for 1,000-, 10,000- and 100,000-instruction Dockerfiles.
 // The builder appends to a persistent list (O(1) per call) and prints in one pass, so the
 // cost per instruction should stay about flat; the ratios are printed, never asserted.
+//
+// Each figure is split into the time the code ran and the time V8's garbage collector paused
+// it (PerformanceObserver 'gc' entries inside each sample). In one run beside it, a control:
+// the least a persistent builder can retain (one frozen node and one list cell per
+// instruction, printed with a join), measured the same way, so what the runtime's collector
+// adds at each size can be told from what the SDK does.
+import { PerformanceObserver } from 'node:perf_hooks';
 import { commands, dockerfile } from '@dockwright/sdk';
-import { Bench } from 'tinybench';
 
 /** `n` instructions: FROM, then a mix of RUN, RUN lists, ENV, COPY with flags, LABEL, WORKDIR. */
 function build(n) {
@@ -31,6 +37,23 @@ function build(n) {
   return b.toString();
 }
 
+/** The control: a bare persistent list of frozen nodes, no validation or escaping. */
+function bareList(n) {
+  let cell = null;
+  for (let i = 0; i < n; i++) {
+    const node = Object.freeze({
+      type: 'instruction',
+      keyword: 'RUN',
+      args: Object.freeze([`echo step ${i}`]),
+    });
+    cell = Object.freeze({ node, prev: cell, length: i + 1 });
+  }
+  const lines = new Array(n);
+  for (let c = cell; c !== null; c = c.prev)
+    lines[c.length - 1] = `${c.node.keyword} ${c.node.args[0]}\n`;
+  return lines.join('');
+}
+
 const sizes = [1_000, 10_000, 100_000];
 for (const n of sizes) {
   const text = build(n);
@@ -38,33 +61,67 @@ for (const n of sizes) {
   if (lines < n) throw new Error(`expected ${n} instructions, got ${lines}`);
 }
 
-const label = (n) => `build + print ${n.toLocaleString('en')} instructions`;
-let sink = 0;
-const bench = new Bench({ time: 2000, warmupTime: 500 });
-for (const n of sizes)
-  bench.add(label(n), () => {
-    sink += build(n).length;
-  });
-await bench.run();
-console.table(bench.table());
+let pauses = [];
+new PerformanceObserver((list) => {
+  pauses.push(...list.getEntries());
+}).observe({ entryTypes: ['gc'] });
 
-// Per-instruction cost shows the trend: flat means linear; growth with n is superlinear
-// (at large sizes mostly garbage collection of the retained builders and nodes).
-const latency = (n) => bench.getTask(label(n)).result.latency;
+/** Runs `fn(n)` for `ms` after a warm-up; wall times and the GC pauses inside them. */
+async function measure(fn, n, ms = 2000) {
+  for (const end = performance.now() + 500; performance.now() < end; ) fn(n);
+  const spans = [];
+  let sink = 0;
+  for (const end = performance.now() + ms; performance.now() < end || spans.length < 5; ) {
+    const start = performance.now();
+    sink += fn(n).length;
+    spans.push([start, performance.now()]);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 20)); // let the observer deliver
+  let gc = 0;
+  for (const p of pauses) {
+    if (spans.some(([a, b]) => p.startTime >= a && p.startTime < b)) gc += p.duration;
+  }
+  pauses = [];
+  const wall = spans.map(([a, b]) => b - a).sort((x, y) => x - y);
+  const total = wall.reduce((x, y) => x + y, 0);
+  if (sink === 0) console.log('');
+  return {
+    median: wall[wall.length >> 1],
+    mean: total / wall.length,
+    gcShare: gc / total,
+    meanWithoutGc: (total - gc) / wall.length,
+    samples: wall.length,
+  };
+}
+
+const results = [];
+for (const [what, fn] of [
+  ['@dockwright/sdk build + print', build],
+  ['control: bare persistent list', bareList],
+]) {
+  for (const n of sizes) results.push({ what, n, ...(await measure(fn, n)) });
+}
+
 console.table(
-  sizes.map((n) => ({
-    instructions: n.toLocaleString('en'),
-    'mean (ms)': latency(n).mean.toFixed(2),
-    'median (ms)': latency(n).p50.toFixed(2),
-    'µs / instruction (median)': ((latency(n).p50 * 1000) / n).toFixed(3),
-    samples: latency(n).samples.length,
+  results.map((r) => ({
+    what: r.what,
+    instructions: r.n.toLocaleString('en'),
+    'median (ms)': r.median.toFixed(2),
+    'mean (ms)': r.mean.toFixed(2),
+    'GC pauses': `${(r.gcShare * 100).toFixed(0)}%`,
+    'mean without GC (ms)': r.meanWithoutGc.toFixed(2),
+    'µs / instruction (median)': ((r.median * 1000) / r.n).toFixed(3),
+    samples: r.samples,
   })),
 );
-for (let i = 1; i < sizes.length; i++) {
-  const [a, b] = [sizes[i - 1], sizes[i]];
-  const ratio = latency(b).p50 / latency(a).p50;
-  console.log(
-    `median ratio ${b.toLocaleString('en')} / ${a.toLocaleString('en')}: ${ratio.toFixed(2)} (linear would be ${b / a})`,
-  );
+for (const what of new Set(results.map((r) => r.what))) {
+  const of = (n) => results.find((r) => r.what === what && r.n === n);
+  const ratios = [];
+  for (let i = 1; i < sizes.length; i++) {
+    const [a, b] = [of(sizes[i - 1]), of(sizes[i])];
+    ratios.push(
+      `${sizes[i].toLocaleString('en')}/${sizes[i - 1].toLocaleString('en')}: ${(b.median / a.median).toFixed(1)}x median, ${(b.meanWithoutGc / a.meanWithoutGc).toFixed(1)}x without GC`,
+    );
+  }
+  console.log(`${what}: ${ratios.join('; ')} (linear is 10x; goal for the SDK: about 10x)`);
 }
-if (sink === 0) console.log('');
