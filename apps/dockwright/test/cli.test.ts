@@ -343,7 +343,7 @@ describe('dockwright fmt and parse', () => {
 
 describe('create-container-app output', () => {
   // `pnpm check` builds every package before any test runs, so the scaffolder is there.
-  const cca = join(app, '../create-container-app/dist/index.js');
+  const cca = join(app, '../create-container-app/dist/index.cjs');
   const cases = [
     ['flask', null],
     ['node', 'npm'],
