@@ -29,8 +29,13 @@ const script = new vm.Script(
   { filename: cli, cachedData: cached },
 );
 if (cacheFile && (cached === undefined || script.cachedDataRejected)) {
-  // Written once the CLI is done, so it holds every function the run compiled.
-  process.once('beforeExit', () => writeCache(cacheFile));
+  // Written once the CLI is done, so it holds every function the run compiled; so only after
+  // a run that wrote (or planned) a project, not after --help, --version or an error, whose
+  // cache would leave out most of the CLI.
+  process.once('beforeExit', () => {
+    const quick = process.argv.some((a) => /^(?:-h|--help|-v|--version)$/.test(a));
+    if (!quick && !process.exitCode) writeCache(cacheFile);
+  });
 }
 script.runInThisContext()(exports, require, module, cli, __dirname);
 

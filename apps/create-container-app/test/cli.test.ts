@@ -651,6 +651,17 @@ describe('the code cache', () => {
     expect(statSync(cache!).size).toBeGreaterThan(10_000);
   });
 
+  it('--help, --version and a failed run write none (they would leave out most of the CLI)', () => {
+    const tmp = tempDir();
+    const env = { TMPDIR: tmp };
+    expect(runCli(['--help'], { env }).code).toBe(0);
+    expect(runCli(['-v'], { env }).code).toBe(0);
+    expect(runCli([join(tmp, 'app'), '--template', 'rails'], { env }).code).toBe(1);
+    expect(cacheFiles(tmp)).toEqual([]);
+    expect(scaffold(tmp, 'first-app').code).toBe(0);
+    expect(cacheFiles(tmp)).toHaveLength(1);
+  });
+
   it('NODE_DISABLE_COMPILE_CACHE=1 writes none', () => {
     const tmp = tempDir();
     expect(scaffold(tmp, 'first-app', { NODE_DISABLE_COMPILE_CACHE: '1' }).code).toBe(0);
