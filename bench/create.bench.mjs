@@ -43,23 +43,20 @@ function scaffold(bin, args, environment = env) {
 
 // Rounds, not one task after another: each round runs every task once, in a rotating order, so
 // a slow spell on the machine falls on all of them alike.
+const ccaTask = (template, cache) => ({
+  name: `create-container-app --template ${template} --no-install${cache ? '' : ', no code cache'}`,
+  run: () =>
+    scaffold(
+      cca,
+      ['--template', template, '--no-install', '--no-interactive'],
+      cache ? env : noCache,
+    ),
+});
 const tasks = [
-  {
-    name: 'create-container-app --template flask --no-install',
-    run: () => scaffold(cca, ['--template', 'flask', '--no-install', '--no-interactive']),
-  },
-  {
-    name: 'create-container-app --template node --no-install',
-    run: () => scaffold(cca, ['--template', 'node', '--no-install', '--no-interactive']),
-  },
-  {
-    name: 'create-container-app --template flask, no code cache',
-    run: () => scaffold(cca, ['--template', 'flask', '--no-install', '--no-interactive'], noCache),
-  },
-  {
-    name: 'create-container-app --template node, no code cache',
-    run: () => scaffold(cca, ['--template', 'node', '--no-install', '--no-interactive'], noCache),
-  },
+  ccaTask('flask', true),
+  ccaTask('node', true),
+  ccaTask('flask', false),
+  ccaTask('node', false),
   {
     name: 'create-vite --template vanilla --no-interactive',
     run: () => scaffold(viteBin, ['--template', 'vanilla', '--no-interactive']),

@@ -29,8 +29,10 @@ const precompiledHandlebars = {
   },
 };
 
-/** `import('./prompts.js')` stays a (lazy) import, of the separately bundled dist/prompts.cjs. */
-/** @type {import('esbuild').Plugin} */
+/**
+ * `./prompts.js` resolves to the separately bundled dist/prompts.cjs, left outside the CLI bundle.
+ * @type {import('esbuild').Plugin}
+ */
 const promptsChunk = {
   name: 'prompts-chunk',
   setup(build) {

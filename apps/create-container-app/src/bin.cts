@@ -16,11 +16,13 @@ declare const __VERSION__: string;
 
 const cli = path.join(__dirname, 'cli.cjs');
 const code = fs.readFileSync(cli, 'utf8');
-const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE
+const cacheFile = process.env.NODE_DISABLE_COMPILE_CACHE
   ? null
-  : path.join(os.tmpdir(), 'create-container-app-compile-cache');
-const cacheFile =
-  cacheDir && path.join(cacheDir, `${__VERSION__}-${process.version}-${process.arch}.bin`);
+  : path.join(
+      os.tmpdir(),
+      'create-container-app-compile-cache',
+      `${__VERSION__}-${process.version}-${process.arch}.bin`,
+    );
 
 const cached = cacheFile ? readCache(cacheFile) : undefined;
 // The wrapper CommonJS gives a module; `#!` is only allowed at the very start of a script.
