@@ -420,10 +420,13 @@ describe('node', () => {
       const cwd = tempDir();
       const port = await freePort();
       // Without fail-fast retries npm took about 70 s here (pnpm twice that: corepack, then
-      // the fallback); the spawn timeout turns a return to that into a failure.
+      // the fallback); the spawn timeout turns a return to that into a failure. Corepack
+      // fetches pnpm from its own registry setting, so both point at the closed port: without
+      // it, a corepack with no pnpm cached went to the public registry instead.
+      const registry = `http://127.0.0.1:${port}/`;
       const res = runCli(['web', '--template', 'node', '--package-manager', pm], {
         cwd,
-        env: { npm_config_registry: `http://127.0.0.1:${port}/` },
+        env: { npm_config_registry: registry, COREPACK_NPM_REGISTRY: registry },
         timeoutMs: 30_000,
       });
       expect(res.signal).toBeNull();

@@ -7,7 +7,9 @@ import type {
   Flag,
   Heredoc,
   InstructionNode,
+  Node,
 } from './nodes.js';
+import { ParsedInstruction } from './parsed-instruction.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -131,4 +133,29 @@ export function dockerfile(
     diagnostics: EMPTY,
     ...(options.file === undefined ? {} : { file: options.file }),
   });
+}
+
+/**
+ * A copy of a node with some fields replaced (Kysely's `cloneWith`): the way to derive an
+ * edited node. Use it rather than a spread: an instruction as parsed reads its fields from the
+ * text on first use, so `{ ...node }` would copy only its `type`. A tree's copy keeps reading
+ * its diagnostics on first use.
+ *
+ * @example
+ * ```ts
+ * const from = parse('FROM node:20\n').children[0] as InstructionNode;
+ * print(cloneWith(from, { args: ['node:22'] })) // FROM node:22
+ * ```
+ */
+export function cloneWith<T extends Node>(node: T, patch: Partial<T>): T {
+  if (node instanceof ParsedInstruction) {
+    return Object.freeze({ ...node.toJSON(), ...patch }) as T;
+  }
+  // Descriptors, not values, so an accessor (a parsed tree's `diagnostics`) stays one.
+  const fields: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(node);
+  for (const [key, value] of Object.entries(patch)) {
+    fields[key] = { value, enumerable: true, writable: false, configurable: false };
+  }
+  const copy = Object.defineProperties({}, fields);
+  return Object.freeze(copy) as T;
 }

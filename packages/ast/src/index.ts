@@ -9,7 +9,15 @@ export {
   expandWords,
 } from './expand.js';
 export { ExpansionError } from './expansion-error.js';
-export { comment, directive, dockerfile, flag, heredoc, instruction } from './factories.js';
+export {
+  cloneWith,
+  comment,
+  directive,
+  dockerfile,
+  flag,
+  heredoc,
+  instruction,
+} from './factories.js';
 export { goQuote } from './go-quote.js';
 export { findHeredocs, type HeredocMarker, parseHeredocWord } from './heredoc-words.js';
 export { INSTRUCTION_KEYWORDS, type InstructionKeyword, STAGE_NAME_PATTERN } from './keywords.js';

@@ -1,46 +1,48 @@
 import { DockerfileSyntaxError } from './errors.js';
-import { goQuote } from './go-quote.js';
 import { findHeredocs } from './heredoc-words.js';
+import {
+  continuationAt,
+  diagnostic,
+  EMPTY,
+  logicalLine,
+  parseInstructionLine,
+  point,
+  upperKeyword,
+} from './instruction-line.js';
 import { INSTRUCTION_KEYWORDS } from './keywords.js';
 import type {
   ChildNode,
   Diagnostic,
   DockerfileNode,
   EscapeChar,
-  Flag,
   Heredoc,
   InstructionNode,
   Point,
   Position,
   Severity,
 } from './nodes.js';
+import {
+  NO_BUILD_STAGE,
+  type ParseContext,
+  ParsedInstruction,
+  recordSpan,
+  STRIDE,
+} from './parsed-instruction.js';
 import { utf8Length } from './utf8-length.js';
 import { validateInstruction } from './validate-instruction.js';
-import {
-  extractFlagWords,
-  flagFromWord,
-  isGoSpace,
-  isReSpace,
-  isSeparator,
-  parseWords,
-  splitSeparated,
-  trimGoSpace,
-  trimGoSpaceLeft,
-} from './words.js';
+import { isGoSpace, isReSpace, isSeparator, trimGoSpace } from './words.js';
 
 export interface ParseOptions {
   /** The file name used in diagnostics and errors. */
   file?: string;
 }
 
-const EMPTY: readonly never[] = Object.freeze([]);
 const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(INSTRUCTION_KEYWORDS);
 const HASH = 0x23;
 const BACKSLASH = 0x5c;
 const BACKTICK = 0x60;
 /** bufio.Scanner's limit: a line of more bytes than this (terminator included) is refused. */
 const MAX_LINE_BYTES = 65536;
-const NOT_STRING_ARRAY = 'when using JSON array syntax, arrays must be comprised of strings only';
 
 /**
  * Parses a Dockerfile the way BuildKit's frontend does, keeping every byte. Never throws:
@@ -85,13 +87,20 @@ class Parser {
   private readonly file: string | undefined;
   private readonly n: number;
   private readonly children: ChildNode[] = [];
-  private readonly diagnostics: Diagnostic[] = [];
+  /** The diagnostics in file order; a lazily parsed instruction stands in for its own. */
+  private readonly diagnostics: (Diagnostic | ParsedInstruction)[] = [];
+  private lazy = false;
   private escape = BACKSLASH;
   private directivesDone = false;
   private readonly seenDirectives = new Set<string>();
   private seenFrom = false;
   /** `RUN --device` needs a `-labs` frontend named by the syntax directive. */
   private validateOptions: { labs: boolean } = { labs: false };
+  /** Made at the first instruction, when the directives are known. */
+  private context: ParseContext | null = null;
+  private instructions = 0;
+  /** The next `<` at or after the last place asked about: -1 for none, -2 before the first. */
+  private nextAngle = -2;
 
   // The physical line being read: [lineStart, contentEnd) is its text without the
   // terminator, [contentEnd, lineNext) the terminator.
@@ -112,7 +121,6 @@ class Parser {
     const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     this.pos = bom.length;
     let pendingStart = this.pos;
-    let instructions = 0;
 
     while (this.nextLine()) {
       const ls = this.lineStart;
@@ -124,34 +132,45 @@ class Parser {
         this.directivesDone = true;
         continue;
       }
-      const before = text.slice(pendingStart, ls);
       if (text.charCodeAt(ts) === HASH) {
-        this.commentLine(before, ts);
+        this.commentLine(text.slice(pendingStart, ls), ts);
       } else {
         this.directivesDone = true;
-        this.instruction(before, ts);
-        instructions++;
+        this.instruction(pendingStart, ts);
+        this.instructions++;
       }
       pendingStart = this.lineNext;
     }
 
-    if (instructions === 0) {
+    if (this.instructions === 0) {
       const at = point(Math.max(this.lineNo, 1), 1, this.lineStart);
       this.report('error', 'NoInstructions', 'file with no instructions', at, at);
     }
-    const eol = detectEol(text);
-    return Object.freeze({
+    // Built a field at a time so that `diagnostics` keeps its place among the fields when it
+    // is an accessor (JSON and spreads list the fields in this order).
+    const tree: { -readonly [K in keyof DockerfileNode]: DockerfileNode[K] } = {
       type: 'dockerfile',
       children: Object.freeze(this.children),
       escape: (this.escape === BACKTICK ? '`' : '\\') as EscapeChar,
-      diagnostics: Object.freeze(this.diagnostics),
-      ...(this.file === undefined ? {} : { file: this.file }),
-      position: Object.freeze({
-        start: point(1, 1, 0),
-        end: this.here(),
-      }),
-      raws: Object.freeze({ bom, after: text.slice(pendingStart), eol }),
-    });
+    } as DockerfileNode;
+    const events = this.diagnostics;
+    if (this.lazy) {
+      // Reading the diagnostics runs BuildKit's instruction checks on every instruction.
+      let all: readonly Diagnostic[] | undefined;
+      Object.defineProperty(tree, 'diagnostics', {
+        enumerable: true,
+        get: () => {
+          all ??= collectDiagnostics(events);
+          return all;
+        },
+      });
+    } else {
+      tree.diagnostics = Object.freeze(events as Diagnostic[]);
+    }
+    if (this.file !== undefined) tree.file = this.file;
+    tree.position = Object.freeze({ start: point(1, 1, 0), end: this.here() });
+    tree.raws = Object.freeze({ bom, after: text.slice(pendingStart), eol: detectEol(text) });
+    return Object.freeze(tree);
   }
 
   /** Advances to the next physical line; false at the end of the text. */
@@ -241,19 +260,23 @@ class Parser {
     }
   }
 
-  private instruction(before: string, ts: number): void {
+  /**
+   * Reads an instruction's lines: its first line (the keyword at `ts`), its continuation lines
+   * with the comments and empty lines inside them, and heredoc bodies. The blank lines before
+   * it start at `beforeStart`.
+   */
+  private instruction(beforeStart: number, ts: number): void {
     const { text } = this;
     const ls = this.lineStart;
     const startLine = this.lineNo;
-    const start = point(startLine, ts - ls + 1, ts);
 
     // The keyword as written: up to the first separator on the first line.
     let kwEnd = ts;
     while (kwEnd < this.contentEnd && !isSeparator(text.charCodeAt(kwEnd))) kwEnd++;
 
-    // 1. The logical line: continuation lines joined, comments and empty lines inside dropped.
-    let cont = this.continuationAt(text, ts, this.contentEnd);
-    let logical = text.slice(ts, cont < 0 ? this.contentEnd : cont);
+    // 1. The continuation lines (BuildKit drops comments and empty lines inside them).
+    const firstCont = continuationAt(text, this.escape, ts, this.contentEnd);
+    let cont = firstCont;
     let emptyContinuation: Point | null = null;
     while (cont >= 0 && this.nextLine()) {
       const cls = this.lineStart;
@@ -265,10 +288,8 @@ class Parser {
         emptyContinuation ??= point(this.lineNo, 1, cls);
         continue;
       }
-      cont = this.continuationAt(text, cls, cce);
-      logical += text.slice(cls, cont < 0 ? cce : cont);
+      cont = continuationAt(text, this.escape, cls, cce);
     }
-    let end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
     if (emptyContinuation) {
       this.report(
         'warning',
@@ -279,13 +300,70 @@ class Parser {
       );
     }
 
-    // 2. Keyword, flags and arguments, as BuildKit's line parsers split them.
-    const built = this.buildNode(logical, start, end);
-    const node = built.node;
+    // 2. A keyword split by a continuation (`RU\⏎N`), or a `<` that may start a heredoc whose
+    // body follows: read it now. Anything else is read on first use.
+    const keyword = upperKeyword(text.slice(ts, kwEnd));
+    const splitKeyword = firstCont >= 0 && kwEnd > firstCont;
+    if (splitKeyword || (mayTakeHeredocs(keyword) && this.hasAngle(ts, this.contentEnd))) {
+      this.eagerInstruction(beforeStart, ls, ts, kwEnd, startLine);
+      return;
+    }
+    let bits = 0;
+    if (keyword === 'FROM') this.seenFrom = true;
+    else if (!this.seenFrom && keyword !== 'ARG' && KNOWN_KEYWORDS.has(keyword)) {
+      // Only ARG may come before the first FROM (BuildKit's instructions.Parse, CurrentStage).
+      bits = NO_BUILD_STAGE;
+    }
+    const context = this.parseContext();
+    const at = this.lazyCount++ * STRIDE;
+    if (at + STRIDE > context.spans.length) {
+      const grown = new Int32Array(context.spans.length * 2);
+      grown.set(context.spans);
+      context.spans = grown;
+    }
+    recordSpan(
+      context.spans,
+      at,
+      beforeStart,
+      ls,
+      ts,
+      kwEnd,
+      this.lineNext,
+      this.lineStart,
+      this.contentEnd,
+      startLine,
+      this.lineNo,
+      bits,
+    );
+    const node = new ParsedInstruction(context, at, keyword);
+    this.children.push(node);
+    this.diagnostics.push(node);
+    this.lazy = true;
+  }
+
+  private lazyCount = 0;
+
+  /** The instruction whose lines were just read, parsed now, then its heredoc bodies. */
+  private eagerInstruction(
+    beforeStart: number,
+    ls: number,
+    ts: number,
+    kwEnd: number,
+    startLine: number,
+  ): void {
+    const { text } = this;
+    const start = point(startLine, ts - ls + 1, ts);
+    let end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
+    const logical = logicalLine(text, this.escape, ts, this.lineNext);
+
+    // Keyword, flags and arguments, as BuildKit's line parsers split them.
+    const problems: Diagnostic[] = [];
+    const line = parseInstructionLine(logical, this.escape, start, end, problems);
+    this.diagnostics.push(...problems);
     let heredocs: readonly Heredoc[] = EMPTY;
 
-    // 3. Heredoc bodies follow the instruction's last line.
-    const target = node.trigger ?? node;
+    // Heredoc bodies follow the instruction's last line.
+    const target = line.trigger ?? line;
     if (
       !target.json &&
       (target.keyword === 'RUN' || target.keyword === 'COPY' || target.keyword === 'ADD') &&
@@ -330,15 +408,15 @@ class Parser {
 
     const position: Position = Object.freeze({ start, end });
     // Detached: a continuation splits the keyword, so it is not a plain prefix of the line.
-    const cmd = built.cmd;
+    const cmd = line.cmd;
     const detached = kwEnd - ts !== cmd.length || !text.startsWith(cmd, ts);
-    const { keyword, flags, args, json } = node;
+    const { keyword, flags, args, json } = line;
     // BuildKit attaches an ONBUILD trigger's heredocs to the ONBUILD node; the trigger holds
     // them too, so it reads (and views) like the instruction it will become.
     const trigger =
-      node.trigger && heredocs.length > 0
-        ? Object.freeze({ ...node.trigger, heredocs })
-        : node.trigger;
+      line.trigger && heredocs.length > 0
+        ? Object.freeze({ ...line.trigger, heredocs })
+        : line.trigger;
     // The raws keep a snapshot of the values they were written for; it shares the node's
     // (frozen) arrays, so an unedited node is recognised by identity when printing.
     const value = Object.freeze({ keyword, flags, args, json, heredocs, trigger });
@@ -352,7 +430,7 @@ class Parser {
       trigger,
       position,
       raws: Object.freeze({
-        before,
+        before: text.slice(beforeStart, ls),
         indent: ts === ls ? '' : text.slice(ls, ts),
         keyword: detached ? '' : cmd,
         rest: text.slice(detached ? ts : kwEnd, this.lineNext),
@@ -377,154 +455,24 @@ class Parser {
     for (const p of problems) this.report(p.severity, p.code, p.message, start, end);
   }
 
-  /** BuildKit's `newNodeFromLine`: splitCommand, extractBuilderFlags, then the line parser. */
-  private buildNode(
-    logical: string,
-    start: Point,
-    end: Point,
-  ): { node: InstructionNode; cmd: string } {
-    const line = trimGoSpace(logical);
-    let k = 0;
-    while (k < line.length && !isSeparator(line.charCodeAt(k))) k++;
-    const cmd = line.slice(0, k);
-    while (k < line.length && isSeparator(line.charCodeAt(k))) k++;
-    let flags: readonly Flag[] = EMPTY;
-    let rest = '';
-    if (k < line.length) {
-      const extracted = extractFlagWords(line.slice(k));
-      if (extracted.words.length > 0) flags = Object.freeze(extracted.words.map(flagFromWord));
-      rest = trimGoSpace(extracted.rest);
-    }
-    const keyword = upperKeyword(cmd);
-    let args: readonly string[] = EMPTY;
-    let json = false;
-    let trigger: InstructionNode | null = null;
-    switch (keyword) {
-      case 'RUN':
-      case 'CMD':
-      case 'ENTRYPOINT':
-      case 'SHELL':
-        ({ args, json } = this.maybeJson(rest, false, start, end));
-        break;
-      case 'ADD':
-      case 'COPY':
-      case 'VOLUME':
-        ({ args, json } = this.maybeJson(rest, true, start, end));
-        break;
-      case 'FROM':
-      case 'EXPOSE':
-        if (rest !== '') args = Object.freeze(splitSeparated(rest));
-        break;
-      case 'ENV':
-      case 'LABEL':
-        args = this.nameValues(keyword, rest, start, end);
-        break;
-      case 'ARG':
-        args = Object.freeze(parseWords(rest, this.escape));
-        break;
-      case 'USER':
-      case 'WORKDIR':
-      case 'STOPSIGNAL':
-      case 'MAINTAINER':
-        if (rest !== '') args = Object.freeze([rest]);
-        break;
-      case 'HEALTHCHECK':
-        ({ args, json } = this.healthcheck(rest, start, end));
-        break;
-      case 'ONBUILD':
-        if (rest !== '') trigger = Object.freeze(this.buildNode(rest, start, end).node);
-        break;
-    }
-    return {
-      cmd,
-      node: {
-        type: 'instruction',
-        keyword,
-        flags,
-        args,
-        json,
-        heredocs: EMPTY,
-        trigger,
-      },
+  /** What the lazily parsed instructions share; the directives are all read by now. */
+  private parseContext(): ParseContext {
+    this.context ??= {
+      text: this.text,
+      escape: this.escape === BACKTICK ? '`' : '\\',
+      validate: this.validateOptions,
+      // About one instruction per 64 characters; grown by doubling.
+      spans: new Int32Array(Math.max(64, this.n >> 6) * STRIDE),
     };
+    return this.context;
   }
 
-  /** parseMaybeJSON / parseMaybeJSONToList. */
-  private maybeJson(
-    rest: string,
-    toList: boolean,
-    start: Point,
-    end: Point,
-  ): { args: readonly string[]; json: boolean } {
-    if (rest === '') return { args: EMPTY, json: false };
-    const parsed = parseJsonArray(rest);
-    if (parsed === NOT_STRING_ARRAY) {
-      this.report('error', 'JsonNotStringArray', NOT_STRING_ARRAY, start, end);
-    } else if (parsed !== null) {
-      return { args: Object.freeze(parsed), json: true };
+  /** Whether a `<` stands in [from, to); the search moves forward only, so all of it is one pass. */
+  private hasAngle(from: number, to: number): boolean {
+    if (this.nextAngle !== -1 && this.nextAngle < from) {
+      this.nextAngle = this.text.indexOf('<', from);
     }
-    return { args: Object.freeze(toList ? splitSeparated(rest) : [rest]), json: false };
-  }
-
-  /** parseNameVal: `k=v …`, or the legacy `k v` where the whole rest is the value. */
-  private nameValues(keyword: string, rest: string, start: Point, end: Point): readonly string[] {
-    const words = parseWords(rest, this.escape);
-    if (words.length === 0) return EMPTY;
-    if (!words[0]!.includes('=')) {
-      let k = 0;
-      while (k < rest.length && !isSeparator(rest.charCodeAt(k))) k++;
-      if (k === rest.length) {
-        this.report('error', 'InvalidArguments', `${keyword} must have two arguments`, start, end);
-        return EMPTY;
-      }
-      const key = rest.slice(0, k);
-      while (k < rest.length && isSeparator(rest.charCodeAt(k))) k++;
-      return Object.freeze([key, rest.slice(k), '']);
-    }
-    const out: string[] = [];
-    for (const word of words) {
-      const eq = word.indexOf('=');
-      if (eq === -1) {
-        this.report(
-          'error',
-          'InvalidArguments',
-          `Syntax error - can't find = in ${goQuote(word)}. Must be of the form: name=value`,
-          start,
-          end,
-        );
-        return EMPTY;
-      }
-      out.push(word.slice(0, eq), word.slice(eq + 1), '=');
-    }
-    return Object.freeze(out);
-  }
-
-  /** parseHealthConfig: the type word, then parseMaybeJSON of the rest. */
-  private healthcheck(
-    rest: string,
-    start: Point,
-    end: Point,
-  ): { args: readonly string[]; json: boolean } {
-    if (rest === '') return { args: EMPTY, json: false };
-    let sep = 0;
-    while (sep < rest.length && !isGoSpace(rest.charCodeAt(sep))) sep++;
-    const type = rest.slice(0, sep);
-    const command = this.maybeJson(trimGoSpaceLeft(rest.slice(sep)), false, start, end);
-    return { args: Object.freeze([type, ...command.args]), json: command.json };
-  }
-
-  /**
-   * BuildKit's continuation pattern ``([^E])E[ \t]*$|^E[ \t]*$``: the line ends with the
-   * escape character (spaces and tabs after it allowed) that is not itself escaped. Returns
-   * where the line's text ends without it, or -1 when the line does not continue.
-   */
-  private continuationAt(text: string, from: number, to: number): number {
-    let e = to;
-    while (e > from && (text.charCodeAt(e - 1) === 0x20 || text.charCodeAt(e - 1) === 0x09)) e--;
-    if (e > from && text.charCodeAt(e - 1) === this.escape) {
-      if (e - 1 === from || text.charCodeAt(e - 2) !== this.escape) return e - 1;
-    }
-    return -1;
+    return this.nextAngle !== -1 && this.nextAngle < to;
   }
 
   private linePosition(ts: number): Position {
@@ -545,50 +493,29 @@ class Parser {
     start: Point,
     end: Point,
   ): void {
-    this.diagnostics.push(
-      Object.freeze({ severity, code, message, position: Object.freeze({ start, end }) }),
-    );
+    this.diagnostics.push(diagnostic(severity, code, message, start, end));
   }
 }
 
-// Points are not frozen on their own: they are only reachable through a frozen position, and
-// freezing two more objects per node costs a measurable share of the parse.
-function point(line: number, column: number, offset: number): Point {
-  return { line, column, offset };
+/** Heredocs follow RUN, COPY and ADD, and an ONBUILD trigger of one of them. */
+function mayTakeHeredocs(keyword: string): boolean {
+  return keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'ONBUILD';
 }
 
-const upperKeywords = new Map<string, string>();
-
-/** The upper-cased keyword, remembered: a file repeats a handful of keywords many times. */
-function upperKeyword(cmd: string): string {
-  let upper = upperKeywords.get(cmd);
-  if (upper === undefined) {
-    upper = cmd.toUpperCase();
-    if (upperKeywords.size < 256) upperKeywords.set(cmd, upper);
+function collectDiagnostics(
+  events: readonly (Diagnostic | ParsedInstruction)[],
+): readonly Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of events) {
+    if (e instanceof ParsedInstruction) out.push(...ParsedInstruction.diagnostics(e));
+    else out.push(e);
   }
-  return upper;
+  return Object.freeze(out);
 }
 
 function detectEol(text: string): '\n' | '\r\n' {
   const i = text.indexOf('\n');
   return i > 0 && text.charCodeAt(i - 1) === 0x0d ? '\r\n' : '\n';
-}
-
-/**
- * The Go `json.Unmarshal` into `[]interface{}` that decides exec form: the array's strings,
- * `null` when the text is not a JSON array (shell form then), or the not-strings error.
- */
-function parseJsonArray(rest: string): string[] | null | typeof NOT_STRING_ARRAY {
-  if (rest.charCodeAt(0) !== 0x5b) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(rest);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(value)) return null;
-  for (const item of value) if (typeof item !== 'string') return NOT_STRING_ARRAY;
-  return value as string[];
 }
 
 /**

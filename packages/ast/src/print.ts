@@ -10,6 +10,7 @@ import type {
   InstructionSnapshot,
   Node,
 } from './nodes.js';
+import { ParsedInstruction } from './parsed-instruction.js';
 import { isGoSpace } from './words.js';
 
 /**
@@ -35,6 +36,11 @@ function printDockerfile(tree: DockerfileNode): string {
   const children = tree.children;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
+    // An instruction as parsed is its text: copy it without reading what it means.
+    if (child instanceof ParsedInstruction) {
+      out += ParsedInstruction.source(child, true);
+      continue;
+    }
     out += child.raws ? child.raws.before : canonicalBefore(children, i, eol);
     out += printChild(child, eol, tree.escape);
   }
@@ -83,6 +89,7 @@ function canonicalBefore(children: readonly ChildNode[], index: number, eol: str
 }
 
 function printInstruction(node: InstructionNode, eol: string, escape: EscapeChar): string {
+  if (node instanceof ParsedInstruction) return ParsedInstruction.source(node, false);
   const raws = node.raws;
   if (raws && sameSnapshot(node, raws.value)) {
     // A changed keyword (ADD to COPY) keeps the rest of the text when the keyword stands alone.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dumpInstruction } from './dump.js';
+import { cloneWith } from './factories.js';
 import type { ChildNode, DockerfileNode, InstructionNode } from './nodes.js';
 import { parse } from './parse.js';
 import { print } from './print.js';
@@ -116,17 +117,16 @@ describe('editing a parsed tree', () => {
         expect(tree.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         const instructions = instructionsOf(tree);
         const target = instructions[pick % instructions.length]!;
-        const edited: InstructionNode = {
-          ...target,
+        const edited = cloneWith(target, {
           keyword: 'LABEL',
           flags: [],
           args: ['edited', newWord, '='],
           json: false,
           heredocs: [],
           trigger: null,
-        };
+        });
         const children: ChildNode[] = tree.children.map((c) => (c === target ? edited : c));
-        const reparsed = parse(print({ ...tree, children }));
+        const reparsed = parse(print(cloneWith(tree, { children })));
         const before = instructions.map(dumpInstruction);
         const after = instructionsOf(reparsed).map(dumpInstruction);
         const expected = before.map((line, i) =>

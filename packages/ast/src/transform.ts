@@ -1,3 +1,4 @@
+import { cloneWith } from './factories.js';
 import type { ChildNode, DockerfileNode, InstructionNode } from './nodes.js';
 import type { VisitContext } from './visit.js';
 
@@ -67,7 +68,7 @@ export function transform(tree: DockerfileNode, fn: TransformFn): DockerfileNode
     }
   }
   if (!changed) return tree;
-  return Object.freeze({ ...tree, children: Object.freeze(out) });
+  return cloneWith(tree, { children: Object.freeze(out) });
 }
 
 function transformTrigger(
@@ -82,7 +83,7 @@ function transformTrigger(
     const inner = transformTrigger(trigger, tree, fn);
     if (inner === trigger) return node;
     if (inner === null) return null;
-    return Object.freeze({ ...node, trigger: inner });
+    return cloneWith(node, { trigger: inner });
   }
   const list = result === null ? [] : isArray(result) ? result : [result];
   if (list.length === 0) return null;
@@ -92,7 +93,7 @@ function transformTrigger(
       `transform: an ONBUILD trigger can only be replaced by one instruction, got ${list.length > 1 ? `${list.length} nodes` : `a ${replacement.type}`}`,
     );
   }
-  return Object.freeze({ ...node, trigger: replacement });
+  return cloneWith(node, { trigger: replacement });
 }
 
 function isArray(value: TransformResult): value is readonly ChildNode[] {
@@ -112,5 +113,5 @@ function withBefore(node: ChildNode, before: string): ChildNode {
   const raws = node.raws;
   // A generated node (no raws) is spaced by the printer.
   if (raws === undefined || raws.before.length >= before.length) return node;
-  return Object.freeze({ ...node, raws: Object.freeze({ ...raws, before }) }) as ChildNode;
+  return cloneWith(node, { raws: Object.freeze({ ...raws, before }) } as Partial<ChildNode>);
 }

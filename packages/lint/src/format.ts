@@ -1,6 +1,7 @@
 import {
   type ChildNode,
   canonicalLine,
+  cloneWith,
   type DockerfileNode,
   dump,
   dumpInstruction,
@@ -103,7 +104,7 @@ function candidates(node: InstructionNode, escape: EscapeChar, eol: string): str
     return body.replace(/[ \t]+$/, '');
   };
   if (lines.length === 1 && keyword !== '') {
-    const bare: InstructionNode = { ...node, raws: undefined };
+    const bare: InstructionNode = cloneWith(node, { raws: undefined });
     out.push(canonicalLine(bare) + terminator(lines[0]!) + after);
   }
   if (keyword !== '') {

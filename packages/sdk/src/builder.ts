@@ -1,5 +1,6 @@
 import {
   type ChildNode,
+  cloneWith,
   comment as commentNode,
   type DockerfileNode,
   directive,
@@ -909,8 +910,7 @@ export class Builder {
     if (syntaxValue !== null && !hasDirective) children.unshift(directive('syntax', syntaxValue));
     if (base) {
       children = terminateLines(children, props.eol);
-      return Object.freeze({
-        ...base,
+      return cloneWith(base, {
         children: Object.freeze(children),
         diagnostics: Object.freeze([]),
       });
@@ -935,15 +935,13 @@ function terminateLines(children: ChildNode[], eol: string): ChildNode[] {
     const node = children[i]!;
     if (!node.raws) continue;
     if (node.type === 'instruction' && node.raws.rest !== '' && !node.raws.rest.endsWith('\n')) {
-      children[i] = Object.freeze({
-        ...node,
+      children[i] = cloneWith(node, {
         raws: Object.freeze({ ...node.raws, rest: node.raws.rest + eol }),
       });
     } else if (node.type !== 'instruction' && !node.raws.source.endsWith('\n')) {
-      children[i] = Object.freeze({
-        ...node,
+      children[i] = cloneWith(node, {
         raws: Object.freeze({ ...node.raws, source: node.raws.source + eol }),
-      }) as ChildNode;
+      } as Partial<ChildNode>);
     }
   }
   return children;

@@ -1,4 +1,4 @@
-import { type EscapeChar, type InstructionNode, parse } from '@dockwright/ast';
+import { cloneWith, type EscapeChar, type InstructionNode, parse } from '@dockwright/ast';
 import { isolatedError } from '../isolated-error.js';
 
 /**
@@ -20,11 +20,10 @@ export function reparseInstruction(
   const parsed = instructions[0] as InstructionNode;
   if (!parsed.raws || !node.raws) return null;
   if ((tree.raws?.after ?? '') !== '') return null;
-  return Object.freeze({
-    ...parsed,
+  return cloneWith(parsed, {
     position: node.position,
     raws: Object.freeze({ ...parsed.raws, before: node.raws.before }),
-  }) as InstructionNode;
+  });
 }
 
 /** The source text of an instruction as printed from its raws (indent, keyword, rest). */
