@@ -9,7 +9,7 @@ import type {
   InstructionNode,
   Node,
 } from './nodes.js';
-import { ParsedInstruction } from './parsed-instruction.js';
+import { ParsedComment, ParsedInstruction } from './parsed-nodes.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -137,9 +137,9 @@ export function dockerfile(
 
 /**
  * A copy of a node with some fields replaced (Kysely's `cloneWith`): the way to derive an
- * edited node. Use it rather than a spread: an instruction as parsed reads its fields from the
- * text on first use, so `{ ...node }` would copy only its `type`. A tree's copy keeps reading
- * its diagnostics on first use.
+ * edited node. Use it rather than a spread: instructions and comments as parsed read their
+ * fields from the text on first use, so `{ ...node }` would copy nothing. A tree's copy keeps
+ * reading its diagnostics on first use.
  *
  * @example
  * ```ts
@@ -148,7 +148,7 @@ export function dockerfile(
  * ```
  */
 export function cloneWith<T extends Node>(node: T, patch: Partial<T>): T {
-  if (node instanceof ParsedInstruction) {
+  if (node instanceof ParsedInstruction || node instanceof ParsedComment) {
     return Object.freeze({ ...node.toJSON(), ...patch }) as T;
   }
   // Descriptors, not values, so an accessor (a parsed tree's `diagnostics`) stays one.

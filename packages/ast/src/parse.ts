@@ -24,13 +24,14 @@ import type {
 import {
   NO_BUILD_STAGE,
   type ParseContext,
+  ParsedComment,
   ParsedInstruction,
-  recordSpan,
-  STRIDE,
-} from './parsed-instruction.js';
+  parseContext,
+  recordNode,
+} from './parsed-nodes.js';
 import { utf8Length } from './utf8-length.js';
 import { validateInstruction } from './validate-instruction.js';
-import { isGoSpace, isReSpace, isSeparator, trimGoSpace } from './words.js';
+import { isGoSpace, isReSpace, isSeparator } from './words.js';
 
 export interface ParseOptions {
   /** The file name used in diagnostics and errors. */
@@ -87,8 +88,12 @@ class Parser {
   private readonly file: string | undefined;
   private readonly n: number;
   private readonly children: ChildNode[] = [];
-  /** The diagnostics in file order; a lazily parsed instruction stands in for its own. */
-  private readonly diagnostics: (Diagnostic | ParsedInstruction)[] = [];
+  /**
+   * The diagnostics found while scanning, in file order, each with the number of children
+   * before it: a lazily parsed instruction's own go after those of its index.
+   */
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly diagnosticIndex: number[] = [];
   private lazy = false;
   private escape = BACKSLASH;
   private directivesDone = false;
@@ -133,7 +138,7 @@ class Parser {
         continue;
       }
       if (text.charCodeAt(ts) === HASH) {
-        this.commentLine(text.slice(pendingStart, ls), ts);
+        this.commentLine(pendingStart, ts);
       } else {
         this.directivesDone = true;
         this.instruction(pendingStart, ts);
@@ -153,19 +158,19 @@ class Parser {
       children: Object.freeze(this.children),
       escape: (this.escape === BACKTICK ? '`' : '\\') as EscapeChar,
     } as DockerfileNode;
-    const events = this.diagnostics;
+    const { children, diagnostics, diagnosticIndex } = this;
     if (this.lazy) {
       // Reading the diagnostics runs BuildKit's instruction checks on every instruction.
       let all: readonly Diagnostic[] | undefined;
       Object.defineProperty(tree, 'diagnostics', {
         enumerable: true,
         get: () => {
-          all ??= collectDiagnostics(events);
+          all ??= collectDiagnostics(children, diagnostics, diagnosticIndex);
           return all;
         },
       });
     } else {
-      tree.diagnostics = Object.freeze(events as Diagnostic[]);
+      tree.diagnostics = Object.freeze(diagnostics);
     }
     if (this.file !== undefined) tree.file = this.file;
     tree.position = Object.freeze({ start: point(1, 1, 0), end: this.here() });
@@ -201,11 +206,13 @@ class Parser {
     return true;
   }
 
-  private commentLine(before: string, ts: number): void {
+  /** A comment line, or a parser directive while they may still come; `#` is at `ts`. */
+  private commentLine(beforeStart: number, ts: number): void {
     const { text } = this;
-    const source = text.slice(this.lineStart, this.lineNext);
-    const position = this.linePosition(ts);
     if (!this.directivesDone) {
+      const before = text.slice(beforeStart, this.lineStart);
+      const source = text.slice(this.lineStart, this.lineNext);
+      const position = this.linePosition(ts);
       const match = matchDirective(text, ts, this.contentEnd);
       if (match && (match.name === 'syntax' || match.name === 'escape' || match.name === 'check')) {
         this.directive(match.name, match.value, position);
@@ -222,15 +229,9 @@ class Parser {
       }
       this.directivesDone = true;
     }
-    const commentText = trimGoSpace(text.slice(ts + 1, this.contentEnd));
-    this.children.push(
-      Object.freeze({
-        type: 'comment',
-        text: commentText,
-        position,
-        raws: Object.freeze({ before, source, value: commentText }),
-      }),
-    );
+    const context = this.parseContext();
+    const at = recordNode(context, beforeStart, ts, this.contentEnd, this.lineNo, this.lineNo, 0);
+    this.children.push(new ParsedComment(context, at));
   }
 
   private directive(name: string, value: string, position: Position): void {
@@ -302,7 +303,7 @@ class Parser {
 
     // 2. A keyword split by a continuation (`RU\⏎N`), or a `<` that may start a heredoc whose
     // body follows: read it now. Anything else is read on first use.
-    const keyword = upperKeyword(text.slice(ts, kwEnd));
+    const keyword = knownKeyword(text, ts, kwEnd) ?? upperKeyword(text.slice(ts, kwEnd));
     const splitKeyword = firstCont >= 0 && kwEnd > firstCont;
     if (splitKeyword || (mayTakeHeredocs(keyword) && this.hasAngle(ts, this.contentEnd))) {
       this.eagerInstruction(beforeStart, ls, ts, kwEnd, startLine);
@@ -315,33 +316,10 @@ class Parser {
       bits = NO_BUILD_STAGE;
     }
     const context = this.parseContext();
-    const at = this.lazyCount++ * STRIDE;
-    if (at + STRIDE > context.spans.length) {
-      const grown = new Int32Array(context.spans.length * 2);
-      grown.set(context.spans);
-      context.spans = grown;
-    }
-    recordSpan(
-      context.spans,
-      at,
-      beforeStart,
-      ls,
-      ts,
-      kwEnd,
-      this.lineNext,
-      this.lineStart,
-      this.contentEnd,
-      startLine,
-      this.lineNo,
-      bits,
-    );
-    const node = new ParsedInstruction(context, at, keyword);
-    this.children.push(node);
-    this.diagnostics.push(node);
+    const at = recordNode(context, beforeStart, ts, this.contentEnd, startLine, this.lineNo, bits);
+    this.children.push(new ParsedInstruction(context, at, keyword));
     this.lazy = true;
   }
-
-  private lazyCount = 0;
 
   /** The instruction whose lines were just read, parsed now, then its heredoc bodies. */
   private eagerInstruction(
@@ -359,7 +337,7 @@ class Parser {
     // Keyword, flags and arguments, as BuildKit's line parsers split them.
     const problems: Diagnostic[] = [];
     const line = parseInstructionLine(logical, this.escape, start, end, problems);
-    this.diagnostics.push(...problems);
+    for (const d of problems) this.push(d);
     let heredocs: readonly Heredoc[] = EMPTY;
 
     // Heredoc bodies follow the instruction's last line.
@@ -457,13 +435,11 @@ class Parser {
 
   /** What the lazily parsed instructions share; the directives are all read by now. */
   private parseContext(): ParseContext {
-    this.context ??= {
-      text: this.text,
-      escape: this.escape === BACKTICK ? '`' : '\\',
-      validate: this.validateOptions,
-      // About one instruction per 64 characters; grown by doubling.
-      spans: new Int32Array(Math.max(64, this.n >> 6) * STRIDE),
-    };
+    this.context ??= parseContext(
+      this.text,
+      this.escape === BACKTICK ? '`' : '\\',
+      this.validateOptions,
+    );
     return this.context;
   }
 
@@ -493,7 +469,12 @@ class Parser {
     start: Point,
     end: Point,
   ): void {
-    this.diagnostics.push(diagnostic(severity, code, message, start, end));
+    this.push(diagnostic(severity, code, message, start, end));
+  }
+
+  private push(d: Diagnostic): void {
+    this.diagnostics.push(d);
+    this.diagnosticIndex.push(this.children.length);
   }
 }
 
@@ -502,15 +483,40 @@ function mayTakeHeredocs(keyword: string): boolean {
   return keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'ONBUILD';
 }
 
+/**
+ * Every diagnostic in file order: those the scanner found, each before the child it was found
+ * with, and a lazily parsed instruction's own (read now) after them.
+ */
 function collectDiagnostics(
-  events: readonly (Diagnostic | ParsedInstruction)[],
+  children: readonly ChildNode[],
+  found: readonly Diagnostic[],
+  index: readonly number[],
 ): readonly Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const e of events) {
-    if (e instanceof ParsedInstruction) out.push(...ParsedInstruction.diagnostics(e));
-    else out.push(e);
+  let next = 0;
+  for (let i = 0; i < children.length; i++) {
+    while (next < found.length && index[next]! <= i) out.push(found[next++]!);
+    const child = children[i];
+    if (child instanceof ParsedInstruction) out.push(...ParsedInstruction.diagnostics(child));
   }
+  while (next < found.length) out.push(found[next++]!);
   return Object.freeze(out);
+}
+
+/**
+ * The keyword at [from, to) when it is one of BuildKit's, written in upper case: found without
+ * cutting a string out of the text (most files write every keyword this way).
+ */
+function knownKeyword(text: string, from: number, to: number): string | undefined {
+  const candidates = KEYWORDS_BY_LENGTH[to - from];
+  if (candidates === undefined) return undefined;
+  for (const keyword of candidates) if (text.startsWith(keyword, from)) return keyword;
+  return undefined;
+}
+
+const KEYWORDS_BY_LENGTH: (readonly string[] | undefined)[] = [];
+for (const keyword of INSTRUCTION_KEYWORDS) {
+  KEYWORDS_BY_LENGTH[keyword.length] = [...(KEYWORDS_BY_LENGTH[keyword.length] ?? []), keyword];
 }
 
 function detectEol(text: string): '\n' | '\r\n' {

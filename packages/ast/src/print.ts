@@ -10,7 +10,7 @@ import type {
   InstructionSnapshot,
   Node,
 } from './nodes.js';
-import { ParsedInstruction } from './parsed-instruction.js';
+import { parsedSource } from './parsed-nodes.js';
 import { isGoSpace } from './words.js';
 
 /**
@@ -36,9 +36,10 @@ function printDockerfile(tree: DockerfileNode): string {
   const children = tree.children;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
-    // An instruction as parsed is its text: copy it without reading what it means.
-    if (child instanceof ParsedInstruction) {
-      out += ParsedInstruction.source(child, true);
+    // A node as parsed is its text: copy it without reading what it means.
+    const source = parsedSource(child, true);
+    if (source !== null) {
+      out += source;
       continue;
     }
     out += child.raws ? child.raws.before : canonicalBefore(children, i, eol);
@@ -48,6 +49,8 @@ function printDockerfile(tree: DockerfileNode): string {
 }
 
 function printChild(node: ChildNode, eol: string, escape: EscapeChar): string {
+  const source = parsedSource(node, false);
+  if (source !== null) return source;
   switch (node.type) {
     case 'directive':
       return printDirective(node, eol);
@@ -89,7 +92,6 @@ function canonicalBefore(children: readonly ChildNode[], index: number, eol: str
 }
 
 function printInstruction(node: InstructionNode, eol: string, escape: EscapeChar): string {
-  if (node instanceof ParsedInstruction) return ParsedInstruction.source(node, false);
   const raws = node.raws;
   if (raws && sameSnapshot(node, raws.value)) {
     // A changed keyword (ADD to COPY) keeps the rest of the text when the keyword stands alone.
