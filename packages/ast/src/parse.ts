@@ -58,7 +58,17 @@ const MAX_LINE_BYTES = 65536;
  * ```
  */
 export function parse(text: string, options: ParseOptions = {}): DockerfileNode {
-  return new Parser(text, options.file).run();
+  return new Parser(text, options.file, false).run();
+}
+
+/**
+ * Like {@link parse}, but every instruction is parsed and checked at once into plain frozen
+ * nodes, through the scanner's own line positions rather than those found again from the text
+ * on first use. Not exported from the package: the reference the lazily read nodes are
+ * tested against.
+ */
+export function parseEagerly(text: string, options: ParseOptions = {}): DockerfileNode {
+  return new Parser(text, options.file, true).run();
 }
 
 /**
@@ -115,9 +125,12 @@ class Parser {
   private contentEnd = 0;
   private lineNext = 0;
 
-  constructor(text: string, file: string | undefined) {
+  private readonly eager: boolean;
+
+  constructor(text: string, file: string | undefined, eager: boolean) {
     this.text = text;
     this.file = file;
+    this.eager = eager;
     this.n = text.length;
   }
 
@@ -231,7 +244,8 @@ class Parser {
     }
     const context = this.parseContext();
     const at = recordNode(context, beforeStart, ts, this.contentEnd, this.lineNo, this.lineNo, 0);
-    this.children.push(new ParsedComment(context, at));
+    const node = new ParsedComment(context, at);
+    this.children.push(this.eager ? node.toJSON() : node);
   }
 
   private directive(name: string, value: string, position: Position): void {
@@ -301,11 +315,18 @@ class Parser {
       );
     }
 
-    // 2. A keyword split by a continuation (`RU\⏎N`), or a `<` that may start a heredoc whose
-    // body follows: read it now. Anything else is read on first use.
+    // 2. A keyword that is not the plain text up to the first separator (split by a
+    // continuation, `RU\⏎N`, or ending in white space that trimming the line may remove,
+    // `RUN\u00a0`), or a `<` that may start a heredoc whose body follows: read it now.
+    // Anything else is read on first use.
     const keyword = knownKeyword(text, ts, kwEnd) ?? upperKeyword(text.slice(ts, kwEnd));
-    const splitKeyword = firstCont >= 0 && kwEnd > firstCont;
-    if (splitKeyword || (mayTakeHeredocs(keyword) && this.hasAngle(ts, this.contentEnd))) {
+    const plainKeyword =
+      (firstCont < 0 || kwEnd < firstCont) && !isGoSpace(text.charCodeAt(kwEnd - 1));
+    if (
+      this.eager ||
+      !plainKeyword ||
+      (mayTakeHeredocs(keyword) && this.hasAngle(ts, this.contentEnd))
+    ) {
       this.eagerInstruction(beforeStart, ls, ts, kwEnd, startLine);
       return;
     }

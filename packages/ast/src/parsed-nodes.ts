@@ -249,7 +249,7 @@ export class ParsedInstruction implements InstructionNode {
       kwEnd++;
     }
     const start = point(spans[at + START_LINE]!, ts - lineStart + 1, ts);
-    const lastLine = lineStartOf(text, lastEnd, ts);
+    const lastLine = lineStartOf(text, lastEnd, lineStart);
     const stop = point(spans[at + END_LINE]!, lastEnd - lastLine + 1, lastEnd);
     const problems: Diagnostic[] = [];
     const logical = logicalLine(text, escape, ts, end);

@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cloneWith } from './factories.js';
+import type { CommentNode, InstructionNode } from './nodes.js';
+import { parse, parseEagerly } from './parse.js';
+import { print } from './print.js';
+
+// Instructions and comments are read from the text on first use; these tests hold them to
+// what parsing everything at once gives, field for field and diagnostic for diagnostic.
+
+const fixtures = new URL('../test/fixtures/', import.meta.url).pathname;
+function dockerfiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return dockerfiles(path);
+    return entry === 'Dockerfile' || entry.endsWith('.Dockerfile') ? [path] : [];
+  });
+}
+const files = dockerfiles(fixtures);
+
+const same = (text: string) => {
+  const lazy = parse(text, { file: 'Dockerfile' });
+  const eager = parseEagerly(text, { file: 'Dockerfile' });
+  // Read in a different order from the eager parse: diagnostics first, then the nodes.
+  expect(JSON.parse(JSON.stringify(lazy.diagnostics))).toEqual(
+    JSON.parse(JSON.stringify(eager.diagnostics)),
+  );
+  expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(eager)));
+};
+
+const pieces = fc.constantFrom(
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  '\\',
+  '`',
+  '#',
+  '# escape=`\n',
+  '"',
+  '[',
+  ']',
+  '=',
+  '--',
+  '<',
+  '<<EOF',
+  'EOF',
+  '$',
+  'FROM',
+  'from',
+  'RUN',
+  'RU\\\nN',
+  'COPY',
+  'ENV',
+  'ARG',
+  'LABEL',
+  'ONBUILD',
+  'HEALTHCHECK',
+  'EXPOSE',
+  'a',
+  '\u00a0',
+  '\u0085',
+  '\u2028',
+  '\v',
+  'é',
+  '["a", 1]',
+  '=b',
+);
+const dockerish = fc.array(pieces, { maxLength: 80 }).map((parts) => parts.join(''));
+
+describe('nodes read on first use', () => {
+  it(`read as an eager parse reads them (${files.length} fixture files)`, () => {
+    expect(files.length).toBeGreaterThan(40);
+    for (const file of files) same(readFileSync(file, 'utf8'));
+  });
+
+  it('read as an eager parse reads them, for any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(dockerish, fc.string({ unit: 'binary', maxLength: 120 })), same),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('are not parsed until read, and keep what they read', () => {
+    const tree = parse('FROM alpine\n# note\nRUN echo hi\n');
+    const run = tree.children[2] as InstructionNode;
+    expect(run.keyword).toBe('RUN');
+    expect(run.args).toBe(run.args);
+    expect(run.raws).toBe(run.raws);
+    expect(run.args).toEqual(['echo hi']);
+    expect(run.raws?.value.args).toBe(run.args);
+  });
+
+  it('cannot be assigned to, and print their text until edited with cloneWith', () => {
+    const tree = parse('FROM alpine\n\n# old\nRUN  echo   hi\n');
+    const [, comment, run] = tree.children as [InstructionNode, CommentNode, InstructionNode];
+    expect(() => {
+      (run as { args: readonly string[] }).args = [];
+    }).toThrow(TypeError);
+    expect(() => {
+      (comment as { type: string }).type = 'instruction';
+    }).toThrow(TypeError);
+    expect(print(run)).toBe('RUN  echo   hi\n');
+    const edited = cloneWith(run, { args: ['echo bye'] });
+    const note = cloneWith(comment, { text: 'new' });
+    expect(Object.isFrozen(edited)).toBe(true);
+    expect(print(cloneWith(tree, { children: [tree.children[0]!, note, edited] }))).toBe(
+      'FROM alpine\n\n# new\nRUN echo bye\n',
+    );
+  });
+
+  it('a copy of a tree keeps reading its diagnostics on first use', () => {
+    const tree = parse('FROM alpine\nRUN --bogus echo\n');
+    const copy = cloneWith(tree, { children: tree.children.slice(0, 1) });
+    expect(Object.getOwnPropertyDescriptor(copy, 'diagnostics')?.get).toBeTypeOf('function');
+    expect(copy.diagnostics.map((d) => d.code)).toEqual(['UnknownFlag']);
+    expect(copy.children).toHaveLength(1);
+    expect(Object.isFrozen(copy)).toBe(true);
+  });
+});
