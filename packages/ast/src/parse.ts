@@ -518,7 +518,7 @@ function collectDiagnostics(
   for (let i = 0; i < children.length; i++) {
     while (next < found.length && index[next]! <= i) out.push(found[next++]!);
     const child = children[i];
-    if (child instanceof ParsedInstruction) out.push(...ParsedInstruction.diagnostics(child));
+    if (child instanceof ParsedInstruction) ParsedInstruction.diagnostics(child, out);
   }
   while (next < found.length) out.push(found[next++]!);
   return Object.freeze(out);

@@ -127,6 +127,9 @@ function sourceOf(ctx: ParseContext, at: number, before: boolean): string {
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
+/** Where the line parsers put their problems while a node is read (emptied after each). */
+const found: Diagnostic[] = [];
+
 /** What an instruction's text means, worked out on first use. */
 interface InstructionFields {
   readonly flags: readonly Flag[];
@@ -147,7 +150,6 @@ export class ParsedInstruction implements InstructionNode {
   readonly #at: number;
   readonly #keyword: string;
   #fields: InstructionFields | undefined;
-  #diagnostics: readonly Diagnostic[] | undefined;
 
   constructor(ctx: ParseContext, at: number, keyword: string) {
     this.#ctx = ctx;
@@ -205,13 +207,12 @@ export class ParsedInstruction implements InstructionNode {
   }
 
   /**
-   * Its diagnostics in the order an eager parse reports them: the line parsers', then
-   * `no build stage`, then BuildKit's instruction checks.
+   * Adds its diagnostics to `out` in the order an eager parse reports them: the line
+   * parsers', then `no build stage`, then BuildKit's instruction checks.
    */
-  static diagnostics(node: ParsedInstruction): readonly Diagnostic[] {
-    if (node.#diagnostics !== undefined) return node.#diagnostics;
+  static diagnostics(node: ParsedInstruction, out: Diagnostic[]): void {
     const { problems, position } = node.#load();
-    const out = [...problems];
+    for (let i = 0; i < problems.length; i++) out.push(problems[i]!);
     const { escape, validate, spans } = node.#ctx;
     if (spans[node.#at + BITS]! & NO_BUILD_STAGE) {
       out.push(
@@ -227,8 +228,6 @@ export class ParsedInstruction implements InstructionNode {
     for (const p of validateInstruction(node, escape, validate)) {
       out.push(diagnostic(p.severity, p.code, p.message, position.start, position.end));
     }
-    node.#diagnostics = out;
-    return out;
   }
 
   #load(): InstructionFields {
@@ -248,18 +247,21 @@ export class ParsedInstruction implements InstructionNode {
       if (c === 0x0a || isSeparator(c)) break;
       kwEnd++;
     }
-    const start = point(spans[at + START_LINE]!, ts - lineStart + 1, ts);
-    const lastLine = lineStartOf(text, lastEnd, lineStart);
-    const stop = point(spans[at + END_LINE]!, lastEnd - lastLine + 1, lastEnd);
-    const problems: Diagnostic[] = [];
+    const startLine = spans[at + START_LINE]!;
+    const endLine = spans[at + END_LINE]!;
+    const start = point(startLine, ts - lineStart + 1, ts);
+    const lastLine = endLine === startLine ? lineStart : lineStartOf(text, lastEnd, lineStart);
+    const stop = point(endLine, lastEnd - lastLine + 1, lastEnd);
     const logical = logicalLine(text, escape, ts, end);
     const { flags, args, json, trigger } = parseInstructionLine(
       logical,
       escape,
       start,
       stop,
-      problems,
+      found,
     );
+    // Most lines have no problem: share the empty list rather than keep one per node.
+    const problems: readonly Diagnostic[] = found.length === 0 ? EMPTY : found.splice(0);
     // The raws keep a snapshot of the values they were written for; it shares the node's
     // (frozen) arrays, so an unedited node is recognised by identity when printing.
     const value = Object.freeze({
