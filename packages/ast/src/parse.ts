@@ -526,19 +526,25 @@ function collectDiagnostics(
 
 /**
  * The keyword at [from, to) when it is one of BuildKit's, written in upper case: found without
- * cutting a string out of the text (most files write every keyword this way).
+ * cutting a string out of the text (most files write every keyword this way). The length and
+ * first two characters tell BuildKit's keywords apart; the rest is compared after.
  */
 function knownKeyword(text: string, from: number, to: number): string | undefined {
-  const candidates = KEYWORDS_BY_LENGTH[to - from];
-  if (candidates === undefined) return undefined;
-  for (const keyword of candidates) if (text.startsWith(keyword, from)) return keyword;
-  return undefined;
+  const keyword = KEYWORD_BY_PREFIX.get(keywordKey(to - from, text, from));
+  if (keyword === undefined) return undefined;
+  for (let i = 2; i < keyword.length; i++) {
+    if (text.charCodeAt(from + i) !== keyword.charCodeAt(i)) return undefined;
+  }
+  return keyword;
 }
 
-const KEYWORDS_BY_LENGTH: (readonly string[] | undefined)[] = [];
-for (const keyword of INSTRUCTION_KEYWORDS) {
-  KEYWORDS_BY_LENGTH[keyword.length] = [...(KEYWORDS_BY_LENGTH[keyword.length] ?? []), keyword];
+function keywordKey(length: number, text: string, at: number): number {
+  return (length << 16) | (text.charCodeAt(at) << 8) | text.charCodeAt(at + 1);
 }
+
+const KEYWORD_BY_PREFIX = new Map(
+  INSTRUCTION_KEYWORDS.map((k) => [keywordKey(k.length, k, 0), k] as const),
+);
 
 function detectEol(text: string): '\n' | '\r\n' {
   const i = text.indexOf('\n');
