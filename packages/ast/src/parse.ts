@@ -97,6 +97,8 @@ class Parser {
   private readonly text: string;
   private readonly file: string | undefined;
   private readonly n: number;
+  /** Parse every instruction at once ({@link parseEagerly}). */
+  private readonly eager: boolean;
   private readonly children: ChildNode[] = [];
   /**
    * The diagnostics found while scanning, in file order, each with the number of children
@@ -124,8 +126,6 @@ class Parser {
   private lineStart = 0;
   private contentEnd = 0;
   private lineNext = 0;
-
-  private readonly eager: boolean;
 
   constructor(text: string, file: string | undefined, eager: boolean) {
     this.text = text;
