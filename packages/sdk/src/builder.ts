@@ -107,6 +107,7 @@ const DIRECTIVE_LIKE = /^[ \t]*(syntax|escape|check)[ \t]*=[ \t]*\S/i;
 const PORT = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i;
 const PORT_VAR = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}(?:\/(tcp|udp|sctp))?$/i;
 const OCTAL = /^0?[0-7]{3,4}$/;
+const DIRECTORY = /[/\\]$/;
 /** The ARGs BuildKit defines in the global scope. */
 const PLATFORM_ARGS = new Set([
   'TARGETPLATFORM',
@@ -375,25 +376,30 @@ export class Builder {
   }
 
   #keyValue(method: string, keyword: string, key: unknown, value: unknown): Builder {
-    const pairs: [string, unknown][] =
-      typeof key === 'object' && key !== null && !(key instanceof String)
-        ? Object.entries(key as Record<string, unknown>)
-        : [[String(key), value]];
-    if (pairs.length === 0) throw new DockerfileBuildError(method, 'at least one key is needed');
-    const args: string[] = [];
-    for (const [k, v] of pairs) {
-      const name = nonEmpty(method, 'key', k);
-      if (name.includes('='))
-        throw new DockerfileBuildError(method, `the key must not contain "=": ${show(name)}`);
-      if (v === undefined || v === null)
-        throw new DockerfileBuildError(method, `no value for ${show(name)}`);
-      args.push(
-        quoteValue(method, 'key', name, this.#esc),
-        quoteValue(method, 'value', v, this.#esc),
-        '=',
-      );
+    let args: string[];
+    if (typeof key === 'object' && key !== null && !(key instanceof String)) {
+      const pairs = Object.entries(key as Record<string, unknown>);
+      if (pairs.length === 0) throw new DockerfileBuildError(method, 'at least one key is needed');
+      args = pairs.flatMap(([k, v]) => this.#pair(method, k, v));
+    } else {
+      args = this.#pair(method, String(key), value);
     }
-    return this.#push(method, instruction(keyword, { args }));
+    // Frozen, so instruction() keeps this array instead of copying it.
+    return this.#push(method, instruction(keyword, { args: Object.freeze(args) }));
+  }
+
+  /** The three words of an ENV or LABEL pair: the key, the value and `=`. */
+  #pair(method: string, key: string, value: unknown): string[] {
+    const name = nonEmpty(method, 'key', key);
+    if (name.includes('='))
+      throw new DockerfileBuildError(method, `the key must not contain "=": ${show(name)}`);
+    if (value === undefined || value === null)
+      throw new DockerfileBuildError(method, `no value for ${show(name)}`);
+    return [
+      quoteValue(method, 'key', name, this.#esc),
+      quoteValue(method, 'value', value, this.#esc),
+      '=',
+    ];
   }
 
   expose(...ports: readonly Port[]): Builder {
@@ -555,11 +561,10 @@ export class Builder {
     const joined = items.join(' ' + '    && ');
     // A marker can also form across items (`<<` then `&& x`): BuildKit reads the joined line.
     if (joined.includes('<<')) shellText('run', joined, this.#esc, true);
-    let rest = '';
-    for (const f of flags) rest += ` ${formatFlag(f)}`;
-    rest += ` ${items[0]}`;
-    for (let i = 1; i < items.length; i++) rest += ` ${this.#esc}${eol}    && ${items[i]}`;
-    rest += eol;
+    // Every RUN list keeps `rest`: join it into one flat string rather than a rope of `+=`.
+    const parts = flags.map((f) => ` ${formatFlag(f)}`);
+    parts.push(` ${items.join(` ${this.#esc}${eol}    && `)}${eol}`);
+    const rest = parts.join('');
     const node = instruction('RUN', { flags, args: [joined] });
     const withRaws: InstructionNode = Object.freeze({
       ...node,
@@ -616,43 +621,17 @@ export class Builder {
   #mount(mount: Mount, needs: FrontendNeed[]): string {
     const m = 'run';
     const fields: string[] = [`type=${mount.type}`];
-    const value = (key: string, v: unknown) => {
-      const s = nonEmpty(m, `mount ${key}`, v);
-      const w = lexEscape(s, this.#esc);
-      checkExpansion(m, `mount ${key}`, s, w, this.#esc);
-      fields.push(csvField(key, w));
-    };
-    const int = (key: string, v: number | undefined) => {
-      if (v === undefined) return;
-      if (!Number.isInteger(v) || v < 0)
-        throw new DockerfileBuildError(
-          m,
-          `mount ${key} must be a non-negative integer: ${show(v)}`,
-        );
-      fields.push(`${key}=${v}`);
-    };
-    const mode = (v: FileMode | undefined) => {
-      if (v === undefined) return;
-      const s = typeof v === 'number' ? `0${v.toString(8)}` : String(v);
-      if (typeof v === 'number' ? !Number.isInteger(v) || v < 0 || v > 0o7777 : !OCTAL.test(s)) {
-        throw new DockerfileBuildError(m, `mount mode must be octal (0755): ${show(v)}`);
-      }
-      fields.push(`mode=${s}`);
-    };
-    const bool = (key: string, v: boolean | undefined) => {
-      if (v !== undefined) fields.push(`${key}=${v ? 'true' : 'false'}`);
-    };
     switch (mount.type) {
       case 'bind':
-        value('target', mount.target);
-        if (mount.source !== undefined) value('source', mount.source);
+        mountValue(fields, this.#esc, 'target', mount.target);
+        if (mount.source !== undefined) mountValue(fields, this.#esc, 'source', mount.source);
         if (mount.from !== undefined)
           fields.push(csvField('from', this.#fromSource(m, mount.from)));
         if (mount.readwrite) fields.push('rw');
         break;
       case 'cache':
-        value('target', mount.target);
-        if (mount.id !== undefined) value('id', mount.id);
+        mountValue(fields, this.#esc, 'target', mount.target);
+        if (mount.id !== undefined) mountValue(fields, this.#esc, 'id', mount.id);
         if (mount.sharing !== undefined) {
           if (!['shared', 'private', 'locked'].includes(mount.sharing)) {
             throw new DockerfileBuildError(m, `unsupported sharing value ${show(mount.sharing)}`);
@@ -661,14 +640,14 @@ export class Builder {
         }
         if (mount.from !== undefined)
           fields.push(csvField('from', this.#fromSource(m, mount.from)));
-        if (mount.source !== undefined) value('source', mount.source);
-        mode(mount.mode);
-        int('uid', mount.uid);
-        int('gid', mount.gid);
+        if (mount.source !== undefined) mountValue(fields, this.#esc, 'source', mount.source);
+        mountMode(fields, mount.mode);
+        mountInt(fields, 'uid', mount.uid);
+        mountInt(fields, 'gid', mount.gid);
         if (mount.readonly) fields.push('ro');
         break;
       case 'tmpfs':
-        value('target', mount.target);
+        mountValue(fields, this.#esc, 'target', mount.target);
         if (mount.size !== undefined) {
           const s = String(mount.size);
           if (!/^\d+(\.\d+)?[kKmMgG]?$/.test(s))
@@ -678,17 +657,17 @@ export class Builder {
         break;
       case 'secret':
       case 'ssh':
-        if (mount.id !== undefined) value('id', mount.id);
-        if (mount.target !== undefined) value('target', mount.target);
+        if (mount.id !== undefined) mountValue(fields, this.#esc, 'id', mount.id);
+        if (mount.target !== undefined) mountValue(fields, this.#esc, 'target', mount.target);
         if (mount.type === 'secret' && mount.env !== undefined) {
           checkArgName(m, String(mount.env));
           needs.push(FEATURES.secretEnv);
           fields.push(`env=${mount.env}`);
         }
-        bool('required', mount.required);
-        mode(mount.mode);
-        int('uid', mount.uid);
-        int('gid', mount.gid);
+        mountBool(fields, 'required', mount.required);
+        mountMode(fields, mount.mode);
+        mountInt(fields, 'uid', mount.uid);
+        mountInt(fields, 'gid', mount.gid);
         break;
       default:
         throw new DockerfileBuildError(
@@ -784,31 +763,36 @@ export class Builder {
     }
     const dst = nonEmpty(method, 'destination', destination);
     const docs: Heredoc[] = [];
-    const paths: string[] = [];
-    const words: (string | null)[] = [];
-    for (const src of list) {
-      if (isHeredocSource(src)) {
-        if (src.command !== null)
-          throw new DockerfileBuildError(method, 'a COPY heredoc takes no command');
-        const doc = this.#heredoc(method, src, docs, src.quoted ?? true);
-        docs.push(doc);
-        words.push(heredocWord(doc));
-      } else {
-        paths.push(String(src));
-        words.push(null);
-      }
-    }
-    if (list.length > 1 && !/[/\\]$/.test(dst)) {
+    // Each source as a path string, or as its heredoc.
+    const items = list.map((src): string | Heredoc => {
+      if (!isHeredocSource(src)) return String(src);
+      if (src.command !== null)
+        throw new DockerfileBuildError(method, 'a COPY heredoc takes no command');
+      const doc = this.#heredoc(method, src, docs, src.quoted ?? true);
+      docs.push(doc);
+      return doc;
+    });
+    if (list.length > 1 && !DIRECTORY.test(dst)) {
       throw new DockerfileBuildError(
         method,
         `with several sources the destination must be a directory ending in "/": ${show(dst)}`,
       );
     }
     if (docs.length > 0) needs.push(FEATURES.heredoc);
+    const paths =
+      docs.length === 0
+        ? (items as string[])
+        : items.filter((item): item is string => typeof item === 'string');
     const encoded = encodePaths(method, [...paths, dst], this.#esc, docs.length === 0);
-    let i = 0;
-    const args = words.map((w) => w ?? encoded.words[i++]!);
-    args.push(encoded.words[encoded.words.length - 1]!);
+    // Without heredocs the encoded words (the destination's last) are the arguments as they are.
+    let args = encoded.words;
+    if (docs.length > 0) {
+      let i = 0;
+      args = items.map((item) =>
+        typeof item === 'string' ? encoded.words[i++]! : heredocWord(item),
+      );
+      args.push(encoded.words[i]!);
+    }
     return this.#push(
       method,
       instruction(keyword, { flags, args, json: encoded.json, heredocs: docs }),
@@ -927,6 +911,40 @@ const trimmed = trimGo;
 
 function heredocWord(doc: Heredoc): string {
   return doc.quoted ? `<<'${doc.name}'` : `<<${doc.name}`;
+}
+
+// The `--mount` fields of RUN, added to `fields` when given. Module functions rather than
+// closures in `#mount`, which would allocate four of them on every RUN with a mount.
+
+/** A field BuildKit expands (target, source, id): escaped for its lexer. */
+function mountValue(fields: string[], esc: EscapeChar, key: string, v: unknown): void {
+  const s = nonEmpty('run', `mount ${key}`, v);
+  const w = lexEscape(s, esc);
+  checkExpansion('run', `mount ${key}`, s, w, esc);
+  fields.push(csvField(key, w));
+}
+
+function mountInt(fields: string[], key: string, v: number | undefined): void {
+  if (v === undefined) return;
+  if (!Number.isInteger(v) || v < 0)
+    throw new DockerfileBuildError(
+      'run',
+      `mount ${key} must be a non-negative integer: ${show(v)}`,
+    );
+  fields.push(`${key}=${v}`);
+}
+
+function mountMode(fields: string[], v: FileMode | undefined): void {
+  if (v === undefined) return;
+  const s = typeof v === 'number' ? `0${v.toString(8)}` : String(v);
+  if (typeof v === 'number' ? !Number.isInteger(v) || v < 0 || v > 0o7777 : !OCTAL.test(s)) {
+    throw new DockerfileBuildError('run', `mount mode must be octal (0755): ${show(v)}`);
+  }
+  fields.push(`mode=${s}`);
+}
+
+function mountBool(fields: string[], key: string, v: boolean | undefined): void {
+  if (v !== undefined) fields.push(`${key}=${v ? 'true' : 'false'}`);
 }
 
 /** A parsed last line without a terminator gets one when something follows it. */

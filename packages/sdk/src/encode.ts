@@ -250,8 +250,10 @@ export function execArgs(
   return values.map((v) => text(method, 'argument', v));
 }
 
+const CSV_SPECIAL = /[",]/;
+
 /** `key=value` CSV field for `--mount`, quoted the go-csvvalue way when needed. */
 export function csvField(key: string, value: string): string {
   const field = `${key}=${value}`;
-  return /[",]/.test(field) || GO_SPACE.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+  return CSV_SPECIAL.test(field) || GO_SPACE.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
