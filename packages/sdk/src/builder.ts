@@ -49,7 +49,15 @@ import {
   syntaxFor,
 } from './frontend.js';
 import { isHeredocSource } from './heredoc.js';
-import { append, appendAll, fromArray, type NodeList, toArray } from './node-list.js';
+import {
+  append,
+  appendAll,
+  appendInstruction,
+  fromArray,
+  type InstructionInit,
+  type NodeList,
+  toArray,
+} from './node-list.js';
 import type {
   AddOptions,
   CopyOptions,
@@ -149,13 +157,26 @@ export class Builder {
     return new Builder(Object.freeze({ ...this.#ctx, ...patch }), list, this.#need);
   }
 
-  #push(method: string, node: ChildNode, needs: readonly FrontendNeed[] = NO_NEEDS): Builder {
-    if (
-      node.type === 'instruction' &&
-      node.keyword !== 'ARG' &&
-      node.keyword !== 'FROM' &&
-      !this.#ctx.inStage
-    ) {
+  /** Appends `instruction(keyword, init)`, made when the list is materialised. */
+  #push(
+    method: string,
+    keyword: string,
+    init: InstructionInit,
+    needs: readonly FrontendNeed[] = NO_NEEDS,
+  ): Builder {
+    const need = this.#needWith(method, keyword, needs);
+    return new Builder(this.#ctx, appendInstruction(this.#list, keyword, init), need);
+  }
+
+  /** Appends a finished instruction node. */
+  #pushNode(method: string, node: InstructionNode, needs: readonly FrontendNeed[]): Builder {
+    const need = this.#needWith(method, node.keyword, needs);
+    return new Builder(this.#ctx, append(this.#list, node), need);
+  }
+
+  /** The frontend this builder needs with a `keyword` instruction that `needs` more. */
+  #needWith(method: string, keyword: string, needs: readonly FrontendNeed[]): Frontend {
+    if (keyword !== 'ARG' && keyword !== 'FROM' && !this.#ctx.inStage) {
       throw new DockerfileBuildError(
         method,
         'no build stage in current context: call from() first',
@@ -163,12 +184,14 @@ export class Builder {
     }
     let need = this.#need;
     const { cap, syntaxCap } = this.#ctx;
-    for (const n of needs) {
+    // An index rather than for…of, whose iterator every builder call would allocate.
+    for (let i = 0; i < needs.length; i++) {
+      const n = needs[i]!;
       checkCap(method, n, cap);
       if (syntaxCap !== null) checkCap(method, n, syntaxCap.cap, syntaxCap.value);
       need = mergeNeed(need, n);
     }
-    return new Builder(this.#ctx, append(this.#list, node), need);
+    return need;
   }
 
   get #esc(): EscapeChar {
@@ -245,7 +268,7 @@ export class Builder {
       value === null
         ? argName
         : `${argName}=${quoteValue('arg', 'default value', value, this.#esc)}`;
-    const next = this.#push('arg', instruction('ARG', { args: [word] }));
+    const next = this.#push('arg', 'ARG', { args: [word] });
     return this.#ctx.inStage || this.#ctx.globals.includes(argName)
       ? next
       : next.#with({ globals: [...this.#ctx.globals, argName] });
@@ -294,7 +317,7 @@ export class Builder {
       current = name;
     }
     const next = this.#with({ inStage: true, stages, current });
-    return next.#push('from', instruction('FROM', { flags, args }));
+    return next.#push('from', 'FROM', { flags, args });
   }
 
   /**
@@ -329,7 +352,7 @@ export class Builder {
 
   workdir(path: unknown): Builder {
     const word = quoteString('workdir', 'path', path, this.#esc);
-    return this.#push('workdir', instruction('WORKDIR', { args: [word] }));
+    return this.#push('workdir', 'WORKDIR', { args: [word] });
   }
 
   user(user: unknown, group?: unknown): Builder {
@@ -341,15 +364,11 @@ export class Builder {
           'user',
           `the user must not contain ":" when a group is given: ${show(u)}`,
         );
-      return this.#push(
-        'user',
-        instruction('USER', { args: [quoteString('user', 'user', `${u}:${g}`, this.#esc)] }),
-      );
+      return this.#push('user', 'USER', {
+        args: [quoteString('user', 'user', `${u}:${g}`, this.#esc)],
+      });
     }
-    return this.#push(
-      'user',
-      instruction('USER', { args: [quoteString('user', 'user', u, this.#esc)] }),
-    );
+    return this.#push('user', 'USER', { args: [quoteString('user', 'user', u, this.#esc)] });
   }
 
   stopsignal(signal: unknown): Builder {
@@ -361,10 +380,9 @@ export class Builder {
         `the signal number must be between 1 and 64: ${show(signal)}`,
       );
     }
-    return this.#push(
-      'stopsignal',
-      instruction('STOPSIGNAL', { args: [quoteString('stopsignal', 'signal', s, this.#esc)] }),
-    );
+    return this.#push('stopsignal', 'STOPSIGNAL', {
+      args: [quoteString('stopsignal', 'signal', s, this.#esc)],
+    });
   }
 
   env(key: unknown, value?: unknown): Builder {
@@ -384,8 +402,7 @@ export class Builder {
     } else {
       args = this.#pair(method, String(key), value);
     }
-    // Frozen, so instruction() keeps this array instead of copying it.
-    return this.#push(method, instruction(keyword, { args: Object.freeze(args) }));
+    return this.#push(method, keyword, { args });
   }
 
   /** The three words of an ENV or LABEL pair: the key, the value and `=`. */
@@ -417,22 +434,19 @@ export class Builder {
       if (end < start) throw bad('invalid port range');
       return s;
     });
-    return this.#push('expose', instruction('EXPOSE', { args: words }));
+    return this.#push('expose', 'EXPOSE', { args: words });
   }
 
   volume(...paths: readonly string[]): Builder {
     if (paths.length === 0) throw new DockerfileBuildError('volume', 'at least one path is needed');
     const { words, json } = encodePaths('volume', paths, this.#esc, true);
-    return this.#push('volume', instruction('VOLUME', { args: words, json }));
+    return this.#push('volume', 'VOLUME', { args: words, json });
   }
 
   shell(args: readonly string[]): Builder {
     if (!Array.isArray(args))
       throw new DockerfileBuildError('shell', `SHELL takes an array: ${show(args)}`);
-    return this.#push(
-      'shell',
-      instruction('SHELL', { args: execArgs('shell', args, false), json: true }),
-    );
+    return this.#push('shell', 'SHELL', { args: execArgs('shell', args, false), json: true });
   }
 
   cmd(command: unknown, options: { shell?: boolean } = {}): Builder {
@@ -450,10 +464,7 @@ export class Builder {
     options: { shell?: boolean },
   ): Builder {
     if (Array.isArray(command)) {
-      return this.#push(
-        method,
-        instruction(keyword, { args: execArgs(method, command, true), json: true }),
-      );
+      return this.#push(method, keyword, { args: execArgs(method, command, true), json: true });
     }
     if (options.shell !== true) {
       throw new DockerfileBuildError(
@@ -461,15 +472,12 @@ export class Builder {
         `pass an array for exec form, or { shell: true } for shell form: ${show(command)}`,
       );
     }
-    return this.#push(
-      method,
-      instruction(keyword, { args: [shellText(method, command, this.#esc, false)] }),
-    );
+    return this.#push(method, keyword, { args: [shellText(method, command, this.#esc, false)] });
   }
 
   healthcheck(command: unknown, options: HealthcheckOptions = {}): Builder {
     if (command === false || command === null) {
-      return this.#push('healthcheck', instruction('HEALTHCHECK', { args: ['NONE'] }));
+      return this.#push('healthcheck', 'HEALTHCHECK', { args: ['NONE'] });
     }
     const flags: Flag[] = [];
     const durations = [
@@ -506,22 +514,16 @@ export class Builder {
       flags.push(flag('retries', String(options.retries)));
     }
     if (Array.isArray(command)) {
-      return this.#push(
-        'healthcheck',
-        instruction('HEALTHCHECK', {
-          flags,
-          args: ['CMD', ...execArgs('healthcheck', command, false)],
-          json: true,
-        }),
-      );
-    }
-    return this.#push(
-      'healthcheck',
-      instruction('HEALTHCHECK', {
+      return this.#push('healthcheck', 'HEALTHCHECK', {
         flags,
-        args: ['CMD', shellText('healthcheck', command, this.#esc, false)],
-      }),
-    );
+        args: ['CMD', ...execArgs('healthcheck', command, false)],
+        json: true,
+      });
+    }
+    return this.#push('healthcheck', 'HEALTHCHECK', {
+      flags,
+      args: ['CMD', shellText('healthcheck', command, this.#esc, false)],
+    });
   }
 
   run(command: unknown, options: RunOptions = {}): Builder {
@@ -530,7 +532,8 @@ export class Builder {
     if (Array.isArray(command)) {
       return this.#push(
         'run',
-        instruction('RUN', { flags, args: execArgs('run', command, false), json: true }),
+        'RUN',
+        { flags, args: execArgs('run', command, false), json: true },
         needs,
       );
     }
@@ -540,21 +543,16 @@ export class Builder {
       let first = heredocWord(doc);
       if (command.command !== null)
         first += ` ${shellText('run', command.command, this.#esc, true)}`;
-      return this.#push(
-        'run',
-        instruction('RUN', { flags, args: [first], heredocs: [doc] }),
-        needs,
-      );
+      return this.#push('run', 'RUN', { flags, args: [first], heredocs: [doc] }, needs);
     }
     if (isCommandList(command)) return this.#runList(command, flags, needs);
     const textValue = shellText('run', command, this.#esc, true);
-    return this.#push('run', instruction('RUN', { flags, args: [textValue] }), needs);
+    return this.#push('run', 'RUN', { flags, args: [textValue] }, needs);
   }
 
   #runList(list: CommandList, flags: Flag[], needs: FrontendNeed[]): Builder {
     const items = list.commands.map((c) => shellText('run', c, this.#esc, true));
-    if (items.length === 1)
-      return this.#push('run', instruction('RUN', { flags, args: items }), needs);
+    if (items.length === 1) return this.#push('run', 'RUN', { flags, args: items }, needs);
     // Canonical style: `RUN a \` then `    && b`. BuildKit joins a continuation by dropping the
     // escape char (and trailing blanks) and keeping the next line's indent: `a     && b`.
     const eol = this.#ctx.eol;
@@ -583,7 +581,7 @@ export class Builder {
         }),
       }),
     });
-    return this.#push('run', withRaws, needs);
+    return this.#pushNode('run', withRaws, needs);
   }
 
   #runFlags(options: RunOptions, needs: FrontendNeed[]): Flag[] {
@@ -793,11 +791,7 @@ export class Builder {
       );
       args.push(encoded.words[i]!);
     }
-    return this.#push(
-      method,
-      instruction(keyword, { flags, args, json: encoded.json, heredocs: docs }),
-      needs,
-    );
+    return this.#push(method, keyword, { flags, args, json: encoded.json, heredocs: docs }, needs);
   }
 
   #heredoc(
@@ -854,7 +848,7 @@ export class Builder {
       labs: n.labs,
       feature: 'the ONBUILD trigger',
     }));
-    return this.#push('onbuild', instruction('ONBUILD', { trigger: plain }), needs);
+    return this.#push('onbuild', 'ONBUILD', { trigger: plain }, needs);
   }
 
   with<R>(fragment: (builder: this) => R): R {
