@@ -50,7 +50,6 @@ import {
 } from './frontend.js';
 import { isHeredocSource } from './heredoc.js';
 import {
-  append,
   appendAll,
   appendInstruction,
   fromArray,
@@ -157,25 +156,17 @@ export class Builder {
     return new Builder(Object.freeze({ ...this.#ctx, ...patch }), list, this.#need);
   }
 
-  /** Appends `instruction(keyword, init)`, made when the list is materialised. */
+  /**
+   * Appends `instruction(keyword, init)`, made when the list is materialised (with raws printing
+   * `rest` after the keyword, when given: see {@link appendInstruction}).
+   */
   #push(
     method: string,
     keyword: string,
     init: InstructionInit,
     needs: readonly FrontendNeed[] = NO_NEEDS,
+    rest: string | null = null,
   ): Builder {
-    const need = this.#needWith(method, keyword, needs);
-    return new Builder(this.#ctx, appendInstruction(this.#list, keyword, init), need);
-  }
-
-  /** Appends a finished instruction node. */
-  #pushNode(method: string, node: InstructionNode, needs: readonly FrontendNeed[]): Builder {
-    const need = this.#needWith(method, node.keyword, needs);
-    return new Builder(this.#ctx, append(this.#list, node), need);
-  }
-
-  /** The frontend this builder needs with a `keyword` instruction that `needs` more. */
-  #needWith(method: string, keyword: string, needs: readonly FrontendNeed[]): Frontend {
     if (keyword !== 'ARG' && keyword !== 'FROM' && !this.#ctx.inStage) {
       throw new DockerfileBuildError(
         method,
@@ -191,7 +182,7 @@ export class Builder {
       if (syntaxCap !== null) checkCap(method, n, syntaxCap.cap, syntaxCap.value);
       need = mergeNeed(need, n);
     }
-    return need;
+    return new Builder(this.#ctx, appendInstruction(this.#list, keyword, init, rest), need);
   }
 
   get #esc(): EscapeChar {
@@ -563,25 +554,7 @@ export class Builder {
     const parts = flags.map((f) => ` ${formatFlag(f)}`);
     parts.push(` ${items.join(` ${this.#esc}${eol}    && `)}${eol}`);
     const rest = parts.join('');
-    const node = instruction('RUN', { flags, args: [joined] });
-    const withRaws: InstructionNode = Object.freeze({
-      ...node,
-      raws: Object.freeze({
-        before: '',
-        indent: '',
-        keyword: 'RUN',
-        rest,
-        value: Object.freeze({
-          keyword: node.keyword,
-          flags: node.flags,
-          args: node.args,
-          json: node.json,
-          heredocs: node.heredocs,
-          trigger: node.trigger,
-        }),
-      }),
-    });
-    return this.#pushNode('run', withRaws, needs);
+    return this.#push('run', 'RUN', { flags, args: [joined] }, needs, rest);
   }
 
   #runFlags(options: RunOptions, needs: FrontendNeed[]): Flag[] {

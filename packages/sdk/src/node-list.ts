@@ -1,4 +1,4 @@
-import { type ChildNode, instruction } from '@dockwright/ast';
+import { type ChildNode, type InstructionNode, instruction } from '@dockwright/ast';
 
 /** What `instruction()` makes an instruction node of: its flags, args, json form, heredocs… */
 export type InstructionInit = NonNullable<Parameters<typeof instruction>[1]>;
@@ -27,6 +27,8 @@ interface NodeCell extends Cell {
 interface InstructionCell extends Cell, Readonly<Required<InstructionInit>> {
   readonly node: null;
   readonly keyword: string;
+  /** The text after the keyword when the builder lays the instruction out itself, or null. */
+  readonly rest: string | null;
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -44,11 +46,15 @@ export function append(list: NodeList | null, node: ChildNode): NodeList {
   return Object.freeze({ node, prev: list, length: (list?.length ?? 0) + 1 });
 }
 
-/** Appends the instruction `instruction(keyword, init)`. */
+/**
+ * Appends the instruction `instruction(keyword, init)`; with `rest`, the node gets raws that
+ * print `rest` after the keyword (a RUN list over continuation lines).
+ */
 export function appendInstruction(
   list: NodeList | null,
   keyword: string,
   init: InstructionInit,
+  rest: string | null = null,
 ): NodeList {
   return Object.freeze({
     node: null,
@@ -58,6 +64,7 @@ export function appendInstruction(
     json: init.json ?? false,
     heredocs: frozen(init.heredocs),
     trigger: init.trigger ?? null,
+    rest,
     prev: list,
     length: (list?.length ?? 0) + 1,
   });
@@ -72,9 +79,31 @@ export function appendAll(list: NodeList | null, nodes: readonly ChildNode[]): N
 export function toArray(list: NodeList | null): ChildNode[] {
   const out = new Array<ChildNode>(list?.length ?? 0);
   for (let cell = list; cell; cell = cell.prev) {
-    out[cell.length - 1] = cell.node ?? instruction(cell.keyword, cell);
+    out[cell.length - 1] = cell.node ?? instructionOf(cell);
   }
   return out;
+}
+
+function instructionOf(cell: InstructionCell): InstructionNode {
+  const node = instruction(cell.keyword, cell);
+  if (cell.rest === null) return node;
+  return Object.freeze({
+    ...node,
+    raws: Object.freeze({
+      before: '',
+      indent: '',
+      keyword: node.keyword,
+      rest: cell.rest,
+      value: Object.freeze({
+        keyword: node.keyword,
+        flags: node.flags,
+        args: node.args,
+        json: node.json,
+        heredocs: node.heredocs,
+        trigger: node.trigger,
+      }),
+    }),
+  });
 }
 
 export function fromArray(nodes: readonly ChildNode[]): NodeList | null {
