@@ -108,6 +108,7 @@ export function builderOf(props: Props): Builder {
 }
 
 const NO_NEEDS: readonly FrontendNeed[] = Object.freeze([]);
+const NO_MOUNTS: readonly Mount[] = Object.freeze([]);
 
 const RESERVED_STAGES = new Set(['scratch', 'context']);
 const DIRECTIVE_LIKE = /^[ \t]*(syntax|escape|check)[ \t]*=[ \t]*\S/i;
@@ -551,16 +552,19 @@ export class Builder {
     // A marker can also form across items (`<<` then `&& x`): BuildKit reads the joined line.
     if (joined.includes('<<')) shellText('run', joined, this.#esc, true);
     // Every RUN list keeps `rest`: join it into one flat string rather than a rope of `+=`.
-    const parts = flags.map((f) => ` ${formatFlag(f)}`);
-    parts.push(` ${items.join(` ${this.#esc}${eol}    && `)}${eol}`);
-    const rest = parts.join('');
+    const rest = [
+      ...flags.map((f) => ` ${formatFlag(f)}`),
+      ' ',
+      items.join(` ${this.#esc}${eol}    && `),
+      eol,
+    ].join('');
     return this.#push('run', 'RUN', { flags, args: [joined] }, needs, rest);
   }
 
   #runFlags(options: RunOptions, needs: FrontendNeed[]): Flag[] {
-    const flags: Flag[] = [];
-    for (const mount of options.mounts ?? [])
-      flags.push(flag('mount', this.#mount(mount as Mount, needs)));
+    const flags = (options.mounts ?? NO_MOUNTS).map((mount) =>
+      flag('mount', this.#mount(mount as Mount, needs)),
+    );
     if (options.network !== undefined) {
       if (!['default', 'none', 'host'].includes(options.network)) {
         throw new DockerfileBuildError('run', `invalid network mode ${show(options.network)}`);
@@ -673,13 +677,7 @@ export class Builder {
         throw new DockerfileBuildError(method, 'ADD has no --from: use copy()');
       flags.push(flag('from', this.#fromSource(method, options.from)));
     }
-    const expanded = (name: string, v: unknown) => {
-      const s = nonEmpty(method, `--${name}`, v);
-      const w = lexEscape(s, this.#esc);
-      checkExpansion(method, `--${name}`, s, w, this.#esc);
-      flags.push(flag(name, w));
-    };
-    if (options.chown !== undefined) expanded('chown', options.chown);
+    if (options.chown !== undefined) flags.push(this.#expandedFlag(method, 'chown', options.chown));
     if (options.chmod !== undefined) {
       const v = options.chmod;
       const s = typeof v === 'number' ? `0${v.toString(8)}` : nonEmpty(method, '--chmod', v);
@@ -721,7 +719,7 @@ export class Builder {
     if (keyword === 'ADD') {
       if (options.checksum !== undefined) {
         needs.push(FEATURES.checksum);
-        expanded('checksum', options.checksum);
+        flags.push(this.#expandedFlag(method, 'checksum', options.checksum));
       }
       if (options.keepGitDir !== undefined) {
         needs.push(FEATURES.keepGitDir);
@@ -733,6 +731,12 @@ export class Builder {
       }
     }
     const dst = nonEmpty(method, 'destination', destination);
+    if (!list.some(isHeredocSource)) {
+      // Only paths (the usual call): their encoded words, the destination's last, are the args.
+      this.#checkDestination(method, list, dst);
+      const { words, json } = encodePaths(method, [...list.map(String), dst], this.#esc, true);
+      return this.#push(method, keyword, { flags, args: words, json }, needs);
+    }
     const docs: Heredoc[] = [];
     // Each source as a path string, or as its heredoc.
     const items = list.map((src): string | Heredoc => {
@@ -743,28 +747,33 @@ export class Builder {
       docs.push(doc);
       return doc;
     });
-    if (list.length > 1 && !DIRECTORY.test(dst)) {
+    this.#checkDestination(method, list, dst);
+    needs.push(FEATURES.heredoc);
+    const paths = items.filter((item): item is string => typeof item === 'string');
+    const encoded = encodePaths(method, [...paths, dst], this.#esc, false);
+    let i = 0;
+    const args = items.map((item) =>
+      typeof item === 'string' ? encoded.words[i++]! : heredocWord(item),
+    );
+    args.push(encoded.words[i]!);
+    return this.#push(method, keyword, { flags, args, json: encoded.json, heredocs: docs }, needs);
+  }
+
+  #checkDestination(method: string, sources: readonly unknown[], dst: string): void {
+    if (sources.length > 1 && !DIRECTORY.test(dst)) {
       throw new DockerfileBuildError(
         method,
         `with several sources the destination must be a directory ending in "/": ${show(dst)}`,
       );
     }
-    if (docs.length > 0) needs.push(FEATURES.heredoc);
-    const paths =
-      docs.length === 0
-        ? (items as string[])
-        : items.filter((item): item is string => typeof item === 'string');
-    const encoded = encodePaths(method, [...paths, dst], this.#esc, docs.length === 0);
-    // Without heredocs the encoded words (the destination's last) are the arguments as they are.
-    let args = encoded.words;
-    if (docs.length > 0) {
-      let i = 0;
-      args = items.map((item) =>
-        typeof item === 'string' ? encoded.words[i++]! : heredocWord(item),
-      );
-      args.push(encoded.words[i]!);
-    }
-    return this.#push(method, keyword, { flags, args, json: encoded.json, heredocs: docs }, needs);
+  }
+
+  /** A COPY or ADD flag whose value BuildKit expands (`--chown`, `--checksum`). */
+  #expandedFlag(method: string, name: string, value: unknown): Flag {
+    const s = nonEmpty(method, `--${name}`, value);
+    const w = lexEscape(s, this.#esc);
+    checkExpansion(method, `--${name}`, s, w, this.#esc);
+    return flag(name, w);
   }
 
   #heredoc(
