@@ -105,11 +105,7 @@ const BARE_VALUE = /^[A-Za-z0-9_./:@%+,~=^-]+$/;
  * quoted whenever it holds whitespace, a quote, `$`, the escape char or anything unusual.
  */
 export function quoteValue(method: string, what: string, value: unknown, esc: EscapeChar): string {
-  const s = line(method, what, value);
-  // A leading `-` is quoted: `--x=…` first on the line would be taken for a flag.
-  const word = BARE_VALUE.test(s) && !s.startsWith('-') ? s : doubleQuote(s, esc);
-  checkExpansion(method, what, s, word, esc);
-  return word;
+  return quoteLine(method, what, line(method, what, value), esc);
 }
 
 /**
@@ -117,7 +113,15 @@ export function quoteValue(method: string, what: string, value: unknown, esc: Es
  * expands: bare when plain, else double-quoted (which also keeps edge spaces and a leading `--`).
  */
 export function quoteString(method: string, what: string, value: unknown, esc: EscapeChar): string {
-  return quoteValue(method, what, nonEmpty(method, what, value), esc);
+  return quoteLine(method, what, nonEmpty(method, what, value), esc);
+}
+
+/** {@link quoteValue} for `s`, which {@link line} has checked already. */
+function quoteLine(method: string, what: string, s: string, esc: EscapeChar): string {
+  // A leading `-` is quoted: `--x=…` first on the line would be taken for a flag.
+  const word = BARE_VALUE.test(s) && !s.startsWith('-') ? s : doubleQuote(s, esc);
+  checkExpansion(method, what, s, word, esc);
+  return word;
 }
 
 /** A `${…}` the lexer cannot read (`${a`, `${a:}`) fails the build: refuse it now. */
