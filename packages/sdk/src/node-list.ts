@@ -84,6 +84,10 @@ export function toArray(list: NodeList | null): ChildNode[] {
   return out;
 }
 
+/**
+ * The node of an instruction cell. With `rest`, raws whose snapshot is the node's own values:
+ * `print` writes `rest` after the keyword for as long as the node is not edited.
+ */
 function instructionOf(cell: InstructionCell): InstructionNode {
   const node = instruction(cell.keyword, cell);
   if (cell.rest === null) return node;
