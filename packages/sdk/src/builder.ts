@@ -50,7 +50,14 @@ import {
   syntaxFor,
 } from './frontend.js';
 import { isHeredocSource } from './heredoc.js';
-import { append, appendAll, fromArray, type NodeList, toArray } from './node-list.js';
+import {
+  appendAll,
+  appendInstruction,
+  fromArray,
+  type InstructionInit,
+  type NodeList,
+  toArray,
+} from './node-list.js';
 import type {
   AddOptions,
   CopyOptions,
@@ -102,12 +109,14 @@ export function builderOf(props: Props): Builder {
 }
 
 const NO_NEEDS: readonly FrontendNeed[] = Object.freeze([]);
+const NO_MOUNTS: readonly Mount[] = Object.freeze([]);
 
 const RESERVED_STAGES = new Set(['scratch', 'context']);
 const DIRECTIVE_LIKE = /^[ \t]*(syntax|escape|check)[ \t]*=[ \t]*\S/i;
 const PORT = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i;
 const PORT_VAR = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}(?:\/(tcp|udp|sctp))?$/i;
 const OCTAL = /^0?[0-7]{3,4}$/;
+const DIRECTORY = /[/\\]$/;
 /** The ARGs BuildKit defines in the global scope. */
 const PLATFORM_ARGS = new Set([
   'TARGETPLATFORM',
@@ -149,13 +158,18 @@ export class Builder {
     return new Builder(Object.freeze({ ...this.#ctx, ...patch }), list, this.#need);
   }
 
-  #push(method: string, node: ChildNode, needs: readonly FrontendNeed[] = NO_NEEDS): Builder {
-    if (
-      node.type === 'instruction' &&
-      node.keyword !== 'ARG' &&
-      node.keyword !== 'FROM' &&
-      !this.#ctx.inStage
-    ) {
+  /**
+   * Appends `instruction(keyword, init)`, made when the list is materialised (with raws printing
+   * `rest` after the keyword, when given: see {@link appendInstruction}).
+   */
+  #push(
+    method: string,
+    keyword: string,
+    init: InstructionInit,
+    needs: readonly FrontendNeed[] = NO_NEEDS,
+    rest: string | null = null,
+  ): Builder {
+    if (keyword !== 'ARG' && keyword !== 'FROM' && !this.#ctx.inStage) {
       throw new DockerfileBuildError(
         method,
         'no build stage in current context: call from() first',
@@ -163,12 +177,14 @@ export class Builder {
     }
     let need = this.#need;
     const { cap, syntaxCap } = this.#ctx;
-    for (const n of needs) {
+    // An index rather than for…of, whose iterator every builder call would allocate.
+    for (let i = 0; i < needs.length; i++) {
+      const n = needs[i]!;
       checkCap(method, n, cap);
       if (syntaxCap !== null) checkCap(method, n, syntaxCap.cap, syntaxCap.value);
       need = mergeNeed(need, n);
     }
-    return new Builder(this.#ctx, append(this.#list, node), need);
+    return new Builder(this.#ctx, appendInstruction(this.#list, keyword, init, rest), need);
   }
 
   get #esc(): EscapeChar {
@@ -245,7 +261,7 @@ export class Builder {
       value === null
         ? argName
         : `${argName}=${quoteValue('arg', 'default value', value, this.#esc)}`;
-    const next = this.#push('arg', instruction('ARG', { args: [word] }));
+    const next = this.#push('arg', 'ARG', { args: [word] });
     return this.#ctx.inStage || this.#ctx.globals.includes(argName)
       ? next
       : next.#with({ globals: [...this.#ctx.globals, argName] });
@@ -294,7 +310,7 @@ export class Builder {
       current = name;
     }
     const next = this.#with({ inStage: true, stages, current });
-    return next.#push('from', instruction('FROM', { flags, args }));
+    return next.#push('from', 'FROM', { flags, args });
   }
 
   /**
@@ -329,7 +345,7 @@ export class Builder {
 
   workdir(path: unknown): Builder {
     const word = quoteString('workdir', 'path', path, this.#esc);
-    return this.#push('workdir', instruction('WORKDIR', { args: [word] }));
+    return this.#push('workdir', 'WORKDIR', { args: [word] });
   }
 
   user(user: unknown, group?: unknown): Builder {
@@ -341,15 +357,11 @@ export class Builder {
           'user',
           `the user must not contain ":" when a group is given: ${show(u)}`,
         );
-      return this.#push(
-        'user',
-        instruction('USER', { args: [quoteString('user', 'user', `${u}:${g}`, this.#esc)] }),
-      );
+      return this.#push('user', 'USER', {
+        args: [quoteString('user', 'user', `${u}:${g}`, this.#esc)],
+      });
     }
-    return this.#push(
-      'user',
-      instruction('USER', { args: [quoteString('user', 'user', u, this.#esc)] }),
-    );
+    return this.#push('user', 'USER', { args: [quoteString('user', 'user', u, this.#esc)] });
   }
 
   stopsignal(signal: unknown): Builder {
@@ -361,10 +373,9 @@ export class Builder {
         `the signal number must be between 1 and 64: ${show(signal)}`,
       );
     }
-    return this.#push(
-      'stopsignal',
-      instruction('STOPSIGNAL', { args: [quoteString('stopsignal', 'signal', s, this.#esc)] }),
-    );
+    return this.#push('stopsignal', 'STOPSIGNAL', {
+      args: [quoteString('stopsignal', 'signal', s, this.#esc)],
+    });
   }
 
   env(key: unknown, value?: unknown): Builder {
@@ -376,25 +387,29 @@ export class Builder {
   }
 
   #keyValue(method: string, keyword: string, key: unknown, value: unknown): Builder {
-    const pairs: [string, unknown][] =
-      typeof key === 'object' && key !== null && !(key instanceof String)
-        ? Object.entries(key as Record<string, unknown>)
-        : [[String(key), value]];
-    if (pairs.length === 0) throw new DockerfileBuildError(method, 'at least one key is needed');
-    const args: string[] = [];
-    for (const [k, v] of pairs) {
-      const name = nonEmpty(method, 'key', k);
-      if (name.includes('='))
-        throw new DockerfileBuildError(method, `the key must not contain "=": ${show(name)}`);
-      if (v === undefined || v === null)
-        throw new DockerfileBuildError(method, `no value for ${show(name)}`);
-      args.push(
-        quoteValue(method, 'key', name, this.#esc),
-        quoteValue(method, 'value', v, this.#esc),
-        '=',
-      );
+    let args: string[];
+    if (typeof key === 'object' && key !== null && !(key instanceof String)) {
+      const pairs = Object.entries(key as Record<string, unknown>);
+      if (pairs.length === 0) throw new DockerfileBuildError(method, 'at least one key is needed');
+      args = pairs.flatMap(([k, v]) => this.#pair(method, k, v));
+    } else {
+      args = this.#pair(method, String(key), value);
     }
-    return this.#push(method, instruction(keyword, { args }));
+    return this.#push(method, keyword, { args });
+  }
+
+  /** The three words of an ENV or LABEL pair: the key, the value and `=`. */
+  #pair(method: string, key: string, value: unknown): string[] {
+    const name = nonEmpty(method, 'key', key);
+    if (name.includes('='))
+      throw new DockerfileBuildError(method, `the key must not contain "=": ${show(name)}`);
+    if (value === undefined || value === null)
+      throw new DockerfileBuildError(method, `no value for ${show(name)}`);
+    return [
+      quoteValue(method, 'key', name, this.#esc),
+      quoteValue(method, 'value', value, this.#esc),
+      '=',
+    ];
   }
 
   expose(...ports: readonly Port[]): Builder {
@@ -412,22 +427,19 @@ export class Builder {
       if (end < start) throw bad('invalid port range');
       return s;
     });
-    return this.#push('expose', instruction('EXPOSE', { args: words }));
+    return this.#push('expose', 'EXPOSE', { args: words });
   }
 
   volume(...paths: readonly string[]): Builder {
     if (paths.length === 0) throw new DockerfileBuildError('volume', 'at least one path is needed');
     const { words, json } = encodePaths('volume', paths, this.#esc, true);
-    return this.#push('volume', instruction('VOLUME', { args: words, json }));
+    return this.#push('volume', 'VOLUME', { args: words, json });
   }
 
   shell(args: readonly string[]): Builder {
     if (!Array.isArray(args))
       throw new DockerfileBuildError('shell', `SHELL takes an array: ${show(args)}`);
-    return this.#push(
-      'shell',
-      instruction('SHELL', { args: execArgs('shell', args, false), json: true }),
-    );
+    return this.#push('shell', 'SHELL', { args: execArgs('shell', args, false), json: true });
   }
 
   cmd(command: unknown, options: { shell?: boolean } = {}): Builder {
@@ -445,10 +457,7 @@ export class Builder {
     options: { shell?: boolean },
   ): Builder {
     if (Array.isArray(command)) {
-      return this.#push(
-        method,
-        instruction(keyword, { args: execArgs(method, command, true), json: true }),
-      );
+      return this.#push(method, keyword, { args: execArgs(method, command, true), json: true });
     }
     if (options.shell !== true) {
       throw new DockerfileBuildError(
@@ -456,15 +465,12 @@ export class Builder {
         `pass an array for exec form, or { shell: true } for shell form: ${show(command)}`,
       );
     }
-    return this.#push(
-      method,
-      instruction(keyword, { args: [shellText(method, command, this.#esc, false)] }),
-    );
+    return this.#push(method, keyword, { args: [shellText(method, command, this.#esc, false)] });
   }
 
   healthcheck(command: unknown, options: HealthcheckOptions = {}): Builder {
     if (command === false || command === null) {
-      return this.#push('healthcheck', instruction('HEALTHCHECK', { args: ['NONE'] }));
+      return this.#push('healthcheck', 'HEALTHCHECK', { args: ['NONE'] });
     }
     const flags: Flag[] = [];
     const durations = [
@@ -501,22 +507,16 @@ export class Builder {
       flags.push(flag('retries', String(options.retries)));
     }
     if (Array.isArray(command)) {
-      return this.#push(
-        'healthcheck',
-        instruction('HEALTHCHECK', {
-          flags,
-          args: ['CMD', ...execArgs('healthcheck', command, false)],
-          json: true,
-        }),
-      );
-    }
-    return this.#push(
-      'healthcheck',
-      instruction('HEALTHCHECK', {
+      return this.#push('healthcheck', 'HEALTHCHECK', {
         flags,
-        args: ['CMD', shellText('healthcheck', command, this.#esc, false)],
-      }),
-    );
+        args: ['CMD', ...execArgs('healthcheck', command, false)],
+        json: true,
+      });
+    }
+    return this.#push('healthcheck', 'HEALTHCHECK', {
+      flags,
+      args: ['CMD', shellText('healthcheck', command, this.#esc, false)],
+    });
   }
 
   run(command: unknown, options: RunOptions = {}): Builder {
@@ -525,7 +525,8 @@ export class Builder {
     if (Array.isArray(command)) {
       return this.#push(
         'run',
-        instruction('RUN', { flags, args: execArgs('run', command, false), json: true }),
+        'RUN',
+        { flags, args: execArgs('run', command, false), json: true },
         needs,
       );
     }
@@ -535,57 +536,36 @@ export class Builder {
       let first = heredocWord(doc);
       if (command.command !== null)
         first += ` ${shellText('run', command.command, this.#esc, true)}`;
-      return this.#push(
-        'run',
-        instruction('RUN', { flags, args: [first], heredocs: [doc] }),
-        needs,
-      );
+      return this.#push('run', 'RUN', { flags, args: [first], heredocs: [doc] }, needs);
     }
     if (isCommandList(command)) return this.#runList(command, flags, needs);
     const textValue = shellText('run', command, this.#esc, true);
-    return this.#push('run', instruction('RUN', { flags, args: [textValue] }), needs);
+    return this.#push('run', 'RUN', { flags, args: [textValue] }, needs);
   }
 
   #runList(list: CommandList, flags: Flag[], needs: FrontendNeed[]): Builder {
     const items = list.commands.map((c) => shellText('run', c, this.#esc, true));
-    if (items.length === 1)
-      return this.#push('run', instruction('RUN', { flags, args: items }), needs);
+    if (items.length === 1) return this.#push('run', 'RUN', { flags, args: items }, needs);
     // Canonical style: `RUN a \` then `    && b`. BuildKit joins a continuation by dropping the
     // escape char (and trailing blanks) and keeping the next line's indent: `a     && b`.
     const eol = this.#ctx.eol;
     const joined = items.join(' ' + '    && ');
     // A marker can also form across items (`<<` then `&& x`): BuildKit reads the joined line.
     if (joined.includes('<<')) shellText('run', joined, this.#esc, true);
-    let rest = '';
-    for (const f of flags) rest += ` ${formatFlag(f)}`;
-    rest += ` ${items[0]}`;
-    for (let i = 1; i < items.length; i++) rest += ` ${this.#esc}${eol}    && ${items[i]}`;
-    rest += eol;
-    const node = instruction('RUN', { flags, args: [joined] });
-    const withRaws: InstructionNode = Object.freeze({
-      ...node,
-      raws: Object.freeze({
-        before: '',
-        indent: '',
-        keyword: 'RUN',
-        rest,
-        value: Object.freeze({
-          keyword: node.keyword,
-          flags: node.flags,
-          args: node.args,
-          json: node.json,
-          heredocs: node.heredocs,
-          trigger: node.trigger,
-        }),
-      }),
-    });
-    return this.#push('run', withRaws, needs);
+    // Every RUN list keeps `rest`: join it into one flat string rather than a rope of `+=`.
+    const rest = [
+      ...flags.map((f) => ` ${formatFlag(f)}`),
+      ' ',
+      items.join(` ${this.#esc}${eol}    && `),
+      eol,
+    ].join('');
+    return this.#push('run', 'RUN', { flags, args: [joined] }, needs, rest);
   }
 
   #runFlags(options: RunOptions, needs: FrontendNeed[]): Flag[] {
-    const flags: Flag[] = [];
-    for (const mount of options.mounts ?? [])
-      flags.push(flag('mount', this.#mount(mount as Mount, needs)));
+    const flags = (options.mounts ?? NO_MOUNTS).map((mount) =>
+      flag('mount', this.#mount(mount as Mount, needs)),
+    );
     if (options.network !== undefined) {
       if (!['default', 'none', 'host'].includes(options.network)) {
         throw new DockerfileBuildError('run', `invalid network mode ${show(options.network)}`);
@@ -617,43 +597,17 @@ export class Builder {
   #mount(mount: Mount, needs: FrontendNeed[]): string {
     const m = 'run';
     const fields: string[] = [`type=${mount.type}`];
-    const value = (key: string, v: unknown) => {
-      const s = nonEmpty(m, `mount ${key}`, v);
-      const w = lexEscape(s, this.#esc);
-      checkExpansion(m, `mount ${key}`, s, w, this.#esc);
-      fields.push(csvField(key, w));
-    };
-    const int = (key: string, v: number | undefined) => {
-      if (v === undefined) return;
-      if (!Number.isInteger(v) || v < 0)
-        throw new DockerfileBuildError(
-          m,
-          `mount ${key} must be a non-negative integer: ${show(v)}`,
-        );
-      fields.push(`${key}=${v}`);
-    };
-    const mode = (v: FileMode | undefined) => {
-      if (v === undefined) return;
-      const s = typeof v === 'number' ? `0${v.toString(8)}` : String(v);
-      if (typeof v === 'number' ? !Number.isInteger(v) || v < 0 || v > 0o7777 : !OCTAL.test(s)) {
-        throw new DockerfileBuildError(m, `mount mode must be octal (0755): ${show(v)}`);
-      }
-      fields.push(`mode=${s}`);
-    };
-    const bool = (key: string, v: boolean | undefined) => {
-      if (v !== undefined) fields.push(`${key}=${v ? 'true' : 'false'}`);
-    };
     switch (mount.type) {
       case 'bind':
-        value('target', mount.target);
-        if (mount.source !== undefined) value('source', mount.source);
+        mountValue(fields, this.#esc, 'target', mount.target);
+        if (mount.source !== undefined) mountValue(fields, this.#esc, 'source', mount.source);
         if (mount.from !== undefined)
           fields.push(csvField('from', this.#fromSource(m, mount.from)));
         if (mount.readwrite) fields.push('rw');
         break;
       case 'cache':
-        value('target', mount.target);
-        if (mount.id !== undefined) value('id', mount.id);
+        mountValue(fields, this.#esc, 'target', mount.target);
+        if (mount.id !== undefined) mountValue(fields, this.#esc, 'id', mount.id);
         if (mount.sharing !== undefined) {
           if (!['shared', 'private', 'locked'].includes(mount.sharing)) {
             throw new DockerfileBuildError(m, `unsupported sharing value ${show(mount.sharing)}`);
@@ -662,14 +616,14 @@ export class Builder {
         }
         if (mount.from !== undefined)
           fields.push(csvField('from', this.#fromSource(m, mount.from)));
-        if (mount.source !== undefined) value('source', mount.source);
-        mode(mount.mode);
-        int('uid', mount.uid);
-        int('gid', mount.gid);
+        if (mount.source !== undefined) mountValue(fields, this.#esc, 'source', mount.source);
+        mountMode(fields, mount.mode);
+        mountInt(fields, 'uid', mount.uid);
+        mountInt(fields, 'gid', mount.gid);
         if (mount.readonly) fields.push('ro');
         break;
       case 'tmpfs':
-        value('target', mount.target);
+        mountValue(fields, this.#esc, 'target', mount.target);
         if (mount.size !== undefined) {
           const s = String(mount.size);
           if (!/^\d+(\.\d+)?[kKmMgG]?$/.test(s))
@@ -679,17 +633,17 @@ export class Builder {
         break;
       case 'secret':
       case 'ssh':
-        if (mount.id !== undefined) value('id', mount.id);
-        if (mount.target !== undefined) value('target', mount.target);
+        if (mount.id !== undefined) mountValue(fields, this.#esc, 'id', mount.id);
+        if (mount.target !== undefined) mountValue(fields, this.#esc, 'target', mount.target);
         if (mount.type === 'secret' && mount.env !== undefined) {
           checkArgName(m, String(mount.env));
           needs.push(FEATURES.secretEnv);
           fields.push(`env=${mount.env}`);
         }
-        bool('required', mount.required);
-        mode(mount.mode);
-        int('uid', mount.uid);
-        int('gid', mount.gid);
+        mountBool(fields, 'required', mount.required);
+        mountMode(fields, mount.mode);
+        mountInt(fields, 'uid', mount.uid);
+        mountInt(fields, 'gid', mount.gid);
         break;
       default:
         throw new DockerfileBuildError(
@@ -724,13 +678,7 @@ export class Builder {
         throw new DockerfileBuildError(method, 'ADD has no --from: use copy()');
       flags.push(flag('from', this.#fromSource(method, options.from)));
     }
-    const expanded = (name: string, v: unknown) => {
-      const s = nonEmpty(method, `--${name}`, v);
-      const w = lexEscape(s, this.#esc);
-      checkExpansion(method, `--${name}`, s, w, this.#esc);
-      flags.push(flag(name, w));
-    };
-    if (options.chown !== undefined) expanded('chown', options.chown);
+    if (options.chown !== undefined) flags.push(this.#expandedFlag(method, 'chown', options.chown));
     if (options.chmod !== undefined) {
       const v = options.chmod;
       const s = typeof v === 'number' ? `0${v.toString(8)}` : nonEmpty(method, '--chmod', v);
@@ -772,7 +720,7 @@ export class Builder {
     if (keyword === 'ADD') {
       if (options.checksum !== undefined) {
         needs.push(FEATURES.checksum);
-        expanded('checksum', options.checksum);
+        flags.push(this.#expandedFlag(method, 'checksum', options.checksum));
       }
       if (options.keepGitDir !== undefined) {
         needs.push(FEATURES.keepGitDir);
@@ -784,37 +732,49 @@ export class Builder {
       }
     }
     const dst = nonEmpty(method, 'destination', destination);
-    const docs: Heredoc[] = [];
-    const paths: string[] = [];
-    const words: (string | null)[] = [];
-    for (const src of list) {
-      if (isHeredocSource(src)) {
-        if (src.command !== null)
-          throw new DockerfileBuildError(method, 'a COPY heredoc takes no command');
-        const doc = this.#heredoc(method, src, docs, src.quoted ?? true);
-        docs.push(doc);
-        words.push(heredocWord(doc));
-      } else {
-        paths.push(String(src));
-        words.push(null);
-      }
+    if (!list.some(isHeredocSource)) {
+      // Only paths (the usual call): their encoded words, the destination's last, are the args.
+      this.#checkDestination(method, list, dst);
+      const { words, json } = encodePaths(method, [...list.map(String), dst], this.#esc, true);
+      return this.#push(method, keyword, { flags, args: words, json }, needs);
     }
-    if (list.length > 1 && !/[/\\]$/.test(dst)) {
+    const docs: Heredoc[] = [];
+    // Each source as a path string, or as its heredoc.
+    const items = list.map((src): string | Heredoc => {
+      if (!isHeredocSource(src)) return String(src);
+      if (src.command !== null)
+        throw new DockerfileBuildError(method, 'a COPY heredoc takes no command');
+      const doc = this.#heredoc(method, src, docs, src.quoted ?? true);
+      docs.push(doc);
+      return doc;
+    });
+    this.#checkDestination(method, list, dst);
+    needs.push(FEATURES.heredoc);
+    const paths = items.filter((item): item is string => typeof item === 'string');
+    const encoded = encodePaths(method, [...paths, dst], this.#esc, false);
+    let i = 0;
+    const args = items.map((item) =>
+      typeof item === 'string' ? encoded.words[i++]! : heredocWord(item),
+    );
+    args.push(encoded.words[i]!);
+    return this.#push(method, keyword, { flags, args, json: encoded.json, heredocs: docs }, needs);
+  }
+
+  #checkDestination(method: string, sources: readonly unknown[], dst: string): void {
+    if (sources.length > 1 && !DIRECTORY.test(dst)) {
       throw new DockerfileBuildError(
         method,
         `with several sources the destination must be a directory ending in "/": ${show(dst)}`,
       );
     }
-    if (docs.length > 0) needs.push(FEATURES.heredoc);
-    const encoded = encodePaths(method, [...paths, dst], this.#esc, docs.length === 0);
-    let i = 0;
-    const args = words.map((w) => w ?? encoded.words[i++]!);
-    args.push(encoded.words[encoded.words.length - 1]!);
-    return this.#push(
-      method,
-      instruction(keyword, { flags, args, json: encoded.json, heredocs: docs }),
-      needs,
-    );
+  }
+
+  /** A COPY or ADD flag whose value BuildKit expands (`--chown`, `--checksum`). */
+  #expandedFlag(method: string, name: string, value: unknown): Flag {
+    const s = nonEmpty(method, `--${name}`, value);
+    const w = lexEscape(s, this.#esc);
+    checkExpansion(method, `--${name}`, s, w, this.#esc);
+    return flag(name, w);
   }
 
   #heredoc(
@@ -871,7 +831,7 @@ export class Builder {
       labs: n.labs,
       feature: 'the ONBUILD trigger',
     }));
-    return this.#push('onbuild', instruction('ONBUILD', { trigger: plain }), needs);
+    return this.#push('onbuild', 'ONBUILD', { trigger: plain }, needs);
   }
 
   with<R>(fragment: (builder: this) => R): R {
@@ -927,6 +887,40 @@ const trimmed = trimGo;
 
 function heredocWord(doc: Heredoc): string {
   return doc.quoted ? `<<'${doc.name}'` : `<<${doc.name}`;
+}
+
+// The `--mount` fields of RUN, added to `fields` when given. Module functions rather than
+// closures in `#mount`, which would allocate four of them on every RUN with a mount.
+
+/** A field BuildKit expands (target, source, id): escaped for its lexer. */
+function mountValue(fields: string[], esc: EscapeChar, key: string, v: unknown): void {
+  const s = nonEmpty('run', `mount ${key}`, v);
+  const w = lexEscape(s, esc);
+  checkExpansion('run', `mount ${key}`, s, w, esc);
+  fields.push(csvField(key, w));
+}
+
+function mountInt(fields: string[], key: string, v: number | undefined): void {
+  if (v === undefined) return;
+  if (!Number.isInteger(v) || v < 0)
+    throw new DockerfileBuildError(
+      'run',
+      `mount ${key} must be a non-negative integer: ${show(v)}`,
+    );
+  fields.push(`${key}=${v}`);
+}
+
+function mountMode(fields: string[], v: FileMode | undefined): void {
+  if (v === undefined) return;
+  const s = typeof v === 'number' ? `0${v.toString(8)}` : String(v);
+  if (typeof v === 'number' ? !Number.isInteger(v) || v < 0 || v > 0o7777 : !OCTAL.test(s)) {
+    throw new DockerfileBuildError('run', `mount mode must be octal (0755): ${show(v)}`);
+  }
+  fields.push(`mode=${s}`);
+}
+
+function mountBool(fields: string[], key: string, v: boolean | undefined): void {
+  if (v !== undefined) fields.push(`${key}=${v ? 'true' : 'false'}`);
 }
 
 /** A parsed last line without a terminator gets one when something follows it. */

@@ -60,10 +60,19 @@ function isNameStart(c: string | undefined): boolean {
 }
 
 /**
+ * Every character {@link lexEscape} or {@link doubleQuote} may escape, for either escape char.
+ * A word without one comes back unchanged, which spares the hot path a copy built a character
+ * at a time.
+ */
+const MAY_NEED_ESCAPE = /[\\`"'$\u0085]/;
+
+/**
  * Escapes a word for `ProcessWord` outside quotes: quotes and the escape char are escaped, a
  * `$` that does not start a reference too. Whitespace is left alone (callers quote or use JSON).
  */
 export function lexEscape(s: string, esc: EscapeChar): string {
+  // Most words hold nothing to escape: return them as they are instead of copying them.
+  if (!MAY_NEED_ESCAPE.test(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -78,6 +87,7 @@ export function lexEscape(s: string, esc: EscapeChar): string {
 
 /** Inside double quotes `ProcessWord` lets the escape char escape only `"`, `$` and itself. */
 export function doubleQuote(s: string, esc: EscapeChar): string {
+  if (!MAY_NEED_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -95,11 +105,7 @@ const BARE_VALUE = /^[A-Za-z0-9_./:@%+,~=^-]+$/;
  * quoted whenever it holds whitespace, a quote, `$`, the escape char or anything unusual.
  */
 export function quoteValue(method: string, what: string, value: unknown, esc: EscapeChar): string {
-  const s = line(method, what, value);
-  // A leading `-` is quoted: `--x=…` first on the line would be taken for a flag.
-  const word = BARE_VALUE.test(s) && !s.startsWith('-') ? s : doubleQuote(s, esc);
-  checkExpansion(method, what, s, word, esc);
-  return word;
+  return quoteLine(method, what, line(method, what, value), esc);
 }
 
 /**
@@ -107,7 +113,15 @@ export function quoteValue(method: string, what: string, value: unknown, esc: Es
  * expands: bare when plain, else double-quoted (which also keeps edge spaces and a leading `--`).
  */
 export function quoteString(method: string, what: string, value: unknown, esc: EscapeChar): string {
-  return quoteValue(method, what, nonEmpty(method, what, value), esc);
+  return quoteLine(method, what, nonEmpty(method, what, value), esc);
+}
+
+/** {@link quoteValue} for `s`, which {@link line} has checked already. */
+function quoteLine(method: string, what: string, s: string, esc: EscapeChar): string {
+  // A leading `-` is quoted: `--x=…` first on the line would be taken for a flag.
+  const word = BARE_VALUE.test(s) && !s.startsWith('-') ? s : doubleQuote(s, esc);
+  checkExpansion(method, what, s, word, esc);
+  return word;
 }
 
 /** A `${…}` the lexer cannot read (`${a`, `${a:}`) fails the build: refuse it now. */
@@ -240,8 +254,10 @@ export function execArgs(
   return values.map((v) => text(method, 'argument', v));
 }
 
+const CSV_SPECIAL = /[",]/;
+
 /** `key=value` CSV field for `--mount`, quoted the go-csvvalue way when needed. */
 export function csvField(key: string, value: string): string {
   const field = `${key}=${value}`;
-  return /[",]/.test(field) || GO_SPACE.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+  return CSV_SPECIAL.test(field) || GO_SPACE.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
