@@ -32,20 +32,24 @@ export function print(node: Node): string {
 function printDockerfile(tree: DockerfileNode): string {
   const raws = tree.raws;
   const eol = raws?.eol ?? '\n';
-  let out = raws?.bom ?? '';
   const children = tree.children;
+  // The pieces are joined once at the end: appending to a string would make a chain of
+  // intermediate strings, two or three per node, for the collector to follow.
+  const pieces: string[] = [raws?.bom ?? ''];
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     // A node as parsed is its text: copy it without reading what it means.
     const source = parsedSource(child, true);
     if (source !== null) {
-      out += source;
+      pieces.push(source);
       continue;
     }
-    out += child.raws ? child.raws.before : canonicalBefore(children, i, eol);
-    out += printChild(child, eol, tree.escape);
+    const before = child.raws ? child.raws.before : canonicalBefore(children, i, eol);
+    if (before !== '') pieces.push(before);
+    pieces.push(printChild(child, eol, tree.escape));
   }
-  return out + (raws?.after ?? '');
+  pieces.push(raws?.after ?? '');
+  return pieces.join('');
 }
 
 function printChild(node: ChildNode, eol: string, escape: EscapeChar): string {
@@ -98,8 +102,9 @@ function printInstruction(node: InstructionNode, eol: string, escape: EscapeChar
     if (node.keyword === raws.value.keyword) return raws.indent + raws.keyword + raws.rest;
     if (raws.keyword !== '') return raws.indent + node.keyword + raws.rest;
   }
-  let out = `${canonicalFirstLine(node, eol, escape)}${eol}`;
-  const heredocs = node.heredocs.length > 0 ? node.heredocs : (node.trigger?.heredocs ?? []);
+  let out = canonicalFirstLine(node, eol, escape) + eol;
+  const heredocs = node.heredocs.length > 0 ? node.heredocs : node.trigger?.heredocs;
+  if (heredocs === undefined || heredocs.length === 0) return out;
   for (const doc of heredocs) {
     out += doc.content;
     if (doc.content !== '' && !doc.content.endsWith('\n')) out += eol;
@@ -111,7 +116,8 @@ function printInstruction(node: InstructionNode, eol: string, escape: EscapeChar
 /** The first line of an instruction in the canonical style, without its terminator. */
 export function canonicalLine(node: InstructionNode): string {
   let line = node.keyword;
-  for (const f of node.flags) line += ` ${formatFlag(f)}`;
+  const flags = node.flags;
+  for (let i = 0; i < flags.length; i++) line += ` ${formatFlag(flags[i]!)}`;
   const args = canonicalArgs(node);
   return args === '' ? line : `${line} ${args}`;
 }
@@ -122,11 +128,12 @@ function canonicalArgs(node: InstructionNode): string {
   const args = node.args;
   if (args.length === 0) return node.json ? '[]' : '';
   if ((node.keyword === 'ENV' || node.keyword === 'LABEL') && args.length % 3 === 0) {
-    const pairs: string[] = [];
+    let pairs = '';
     for (let i = 0; i < args.length; i += 3) {
-      pairs.push(args[i + 2] === '' ? `${args[i]} ${args[i + 1]}` : `${args[i]}=${args[i + 1]}`);
+      if (i > 0) pairs += ' ';
+      pairs += args[i]! + (args[i + 2] === '' ? ' ' : '=') + args[i + 1]!;
     }
-    return pairs.join(' ');
+    return pairs;
   }
   if (node.keyword === 'HEALTHCHECK') {
     const [type, ...command] = args;
@@ -178,7 +185,9 @@ function needsFlagQuotes(value: string): boolean {
 
 /** A JSON array of strings the way the canonical style writes exec form: `["a", "b"]`. */
 export function formatJsonArray(values: readonly string[]): string {
-  return `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+  let out = '[';
+  for (let i = 0; i < values.length; i++) out += (i > 0 ? ', ' : '') + JSON.stringify(values[i]);
+  return `${out}]`;
 }
 
 function sameSnapshot(node: InstructionNode, snap: InstructionSnapshot): boolean {
