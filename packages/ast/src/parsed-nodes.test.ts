@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dockerishText } from '../test/dockerish.js';
 import { cloneWith } from './factories.js';
 import type { CommentNode, InstructionNode } from './nodes.js';
 import { parse, parseEagerly } from './parse.js';
@@ -30,46 +31,7 @@ const same = (text: string) => {
   expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(eager)));
 };
 
-const pieces = fc.constantFrom(
-  '\n',
-  '\r\n',
-  '\r',
-  ' ',
-  '\t',
-  '\\',
-  '`',
-  '#',
-  '# escape=`\n',
-  '"',
-  '[',
-  ']',
-  '=',
-  '--',
-  '<',
-  '<<EOF',
-  'EOF',
-  '$',
-  'FROM',
-  'from',
-  'RUN',
-  'RU\\\nN',
-  'COPY',
-  'ENV',
-  'ARG',
-  'LABEL',
-  'ONBUILD',
-  'HEALTHCHECK',
-  'EXPOSE',
-  'a',
-  '\u00a0',
-  '\u0085',
-  '\u2028',
-  '\v',
-  'é',
-  '["a", 1]',
-  '=b',
-);
-const dockerish = fc.array(pieces, { maxLength: 80 }).map((parts) => parts.join(''));
+const dockerish = dockerishText(80);
 
 describe('nodes read on first use', () => {
   it(`read as an eager parse reads them (${files.length} fixture files)`, () => {

@@ -1,50 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dockerishText as dockerishTextOf } from '../test/dockerish.js';
 import { dumpInstruction } from './dump.js';
 import { cloneWith } from './factories.js';
 import type { ChildNode, DockerfileNode, InstructionNode } from './nodes.js';
 import { parse } from './parse.js';
 import { print } from './print.js';
 
-// Characters that matter to the lexer, weighted so generated text hits the edge cases often.
-const lexChars = fc.constantFrom(
-  '\n',
-  '\r\n',
-  '\r',
-  ' ',
-  '\t',
-  '\\',
-  '`',
-  '#',
-  '"',
-  "'",
-  '[',
-  ']',
-  ',',
-  '=',
-  '-',
-  '--',
-  '<<',
-  '<<-',
-  'EOF',
-  '$',
-  '{',
-  '}',
-  'FROM',
-  'RUN',
-  'COPY',
-  'ENV',
-  'ONBUILD',
-  'escape=`',
-  'a',
-  'b',
-  '\ufeff',
-  '\u00a0',
-  '\u2028',
-  'é',
-  '😀',
-);
-const dockerishText = fc.array(lexChars, { maxLength: 60 }).map((parts) => parts.join(''));
+const dockerishText = dockerishTextOf(60);
 
 describe('parse and print, for any string', () => {
   it('never throws and prints the input back byte for byte', () => {

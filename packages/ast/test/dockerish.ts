@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+
+// Characters that matter to the lexer, weighted so generated text hits the edge cases often.
+export const lexChars = fc.constantFrom(
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  '\\',
+  '`',
+  '#',
+  '"',
+  "'",
+  '[',
+  ']',
+  ',',
+  '=',
+  '-',
+  '--',
+  '<<',
+  '<<-',
+  'EOF',
+  '$',
+  '{',
+  '}',
+  'FROM',
+  'RUN',
+  'COPY',
+  'ENV',
+  'ONBUILD',
+  'escape=`',
+  'a',
+  'b',
+  '\ufeff',
+  '\u00a0',
+  '\u2028',
+  'é',
+  '😀',
+  '# escape=`\n',
+  '<',
+  '<<EOF',
+  'from',
+  'RU\\\nN',
+  'ARG',
+  'LABEL',
+  'HEALTHCHECK',
+  'EXPOSE',
+  '\u0085',
+  '\v',
+  '["a", 1]',
+  '=b',
+);
+
+/** Text made of {@link lexChars}: Dockerfile-like, and dense in the lexer's edge cases. */
+export function dockerishText(maxLength: number): fc.Arbitrary<string> {
+  return fc.array(lexChars, { maxLength }).map((parts) => parts.join(''));
+}
