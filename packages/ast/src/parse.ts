@@ -106,7 +106,8 @@ class Parser {
    */
   private readonly diagnostics: Diagnostic[] = [];
   private readonly diagnosticIndex: number[] = [];
-  private lazy = false;
+  /** Some instruction is read on first use, so the diagnostics are too. */
+  private hasLazyInstructions = false;
   private escape = BACKSLASH;
   private directivesDone = false;
   private readonly seenDirectives = new Set<string>();
@@ -172,7 +173,7 @@ class Parser {
       escape: (this.escape === BACKTICK ? '`' : '\\') as EscapeChar,
     } as DockerfileNode;
     const { children, diagnostics, diagnosticIndex } = this;
-    if (this.lazy) {
+    if (this.hasLazyInstructions) {
       // Reading the diagnostics runs BuildKit's instruction checks on every instruction.
       let all: readonly Diagnostic[] | undefined;
       Object.defineProperty(tree, 'diagnostics', {
@@ -339,7 +340,7 @@ class Parser {
     const context = this.parseContext();
     const at = recordNode(context, beforeStart, ts, this.contentEnd, startLine, this.lineNo, bits);
     this.children.push(new ParsedInstruction(context, at, keyword));
-    this.lazy = true;
+    this.hasLazyInstructions = true;
   }
 
   /** The instruction whose lines were just read, parsed now, then its heredoc bodies. */
@@ -368,12 +369,12 @@ class Parser {
       (target.keyword === 'RUN' || target.keyword === 'COPY' || target.keyword === 'ADD') &&
       logical.includes('<<')
     ) {
-      const found = findHeredocs(logical);
-      if (found.error !== null) {
-        this.report('error', 'InvalidHeredoc', found.error, start, end);
-      } else if (found.heredocs.length > 0) {
+      const markers = findHeredocs(logical);
+      if (markers.error !== null) {
+        this.report('error', 'InvalidHeredoc', markers.error, start, end);
+      } else if (markers.heredocs.length > 0) {
         const docs: Heredoc[] = [];
-        for (const doc of found.heredocs) {
+        for (const doc of markers.heredocs) {
           const bodyStart = this.lineNext;
           let terminated = false;
           while (this.nextLine()) {
@@ -510,29 +511,30 @@ function mayTakeHeredocs(keyword: string): boolean {
  */
 function collectDiagnostics(
   children: readonly ChildNode[],
-  found: readonly Diagnostic[],
+  scanned: readonly Diagnostic[],
   index: readonly number[],
 ): readonly Diagnostic[] {
   const out: Diagnostic[] = [];
   let next = 0;
   for (let i = 0; i < children.length; i++) {
-    while (next < found.length && index[next]! <= i) out.push(found[next++]!);
+    while (next < scanned.length && index[next]! <= i) out.push(scanned[next++]!);
     const child = children[i];
     if (child instanceof ParsedInstruction) ParsedInstruction.diagnostics(child, out);
   }
-  while (next < found.length) out.push(found[next++]!);
+  while (next < scanned.length) out.push(scanned[next++]!);
   return Object.freeze(out);
 }
 
 /**
  * The keyword at [from, to) when it is one of BuildKit's, written in upper case: found without
  * cutting a string out of the text (most files write every keyword this way). The length and
- * first two characters tell BuildKit's keywords apart; the rest is compared after.
+ * first two characters pick the only candidate; every character is then compared (the key
+ * folds them, so other characters can share it).
  */
 function knownKeyword(text: string, from: number, to: number): string | undefined {
   const keyword = KEYWORD_BY_PREFIX.get(keywordKey(to - from, text, from));
   if (keyword === undefined) return undefined;
-  for (let i = 2; i < keyword.length; i++) {
+  for (let i = 0; i < keyword.length; i++) {
     if (text.charCodeAt(from + i) !== keyword.charCodeAt(i)) return undefined;
   }
   return keyword;

@@ -46,6 +46,21 @@ describe('nodes read on first use', () => {
     );
   });
 
+  it("keep a keyword that only resembles one of BuildKit's (ŒUN is not RUN)", () => {
+    for (const word of ['ŒUN', 'ŁDD', 'R\u5255N', 'RUNN', 'RU']) {
+      const tree = parse(`FROM a\n${word} echo hi\n`);
+      expect((tree.children[1] as InstructionNode).keyword).toBe(word.toUpperCase());
+      expect(tree.diagnostics.map((d) => d.code)).toEqual(['UnknownInstruction']);
+    }
+  });
+
+  it('are edited by cloneWith even when another copy of the package parsed them', () => {
+    const plain = parseEagerly('FROM a\nRUN x\n').children[1] as InstructionNode;
+    // What a parsed node from another copy looks like here: fields only through toJSON.
+    const foreign = Object.create({ toJSON: () => plain }) as InstructionNode;
+    expect(print(cloneWith(foreign, { args: ['y'] }))).toBe('RUN y\n');
+  });
+
   it('are not parsed until read, and keep what they read', () => {
     const tree = parse('FROM alpine\n# note\nRUN echo hi\n');
     const run = tree.children[2] as InstructionNode;

@@ -50,6 +50,10 @@ export const lexChars = fc.constantFrom(
   '\v',
   '["a", 1]',
   '=b',
+  // Letters outside ASCII next to keywords: a keyword is matched without cutting a string.
+  'Œ',
+  'Ł',
+  '\u5255',
 );
 
 /** Text made of {@link lexChars}: Dockerfile-like, and dense in the lexer's edge cases. */
