@@ -9,7 +9,6 @@ import type {
   InstructionNode,
   Node,
 } from './nodes.js';
-import { ParsedComment, ParsedInstruction } from './parsed-nodes.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -148,9 +147,9 @@ export function dockerfile(
  * ```
  */
 export function cloneWith<T extends Node>(node: T, patch: Partial<T>): T {
-  if (node instanceof ParsedInstruction || node instanceof ParsedComment) {
-    return Object.freeze({ ...node.toJSON(), ...patch }) as T;
-  }
+  // A node as parsed (by this copy of the package or another) gives its fields by toJSON.
+  const toJSON = (node as { toJSON?: () => T }).toJSON;
+  if (typeof toJSON === 'function') return Object.freeze({ ...toJSON.call(node), ...patch });
   // Descriptors, not values, so an accessor (a parsed tree's `diagnostics`) stays one.
   const fields: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(node);
   for (const [key, value] of Object.entries(patch)) {
