@@ -22,8 +22,9 @@ import { isSeparator, trimGoSpace } from './words.js';
  * are worked out the first time any of them is read, and kept; BuildKit's instruction checks
  * run when the tree's `diagnostics` are first read. So a tool that parses, edits a few
  * instructions and prints pays the line parsers only for what it reads, and printing an
- * untouched node copies its text. Heredoc instructions, instructions whose keyword a line
- * continuation splits, and parser directives are parsed eagerly into plain frozen nodes.
+ * untouched node copies its text. Parser directives, and instructions that may carry a
+ * heredoc (RUN, COPY, ADD or ONBUILD with a `<` in them) or whose keyword is not the plain text
+ * up to its first separator, are parsed eagerly into plain frozen nodes.
  *
  * These nodes read like plain ones, and `toJSON` gives the plain node. Their fields are
  * accessors without setters on the prototype (assigning one throws); they are not frozen,
@@ -126,9 +127,6 @@ function sourceOf(ctx: ParseContext, at: number, before: boolean): string {
 }
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-
-/** Where the line parsers put their problems while a node is read (emptied after each). */
-const found: Diagnostic[] = [];
 
 /** What an instruction's text means, worked out on first use. */
 interface InstructionFields {
@@ -253,15 +251,16 @@ export class ParsedInstruction implements InstructionNode {
     const lastLine = endLine === startLine ? lineStart : lineStartOf(text, lastEnd, lineStart);
     const stop = point(endLine, lastEnd - lastLine + 1, lastEnd);
     const logical = logicalLine(text, escape, ts, end);
+    const lineProblems: Diagnostic[] = [];
     const { flags, args, json, trigger } = parseInstructionLine(
       logical,
       escape,
       start,
       stop,
-      found,
+      lineProblems,
     );
-    // Most lines have no problem: share the empty list rather than keep one per node.
-    const problems: readonly Diagnostic[] = found.length === 0 ? EMPTY : found.splice(0);
+    // Most lines have no problem: keep the shared empty list rather than one per node.
+    const problems: readonly Diagnostic[] = lineProblems.length === 0 ? EMPTY : lineProblems;
     // The raws keep a snapshot of the values they were written for; it shares the node's
     // (frozen) arrays, so an unedited node is recognised by identity when printing.
     const value = Object.freeze({
@@ -296,7 +295,7 @@ export class ParsedComment implements CommentNode {
   declare readonly type: 'comment';
   readonly #ctx: ParseContext;
   readonly #at: number;
-  #plain: Required<CommentNode> | undefined;
+  #fields: Required<CommentNode> | undefined;
 
   constructor(ctx: ParseContext, at: number) {
     this.#ctx = ctx;
@@ -327,7 +326,7 @@ export class ParsedComment implements CommentNode {
   }
 
   #load(): Required<CommentNode> {
-    if (this.#plain !== undefined) return this.#plain;
+    if (this.#fields !== undefined) return this.#fields;
     const { text, spans } = this.#ctx;
     const at = this.#at;
     const hash = spans[at + START]!;
@@ -335,7 +334,7 @@ export class ParsedComment implements CommentNode {
     const lineStart = lineStartOf(text, hash, spans[at + BEFORE]!);
     const line = spans[at + START_LINE]!;
     const value = trimGoSpace(text.slice(hash + 1, contentEnd));
-    this.#plain = Object.freeze({
+    this.#fields = Object.freeze({
       type: 'comment',
       text: value,
       position: Object.freeze({
@@ -348,7 +347,7 @@ export class ParsedComment implements CommentNode {
         value,
       }),
     });
-    return this.#plain;
+    return this.#fields;
   }
 }
 

@@ -46,15 +46,18 @@ function printDockerfile(tree: DockerfileNode): string {
     }
     const before = child.raws ? child.raws.before : canonicalBefore(children, i, eol);
     if (before !== '') pieces.push(before);
-    pieces.push(printChild(child, eol, tree.escape));
+    pieces.push(printNode(child, eol, tree.escape));
   }
   pieces.push(raws?.after ?? '');
   return pieces.join('');
 }
 
 function printChild(node: ChildNode, eol: string, escape: EscapeChar): string {
-  const source = parsedSource(node, false);
-  if (source !== null) return source;
+  return parsedSource(node, false) ?? printNode(node, eol, escape);
+}
+
+/** A node from its fields: raws where they still hold, else the canonical style. */
+function printNode(node: ChildNode, eol: string, escape: EscapeChar): string {
   switch (node.type) {
     case 'directive':
       return printDirective(node, eol);

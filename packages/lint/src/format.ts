@@ -1,7 +1,6 @@
 import {
   type ChildNode,
   canonicalLine,
-  cloneWith,
   type DockerfileNode,
   dump,
   dumpInstruction,
@@ -104,8 +103,8 @@ function candidates(node: InstructionNode, escape: EscapeChar, eol: string): str
     return body.replace(/[ \t]+$/, '');
   };
   if (lines.length === 1 && keyword !== '') {
-    const bare: InstructionNode = cloneWith(node, { raws: undefined });
-    out.push(canonicalLine(bare) + terminator(lines[0]!) + after);
+    // The canonical line reads the node's values, never its raws.
+    out.push(canonicalLine(node) + terminator(lines[0]!) + after);
   }
   if (keyword !== '') {
     const first = lines[0]!;
