@@ -928,7 +928,8 @@ function terminateLines(children: ChildNode[], eol: string): ChildNode[] {
   for (let i = 0; i < children.length - 1; i++) {
     const node = children[i]!;
     if (!node.raws) continue;
-    if (node.type === 'instruction' && node.raws.rest !== '' && !node.raws.rest.endsWith('\n')) {
+    // The keyword alone (`RUN` at the end of the file) has an empty `rest`: check both.
+    if (node.type === 'instruction' && !`${node.raws.keyword}${node.raws.rest}`.endsWith('\n')) {
       children[i] = cloneWith(node, {
         raws: Object.freeze({ ...node.raws, rest: node.raws.rest + eol }),
       });

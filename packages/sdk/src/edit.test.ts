@@ -26,6 +26,13 @@ describe('edit()', () => {
     expect(text).toBe(`${original}\r\nUSER node\r\nEXPOSE 3000\r\n`);
   });
 
+  it('terminates a last line that is a bare keyword before appending', () => {
+    // A bare RUN is only a warning for BuildKit, so edit() takes the file.
+    expect(edit('FROM alpine\nRUN').run('echo hi').toString()).toBe(
+      'FROM alpine\nRUN\nRUN echo hi\n',
+    );
+  });
+
   it('terminates a last line that had no line break before appending', () => {
     const text = emit(edit('FROM alpine\nRUN true').run('echo hi'));
     expect(text).toBe('FROM alpine\nRUN true\nRUN echo hi\n');
