@@ -12,6 +12,8 @@ import {
 } from './words.js';
 
 export const EMPTY: readonly never[] = Object.freeze([]);
+/** How deep ONBUILD triggers nest before the rest of the line is left unread. */
+const MAX_ONBUILD_DEPTH = 100;
 const NOT_STRING_ARRAY = 'when using JSON array syntax, arrays must be comprised of strings only';
 
 /** An instruction's logical line split as BuildKit's line parsers split it. */
@@ -36,6 +38,7 @@ export function parseInstructionLine(
   start: Point,
   end: Point,
   sink: Diagnostic[],
+  depth = 0,
 ): InstructionLine {
   const line = trimGoSpace(logical);
   let k = 0;
@@ -87,8 +90,11 @@ export function parseInstructionLine(
       ({ args, json } = healthcheck(rest, at));
       break;
     case 'ONBUILD':
-      if (rest !== '') {
-        const inner = parseInstructionLine(rest, escape, start, end, sink);
+      // BuildKit nests ONBUILD triggers without limit, then rejects any trigger that is itself
+      // ONBUILD. Past MAX_ONBUILD_DEPTH (a file BuildKit rejects either way) the chain stops,
+      // so no line, however long, can overflow the stack of whatever walks the triggers.
+      if (rest !== '' && depth < MAX_ONBUILD_DEPTH) {
+        const inner = parseInstructionLine(rest, escape, start, end, sink, depth + 1);
         trigger = Object.freeze({
           type: 'instruction',
           keyword: inner.keyword,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dockerishText } from '../test/dockerish.js';
+import { dump } from './dump.js';
 import { cloneWith } from './factories.js';
 import type { CommentNode, InstructionNode } from './nodes.js';
 import { parse, parseEagerly } from './parse.js';
@@ -59,6 +60,18 @@ describe('nodes read on first use', () => {
     // What a parsed node from another copy looks like here: fields only through toJSON.
     const foreign = Object.create({ toJSON: () => plain }) as InstructionNode;
     expect(print(cloneWith(foreign, { args: ['y'] }))).toBe('RUN y\n');
+  });
+
+  it('read a chain of thousands of ONBUILDs without overflowing the stack', () => {
+    const text = `FROM a\n${'ONBUILD '.repeat(5000)}RUN x\n`;
+    for (const tree of [parse(text), parseEagerly(text)]) {
+      expect(print(tree)).toBe(text);
+      expect(tree.diagnostics.map((d) => d.code)).toEqual(['InvalidOnbuildTrigger']);
+      let depth = 0;
+      for (let n = tree.children[1] as InstructionNode | null; n; n = n.trigger) depth++;
+      expect(depth).toBe(101);
+      expect(dump(tree)).toContain('(onbuild (onbuild');
+    }
   });
 
   it('are not parsed until read, and keep what they read', () => {
