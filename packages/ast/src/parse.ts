@@ -165,31 +165,31 @@ class Parser {
       const at = point(Math.max(this.lineNo, 1), 1, this.lineStart);
       this.report('error', 'NoInstructions', 'file with no instructions', at, at);
     }
-    // Built a field at a time so that `diagnostics` keeps its place among the fields when it
-    // is an accessor (JSON and spreads list the fields in this order).
-    const tree: { -readonly [K in keyof DockerfileNode]: DockerfileNode[K] } = {
+    const children = Object.freeze(this.children);
+    const escape: EscapeChar = this.escape === BACKTICK ? '`' : '\\';
+    const position = Object.freeze({ start: point(1, 1, 0), end: this.here() });
+    const raws = Object.freeze({ bom, after: text.slice(pendingStart), eol: detectEol(text) });
+    const { diagnostics: scanned, diagnosticIndex, hasLazyInstructions } = this;
+    // Reading the diagnostics runs BuildKit's instruction checks on the instructions read on
+    // first use. The getter is an own, enumerable property: JSON and spreads list it.
+    let all: readonly Diagnostic[] | undefined;
+    const diagnostics = (): readonly Diagnostic[] => {
+      all ??= hasLazyInstructions
+        ? collectDiagnostics(children, scanned, diagnosticIndex)
+        : Object.freeze(scanned);
+      return all;
+    };
+    return Object.freeze({
       type: 'dockerfile',
-      children: Object.freeze(this.children),
-      escape: (this.escape === BACKTICK ? '`' : '\\') as EscapeChar,
-    } as DockerfileNode;
-    const { children, diagnostics, diagnosticIndex } = this;
-    if (this.hasLazyInstructions) {
-      // Reading the diagnostics runs BuildKit's instruction checks on every instruction.
-      let all: readonly Diagnostic[] | undefined;
-      Object.defineProperty(tree, 'diagnostics', {
-        enumerable: true,
-        get: () => {
-          all ??= collectDiagnostics(children, diagnostics, diagnosticIndex);
-          return all;
-        },
-      });
-    } else {
-      tree.diagnostics = Object.freeze(diagnostics);
-    }
-    if (this.file !== undefined) tree.file = this.file;
-    tree.position = Object.freeze({ start: point(1, 1, 0), end: this.here() });
-    tree.raws = Object.freeze({ bom, after: text.slice(pendingStart), eol: detectEol(text) });
-    return Object.freeze(tree);
+      children,
+      escape,
+      get diagnostics() {
+        return diagnostics();
+      },
+      ...(this.file === undefined ? {} : { file: this.file }),
+      position,
+      raws,
+    });
   }
 
   /** Advances to the next physical line; false at the end of the text. */

@@ -37,8 +37,11 @@ export interface ParseContext {
   readonly text: string;
   readonly escape: EscapeChar;
   readonly validate: ValidateOptions;
-  /** {@link STRIDE} numbers a node, at the index the node holds (see {@link recordNode}). */
-  spans: Int32Array;
+  /**
+   * {@link STRIDE} numbers a node, at the index the node holds (see {@link recordNode}). A
+   * plain array of small integers: a typed array costs more to make than a short file to parse.
+   */
+  readonly spans: number[];
   /** How many nodes are recorded. */
   count: number;
 }
@@ -59,7 +62,7 @@ const STRIDE = 6;
 /** An instruction other than ARG before the first FROM. */
 export const NO_BUILD_STAGE = 1;
 
-/** The context for `text`, with room for about one node every 32 characters. */
+/** The context for `text`. */
 export function parseContext(
   text: string,
   escape: EscapeChar,
@@ -69,7 +72,7 @@ export function parseContext(
     text,
     escape,
     validate,
-    spans: new Int32Array(Math.max(64, text.length >> 5) * STRIDE),
+    spans: [],
     count: 0,
   };
 }
@@ -85,18 +88,7 @@ export function recordNode(
   bits: number,
 ): number {
   const at = ctx.count++ * STRIDE;
-  let s = ctx.spans;
-  if (at + STRIDE > s.length) {
-    s = new Int32Array(s.length * 2);
-    s.set(ctx.spans);
-    ctx.spans = s;
-  }
-  s[at + BEFORE] = before;
-  s[at + START] = start;
-  s[at + CONTENT_END] = contentEnd;
-  s[at + START_LINE] = startLine;
-  s[at + END_LINE] = endLine;
-  s[at + BITS] = bits;
+  ctx.spans.push(before, start, contentEnd, startLine, endLine, bits);
   return at;
 }
 
