@@ -9,6 +9,7 @@ import type {
   InstructionNode,
   Node,
 } from './nodes.js';
+import { ParsedTree } from './parsed-nodes.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -147,6 +148,8 @@ export function dockerfile(
  * ```
  */
 export function cloneWith<T extends Node>(node: T, patch: Partial<T>): T {
+  if (node instanceof ParsedTree)
+    return ParsedTree.with(node, patch as Partial<DockerfileNode>) as T;
   // A node as parsed (by this copy of the package or another) gives its fields by toJSON.
   const toJSON = (node as { toJSON?: () => T }).toJSON;
   if (typeof toJSON === 'function') return Object.freeze({ ...toJSON.call(node), ...patch });

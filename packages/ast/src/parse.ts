@@ -26,6 +26,7 @@ import {
   type ParseContext,
   ParsedComment,
   ParsedInstruction,
+  ParsedTree,
   parseContext,
   recordNode,
 } from './parsed-nodes.js';
@@ -169,27 +170,30 @@ class Parser {
     const escape: EscapeChar = this.escape === BACKTICK ? '`' : '\\';
     const position = Object.freeze({ start: point(1, 1, 0), end: this.here() });
     const raws = Object.freeze({ bom, after: text.slice(pendingStart), eol: detectEol(text) });
-    const { diagnostics: scanned, diagnosticIndex, hasLazyInstructions } = this;
-    // Reading the diagnostics runs BuildKit's instruction checks on the instructions read on
-    // first use. The getter is an own, enumerable property: JSON and spreads list it.
+    const file = this.file;
+    const { diagnostics: scanned, diagnosticIndex } = this;
+    if (!this.hasLazyInstructions) {
+      const diagnostics = Object.freeze(scanned);
+      return Object.freeze({
+        type: 'dockerfile',
+        children,
+        escape,
+        diagnostics,
+        ...(file === undefined ? {} : { file }),
+        position,
+        raws,
+      });
+    }
+    // Reading the diagnostics runs BuildKit's instruction checks on every instruction.
     let all: readonly Diagnostic[] | undefined;
     const diagnostics = (): readonly Diagnostic[] => {
-      all ??= hasLazyInstructions
-        ? collectDiagnostics(children, scanned, diagnosticIndex)
-        : Object.freeze(scanned);
+      all ??= collectDiagnostics(children, scanned, diagnosticIndex);
       return all;
     };
-    return Object.freeze({
-      type: 'dockerfile',
-      children,
-      escape,
-      get diagnostics() {
-        return diagnostics();
-      },
-      ...(this.file === undefined ? {} : { file: this.file }),
-      position,
-      raws,
-    });
+    return new ParsedTree(
+      { children, escape, ...(file === undefined ? {} : { file }), position, raws },
+      diagnostics,
+    );
   }
 
   /** Advances to the next physical line; false at the end of the text. */

@@ -3,6 +3,8 @@ import type {
   ChildNode,
   CommentNode,
   Diagnostic,
+  DockerfileNode,
+  DockerfileRaws,
   EscapeChar,
   Flag,
   Heredoc,
@@ -340,6 +342,71 @@ export class ParsedComment implements CommentNode {
       }),
     });
     return this.#fields;
+  }
+}
+
+/** A tree's fields other than `type` and `diagnostics`. */
+type TreeFields = Omit<DockerfileNode, 'type' | 'diagnostics'>;
+
+/**
+ * A parsed tree whose diagnostics are worked out when first read (BuildKit's instruction checks
+ * on the instructions read on first use). Its other fields are its own, and it is frozen.
+ *
+ * `diagnostics` is a getter on the prototype rather than on the tree itself: V8 gives a frozen
+ * object with an accessor of its own a map of its own, in the old generation, and everything a
+ * short-lived parse made then survived the young-generation collections (ten times the
+ * collector's work when linting small files). A spread of the tree leaves the diagnostics out;
+ * `toJSON` and `cloneWith` keep them.
+ */
+export class ParsedTree implements DockerfileNode {
+  readonly type = 'dockerfile' as const;
+  readonly children: readonly ChildNode[];
+  readonly escape: EscapeChar;
+  declare readonly file?: string;
+  declare readonly position?: Position;
+  declare readonly raws?: DockerfileRaws;
+  readonly #diagnostics: () => readonly Diagnostic[];
+
+  constructor(fields: TreeFields, diagnostics: () => readonly Diagnostic[]) {
+    this.children = fields.children;
+    this.escape = fields.escape;
+    if (fields.file !== undefined) (this as { file?: string }).file = fields.file;
+    (this as { position?: Position }).position = fields.position;
+    (this as { raws?: DockerfileRaws }).raws = fields.raws;
+    this.#diagnostics = diagnostics;
+    Object.freeze(this);
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.#diagnostics();
+  }
+
+  /** The plain tree, as `JSON.stringify` writes it (the diagnostics read now). */
+  toJSON(): DockerfileNode {
+    const { children, escape, file, position, raws } = this;
+    return {
+      type: 'dockerfile',
+      children,
+      escape,
+      diagnostics: this.diagnostics,
+      ...(file === undefined ? {} : { file }),
+      position,
+      raws,
+    };
+  }
+
+  [INSPECT](): DockerfileNode {
+    return this.toJSON();
+  }
+
+  /** A copy with some fields replaced; it reads the same diagnostics on first use. */
+  static with(tree: ParsedTree, patch: Partial<DockerfileNode>): DockerfileNode {
+    const { children, escape, file, position, raws } = tree;
+    const fields = { children, escape, ...(file === undefined ? {} : { file }), position, raws };
+    if (patch.diagnostics !== undefined) {
+      return Object.freeze({ type: 'dockerfile', ...fields, ...patch }) as DockerfileNode;
+    }
+    return new ParsedTree({ ...fields, ...patch }, tree.#diagnostics);
   }
 }
 
