@@ -153,11 +153,5 @@ export function cloneWith<T extends Node>(node: T, patch: Partial<T>): T {
   // A node as parsed (by this copy of the package or another) gives its fields by toJSON.
   const toJSON = (node as { toJSON?: () => T }).toJSON;
   if (typeof toJSON === 'function') return Object.freeze({ ...toJSON.call(node), ...patch });
-  // Descriptors, not values, so an accessor (a parsed tree's `diagnostics`) stays one.
-  const fields: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(node);
-  for (const [key, value] of Object.entries(patch)) {
-    fields[key] = { value, enumerable: true, writable: false, configurable: false };
-  }
-  const copy = Object.defineProperties({}, fields);
-  return Object.freeze(copy) as T;
+  return Object.freeze({ ...(node as Node), ...patch }) as T;
 }

@@ -117,7 +117,6 @@ class Parser {
   private validateOptions: { labs: boolean } = { labs: false };
   /** Made at the first instruction, when the directives are known. */
   private context: ParseContext | null = null;
-  private instructions = 0;
   /** The next `<` at or after the last place asked about: -1 for none, -2 before the first. */
   private nextAngle = -2;
 
@@ -141,6 +140,7 @@ class Parser {
     const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     this.pos = bom.length;
     let pendingStart = this.pos;
+    let instructions = 0;
 
     while (this.nextLine()) {
       const ls = this.lineStart;
@@ -157,12 +157,12 @@ class Parser {
       } else {
         this.directivesDone = true;
         this.instruction(pendingStart, ts);
-        this.instructions++;
+        instructions++;
       }
       pendingStart = this.lineNext;
     }
 
-    if (this.instructions === 0) {
+    if (instructions === 0) {
       const at = point(Math.max(this.lineNo, 1), 1, this.lineStart);
       this.report('error', 'NoInstructions', 'file with no instructions', at, at);
     }

@@ -40,12 +40,10 @@ export interface ParseContext {
   readonly escape: EscapeChar;
   readonly validate: ValidateOptions;
   /**
-   * {@link STRIDE} numbers a node, at the index the node holds (see {@link recordNode}). A
-   * plain array of small integers: a typed array costs more to make than a short file to parse.
+   * Six numbers a node, at the index the node holds (see {@link recordNode}). A plain array of
+   * small integers: a typed array costs more to make than a short file to parse.
    */
   readonly spans: number[];
-  /** How many nodes are recorded. */
-  count: number;
 }
 
 // The numbers the scanner keeps for a node, in this order; the rest is found again from the
@@ -60,7 +58,6 @@ const START_LINE = 3;
 const END_LINE = 4;
 /** Bit flags: {@link NO_BUILD_STAGE}. */
 const BITS = 5;
-const STRIDE = 6;
 /** An instruction other than ARG before the first FROM. */
 export const NO_BUILD_STAGE = 1;
 
@@ -70,13 +67,7 @@ export function parseContext(
   escape: EscapeChar,
   validate: ValidateOptions,
 ): ParseContext {
-  return {
-    text,
-    escape,
-    validate,
-    spans: [],
-    count: 0,
-  };
+  return { text, escape, validate, spans: [] };
 }
 
 /** Records a node's numbers and returns its index, for the node's constructor. */
@@ -89,7 +80,7 @@ export function recordNode(
   endLine: number,
   bits: number,
 ): number {
-  const at = ctx.count++ * STRIDE;
+  const at = ctx.spans.length;
   ctx.spans.push(before, start, contentEnd, startLine, endLine, bits);
   return at;
 }
