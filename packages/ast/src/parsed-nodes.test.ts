@@ -74,7 +74,7 @@ describe('nodes read on first use', () => {
     }
   });
 
-  it('are not parsed until read, and keep what they read', () => {
+  it('keep what they read: the same arrays and raws on every read', () => {
     const tree = parse('FROM alpine\n# note\nRUN echo hi\n');
     const run = tree.children[2] as InstructionNode;
     expect(run.keyword).toBe('RUN');

@@ -107,7 +107,9 @@ function lineEndOf(text: string, contentEnd: number): number {
 
 function sourceOf(ctx: ParseContext, at: number, before: boolean): string {
   const { text, spans } = ctx;
-  const from = before ? spans[at + BEFORE]! : lineStartOf(text, spans[at + START]!, spans[at]!);
+  const from = before
+    ? spans[at + BEFORE]!
+    : lineStartOf(text, spans[at + START]!, spans[at + BEFORE]!);
   return text.slice(from, lineEndOf(text, spans[at + CONTENT_END]!));
 }
 

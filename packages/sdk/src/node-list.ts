@@ -42,7 +42,7 @@ function frozen<T>(items: readonly T[] | undefined): readonly T[] {
   return Object.isFrozen(items) ? items : Object.freeze([...items]);
 }
 
-export function append(list: NodeList | null, node: ChildNode): NodeList {
+function append(list: NodeList | null, node: ChildNode): NodeList {
   return Object.freeze({ node, prev: list, length: (list?.length ?? 0) + 1 });
 }
 
