@@ -1,7 +1,7 @@
-// Bundles the CLI into dist/cli.cjs (and clack into dist/prompts.cjs, loaded only to prompt),
-// with every run-time dependency inlined (@clack/prompts, yaml, the handlebars runtime,
+// Bundles the CLI into dist/index.cjs, the bin (and clack into dist/prompts.cjs, loaded only to
+// prompt), with every run-time dependency inlined (@clack/prompts, yaml, the handlebars runtime,
 // @dockwright/sdk and @dockwright/ast), so the published package has no dependencies and
-// `npx` starts fast. The bin, dist/index.cjs, runs it through a V8 code cache (src/bin.cts).
+// `npx` starts fast. No start-up cache: the bin reads and runs nothing but its own files.
 // Templates are precompiled here with handlebars (strict: a missing field throws; noEscape:
 // nothing in these files wants HTML escaping); only the small handlebars runtime ships.
 import { readFile } from 'node:fs/promises';
@@ -55,25 +55,19 @@ const shared = {
   logLevel: 'warning',
 };
 const results = await Promise.all([
-  // The CLI. `./prompts.js` becomes a require() of dist/prompts.cjs, loaded only to prompt.
+  // The CLI and bin. `./prompts.js` becomes a require() of dist/prompts.cjs, loaded only to
+  // prompt. esbuild keeps main.ts's `#!/usr/bin/env node` line at the top.
   esbuild.build({
     ...shared,
     entryPoints: [join(here, 'src/main.ts')],
-    outfile: join(here, 'dist/cli.cjs'),
+    outfile: join(here, 'dist/index.cjs'),
     define: { __VERSION__: JSON.stringify(pkg.version) },
     // yaml's ESM build (published for browsers, same code) tree-shakes; its CommonJS `node`
     // export would be bundled whole.
     alias: { yaml: join(here, 'node_modules/yaml/browser/index.js') },
     plugins: [precompiledHandlebars, promptsChunk],
-    // `import('./prompts.js')` becomes a require(): the bin runs this file as a vm.Script.
+    // `import('./prompts.js')` becomes a plain require() of the CommonJS chunk.
     supported: { 'dynamic-import': false },
-  }),
-  // The bin: runs dist/cli.cjs through a V8 code cache (src/bin.cts).
-  esbuild.build({
-    ...shared,
-    entryPoints: [join(here, 'src/bin.cts')],
-    outfile: join(here, 'dist/index.cjs'),
-    define: { __VERSION__: JSON.stringify(pkg.version) },
   }),
   // clack, bundled on its own.
   esbuild.build({

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -5,16 +6,18 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import vm from 'node:vm';
 import { type InstructionNode, parse as parseDockerfile, viewHealthcheck } from '@dockwright/ast';
 import { lint } from '@dockwright/lint';
 import { freePort } from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { FLASK_FILES, NODE_FILES } from './project-files.js';
-import { assertBuilt, removeTempDirs, runCli, startCli, tempDir } from './run-cli.js';
+import { assertBuilt, BIN, removeTempDirs, runCli, startCli, tempDir } from './run-cli.js';
 
 beforeAll(assertBuilt);
 afterAll(removeTempDirs);
@@ -615,59 +618,73 @@ describe('every generated Dockerfile', () => {
   });
 });
 
-describe('the code cache', () => {
-  const cacheFiles = (tmp: string) => {
-    const dir = join(tmp, 'create-container-app-compile-cache');
-    return existsSync(dir) ? readdirSync(dir).map((f) => join(dir, f)) : [];
-  };
-  const scaffold = (tmp: string, name: string, env: Record<string, string> = {}) =>
-    runCli([join(tmp, name), '--template', 'flask', '--no-install'], {
-      env: { TMPDIR: tmp, ...env },
-    });
+describe('start-up state', () => {
+  // A CLI run as root must execute nothing another local user can plant. The bin once kept a V8
+  // code cache in the shared temp folder; another user could point that folder at a directory
+  // of theirs with a cache whose code ran as the next user to start the CLI. The CLI now keeps
+  // no start-up state at all: it reads its own files, the target, and nothing else.
+  const dist = join(BIN, '..');
+  /** Runs the CLI under Node's permission model: reads allowed only in dist/ and `work`. */
+  const confined = (args: readonly string[], work: string, tmp: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--experimental-permission',
+        `--allow-fs-read=${dist}/*`,
+        `--allow-fs-read=${work}/*`,
+        `--allow-fs-write=${work}/*`,
+        BIN,
+        ...args,
+      ],
+      {
+        cwd: work,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, NO_COLOR: '1', TMPDIR: tmp, HOME: tmp, XDG_CACHE_HOME: tmp },
+      },
+    );
 
-  it('is written on the first run, read on the next, and the output is the same', () => {
-    const tmp = tempDir();
-    const first = scaffold(tmp, 'first-app');
-    expect(first.code).toBe(0);
-    const [cache] = cacheFiles(tmp);
-    expect(cache).toMatch(new RegExp(`${pkg.version}-${process.version}-${process.arch}\\.bin$`));
-    const made = statSync(cache!);
-    expect(made.size).toBeGreaterThan(10_000);
-    expect((statSync(join(cache!, '..')).mode & 0o777).toString(8)).toBe('700');
-    const second = scaffold(tmp, 'second-app');
-    expect(second.code).toBe(0);
-    expect(second.stderr).toBe(first.stderr);
-    expect(second.stdout.replaceAll('second-app', 'first-app')).toBe(first.stdout);
-    // Accepted, so not written again.
-    expect(statSync(cache!).mtimeMs).toBe(made.mtimeMs);
-    expect(cacheFiles(tmp)).toEqual([cache]);
+  it('reads and writes nothing outside its own files and the target', () => {
+    const work = tempDir();
+    const tmp = tempDir('cca-tmp-');
+    for (const args of [
+      ['--version'],
+      ['--help'],
+      ['app', '--template', 'flask', '--no-install', '--no-interactive'],
+      ['node-app', '--template', 'node', '--no-install', '--no-interactive'],
+    ]) {
+      const res = confined(args, work, tmp);
+      expect(res.stderr).not.toMatch(/ERR_ACCESS_DENIED/);
+      expect(res.status, `${args.join(' ')}: ${res.stderr}`).toBe(0);
+    }
+    expect(readdirSync(work).sort()).toEqual(['app', 'node-app']);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
-  it('a damaged cache is ignored and replaced', () => {
-    const tmp = tempDir();
-    expect(scaffold(tmp, 'first-app').code).toBe(0);
-    const [cache] = cacheFiles(tmp);
-    writeFileSync(cache!, 'not a code cache');
-    const run = scaffold(tmp, 'second-app');
-    expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
-    expect(statSync(cache!).size).toBeGreaterThan(10_000);
-  });
-
-  it('--help, --version and a failed run write none (they would leave out most of the CLI)', () => {
-    const tmp = tempDir();
-    const env = { TMPDIR: tmp };
-    expect(runCli(['--help'], { env }).code).toBe(0);
-    expect(runCli(['-v'], { env }).code).toBe(0);
-    expect(runCli([join(tmp, 'app'), '--template', 'rails'], { env }).code).toBe(1);
-    expect(cacheFiles(tmp)).toEqual([]);
-    expect(scaffold(tmp, 'first-app').code).toBe(0);
-    expect(cacheFiles(tmp)).toHaveLength(1);
-  });
-
-  it('NODE_DISABLE_COMPILE_CACHE=1 writes none', () => {
-    const tmp = tempDir();
-    expect(scaffold(tmp, 'first-app', { NODE_DISABLE_COMPILE_CACHE: '1' }).code).toBe(0);
-    expect(cacheFiles(tmp)).toEqual([]);
+  it('runs none of the code planted where the old code cache was read from', () => {
+    // The attack as reported: the cache folder is a symlink to a folder the attacker chose,
+    // holding V8 cache data for a payload of the same source length as the bundled CLI
+    // (wrapped as the old bin wrapped it), under the name the old bin read. V8 checks only the
+    // source length. One payload per script in dist/, whichever the bin might run.
+    const tmp = tempDir('cca-tmp-');
+    const elsewhere = tempDir('cca-planted-');
+    symlinkSync(elsewhere, join(tmp, 'create-container-app-compile-cache'));
+    const marker = join(tmp, 'payload-ran');
+    const body = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`;
+    for (const script of readdirSync(dist).filter((f) => f.endsWith('.cjs'))) {
+      const code = readFileSync(join(dist, script), 'utf8');
+      const wrapped = `(function (exports, require, module, __filename, __dirname) {//${code.slice(2)}\n})`;
+      const head = `(function (exports, require, module, __filename, __dirname) {${body}/*`;
+      const source = `${head.padEnd(wrapped.length - 5, ' ')}*/\n})`;
+      expect(source.length).toBe(wrapped.length);
+      const data = new vm.Script(source).createCachedData();
+      writeFileSync(join(elsewhere, `${pkg.version}-${process.version}-${process.arch}.bin`), data);
+      for (const args of [
+        ['--version'],
+        [join(tmp, `app-${script}`), '--template', 'flask', '--no-install'],
+      ]) {
+        expect(runCli(args, { env: { TMPDIR: tmp } }).code).toBe(0);
+      }
+    }
+    expect(existsSync(marker)).toBe(false);
   });
 });
