@@ -7,9 +7,7 @@ import type {
   Flag,
   Heredoc,
   InstructionNode,
-  Node,
 } from './nodes.js';
-import { ParsedTree } from './parsed-nodes.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -133,25 +131,4 @@ export function dockerfile(
     diagnostics: EMPTY,
     ...(options.file === undefined ? {} : { file: options.file }),
   });
-}
-
-/**
- * A copy of a node with some fields replaced (Kysely's `cloneWith`): the way to derive an
- * edited node. Use it rather than a spread: instructions and comments as parsed read their
- * fields from the text on first use, so `{ ...node }` would copy nothing. A tree's copy keeps
- * reading its diagnostics on first use.
- *
- * @example
- * ```ts
- * const from = parse('FROM node:20\n').children[0] as InstructionNode;
- * print(cloneWith(from, { args: ['node:22'] })) // FROM node:22
- * ```
- */
-export function cloneWith<T extends Node>(node: T, patch: Partial<T>): T {
-  if (node instanceof ParsedTree)
-    return ParsedTree.with(node, patch as Partial<DockerfileNode>) as T;
-  // A node as parsed (by this copy of the package or another) gives its fields by toJSON.
-  const toJSON = (node as { toJSON?: () => T }).toJSON;
-  if (typeof toJSON === 'function') return Object.freeze({ ...toJSON.call(node), ...patch });
-  return Object.freeze({ ...(node as Node), ...patch }) as T;
 }

@@ -10,7 +10,6 @@ export {
 } from './expand.js';
 export { ExpansionError } from './expansion-error.js';
 export {
-  cloneWith,
   comment,
   directive,
   dockerfile,
@@ -58,4 +57,5 @@ export { commandOf, parseDevice, viewRun } from './views/view-run.js';
 export { viewString } from './views/view-string.js';
 export { viewVolume } from './views/view-volume.js';
 export { type VisitContext, type VisitFn, type Visitor, visit } from './visit.js';
+export { withChildren } from './with-children.js';
 export { formatFlagWord, parseWords, splitSeparated } from './words.js';

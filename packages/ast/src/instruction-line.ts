@@ -1,15 +1,8 @@
 import { goQuote } from './go-quote.js';
-import type { Diagnostic, Flag, InstructionNode, Point, Severity } from './nodes.js';
-import {
-  extractFlagWords,
-  flagFromWord,
-  isGoSpace,
-  isSeparator,
-  parseWords,
-  splitSeparated,
-  trimGoSpace,
-  trimGoSpaceLeft,
-} from './words.js';
+import { jsonStrings, NOT_STRINGS } from './json-array.js';
+import { INSTRUCTION_KEYWORDS } from './keywords.js';
+import type { Flag, InstructionNode } from './nodes.js';
+import { isGoSpace, isSeparator, parseQuotedWords, unquoteFlagWord } from './words.js';
 
 export const EMPTY: readonly never[] = Object.freeze([]);
 /** How deep ONBUILD triggers nest before the rest of the line is left unread. */
@@ -18,8 +11,8 @@ const NOT_STRING_ARRAY = 'when using JSON array syntax, arrays must be comprised
 
 /** An instruction's logical line split as BuildKit's line parsers split it. */
 export interface InstructionLine {
-  /** The keyword as written (`splitCommand`'s first word). */
-  readonly cmd: string;
+  /** Where the keyword as written (`splitCommand`'s first word) ends in the line. */
+  readonly cmdEnd: number;
   readonly keyword: string;
   readonly flags: readonly Flag[];
   readonly args: readonly string[];
@@ -28,133 +21,257 @@ export interface InstructionLine {
 }
 
 /**
- * BuildKit's `newNodeFromLine`: `splitCommand`, `extractBuilderFlags`, then the keyword's line
- * parser. Problems the line parsers find (a JSON array of non-strings, a bad name/value list)
- * are pushed to `sink`, located at `start`–`end`.
+ * Where the line parsers' problems go: a code and a message each, in pairs. The parser turns
+ * them into diagnostics located at the instruction; a flat list costs nothing when, as on
+ * almost every line, there is no problem.
+ */
+export type ProblemSink = string[];
+
+/**
+ * BuildKit's `newNodeFromLine` on the logical line `src[from, to)`: `splitCommand`,
+ * `extractBuilderFlags`, then the keyword's line parser. The line is read where it stands, so
+ * a one-line instruction is parsed straight from the file's text; only the values the node
+ * keeps are cut out of it.
  */
 export function parseInstructionLine(
-  logical: string,
+  src: string,
+  from: number,
+  to: number,
   escape: number,
-  start: Point,
-  end: Point,
-  sink: Diagnostic[],
+  problems: ProblemSink,
   depth = 0,
 ): InstructionLine {
-  const line = trimGoSpace(logical);
-  let k = 0;
-  while (k < line.length && !isSeparator(line.charCodeAt(k))) k++;
-  const cmd = line.slice(0, k);
-  while (k < line.length && isSeparator(line.charCodeAt(k))) k++;
+  while (from < to && isGoSpace(src.charCodeAt(from))) from++;
+  while (to > from && isGoSpace(src.charCodeAt(to - 1))) to--;
+  let k = from;
+  while (k < to && !isSeparator(src.charCodeAt(k))) k++;
+  const cmdEnd = k;
+  const keyword = knownKeyword(src, from, k) ?? upperKeyword(src.slice(from, k));
+  while (k < to && isSeparator(src.charCodeAt(k))) k++;
+  while (k < to && isGoSpace(src.charCodeAt(k))) k++;
   let flags: readonly Flag[] = EMPTY;
-  let rest = '';
-  if (k < line.length) {
-    const extracted = extractFlagWords(line.slice(k));
-    if (extracted.words.length > 0) flags = Object.freeze(extracted.words.map(flagFromWord));
-    rest = trimGoSpace(extracted.rest);
+  if (k + 1 < to && src.charCodeAt(k) === 0x2d && src.charCodeAt(k + 1) === 0x2d) {
+    const found: Flag[] = [];
+    k = extractFlags(src, k, to, found);
+    if (found.length > 0) flags = Object.freeze(found);
   }
-  const keyword = upperKeyword(cmd);
-  const at = { start, end, sink };
+  // `k` is where the arguments start, `to` where they end (both trimmed).
   let args: readonly string[] = EMPTY;
   let json = false;
   let trigger: InstructionNode | null = null;
-  switch (keyword) {
-    case 'RUN':
-    case 'CMD':
-    case 'ENTRYPOINT':
-    case 'SHELL':
-      ({ args, json } = maybeJson(rest, false, at));
-      break;
-    case 'ADD':
-    case 'COPY':
-    case 'VOLUME':
-      ({ args, json } = maybeJson(rest, true, at));
-      break;
-    case 'FROM':
-    case 'EXPOSE':
-      if (rest !== '') args = Object.freeze(splitSeparated(rest));
-      break;
-    case 'ENV':
-    case 'LABEL':
-      args = nameValues(keyword, rest, escape, at);
-      break;
-    case 'ARG':
-      args = Object.freeze(parseWords(rest, escape));
-      break;
-    case 'USER':
-    case 'WORKDIR':
-    case 'STOPSIGNAL':
-    case 'MAINTAINER':
-      if (rest !== '') args = Object.freeze([rest]);
-      break;
-    case 'HEALTHCHECK':
-      ({ args, json } = healthcheck(rest, at));
-      break;
-    case 'ONBUILD':
-      // BuildKit nests ONBUILD triggers without limit, then rejects any trigger that is itself
-      // ONBUILD. Past MAX_ONBUILD_DEPTH (a file BuildKit rejects either way) the chain stops,
-      // so no line, however long, can overflow the stack of whatever walks the triggers.
-      if (rest !== '' && depth < MAX_ONBUILD_DEPTH) {
-        const inner = parseInstructionLine(rest, escape, start, end, sink, depth + 1);
-        trigger = Object.freeze({
-          type: 'instruction',
-          keyword: inner.keyword,
-          flags: inner.flags,
-          args: inner.args,
-          json: inner.json,
-          heredocs: EMPTY,
-          trigger: inner.trigger,
-        });
+  if (k < to) {
+    switch (keyword) {
+      case 'RUN':
+      case 'CMD':
+      case 'ENTRYPOINT':
+      case 'SHELL':
+        args = jsonArray(src, k, to, problems);
+        if (args === NOT_JSON) args = Object.freeze([src.slice(k, to)]);
+        else json = true;
+        break;
+      case 'ADD':
+      case 'COPY':
+      case 'VOLUME':
+        args = jsonArray(src, k, to, problems);
+        if (args === NOT_JSON) args = splitSeparated(src, k, to);
+        else json = true;
+        break;
+      case 'FROM':
+      case 'EXPOSE':
+        args = splitSeparated(src, k, to);
+        break;
+      case 'ENV':
+      case 'LABEL':
+        args = nameValues(keyword, src, k, to, escape, problems);
+        break;
+      case 'ARG':
+        args = Object.freeze(parseWords(src, k, to, escape));
+        break;
+      case 'USER':
+      case 'WORKDIR':
+      case 'STOPSIGNAL':
+      case 'MAINTAINER':
+        args = Object.freeze([src.slice(k, to)]);
+        break;
+      case 'HEALTHCHECK': {
+        // parseHealthConfig: the type word, then parseMaybeJSON of the rest.
+        let sep = k;
+        while (sep < to && !isGoSpace(src.charCodeAt(sep))) sep++;
+        const type = src.slice(k, sep);
+        while (sep < to && isGoSpace(src.charCodeAt(sep))) sep++;
+        if (sep === to) {
+          args = Object.freeze([type]);
+          break;
+        }
+        const command = jsonArray(src, sep, to, problems);
+        json = command !== NOT_JSON;
+        args = Object.freeze(json ? [type, ...command] : [type, src.slice(sep, to)]);
+        break;
       }
-      break;
+      case 'ONBUILD':
+        // BuildKit nests ONBUILD triggers without limit, then rejects any trigger that is itself
+        // ONBUILD. Past MAX_ONBUILD_DEPTH (a file BuildKit rejects either way) the chain stops,
+        // so no line, however long, can overflow the stack of whatever walks the triggers.
+        if (depth < MAX_ONBUILD_DEPTH) {
+          const inner = parseInstructionLine(src, k, to, escape, problems, depth + 1);
+          trigger = Object.freeze({
+            type: 'instruction',
+            keyword: inner.keyword,
+            flags: inner.flags,
+            args: inner.args,
+            json: inner.json,
+            heredocs: EMPTY,
+            trigger: inner.trigger,
+          });
+        }
+        break;
+    }
   }
-  return { cmd, keyword, flags, args, json, trigger };
+  return { cmdEnd, keyword, flags, args, json, trigger };
 }
 
-/** Where a line parser's problems go. */
-interface At {
-  readonly start: Point;
-  readonly end: Point;
-  readonly sink: Diagnostic[];
+/**
+ * BuildKit's `extractBuilderFlags` from `src[at]` (a `--`): leading `--name[=value]` words,
+ * with quotes removed and `\` escaping the next character (always `\`, whatever the escape
+ * directive says). A bare `--` ends the flags. Returns where the arguments start.
+ */
+function extractFlags(src: string, at: number, to: number, out: Flag[]): number {
+  let pos = at;
+  for (;;) {
+    while (pos < to && isGoSpace(src.charCodeAt(pos))) pos++;
+    if (pos >= to || src.charCodeAt(pos) !== 0x2d || src.charCodeAt(pos + 1) !== 0x2d) return pos;
+    const start = pos;
+    let eq = -1;
+    let plain = true;
+    while (pos < to) {
+      const c = src.charCodeAt(pos);
+      if (isGoSpace(c)) break;
+      if (c === 0x22 || c === 0x27 || c === 0x5c) plain = false;
+      else if (c === 0x3d && eq < 0) eq = pos;
+      pos++;
+    }
+    if (plain) {
+      // The common case: the word as written is the flag, cut straight from the line.
+      if (pos - start === 2) return skipGoSpace(src, pos, to);
+      out.push(
+        Object.freeze(
+          eq < 0
+            ? { name: src.slice(start + 2, pos), value: null }
+            : { name: src.slice(start + 2, eq), value: src.slice(eq + 1, pos) },
+        ),
+      );
+      continue;
+    }
+    // Quotes or escapes: unquote the word (it may run past white space inside quotes).
+    const word = unquoteFlagWord(src, start, to);
+    pos = word.end;
+    if (word.text === '--') return skipGoSpace(src, pos, to);
+    if (word.keep) out.push(flagFromWord(word.text));
+  }
 }
 
-/** parseMaybeJSON / parseMaybeJSONToList. */
-function maybeJson(
-  rest: string,
-  toList: boolean,
-  at: At,
-): { args: readonly string[]; json: boolean } {
-  if (rest === '') return { args: EMPTY, json: false };
-  const parsed = parseJsonArray(rest);
-  if (parsed === NOT_STRING_ARRAY) {
-    report(at, 'error', 'JsonNotStringArray', NOT_STRING_ARRAY);
-  } else if (parsed !== null) {
-    return { args: Object.freeze(parsed), json: true };
+function skipGoSpace(src: string, pos: number, to: number): number {
+  while (pos < to && isGoSpace(src.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** Splits a BuildKit flag word (`--from=build`) into a {@link Flag}. */
+export function flagFromWord(word: string): Flag {
+  const body = word.startsWith('--') ? word.slice(2) : word;
+  const eq = body.indexOf('=');
+  return Object.freeze(
+    eq === -1
+      ? { name: body, value: null }
+      : { name: body.slice(0, eq), value: body.slice(eq + 1) },
+  );
+}
+
+/** The arguments are not a JSON array: shell form. */
+const NOT_JSON: readonly string[] = Object.freeze([]);
+
+/**
+ * parseMaybeJSON: the array's strings when `src[from, to)` is a JSON array of strings (exec
+ * form), else {@link NOT_JSON}; an array holding anything but strings is reported.
+ */
+function jsonArray(
+  src: string,
+  from: number,
+  to: number,
+  problems: ProblemSink,
+): readonly string[] {
+  const strings = jsonStrings(src, from, to);
+  if (strings === null) return NOT_JSON;
+  if (strings === NOT_STRINGS) {
+    problems.push('JsonNotStringArray', NOT_STRING_ARRAY);
+    return NOT_JSON;
   }
-  return { args: Object.freeze(toList ? splitSeparated(rest) : [rest]), json: false };
+  return strings.length === 0 ? EMPTY : Object.freeze(strings);
+}
+
+/** `regexp.Split(s, -1)` on `[\t\v\f\r ]+`, as BuildKit splits FROM, EXPOSE and word lists. */
+function splitSeparated(src: string, from: number, to: number): readonly string[] {
+  const out: string[] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if (isSeparator(src.charCodeAt(i))) {
+      out.push(src.slice(start, i));
+      while (i + 1 < to && isSeparator(src.charCodeAt(i + 1))) i++;
+      start = i + 1;
+    }
+  }
+  out.push(src.slice(start, to));
+  return Object.freeze(out);
+}
+
+/**
+ * BuildKit's `parseWords` on `src[from, to)`: words split on unquoted white space, quotes and
+ * escapes kept (they are removed later, per instruction). Used for ENV, LABEL and ARG.
+ */
+function parseWords(src: string, from: number, to: number, escape: number): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let pos = from; pos < to; pos++) {
+    const code = src.charCodeAt(pos);
+    // Quotes or the escape character: the general reader.
+    if (code === 0x22 || code === 0x27 || code === escape) {
+      return parseQuotedWords(src.slice(from, to), escape);
+    }
+    if (isGoSpace(code)) {
+      if (start >= 0) words.push(src.slice(start, pos));
+      start = -1;
+    } else if (start < 0) start = pos;
+  }
+  if (start >= 0) words.push(src.slice(start, to));
+  return words;
 }
 
 /** parseNameVal: `k=v …`, or the legacy `k v` where the whole rest is the value. */
-function nameValues(keyword: string, rest: string, escape: number, at: At): readonly string[] {
-  const words = parseWords(rest, escape);
+function nameValues(
+  keyword: string,
+  src: string,
+  from: number,
+  to: number,
+  escape: number,
+  problems: ProblemSink,
+): readonly string[] {
+  const words = parseWords(src, from, to, escape);
   if (words.length === 0) return EMPTY;
   if (!words[0]!.includes('=')) {
-    let k = 0;
-    while (k < rest.length && !isSeparator(rest.charCodeAt(k))) k++;
-    if (k === rest.length) {
-      report(at, 'error', 'InvalidArguments', `${keyword} must have two arguments`);
+    let k = from;
+    while (k < to && !isSeparator(src.charCodeAt(k))) k++;
+    if (k === to) {
+      problems.push('InvalidArguments', `${keyword} must have two arguments`);
       return EMPTY;
     }
-    const key = rest.slice(0, k);
-    while (k < rest.length && isSeparator(rest.charCodeAt(k))) k++;
-    return Object.freeze([key, rest.slice(k), '']);
+    const key = src.slice(from, k);
+    while (k < to && isSeparator(src.charCodeAt(k))) k++;
+    return Object.freeze([key, src.slice(k, to), '']);
   }
   const out: string[] = [];
   for (const word of words) {
     const eq = word.indexOf('=');
     if (eq === -1) {
-      report(
-        at,
-        'error',
+      problems.push(
         'InvalidArguments',
         `Syntax error - can't find = in ${goQuote(word)}. Must be of the form: name=value`,
       );
@@ -163,54 +280,6 @@ function nameValues(keyword: string, rest: string, escape: number, at: At): read
     out.push(word.slice(0, eq), word.slice(eq + 1), '=');
   }
   return Object.freeze(out);
-}
-
-/** parseHealthConfig: the type word, then parseMaybeJSON of the rest. */
-function healthcheck(rest: string, at: At): { args: readonly string[]; json: boolean } {
-  if (rest === '') return { args: EMPTY, json: false };
-  let sep = 0;
-  while (sep < rest.length && !isGoSpace(rest.charCodeAt(sep))) sep++;
-  const type = rest.slice(0, sep);
-  const command = maybeJson(trimGoSpaceLeft(rest.slice(sep)), false, at);
-  return { args: Object.freeze([type, ...command.args]), json: command.json };
-}
-
-/**
- * The Go `json.Unmarshal` into `[]interface{}` that decides exec form: the array's strings,
- * `null` when the text is not a JSON array (shell form then), or the not-strings error.
- */
-function parseJsonArray(rest: string): string[] | null | typeof NOT_STRING_ARRAY {
-  if (rest.charCodeAt(0) !== 0x5b) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(rest);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(value)) return null;
-  for (const item of value) if (typeof item !== 'string') return NOT_STRING_ARRAY;
-  return value as string[];
-}
-
-function report(at: At, severity: Severity, code: string, message: string): void {
-  at.sink.push(diagnostic(severity, code, message, at.start, at.end));
-}
-
-/** A frozen diagnostic over `start`–`end`. */
-export function diagnostic(
-  severity: Severity,
-  code: string,
-  message: string,
-  start: Point,
-  end: Point,
-): Diagnostic {
-  return Object.freeze({ severity, code, message, position: Object.freeze({ start, end }) });
-}
-
-// Points are not frozen on their own: they are only reachable through a frozen position, and
-// freezing two more objects per node costs a measurable share of the parse.
-export function point(line: number, column: number, offset: number): Point {
-  return { line, column, offset };
 }
 
 const upperKeywords = new Map<string, string>();
@@ -226,6 +295,29 @@ export function upperKeyword(cmd: string): string {
 }
 
 /**
+ * The keyword at [from, to) when it is one of BuildKit's, written in upper case: found without
+ * cutting a string out of the text (most files write every keyword this way). The length and
+ * first two characters pick the only candidate; every character is then compared (the key
+ * folds them, so other characters can share it).
+ */
+export function knownKeyword(text: string, from: number, to: number): string | undefined {
+  const keyword = KEYWORD_BY_PREFIX.get(keywordKey(to - from, text, from));
+  if (keyword === undefined) return undefined;
+  for (let i = 0; i < keyword.length; i++) {
+    if (text.charCodeAt(from + i) !== keyword.charCodeAt(i)) return undefined;
+  }
+  return keyword;
+}
+
+function keywordKey(length: number, text: string, at: number): number {
+  return (length << 16) | (text.charCodeAt(at) << 8) | text.charCodeAt(at + 1);
+}
+
+const KEYWORD_BY_PREFIX = new Map(
+  INSTRUCTION_KEYWORDS.map((k) => [keywordKey(k.length, k, 0), k] as const),
+);
+
+/**
  * BuildKit's continuation pattern ``([^E])E[ \t]*$|^E[ \t]*$``: the line `[from, to)` ends
  * with the escape character (spaces and tabs after it allowed) that is not itself escaped.
  * Returns where the line's text ends without it, or -1 when the line does not continue.
@@ -237,36 +329,4 @@ export function continuationAt(text: string, escape: number, from: number, to: n
     if (e - 1 === from || text.charCodeAt(e - 2) !== escape) return e - 1;
   }
   return -1;
-}
-
-/**
- * The logical line of the instruction whose keyword starts at `ts` and whose lines end at
- * `end`: continuation lines joined (escape character dropped, the next line's indent kept),
- * comment and empty lines inside the continuation dropped, as BuildKit's scanner joins them.
- */
-export function logicalLine(text: string, escape: number, ts: number, end: number): string {
-  let from = ts;
-  let logical = '';
-  let first = true;
-  while (from < end) {
-    let le = text.indexOf('\n', from);
-    if (le === -1 || le > end) le = end;
-    const next = le < end ? le + 1 : end;
-    let ce = le;
-    while (ce > from && text.charCodeAt(ce - 1) === 0x0d) ce--;
-    if (!first) {
-      let cts = from;
-      while (cts < ce && isGoSpace(text.charCodeAt(cts))) cts++;
-      if (cts === ce || text.charCodeAt(cts) === 0x23) {
-        from = next;
-        continue;
-      }
-    }
-    first = false;
-    const cont = continuationAt(text, escape, from, ce);
-    logical += text.slice(from, cont < 0 ? ce : cont);
-    if (cont < 0) break;
-    from = next;
-  }
-  return logical;
 }

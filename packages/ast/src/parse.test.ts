@@ -290,3 +290,24 @@ describe('BuildKit rules the parser enforces beyond the line parsers', () => {
     );
   });
 });
+
+describe('keywords and triggers at the edges', () => {
+  it("keeps a keyword that only resembles one of BuildKit's (ŒUN is not RUN)", () => {
+    for (const word of ['ŒUN', 'ŁDD', 'R\u5255N', 'RUNN', 'RU']) {
+      const tree = parse(`FROM a\n${word} echo hi\n`);
+      expect((tree.children[1] as InstructionNode).keyword).toBe(word.toUpperCase());
+      expect(tree.diagnostics.map((d) => d.code)).toEqual(['UnknownInstruction']);
+    }
+  });
+
+  it('reads a chain of thousands of ONBUILDs without overflowing the stack', () => {
+    const text = `FROM a\n${'ONBUILD '.repeat(5000)}RUN x\n`;
+    const tree = parse(text);
+    expect(print(tree)).toBe(text);
+    expect(tree.diagnostics.map((d) => d.code)).toEqual(['InvalidOnbuildTrigger']);
+    let depth = 0;
+    for (let n = tree.children[1] as InstructionNode | null; n; n = n.trigger) depth++;
+    expect(depth).toBe(101);
+    expect(dump(tree)).toContain('(onbuild (onbuild');
+  });
+});

@@ -1,13 +1,10 @@
 import { DockerfileSyntaxError } from './errors.js';
-import { findHeredocs } from './heredoc-words.js';
+import { findHeredocs, type HeredocMarker } from './heredoc-words.js';
 import {
   continuationAt,
-  diagnostic,
   EMPTY,
-  logicalLine,
+  type ProblemSink,
   parseInstructionLine,
-  point,
-  upperKeyword,
 } from './instruction-line.js';
 import { INSTRUCTION_KEYWORDS } from './keywords.js';
 import type {
@@ -21,17 +18,8 @@ import type {
   Position,
   Severity,
 } from './nodes.js';
-import {
-  NO_BUILD_STAGE,
-  type ParseContext,
-  ParsedComment,
-  ParsedInstruction,
-  ParsedTree,
-  parseContext,
-  recordNode,
-} from './parsed-nodes.js';
 import { utf8Length } from './utf8-length.js';
-import { validateInstruction } from './validate-instruction.js';
+import { type ValidateOptions, validateInstruction } from './validate-instruction.js';
 import { isGoSpace, isReSpace, isSeparator } from './words.js';
 
 export interface ParseOptions {
@@ -42,7 +30,6 @@ export interface ParseOptions {
 const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(INSTRUCTION_KEYWORDS);
 const HASH = 0x23;
 const BACKSLASH = 0x5c;
-const BACKTICK = 0x60;
 /** bufio.Scanner's limit: a line of more bytes than this (terminator included) is refused. */
 const MAX_LINE_BYTES = 65536;
 
@@ -59,17 +46,7 @@ const MAX_LINE_BYTES = 65536;
  * ```
  */
 export function parse(text: string, options: ParseOptions = {}): DockerfileNode {
-  return new Parser(text, options.file, false).run();
-}
-
-/**
- * Like {@link parse}, but every instruction is parsed and checked at once into plain frozen
- * nodes, through the scanner's own line positions rather than those found again from the text
- * on first use. Not exported from the package: the reference the lazily read nodes are
- * tested against.
- */
-export function parseEagerly(text: string, options: ParseOptions = {}): DockerfileNode {
-  return new Parser(text, options.file, true).run();
+  return new Parser(text, options.file).run();
 }
 
 /**
@@ -98,27 +75,17 @@ class Parser {
   private readonly text: string;
   private readonly file: string | undefined;
   private readonly n: number;
-  /** Parse every instruction at once ({@link parseEagerly}). */
-  private readonly eager: boolean;
   private readonly children: ChildNode[] = [];
-  /**
-   * The diagnostics found while scanning, in file order, each with the number of children
-   * before it: a lazily parsed instruction's own go after those of its index.
-   */
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly diagnosticIndex: number[] = [];
-  /** Some instruction is read on first use, so the diagnostics are too. */
-  private hasLazyInstructions = false;
+  /** The line parsers' problems for the instruction being read: code, message, … */
+  private readonly problems: ProblemSink = [];
   private escape = BACKSLASH;
+  private escapeChar: EscapeChar = '\\';
   private directivesDone = false;
   private readonly seenDirectives = new Set<string>();
   private seenFrom = false;
   /** `RUN --device` needs a `-labs` frontend named by the syntax directive. */
-  private validateOptions: { labs: boolean } = { labs: false };
-  /** Made at the first instruction, when the directives are known. */
-  private context: ParseContext | null = null;
-  /** The next `<` at or after the last place asked about: -1 for none, -2 before the first. */
-  private nextAngle = -2;
+  private validateOptions: ValidateOptions = { labs: false };
 
   // The physical line being read: [lineStart, contentEnd) is its text without the
   // terminator, [contentEnd, lineNext) the terminator.
@@ -128,20 +95,40 @@ class Parser {
   private contentEnd = 0;
   private lineNext = 0;
 
-  constructor(text: string, file: string | undefined, eager: boolean) {
+  constructor(text: string, file: string | undefined) {
     this.text = text;
     this.file = file;
-    this.eager = eager;
     this.n = text.length;
   }
 
   run(): DockerfileNode {
     const { text } = this;
     const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-    this.pos = bom.length;
-    let pendingStart = this.pos;
-    let instructions = 0;
+    const afterStart = this.scan(bom.length);
+    if (!this.children.some((c) => c.type === 'instruction')) {
+      const at = point(Math.max(this.lineNo, 1), 1, this.lineStart);
+      this.report('error', 'NoInstructions', 'file with no instructions', at, at);
+    }
+    const file = this.file;
+    return Object.freeze({
+      type: 'dockerfile',
+      children: Object.freeze(this.children),
+      escape: this.escapeChar,
+      diagnostics: Object.freeze(this.diagnostics),
+      ...(file === undefined ? {} : { file }),
+      position: Object.freeze({ start: point(1, 1, 0), end: this.here() }),
+      raws: Object.freeze({ bom, after: text.slice(afterStart), eol: detectEol(text) }),
+    });
+  }
 
+  /**
+   * Reads every line from `from` on into nodes; returns where the blank lines after the last
+   * node start. (The loop is a method of its own so that V8 optimises it whole.)
+   */
+  private scan(from: number): number {
+    const { text } = this;
+    this.pos = from;
+    let pendingStart = from;
     while (this.nextLine()) {
       const ls = this.lineStart;
       const ce = this.contentEnd;
@@ -157,43 +144,10 @@ class Parser {
       } else {
         this.directivesDone = true;
         this.instruction(pendingStart, ts);
-        instructions++;
       }
       pendingStart = this.lineNext;
     }
-
-    if (instructions === 0) {
-      const at = point(Math.max(this.lineNo, 1), 1, this.lineStart);
-      this.report('error', 'NoInstructions', 'file with no instructions', at, at);
-    }
-    const children = Object.freeze(this.children);
-    const escape: EscapeChar = this.escape === BACKTICK ? '`' : '\\';
-    const position = Object.freeze({ start: point(1, 1, 0), end: this.here() });
-    const raws = Object.freeze({ bom, after: text.slice(pendingStart), eol: detectEol(text) });
-    const file = this.file;
-    const { diagnostics: scanned, diagnosticIndex } = this;
-    if (!this.hasLazyInstructions) {
-      const diagnostics = Object.freeze(scanned);
-      return Object.freeze({
-        type: 'dockerfile',
-        children,
-        escape,
-        diagnostics,
-        ...(file === undefined ? {} : { file }),
-        position,
-        raws,
-      });
-    }
-    // Reading the diagnostics runs BuildKit's instruction checks on every instruction.
-    let all: readonly Diagnostic[] | undefined;
-    const diagnostics = (): readonly Diagnostic[] => {
-      all ??= collectDiagnostics(children, scanned, diagnosticIndex);
-      return all;
-    };
-    return new ParsedTree(
-      { children, escape, ...(file === undefined ? {} : { file }), position, raws },
-      diagnostics,
-    );
+    return pendingStart;
   }
 
   /** Advances to the next physical line; false at the end of the text. */
@@ -226,12 +180,12 @@ class Parser {
 
   /** A comment line, or a parser directive while they may still come; `#` is at `ts`. */
   private commentLine(beforeStart: number, ts: number): void {
-    const { text } = this;
+    const { text, lineStart, contentEnd } = this;
+    const before = text.slice(beforeStart, lineStart);
+    const source = text.slice(lineStart, this.lineNext);
+    const position = this.linePosition(ts);
     if (!this.directivesDone) {
-      const before = text.slice(beforeStart, this.lineStart);
-      const source = text.slice(this.lineStart, this.lineNext);
-      const position = this.linePosition(ts);
-      const match = matchDirective(text, ts, this.contentEnd);
+      const match = matchDirective(text, ts, contentEnd);
       if (match && (match.name === 'syntax' || match.name === 'escape' || match.name === 'check')) {
         this.directive(match.name, match.value, position);
         this.children.push(
@@ -247,10 +201,20 @@ class Parser {
       }
       this.directivesDone = true;
     }
-    const context = this.parseContext();
-    const at = recordNode(context, beforeStart, ts, this.contentEnd, this.lineNo, this.lineNo, 0);
-    const node = new ParsedComment(context, at);
-    this.children.push(this.eager ? node.toJSON() : node);
+    // The text after `#`, trimmed as Go's strings.TrimSpace trims it.
+    let from = ts + 1;
+    let to = contentEnd;
+    while (from < to && isGoSpace(text.charCodeAt(from))) from++;
+    while (to > from && isGoSpace(text.charCodeAt(to - 1))) to--;
+    const value = text.slice(from, to);
+    this.children.push(
+      Object.freeze({
+        type: 'comment',
+        text: value,
+        position,
+        raws: Object.freeze({ before, source, value }),
+      }),
+    );
   }
 
   private directive(name: string, value: string, position: Position): void {
@@ -269,6 +233,7 @@ class Parser {
     if (name !== 'escape') return;
     if (value === '`' || value === '\\') {
       this.escape = value.charCodeAt(0);
+      this.escapeChar = value;
     } else {
       this.report(
         'error',
@@ -281,12 +246,13 @@ class Parser {
   }
 
   /**
-   * Reads an instruction's lines: its first line (the keyword at `ts`), its continuation lines
-   * with the comments and empty lines inside them, and heredoc bodies. The blank lines before
-   * it start at `beforeStart`.
+   * Reads an instruction: its first line (the keyword at `ts`), its continuation lines with
+   * the comments and empty lines inside them, and heredoc bodies; the blank lines before it
+   * start at `beforeStart`. The line parsers read a one-line instruction straight from the
+   * text; the lines of a continued one are joined first, as BuildKit joins them.
    */
   private instruction(beforeStart: number, ts: number): void {
-    const { text } = this;
+    const { text, escape } = this;
     const ls = this.lineStart;
     const startLine = this.lineNo;
 
@@ -294,126 +260,70 @@ class Parser {
     let kwEnd = ts;
     while (kwEnd < this.contentEnd && !isSeparator(text.charCodeAt(kwEnd))) kwEnd++;
 
-    // 1. The continuation lines (BuildKit drops comments and empty lines inside them).
-    const firstCont = continuationAt(text, this.escape, ts, this.contentEnd);
-    let cont = firstCont;
-    let emptyContinuation: Point | null = null;
-    while (cont >= 0 && this.nextLine()) {
-      const cls = this.lineStart;
-      const cce = this.contentEnd;
-      let cts = cls;
-      while (cts < cce && isGoSpace(text.charCodeAt(cts))) cts++;
-      if (cts < cce && text.charCodeAt(cts) === HASH) continue;
-      if (cts === cce) {
-        emptyContinuation ??= point(this.lineNo, 1, cls);
-        continue;
+    // 1. The logical line: continuation lines joined (the escape character dropped, the next
+    // line's indent kept), the comments and empty lines inside them dropped.
+    const firstCont = continuationAt(text, escape, ts, this.contentEnd);
+    let src = text;
+    let from = ts;
+    let to = this.contentEnd;
+    if (firstCont >= 0) {
+      let logical = text.slice(ts, firstCont);
+      let cont = firstCont;
+      let emptyContinuation: Point | null = null;
+      while (cont >= 0 && this.nextLine()) {
+        const cls = this.lineStart;
+        const cce = this.contentEnd;
+        let cts = cls;
+        while (cts < cce && isGoSpace(text.charCodeAt(cts))) cts++;
+        if (cts < cce && text.charCodeAt(cts) === HASH) continue;
+        if (cts === cce) {
+          emptyContinuation ??= point(this.lineNo, 1, cls);
+          continue;
+        }
+        cont = continuationAt(text, escape, cls, cce);
+        logical += text.slice(cls, cont < 0 ? cce : cont);
       }
-      cont = continuationAt(text, this.escape, cls, cce);
-    }
-    if (emptyContinuation) {
-      this.report(
-        'warning',
-        'NoEmptyContinuation',
-        'Empty continuation lines will become errors in a future release',
-        emptyContinuation,
-        emptyContinuation,
-      );
+      if (emptyContinuation) {
+        this.report(
+          'warning',
+          'NoEmptyContinuation',
+          'Empty continuation lines will become errors in a future release',
+          emptyContinuation,
+          emptyContinuation,
+        );
+      }
+      src = logical;
+      from = 0;
+      to = logical.length;
     }
 
-    // 2. A keyword that is not the plain text up to the first separator (split by a
-    // continuation, `RU\⏎N`, or ending in white space that trimming the line may remove,
-    // `RUN\u00a0`), or a `<` that may start a heredoc whose body follows: read it now.
-    // Anything else is read on first use.
-    const keyword = knownKeyword(text, ts, kwEnd) ?? upperKeyword(text.slice(ts, kwEnd));
-    const plainKeyword =
-      (firstCont < 0 || kwEnd < firstCont) && !isGoSpace(text.charCodeAt(kwEnd - 1));
-    if (
-      this.eager ||
-      !plainKeyword ||
-      (mayTakeHeredocs(keyword) && this.hasAngle(ts, this.contentEnd))
-    ) {
-      this.eagerInstruction(beforeStart, ls, ts, kwEnd, startLine);
-      return;
-    }
-    let bits = 0;
-    if (keyword === 'FROM') this.seenFrom = true;
-    else if (!this.seenFrom && keyword !== 'ARG' && KNOWN_KEYWORDS.has(keyword)) {
-      // Only ARG may come before the first FROM (BuildKit's instructions.Parse, CurrentStage).
-      bits = NO_BUILD_STAGE;
-    }
-    const context = this.parseContext();
-    const at = recordNode(context, beforeStart, ts, this.contentEnd, startLine, this.lineNo, bits);
-    this.children.push(new ParsedInstruction(context, at, keyword));
-    this.hasLazyInstructions = true;
-  }
-
-  /** The instruction whose lines were just read, parsed now, then its heredoc bodies. */
-  private eagerInstruction(
-    beforeStart: number,
-    ls: number,
-    ts: number,
-    kwEnd: number,
-    startLine: number,
-  ): void {
-    const { text } = this;
+    // 2. Keyword, flags and arguments, as BuildKit's line parsers split them.
     const start = point(startLine, ts - ls + 1, ts);
     let end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
-    const logical = logicalLine(text, this.escape, ts, this.lineNext);
+    const line = parseInstructionLine(src, from, to, escape, this.problems);
+    if (this.problems.length > 0) this.lineProblems(start, end);
 
-    // Keyword, flags and arguments, as BuildKit's line parsers split them.
-    const problems: Diagnostic[] = [];
-    const line = parseInstructionLine(logical, this.escape, start, end, problems);
-    for (const d of problems) this.push(d);
+    // 3. Heredoc bodies follow the instruction's last line.
     let heredocs: readonly Heredoc[] = EMPTY;
-
-    // Heredoc bodies follow the instruction's last line.
     const target = line.trigger ?? line;
     if (
       !target.json &&
       (target.keyword === 'RUN' || target.keyword === 'COPY' || target.keyword === 'ADD') &&
-      logical.includes('<<')
+      hasHeredocMarker(src, from, to)
     ) {
-      const markers = findHeredocs(logical);
+      const markers = findHeredocs(src === text ? text.slice(from, to) : src);
       if (markers.error !== null) {
         this.report('error', 'InvalidHeredoc', markers.error, start, end);
       } else if (markers.heredocs.length > 0) {
-        const docs: Heredoc[] = [];
-        for (const doc of markers.heredocs) {
-          const bodyStart = this.lineNext;
-          let terminated = false;
-          while (this.nextLine()) {
-            let ts2 = this.lineStart;
-            if (doc.chomp) while (ts2 < this.contentEnd && text.charCodeAt(ts2) === 0x09) ts2++;
-            if (this.contentEnd - ts2 === doc.name.length && text.startsWith(doc.name, ts2)) {
-              terminated = true;
-              break;
-            }
-          }
-          const bodyEnd = terminated ? this.lineStart : this.lineNext;
-          docs.push(
-            Object.freeze({
-              name: doc.name,
-              content: text.slice(bodyStart, bodyEnd),
-              chomp: doc.chomp,
-              quoted: doc.quoted,
-              fd: doc.fd,
-            }),
-          );
-          if (!terminated) {
-            end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
-            this.report('error', 'UnterminatedHeredoc', 'unterminated heredoc', start, end);
-            break;
-          }
-        }
+        heredocs = this.heredocBodies(markers.heredocs, start);
         end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
-        heredocs = Object.freeze(docs);
       }
     }
 
-    const position: Position = Object.freeze({ start, end });
-    // Detached: a continuation splits the keyword, so it is not a plain prefix of the line.
-    const cmd = line.cmd;
-    const detached = kwEnd - ts !== cmd.length || !text.startsWith(cmd, ts);
+    // The keyword as written stands alone in the text unless a continuation splits it
+    // (`RU\⏎N`) or trimming the line took white space off its end (`RUN\u00a0`).
+    const kwLength = line.cmdEnd - from;
+    const detached = kwLength !== kwEnd - ts || (firstCont >= 0 && firstCont < kwEnd);
     const { keyword, flags, args, json } = line;
     // BuildKit attaches an ONBUILD trigger's heredocs to the ONBUILD node; the trigger holds
     // them too, so it reads (and views) like the instruction it will become.
@@ -421,10 +331,13 @@ class Parser {
       line.trigger && heredocs.length > 0
         ? Object.freeze({ ...line.trigger, heredocs })
         : line.trigger;
-    // The raws keep a snapshot of the values they were written for; it shares the node's
-    // (frozen) arrays, so an unedited node is recognised by identity when printing.
-    const value = Object.freeze({ keyword, flags, args, json, heredocs, trigger });
-    const final: InstructionNode = Object.freeze({
+    // The keyword raw is the keyword itself when written in upper case (no string to cut).
+    const keywordRaw = detached
+      ? ''
+      : keyword.length === kwLength && text.startsWith(keyword, ts)
+        ? keyword
+        : text.slice(ts, kwEnd);
+    const node: InstructionNode = Object.freeze({
       type: 'instruction',
       keyword,
       flags,
@@ -432,17 +345,62 @@ class Parser {
       json,
       heredocs,
       trigger,
-      position,
+      position: Object.freeze({ start, end }),
       raws: Object.freeze({
         before: text.slice(beforeStart, ls),
-        indent: ts === ls ? '' : text.slice(ls, ts),
-        keyword: detached ? '' : cmd,
+        indent: text.slice(ls, ts),
+        keyword: keywordRaw,
         rest: text.slice(detached ? ts : kwEnd, this.lineNext),
-        value,
+        // What `rest` was written for; it shares the node's (frozen) values, so the printer
+        // recognises an unedited node by identity.
+        value: Object.freeze({ keyword, flags, args, json, heredocs, trigger }),
       }),
     });
-    this.children.push(final);
-    this.validate(final, start, end);
+    this.children.push(node);
+    this.validate(node, start, end);
+  }
+
+  /** The bodies of the heredocs an instruction opened, read from the lines after it. */
+  private heredocBodies(markers: readonly HeredocMarker[], start: Point): readonly Heredoc[] {
+    const { text } = this;
+    const docs: Heredoc[] = [];
+    for (const doc of markers) {
+      const bodyStart = this.lineNext;
+      let terminated = false;
+      while (this.nextLine()) {
+        let ts = this.lineStart;
+        if (doc.chomp) while (ts < this.contentEnd && text.charCodeAt(ts) === 0x09) ts++;
+        if (this.contentEnd - ts === doc.name.length && text.startsWith(doc.name, ts)) {
+          terminated = true;
+          break;
+        }
+      }
+      const bodyEnd = terminated ? this.lineStart : this.lineNext;
+      docs.push(
+        Object.freeze({
+          name: doc.name,
+          content: text.slice(bodyStart, bodyEnd),
+          chomp: doc.chomp,
+          quoted: doc.quoted,
+          fd: doc.fd,
+        }),
+      );
+      if (!terminated) {
+        const end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
+        this.report('error', 'UnterminatedHeredoc', 'unterminated heredoc', start, end);
+        break;
+      }
+    }
+    return Object.freeze(docs);
+  }
+
+  /** The line parsers' problems, as diagnostics over the instruction. */
+  private lineProblems(start: Point, end: Point): void {
+    const { problems } = this;
+    for (let i = 0; i < problems.length; i += 2) {
+      this.report('error', problems[i]!, problems[i + 1]!, start, end);
+    }
+    problems.length = 0;
   }
 
   private validate(node: InstructionNode, start: Point, end: Point): void {
@@ -451,30 +409,11 @@ class Parser {
       // Only ARG may come before the first FROM (BuildKit's instructions.Parse, CurrentStage).
       this.report('error', 'NoBuildStage', 'no build stage in current context', start, end);
     }
-    const problems = validateInstruction(
-      node,
-      this.escape === BACKTICK ? '`' : '\\',
-      this.validateOptions,
-    );
-    for (const p of problems) this.report(p.severity, p.code, p.message, start, end);
-  }
-
-  /** What the lazily parsed instructions share; the directives are all read by now. */
-  private parseContext(): ParseContext {
-    this.context ??= parseContext(
-      this.text,
-      this.escape === BACKTICK ? '`' : '\\',
-      this.validateOptions,
-    );
-    return this.context;
-  }
-
-  /** Whether a `<` stands in [from, to); the search moves forward only, so all of it is one pass. */
-  private hasAngle(from: number, to: number): boolean {
-    if (this.nextAngle !== -1 && this.nextAngle < from) {
-      this.nextAngle = this.text.indexOf('<', from);
+    const problems = validateInstruction(node, this.escapeChar, this.validateOptions);
+    for (let i = 0; i < problems.length; i++) {
+      const p = problems[i]!;
+      this.report(p.severity, p.code, p.message, start, end);
     }
-    return this.nextAngle !== -1 && this.nextAngle < to;
   }
 
   private linePosition(ts: number): Position {
@@ -495,62 +434,19 @@ class Parser {
     start: Point,
     end: Point,
   ): void {
-    this.push(diagnostic(severity, code, message, start, end));
-  }
-
-  private push(d: Diagnostic): void {
-    this.diagnostics.push(d);
-    this.diagnosticIndex.push(this.children.length);
+    this.diagnostics.push(
+      Object.freeze({ severity, code, message, position: Object.freeze({ start, end }) }),
+    );
   }
 }
 
-/** Heredocs follow RUN, COPY and ADD, and an ONBUILD trigger of one of them. */
-function mayTakeHeredocs(keyword: string): boolean {
-  return keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'ONBUILD';
-}
-
-/**
- * Every diagnostic in file order: those the scanner found, each before the child it was found
- * with, and a lazily parsed instruction's own (read now) after them.
- */
-function collectDiagnostics(
-  children: readonly ChildNode[],
-  scanned: readonly Diagnostic[],
-  index: readonly number[],
-): readonly Diagnostic[] {
-  const out: Diagnostic[] = [];
-  let next = 0;
-  for (let i = 0; i < children.length; i++) {
-    while (next < scanned.length && index[next]! <= i) out.push(scanned[next++]!);
-    const child = children[i];
-    if (child instanceof ParsedInstruction) ParsedInstruction.diagnostics(child, out);
+/** A `<<` in `src[from, to)`: the line may open a heredoc. */
+function hasHeredocMarker(src: string, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    if (src.charCodeAt(i) === 0x3c && src.charCodeAt(i - 1) === 0x3c) return true;
   }
-  while (next < scanned.length) out.push(scanned[next++]!);
-  return Object.freeze(out);
+  return false;
 }
-
-/**
- * The keyword at [from, to) when it is one of BuildKit's, written in upper case: found without
- * cutting a string out of the text (most files write every keyword this way). The length and
- * first two characters pick the only candidate; every character is then compared (the key
- * folds them, so other characters can share it).
- */
-function knownKeyword(text: string, from: number, to: number): string | undefined {
-  const keyword = KEYWORD_BY_PREFIX.get(keywordKey(to - from, text, from));
-  if (keyword === undefined) return undefined;
-  for (let i = 0; i < keyword.length; i++) {
-    if (text.charCodeAt(from + i) !== keyword.charCodeAt(i)) return undefined;
-  }
-  return keyword;
-}
-
-function keywordKey(length: number, text: string, at: number): number {
-  return (length << 16) | (text.charCodeAt(at) << 8) | text.charCodeAt(at + 1);
-}
-
-const KEYWORD_BY_PREFIX = new Map(
-  INSTRUCTION_KEYWORDS.map((k) => [keywordKey(k.length, k, 0), k] as const),
-);
 
 function detectEol(text: string): '\n' | '\r\n' {
   const i = text.indexOf('\n');
@@ -590,4 +486,9 @@ function isAlpha(c: number): boolean {
 }
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
+}
+
+// Points are not frozen on their own: they are only reachable through a frozen position.
+function point(line: number, column: number, offset: number): Point {
+  return { line, column, offset };
 }

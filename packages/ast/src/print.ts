@@ -10,7 +10,6 @@ import type {
   InstructionSnapshot,
   Node,
 } from './nodes.js';
-import { parsedSource } from './parsed-nodes.js';
 import { isGoSpace } from './words.js';
 
 /**
@@ -26,7 +25,7 @@ import { isGoSpace } from './words.js';
  */
 export function print(node: Node): string {
   if (node.type === 'dockerfile') return printDockerfile(node);
-  return printChild(node, '\n', '\\');
+  return printNode(node, '\n', '\\');
 }
 
 function printDockerfile(tree: DockerfileNode): string {
@@ -36,22 +35,12 @@ function printDockerfile(tree: DockerfileNode): string {
   const children = tree.children;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
-    // A node as parsed is its text: copy it without reading what it means.
-    const source = parsedSource(child, true);
-    if (source !== null) {
-      out += source;
-      continue;
-    }
     out += child.raws ? child.raws.before : canonicalBefore(children, i, eol);
     out += printNode(child, eol, tree.escape);
   }
   // Appending builds a rope that V8 flattens once, when the text is first read: measured, that
   // is cheaper than collecting the pieces and joining them.
   return out + (raws?.after ?? '');
-}
-
-function printChild(node: ChildNode, eol: string, escape: EscapeChar): string {
-  return parsedSource(node, false) ?? printNode(node, eol, escape);
 }
 
 /** A node from its fields: raws where they still hold, else the canonical style. */

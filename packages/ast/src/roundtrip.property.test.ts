@@ -1,37 +1,46 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dockerishText as dockerishTextOf } from '../test/dockerish.js';
+import { budget, PROPERTY_TIMEOUT } from '../test/property-budget.js';
 import { dumpInstruction } from './dump.js';
-import { cloneWith } from './factories.js';
 import type { ChildNode, DockerfileNode, InstructionNode } from './nodes.js';
 import { parse } from './parse.js';
 import { print } from './print.js';
+import { withChildren } from './with-children.js';
 
 const dockerishText = dockerishTextOf(60);
 
 describe('parse and print, for any string', () => {
-  it('never throws and prints the input back byte for byte', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), dockerishText),
-        (text) => {
-          const tree = parse(text);
-          expect(print(tree)).toBe(text);
-        },
-      ),
-      { numRuns: 3000 },
-    );
-  });
+  it(
+    'never throws and prints the input back byte for byte',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), dockerishText),
+          (text) => {
+            const tree = parse(text);
+            expect(print(tree)).toBe(text);
+          },
+        ),
+        budget(3000),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('survives a JSON round trip and still prints byte for byte', () => {
-    fc.assert(
-      fc.property(dockerishText, (text) => {
-        const tree = JSON.parse(JSON.stringify(parse(text))) as DockerfileNode;
-        expect(print(tree)).toBe(text);
-      }),
-      { numRuns: 500 },
-    );
-  });
+  it(
+    'survives a JSON round trip and still prints byte for byte',
+    () => {
+      fc.assert(
+        fc.property(dockerishText, (text) => {
+          const tree = JSON.parse(JSON.stringify(parse(text))) as DockerfileNode;
+          expect(print(tree)).toBe(text);
+        }),
+        budget(500),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 // Valid Dockerfiles built from instruction templates, with random formatting around them.
@@ -73,31 +82,36 @@ function instructionsOf(tree: DockerfileNode): InstructionNode[] {
 }
 
 describe('editing a parsed tree', () => {
-  it('keeps every untouched instruction, and the edited one means what it says', () => {
-    fc.assert(
-      fc.property(dockerfileText, fc.nat(), word, (text, pick, newWord) => {
-        const tree = parse(text);
-        expect(tree.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        const instructions = instructionsOf(tree);
-        const target = instructions[pick % instructions.length]!;
-        const edited = cloneWith(target, {
-          keyword: 'LABEL',
-          flags: [],
-          args: ['edited', newWord, '='],
-          json: false,
-          heredocs: [],
-          trigger: null,
-        });
-        const children: ChildNode[] = tree.children.map((c) => (c === target ? edited : c));
-        const reparsed = parse(print(cloneWith(tree, { children })));
-        const before = instructions.map(dumpInstruction);
-        const after = instructionsOf(reparsed).map(dumpInstruction);
-        const expected = before.map((line, i) =>
-          instructions[i] === target ? `(label "edited" ${JSON.stringify(newWord)} "=")` : line,
-        );
-        expect(after).toEqual(expected);
-      }),
-      { numRuns: 1000 },
-    );
-  });
+  it(
+    'keeps every untouched instruction, and the edited one means what it says',
+    () => {
+      fc.assert(
+        fc.property(dockerfileText, fc.nat(), word, (text, pick, newWord) => {
+          const tree = parse(text);
+          expect(tree.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+          const instructions = instructionsOf(tree);
+          const target = instructions[pick % instructions.length]!;
+          const edited: InstructionNode = {
+            ...target,
+            keyword: 'LABEL',
+            flags: [],
+            args: ['edited', newWord, '='],
+            json: false,
+            heredocs: [],
+            trigger: null,
+          };
+          const children: ChildNode[] = tree.children.map((c) => (c === target ? edited : c));
+          const reparsed = parse(print(withChildren(tree, children)));
+          const before = instructions.map(dumpInstruction);
+          const after = instructionsOf(reparsed).map(dumpInstruction);
+          const expected = before.map((line, i) =>
+            instructions[i] === target ? `(label "edited" ${JSON.stringify(newWord)} "=")` : line,
+          );
+          expect(after).toEqual(expected);
+        }),
+        budget(1000),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

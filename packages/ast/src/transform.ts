@@ -1,6 +1,6 @@
-import { cloneWith } from './factories.js';
 import type { ChildNode, DockerfileNode, InstructionNode } from './nodes.js';
 import type { VisitContext } from './visit.js';
+import { deriveTree } from './with-children.js';
 
 /**
  * What a transform callback returns: nothing (or the same node) to keep it, a node to replace
@@ -14,10 +14,10 @@ export type TransformFn = (node: ChildNode, ctx: VisitContext) => TransformResul
 /**
  * A new frozen tree with `fn` applied to every child and every ONBUILD trigger (document order;
  * a replacement is not visited again). Untouched nodes keep their identity, so they print byte
- * for byte. When nodes are removed, the blank lines that preceded them move to the next kept
- * node if that node had fewer, so paragraphs stay apart. A trigger can only be replaced by one
- * instruction; removing it (null or `[]`) removes its ONBUILD. The tree itself is returned when
- * nothing changed.
+ * for byte, and the new tree keeps their diagnostics only (as `withChildren` does). When nodes
+ * are removed, the blank lines that preceded them move to the next kept node if that node had
+ * fewer, so paragraphs stay apart. A trigger can only be replaced by one instruction; removing
+ * it (null or `[]`) removes its ONBUILD. The tree itself is returned when nothing changed.
  *
  * @example
  * ```ts
@@ -35,6 +35,8 @@ export function transform(tree: DockerfileNode, fn: TransformFn): DockerfileNode
   let changed = false;
   // Blank lines of removed nodes waiting for the next kept node.
   let pendingBefore: string | null = null;
+  // Kept nodes given those blank lines, and the nodes they were.
+  let respaced: Map<ChildNode, ChildNode> | null = null;
   const children = tree.children;
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
@@ -61,14 +63,19 @@ export function transform(tree: DockerfileNode, fn: TransformFn): DockerfileNode
     for (let i = 0; i < replacement.length; i++) {
       let node = replacement[i]!;
       if (i === 0 && pendingBefore !== null) {
+        const original = node;
         node = withBefore(node, pendingBefore);
+        if (node !== original) {
+          respaced ??= new Map();
+          respaced.set(node, original);
+        }
         pendingBefore = null;
       }
       out.push(node);
     }
   }
   if (!changed) return tree;
-  return cloneWith(tree, { children: Object.freeze(out) });
+  return deriveTree(tree, out, respaced);
 }
 
 function transformTrigger(
@@ -83,7 +90,7 @@ function transformTrigger(
     const inner = transformTrigger(trigger, tree, fn);
     if (inner === trigger) return node;
     if (inner === null) return null;
-    return cloneWith(node, { trigger: inner });
+    return Object.freeze({ ...node, trigger: inner });
   }
   const list = result === null ? [] : isArray(result) ? result : [result];
   if (list.length === 0) return null;
@@ -93,7 +100,7 @@ function transformTrigger(
       `transform: an ONBUILD trigger can only be replaced by one instruction, got ${list.length > 1 ? `${list.length} nodes` : `a ${replacement.type}`}`,
     );
   }
-  return cloneWith(node, { trigger: replacement });
+  return Object.freeze({ ...node, trigger: replacement });
 }
 
 function isArray(value: TransformResult): value is readonly ChildNode[] {
@@ -113,5 +120,5 @@ function withBefore(node: ChildNode, before: string): ChildNode {
   const raws = node.raws;
   // A generated node (no raws) is spaced by the printer.
   if (raws === undefined || raws.before.length >= before.length) return node;
-  return cloneWith(node, { raws: Object.freeze({ ...raws, before }) } as Partial<ChildNode>);
+  return Object.freeze({ ...node, raws: Object.freeze({ ...raws, before }) }) as ChildNode;
 }

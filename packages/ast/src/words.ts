@@ -59,75 +59,44 @@ export function splitSeparated(s: string): string[] {
 }
 
 /**
- * BuildKit's `extractBuilderFlags`: leading `--name[=value]` words, with quotes removed and
- * `\` escaping the next character (always `\`, whatever the escape directive says). A bare
- * `--` ends the flags. Returns the flag words and the rest of the line.
+ * One flag word starting at `src[start]` that holds quotes or escapes, read as BuildKit's
+ * `extractBuilderFlags` reads it: quotes removed, `\` escaping the next character (always `\`,
+ * whatever the escape directive says), white space inside quotes kept. `end` is where the
+ * word stops; `keep` is false for a word that came out empty without quotes.
  */
-export function extractFlagWords(line: string): { words: string[]; rest: string } {
-  const words: string[] = [];
-  const n = line.length;
-  let pos = 0;
-  for (;;) {
-    while (pos < n && isGoSpace(line.charCodeAt(pos))) pos++;
-    if (pos >= n) return { words, rest: '' };
-    if (line.charCodeAt(pos) !== 0x2d || line.charCodeAt(pos + 1) !== 0x2d) {
-      return { words, rest: line.slice(pos) };
-    }
-    // Fast path: a flag word with no quotes or escapes is a plain slice.
-    const wordStart = pos;
-    let plainEnd = pos;
-    while (plainEnd < n) {
-      const c = line.charCodeAt(plainEnd);
-      if (isGoSpace(c) || c === 0x22 || c === 0x27 || c === 0x5c) break;
-      plainEnd++;
-    }
-    if (plainEnd === n || isGoSpace(line.charCodeAt(plainEnd))) {
-      pos = plainEnd;
-      const word = line.slice(wordStart, plainEnd);
-      if (word === '--') return { words, rest: pos >= n ? '' : line.slice(pos) };
-      words.push(word);
+export function unquoteFlagWord(
+  src: string,
+  start: number,
+  to: number,
+): { text: string; end: number; keep: boolean } {
+  let word = '';
+  let quote = 0;
+  let blankOK = false;
+  let pos = start;
+  for (; pos < to; pos++) {
+    let code = src.charCodeAt(pos);
+    if (quote === 0) {
+      if (isGoSpace(code)) break;
+      if (code === 0x27 || code === 0x22) {
+        quote = code;
+        blankOK = true;
+        continue;
+      }
+    } else if (code === quote) {
+      quote = 0;
       continue;
     }
-    let word = '';
-    let quote = 0;
-    let blankOK = false;
-    for (; pos < n; pos++) {
-      let code = line.charCodeAt(pos);
-      if (quote === 0) {
-        if (isGoSpace(code)) break;
-        if (code === 0x27 || code === 0x22) {
-          quote = code;
-          blankOK = true;
-          continue;
-        }
-      } else if (code === quote) {
+    if (code === 0x5c) {
+      if (pos + 1 === to) {
+        // A `\` at the very end is dropped; inside quotes it also closes them.
         quote = 0;
         continue;
       }
-      if (code === 0x5c) {
-        if (pos + 1 === n) {
-          // A `\` at the very end is dropped; inside quotes it also closes them.
-          quote = 0;
-          continue;
-        }
-        code = line.charCodeAt(++pos);
-      }
-      word += String.fromCharCode(code);
+      code = src.charCodeAt(++pos);
     }
-    if (word === '--') return { words, rest: pos >= n ? '' : line.slice(pos) };
-    if (blankOK || word.length > 0) words.push(word);
+    word += String.fromCharCode(code);
   }
-}
-
-/** Splits a BuildKit flag word (`--from=build`) into a {@link Flag}. */
-export function flagFromWord(word: string): Flag {
-  const body = word.startsWith('--') ? word.slice(2) : word;
-  const eq = body.indexOf('=');
-  return Object.freeze(
-    eq === -1
-      ? { name: body, value: null }
-      : { name: body.slice(0, eq), value: body.slice(eq + 1) },
-  );
+  return { text: word, end: pos, keep: blankOK || word.length > 0 };
 }
 
 /** The word BuildKit keeps for a flag: `--name` or `--name=value`. */
@@ -159,7 +128,8 @@ function simpleWords(rest: string, escape: number): string[] | null {
   return words;
 }
 
-function parseQuotedWords(rest: string, escape: number): string[] {
+/** {@link parseWords} for words with quotes or escape characters. */
+export function parseQuotedWords(rest: string, escape: number): string[] {
   const words: string[] = [];
   const n = rest.length;
   let word = '';

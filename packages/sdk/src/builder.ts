@@ -1,6 +1,5 @@
 import {
   type ChildNode,
-  cloneWith,
   comment as commentNode,
   type DockerfileNode,
   directive,
@@ -21,6 +20,7 @@ import {
   transform as transformTree,
   viewArg,
   viewFrom,
+  withChildren,
 } from '@dockwright/ast';
 import { checkArgName, readArgRef } from './arg.js';
 import { type CommandList, isCommandList } from './commands.js';
@@ -870,10 +870,7 @@ export class Builder {
     if (syntaxValue !== null && !hasDirective) children.unshift(directive('syntax', syntaxValue));
     if (base) {
       children = terminateLines(children, props.eol);
-      return cloneWith(base, {
-        children: Object.freeze(children),
-        diagnostics: Object.freeze([]),
-      });
+      return withChildren(base, children);
     }
     return dockerfileNode(children, { escape: props.esc });
   }
@@ -930,13 +927,15 @@ function terminateLines(children: ChildNode[], eol: string): ChildNode[] {
     if (!node.raws) continue;
     // The keyword alone (`RUN` at the end of the file) has an empty `rest`: check both.
     if (node.type === 'instruction' && !`${node.raws.keyword}${node.raws.rest}`.endsWith('\n')) {
-      children[i] = cloneWith(node, {
+      children[i] = Object.freeze({
+        ...node,
         raws: Object.freeze({ ...node.raws, rest: node.raws.rest + eol }),
       });
     } else if (node.type !== 'instruction' && !node.raws.source.endsWith('\n')) {
-      children[i] = cloneWith(node, {
+      children[i] = Object.freeze({
+        ...node,
         raws: Object.freeze({ ...node.raws, source: node.raws.source + eol }),
-      } as Partial<ChildNode>);
+      });
     }
   }
   return children;

@@ -1,4 +1,4 @@
-import { cloneWith, type InstructionNode } from '@dockwright/ast';
+import type { InstructionNode } from '@dockwright/ast';
 
 /**
  * The node with its keyword written as `text` (a casing fix): only the `keyword` raw changes,
@@ -8,5 +8,5 @@ import { cloneWith, type InstructionNode } from '@dockwright/ast';
 export function withKeywordText(node: InstructionNode, text: string): InstructionNode | null {
   const raws = node.raws;
   if (!raws || raws.keyword === '') return null;
-  return cloneWith(node, { raws: Object.freeze({ ...raws, keyword: text }) });
+  return Object.freeze({ ...node, raws: Object.freeze({ ...raws, keyword: text }) });
 }

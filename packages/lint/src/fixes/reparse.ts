@@ -1,4 +1,4 @@
-import { cloneWith, type EscapeChar, type InstructionNode, parse } from '@dockwright/ast';
+import { type EscapeChar, type InstructionNode, parse } from '@dockwright/ast';
 import { isolatedError } from '../isolated-error.js';
 
 /**
@@ -20,7 +20,8 @@ export function reparseInstruction(
   const parsed = instructions[0] as InstructionNode;
   if (!parsed.raws || !node.raws) return null;
   if ((tree.raws?.after ?? '') !== '') return null;
-  return cloneWith(parsed, {
+  return Object.freeze({
+    ...parsed,
     position: node.position,
     raws: Object.freeze({ ...parsed.raws, before: node.raws.before }),
   });
