@@ -1,4 +1,10 @@
 export { dump, dumpInstruction } from './dump.js';
+export { type InstructionLayout, instructionLayout } from './edit/instruction-layout.js';
+export { replaceInstructionText } from './edit/replace-instruction-text.js';
+export { sourceText } from './edit/source-text.js';
+export { withArgumentsText } from './edit/with-arguments-text.js';
+export { withKeywordText } from './edit/with-keyword-text.js';
+export { withRest } from './edit/with-rest.js';
 export { DockerfileSyntaxError } from './errors.js';
 export {
   type ExpandEnv,

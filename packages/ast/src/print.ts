@@ -15,7 +15,8 @@ import { isGoSpace } from './words.js';
 /**
  * Prints a tree or a node. An unedited parsed tree comes back byte for byte; an edited or
  * generated node prints in the canonical style (upper-case keyword, `--flag=value`, JSON
- * arrays as `["a", "b"]`, `k=v` pairs), keeping the line terminator of its file.
+ * arrays as `["a", "b"]`, `k=v` pairs), keeping the line terminator of its file. A node that
+ * ended its file without a line terminator gets one when other nodes now follow it.
  *
  * @example
  * ```ts
@@ -33,10 +34,14 @@ function printDockerfile(tree: DockerfileNode): string {
   const eol = raws?.eol ?? '\n';
   let out = raws?.bom ?? '';
   const children = tree.children;
-  for (let i = 0; i < children.length; i++) {
+  const last = children.length - 1;
+  for (let i = 0; i <= last; i++) {
     const child = children[i]!;
     out += child.raws ? child.raws.before : canonicalBefore(children, i, eol);
-    out += printNode(child, eol, tree.escape);
+    const text = printNode(child, eol, tree.escape);
+    out += text;
+    // A node that ended the file without a line terminator gets one when others follow it.
+    if (i < last && text.charCodeAt(text.length - 1) !== 0x0a) out += eol;
   }
   // Appending builds a rope that V8 flattens once, when the text is first read: measured, that
   // is cheaper than collecting the pieces and joining them.

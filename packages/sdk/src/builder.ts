@@ -1,5 +1,4 @@
 import {
-  type ChildNode,
   comment as commentNode,
   type DockerfileNode,
   directive,
@@ -863,15 +862,12 @@ export class Builder {
 
   toAst(): DockerfileNode {
     const props = this.#ctx;
-    let children = toArray(this.#list);
+    const children = toArray(this.#list);
     const base = props.base;
     const hasDirective = children.some((c) => c.type === 'directive' && c.name === 'syntax');
     const syntaxValue = props.syntax ?? syntaxFor(this.#need);
     if (syntaxValue !== null && !hasDirective) children.unshift(directive('syntax', syntaxValue));
-    if (base) {
-      children = terminateLines(children, props.eol);
-      return withChildren(base, children);
-    }
+    if (base) return withChildren(base, children);
     return dockerfileNode(children, { escape: props.esc });
   }
 
@@ -918,25 +914,4 @@ function mountMode(fields: string[], v: FileMode | undefined): void {
 
 function mountBool(fields: string[], key: string, v: boolean | undefined): void {
   if (v !== undefined) fields.push(`${key}=${v ? 'true' : 'false'}`);
-}
-
-/** A parsed last line without a terminator gets one when something follows it. */
-function terminateLines(children: ChildNode[], eol: string): ChildNode[] {
-  for (let i = 0; i < children.length - 1; i++) {
-    const node = children[i]!;
-    if (!node.raws) continue;
-    // The keyword alone (`RUN` at the end of the file) has an empty `rest`: check both.
-    if (node.type === 'instruction' && !`${node.raws.keyword}${node.raws.rest}`.endsWith('\n')) {
-      children[i] = Object.freeze({
-        ...node,
-        raws: Object.freeze({ ...node.raws, rest: node.raws.rest + eol }),
-      });
-    } else if (node.type !== 'instruction' && !node.raws.source.endsWith('\n')) {
-      children[i] = Object.freeze({
-        ...node,
-        raws: Object.freeze({ ...node.raws, source: node.raws.source + eol }),
-      });
-    }
-  }
-  return children;
 }

@@ -1,4 +1,4 @@
-import { type ChildNode, type InstructionNode, instruction } from '@dockwright/ast';
+import { type ChildNode, type InstructionNode, instruction, withRest } from '@dockwright/ast';
 
 /** What `instruction()` makes an instruction node of: its flags, args, json form, heredocs… */
 export type InstructionInit = NonNullable<Parameters<typeof instruction>[1]>;
@@ -47,8 +47,8 @@ function append(list: NodeList | null, node: ChildNode): NodeList {
 }
 
 /**
- * Appends the instruction `instruction(keyword, init)`; with `rest`, the node gets raws that
- * print `rest` after the keyword (a RUN list over continuation lines).
+ * Appends the instruction `instruction(keyword, init)`; with `rest`, it prints as its keyword
+ * followed by `rest` (a RUN list over continuation lines: see `withRest`).
  */
 export function appendInstruction(
   list: NodeList | null,
@@ -84,30 +84,10 @@ export function toArray(list: NodeList | null): ChildNode[] {
   return out;
 }
 
-/**
- * The node of an instruction cell. With `rest`, raws whose snapshot is the node's own values:
- * `print` writes `rest` after the keyword for as long as the node is not edited.
- */
+/** The node of an instruction cell, laid out as `rest` says when it says anything. */
 function instructionOf(cell: InstructionCell): InstructionNode {
   const node = instruction(cell.keyword, cell);
-  if (cell.rest === null) return node;
-  return Object.freeze({
-    ...node,
-    raws: Object.freeze({
-      before: '',
-      indent: '',
-      keyword: node.keyword,
-      rest: cell.rest,
-      value: Object.freeze({
-        keyword: node.keyword,
-        flags: node.flags,
-        args: node.args,
-        json: node.json,
-        heredocs: node.heredocs,
-        trigger: node.trigger,
-      }),
-    }),
-  });
+  return cell.rest === null ? node : withRest(node, cell.rest);
 }
 
 export function fromArray(nodes: readonly ChildNode[]): NodeList | null {
