@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dump, instruction, parse, print, transform, viewRun, withChildren } from './index.js';
-import type { InstructionNode } from './nodes.js';
+import {
+  createInstruction,
+  dump,
+  parse,
+  print,
+  transform,
+  viewRun,
+  withChildren,
+} from './index.js';
+import type { InstructionNode } from './tree/nodes.js';
 
 // The example at the top of README.md, kept honest.
 describe('README example', () => {
@@ -27,7 +35,7 @@ describe('README example', () => {
   it('adds a CMD after RUN, printing the rest byte for byte', () => {
     const edited = transform(tree, (node) =>
       node.type === 'instruction' && node.keyword === 'RUN'
-        ? [node, instruction('CMD', { args: ['node', 'server.js'], json: true })]
+        ? [node, createInstruction('CMD', { args: ['node', 'server.js'], json: true })]
         : undefined,
     );
     expect(print(edited)).toBe(`${text}CMD ["node", "server.js"]\n`);

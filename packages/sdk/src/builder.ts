@@ -1,19 +1,25 @@
 import {
-  comment as commentNode,
+  createComment as commentNode,
   type DockerfileNode,
-  directive,
-  dockerfile as dockerfileNode,
+  createDirective as directive,
+  createDockerfile as dockerfileNode,
   type EscapeChar,
   expandWithMatches,
   type Flag,
-  flag,
+  createFlag as flag,
   formatFlag,
   type Heredoc,
-  heredoc as heredocNode,
+  createHeredoc as heredocNode,
+  type InstructionInit,
   type InstructionNode,
-  instruction,
+  createInstruction as instruction,
+  MOUNT_SHARING_MODES,
+  PLATFORM_ARGS,
   parseDuration,
   print,
+  RESERVED_STAGE_NAMES,
+  RUN_NETWORK_MODES,
+  RUN_SECURITY_MODES,
   STAGE_NAME_PATTERN,
   type TransformFn,
   transform as transformTree,
@@ -49,14 +55,7 @@ import {
   syntaxFor,
 } from './frontend.js';
 import { isHeredocSource } from './heredoc.js';
-import {
-  appendAll,
-  appendInstruction,
-  fromArray,
-  type InstructionInit,
-  type NodeList,
-  toArray,
-} from './node-list.js';
+import { appendAll, appendInstruction, fromArray, type NodeList, toArray } from './node-list.js';
 import type {
   AddOptions,
   CopyOptions,
@@ -110,23 +109,14 @@ export function builderOf(props: Props): Builder {
 const NO_NEEDS: readonly FrontendNeed[] = Object.freeze([]);
 const NO_MOUNTS: readonly Mount[] = Object.freeze([]);
 
-const RESERVED_STAGES = new Set(['scratch', 'context']);
+const RESERVED_STAGES: ReadonlySet<string> = new Set(RESERVED_STAGE_NAMES);
 const DIRECTIVE_LIKE = /^[ \t]*(syntax|escape|check)[ \t]*=[ \t]*\S/i;
 const PORT = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i;
 const PORT_VAR = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}(?:\/(tcp|udp|sctp))?$/i;
 const OCTAL = /^0?[0-7]{3,4}$/;
 const DIRECTORY = /[/\\]$/;
 /** The ARGs BuildKit defines in the global scope. */
-const PLATFORM_ARGS = new Set([
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-]);
+const GLOBAL_ARGS: ReadonlySet<string> = new Set(PLATFORM_ARGS);
 
 /**
  * The one class behind every builder interface (Kysely's pattern): frozen private state, and
@@ -327,7 +317,7 @@ export class Builder {
     const word = lexEscape(p, this.#esc);
     checkExpansion('from', 'platform', p, word, this.#esc);
     const globals = this.#ctx.globals;
-    const known = (name: string) => PLATFORM_ARGS.has(name) || globals.includes(name);
+    const known = (name: string) => GLOBAL_ARGS.has(name) || globals.includes(name);
     const { unmatched } = expandWithMatches(word, (name) => (known(name) ? 'x' : undefined), {
       escape: this.#esc,
     });
@@ -566,14 +556,14 @@ export class Builder {
       flag('mount', this.#mount(mount as Mount, needs)),
     );
     if (options.network !== undefined) {
-      if (!['default', 'none', 'host'].includes(options.network)) {
+      if (!RUN_NETWORK_MODES.includes(options.network)) {
         throw new DockerfileBuildError('run', `invalid network mode ${show(options.network)}`);
       }
       needs.push(FEATURES.network);
       flags.push(flag('network', options.network));
     }
     if (options.security !== undefined) {
-      if (!['sandbox', 'insecure'].includes(options.security)) {
+      if (!RUN_SECURITY_MODES.includes(options.security)) {
         throw new DockerfileBuildError('run', `security ${show(options.security)} is not valid`);
       }
       needs.push(FEATURES.security);
@@ -608,7 +598,7 @@ export class Builder {
         mountValue(fields, this.#esc, 'target', mount.target);
         if (mount.id !== undefined) mountValue(fields, this.#esc, 'id', mount.id);
         if (mount.sharing !== undefined) {
-          if (!['shared', 'private', 'locked'].includes(mount.sharing)) {
+          if (!MOUNT_SHARING_MODES.includes(mount.sharing)) {
             throw new DockerfileBuildError(m, `unsupported sharing value ${show(mount.sharing)}`);
           }
           fields.push(`sharing=${mount.sharing}`);

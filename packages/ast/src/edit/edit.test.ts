@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { comment, instruction } from '../factories.js';
-import type { InstructionNode } from '../nodes.js';
-import { parse } from '../parse.js';
-import { print } from '../print.js';
-import { withChildren } from '../with-children.js';
+import { parse } from '../parser/parse.js';
+import { print } from '../print/print.js';
+import { createComment, createInstruction } from '../tree/factories.js';
+import type { InstructionNode } from '../tree/nodes.js';
+import { withChildren } from '../tree/with-children.js';
 import { instructionLayout } from './instruction-layout.js';
 import { replaceInstructionText } from './replace-instruction-text.js';
 import { sourceText } from './source-text.js';
@@ -22,7 +22,7 @@ describe('sourceText', () => {
       '  run  echo hi \\\n  there\n',
       '# note\n',
     ]);
-    expect(sourceText(instruction('RUN', { args: ['x'] }))).toBeNull();
+    expect(sourceText(createInstruction('RUN', { args: ['x'] }))).toBeNull();
   });
 });
 
@@ -70,7 +70,7 @@ describe('instructionLayout', () => {
 
   it('is null without keyword text of its own', () => {
     expect(instructionLayout(nth('FROM a\nRU\\\nN x\n', 1), '\\')).toBeNull();
-    expect(instructionLayout(instruction('RUN', { args: ['x'] }), '\\')).toBeNull();
+    expect(instructionLayout(createInstruction('RUN', { args: ['x'] }), '\\')).toBeNull();
   });
 });
 
@@ -135,7 +135,7 @@ describe('withArgumentsText', () => {
 
 describe('withRest', () => {
   it('lays a generated instruction out until it is edited', () => {
-    const run = withRest(instruction('RUN', { args: ['a     && b'] }), ' a \\\n    && b\n');
+    const run = withRest(createInstruction('RUN', { args: ['a     && b'] }), ' a \\\n    && b\n');
     expect(print(run)).toBe('RUN a \\\n    && b\n');
     expect(parse(`FROM x\n${print(run)}`).children[1]).toMatchObject({ args: run.args });
     expect(print({ ...run, args: ['c'] })).toBe('RUN c\n');
@@ -147,8 +147,8 @@ describe('printing a node that ended its file', () => {
     const tree = parse('FROM a\r\n# last');
     const grown = withChildren(tree, [
       ...tree.children,
-      instruction('RUN', { args: ['x'] }),
-      comment('end'),
+      createInstruction('RUN', { args: ['x'] }),
+      createComment('end'),
     ]);
     expect(print(grown)).toBe('FROM a\r\n# last\r\nRUN x\r\n# end\r\n');
     expect(print(tree)).toBe('FROM a\r\n# last');

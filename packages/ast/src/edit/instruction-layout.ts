@@ -1,6 +1,6 @@
-import { continuationAt } from '../instruction-line.js';
-import type { EscapeChar, InstructionNode } from '../nodes.js';
-import { isGoSpace } from '../words.js';
+import { continuationAt } from '../parser/instruction-line.js';
+import { isGoSpace } from '../syntax/words.js';
+import type { EscapeChar, InstructionNode } from '../tree/nodes.js';
 import { sourceText } from './source-text.js';
 
 /**

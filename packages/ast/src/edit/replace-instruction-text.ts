@@ -1,5 +1,5 @@
-import type { EscapeChar, InstructionNode } from '../nodes.js';
-import { parse } from '../parse.js';
+import { parse } from '../parser/parse.js';
+import type { EscapeChar, InstructionNode } from '../tree/nodes.js';
 
 /**
  * The instruction that `text` parses to (keyword included, line terminator and heredoc bodies

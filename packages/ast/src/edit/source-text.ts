@@ -1,4 +1,4 @@
-import type { ChildNode } from '../nodes.js';
+import type { ChildNode } from '../tree/nodes.js';
 
 /**
  * A node's text as written, without the blank lines before it: an instruction's indent,

@@ -1,4 +1,4 @@
-import type { EscapeChar, InstructionNode } from '../nodes.js';
+import type { EscapeChar, InstructionNode } from '../tree/nodes.js';
 import { instructionLayout } from './instruction-layout.js';
 import { replaceInstructionText } from './replace-instruction-text.js';
 

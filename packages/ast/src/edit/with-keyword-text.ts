@@ -1,4 +1,4 @@
-import type { InstructionNode } from '../nodes.js';
+import type { InstructionNode } from '../tree/nodes.js';
 
 /**
  * The instruction with its keyword written as `text` (a casing fix: `run` to `RUN`), every

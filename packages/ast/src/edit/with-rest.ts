@@ -1,4 +1,4 @@
-import type { InstructionNode } from '../nodes.js';
+import type { InstructionNode } from '../tree/nodes.js';
 
 /**
  * A generated instruction laid out by hand: printed as its keyword followed by `rest` (flags,
