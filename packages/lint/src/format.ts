@@ -9,6 +9,7 @@ import {
   type InstructionNode,
   instructionLayout,
   parse,
+  sourceText,
 } from '@dockwright/ast';
 import { isolatedError } from './isolated-error.js';
 
@@ -67,12 +68,7 @@ function formatChild(
   eol: string,
   afterInstruction: boolean,
 ): string {
-  const source =
-    child.type === 'instruction'
-      ? child.raws
-        ? child.raws.indent + child.raws.keyword + child.raws.rest
-        : ''
-      : (child.raws?.source ?? '');
+  const source = sourceText(child) ?? '';
   if (child.type === 'directive') return source;
   if (child.type === 'comment') {
     if (!afterInstruction && looksLikeDirective(source)) return source;

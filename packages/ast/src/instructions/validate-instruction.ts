@@ -181,14 +181,21 @@ function check(
       return arg(node);
     case 'SHELL':
       return flags(node, NO_FLAGS) ?? shell(node);
-    default: {
-      const written = node.raws?.keyword || k;
-      return error(
-        'UnknownInstruction',
-        `unknown instruction: ${written}${suggestion(written, INSTRUCTION_KEYWORDS, false)}`,
-      );
-    }
+    default:
+      return error('UnknownInstruction', unknownInstruction(node.raws?.keyword || k));
   }
+}
+
+const unknownMessages = new Map<string, string>();
+
+/** `unknown instruction: X (did you mean Y?)`, remembered: a file repeats its mistakes. */
+function unknownInstruction(written: string): string {
+  let message = unknownMessages.get(written);
+  if (message === undefined) {
+    message = `unknown instruction: ${written}${suggestion(written, INSTRUCTION_KEYWORDS, false)}`;
+    if (unknownMessages.size < 256) unknownMessages.set(written, message);
+  }
+  return message;
 }
 
 function atLeastOne(keyword: string): InstructionProblem {
