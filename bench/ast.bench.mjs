@@ -47,7 +47,8 @@ function readInstruction(node) {
 function readAll(tree) {
   let n = tree.escape.length + readPosition(tree.position);
   n += tree.raws.bom.length + tree.raws.after.length + tree.raws.eol.length;
-  for (const d of tree.diagnostics) n += d.code.length + d.message.length + readPosition(d.position);
+  for (const d of tree.diagnostics)
+    n += d.code.length + d.message.length + readPosition(d.position);
   for (const child of tree.children) {
     if (child.type === 'instruction') {
       n += readInstruction(child);

@@ -44,6 +44,9 @@ describe('README example', () => {
   it('edits a parsed node with a spread, and the node is plain data', () => {
     const run = tree.children[1] as InstructionNode;
     expect({ ...run }).toEqual(run);
+    expect(print({ ...run, args: ['npm ci --omit=dev'] })).toBe(
+      'RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev\n',
+    );
     const edited = withChildren(tree, [tree.children[0]!, { ...run, args: ['npm ci --omit=dev'] }]);
     expect(print(edited)).toBe(
       'FROM node:22-slim AS deps\nRUN --mount=type=cache,target=/root/.npm npm ci --omit=dev\n',

@@ -8,7 +8,7 @@ const LEADING_TABS = /^\t+/gm;
  *
  * @example
  * ```ts
- * heredocContent(heredoc('EOF', '\techo hi\n\t\tdone\n', { chomp: true })) // 'echo hi\ndone\n'
+ * heredocContent(createHeredoc('EOF', '\techo hi\n\t\tdone\n', { chomp: true })) // 'echo hi\ndone\n'
  * ```
  */
 export function heredocContent(heredoc: Heredoc): string {

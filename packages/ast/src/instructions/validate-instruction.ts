@@ -100,7 +100,7 @@ const HEALTH_DURATIONS = ['interval', 'timeout', 'start-period', 'start-interval
  *
  * @example
  * ```ts
- * validateInstruction(instruction('COPY', { flags: [flag('form', 'build')], args: ['a', 'b'] }), '\\')
+ * validateInstruction(createInstruction('COPY', { flags: [createFlag('form', 'build')], args: ['a', 'b'] }), '\\')
  * // [{ severity: 'error', code: 'UnknownFlag', message: 'unknown flag: --form (did you mean from?)' }]
  * ```
  */

@@ -21,7 +21,7 @@ import { canonicalFirstLine } from './canonical.js';
  * @example
  * ```ts
  * print(parse('from  alpine\r\n')) // 'from  alpine\r\n'
- * print(instruction('CMD', { args: ['node', 'server.js'], json: true })) // 'CMD ["node", "server.js"]\n'
+ * print(createInstruction('CMD', { args: ['node', 'server.js'], json: true })) // 'CMD ["node", "server.js"]\n'
  * ```
  */
 export function print(node: Node): string {

@@ -1,14 +1,19 @@
 /**
  * The Dockerfile syntax tree.
  *
- * Nodes are plain, frozen data discriminated by `type` (see unist): a tree survives
- * `JSON.parse(JSON.stringify(tree))`. Semantic fields mirror what BuildKit's parser keeps
- * (`parser.Node`); every formatting byte they do not hold lives in `raws`, PostCSS style. A
- * raw is printed only while the values it was recorded for are unchanged, so an edited node
- * never prints stale text, and a generated node (no `raws`) prints canonically.
+ * Nodes are plain, frozen data discriminated by `type` (see unist): a spread, `structuredClone`
+ * and `JSON.stringify` see all of a node, and a tree survives `JSON.parse(JSON.stringify(tree))`.
+ * An edit is a spread. Semantic fields mirror what BuildKit's parser keeps (`parser.Node`);
+ * every formatting byte they do not hold lives in `raws`, PostCSS style. A raw is printed only
+ * while the values it was recorded for are unchanged, so an edited node never prints stale
+ * text, and a generated node (no `raws`) prints canonically.
  */
 
-/** A place in the source: 1-based line and column (in UTF-16 code units), 0-based offset. */
+/**
+ * A place in the source: 1-based line and column (in UTF-16 code units), 0-based offset. Not
+ * frozen on its own (it is reachable only through a frozen position): two more frozen objects a
+ * node would cost about a tenth of the parse.
+ */
 export interface Point {
   readonly line: number;
   readonly column: number;
@@ -152,6 +157,11 @@ export interface DockerfileNode {
   readonly children: readonly ChildNode[];
   /** The escape character in force (`# escape=` directive), `\` by default. */
   readonly escape: EscapeChar;
+  /**
+   * What `parse` found in the text, each located in the child (or trailing lines) that holds it.
+   * A tree derived with `withChildren` or `transform` keeps only those of the children it
+   * keeps; a generated tree has none.
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** The file name given to `parse`, used in error messages. */
   readonly file?: string;

@@ -26,7 +26,7 @@ export type TransformFn = (node: ChildNode, ctx: VisitContext) => TransformResul
  *   if (node.type !== 'instruction') return
  *   if (node.keyword === 'MAINTAINER') return null
  *   if (node.keyword === 'FROM' && node.args[0]?.endsWith(':latest'))
- *     return instruction('FROM', { args: [node.args[0].replace(/:latest$/, ':1.27'), ...node.args.slice(1)] })
+ *     return createInstruction('FROM', { args: [node.args[0].replace(/:latest$/, ':1.27'), ...node.args.slice(1)] })
  * })
  * ```
  */
