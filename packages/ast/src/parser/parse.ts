@@ -81,6 +81,8 @@ class Parser {
   private directivesDone = false;
   private readonly seenDirectives = new Set<string>();
   private seenFrom = false;
+  /** Where the next `<<` at or after the last line asked about stands (-1: none; -2: not looked). */
+  private nextMarker = -2;
   /** `RUN --device` needs a `-labs` frontend named by the syntax directive. */
   private validateOptions: ValidateOptions = { labs: false };
 
@@ -306,7 +308,7 @@ class Parser {
     if (
       !target.json &&
       (target.keyword === 'RUN' || target.keyword === 'COPY' || target.keyword === 'ADD') &&
-      hasHeredocMarker(src, from, to)
+      (src === text ? this.markerIn(from, to) : hasHeredocMarker(src, from, to))
     ) {
       const markers = findHeredocs(src === text ? text.slice(from, to) : src);
       if (markers.error !== null) {
@@ -391,6 +393,17 @@ class Parser {
     return Object.freeze(docs);
   }
 
+  /**
+   * A `<<` in `text[from, to)`. The next `<<` in the text is found once and kept until the
+   * lines move past it, so the search covers the text once in all.
+   */
+  private markerIn(from: number, to: number): boolean {
+    if (this.nextMarker !== -1 && this.nextMarker < from) {
+      this.nextMarker = this.text.indexOf('<<', from);
+    }
+    return this.nextMarker !== -1 && this.nextMarker + 1 < to;
+  }
+
   /** The line parsers' problems, as diagnostics over the instruction. */
   private lineProblems(start: Point, end: Point): void {
     const { problems } = this;
@@ -437,7 +450,7 @@ class Parser {
   }
 }
 
-/** A `<<` in `src[from, to)`: the line may open a heredoc. */
+/** A `<<` in `src[from, to)`: the line may open a heredoc. (For a joined continued line.) */
 function hasHeredocMarker(src: string, from: number, to: number): boolean {
   for (let i = from + 1; i < to; i++) {
     if (src.charCodeAt(i) === 0x3c && src.charCodeAt(i - 1) === 0x3c) return true;
