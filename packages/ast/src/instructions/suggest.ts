@@ -48,8 +48,9 @@ function matchCase(val: string, orig: string): string {
 
 /** Levenshtein distance over code points; stops early once every row exceeds `limit`. */
 function levenshtein(a: string, b: string, limit: number): number {
-  const s = Array.from(a);
-  const t = Array.from(b);
+  // Keywords, flags and keys are nearly always free of surrogate pairs: compare code units then.
+  const s = hasPair(a) ? Array.from(a) : a;
+  const t = hasPair(b) ? Array.from(b) : b;
   if (Math.abs(s.length - t.length) >= limit) return limit;
   let prev = new Array<number>(t.length + 1);
   let cur = new Array<number>(t.length + 1);
@@ -67,4 +68,13 @@ function levenshtein(a: string, b: string, limit: number): number {
     [prev, cur] = [cur, prev];
   }
   return prev[t.length]!;
+}
+
+/** A UTF-16 surrogate in `s` (a code point that takes two code units). */
+function hasPair(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
 }

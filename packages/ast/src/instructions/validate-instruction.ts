@@ -127,7 +127,8 @@ function error(code: string, message: string): InstructionProblem {
 
 function emptyCommand(node: InstructionNode): readonly InstructionProblem[] {
   if (node.json || node.heredocs.length > 0) return EMPTY;
-  for (const arg of node.args) if (arg.trim() !== '') return EMPTY;
+  const args = node.args;
+  for (let i = 0; i < args.length; i++) if (args[i]!.trim() !== '') return EMPTY;
   // BuildKit accepts this (the shell runs an empty command), so it is only a warning.
   return [
     {
@@ -386,13 +387,16 @@ function run(node: InstructionNode, labs: boolean): InstructionProblem | null {
   if (bad) return bad;
   // The RUN hooks run in Go init order: device, mount, network, security.
   let devices = 0;
-  for (const flag of node.flags) {
+  const list = node.flags;
+  for (let i = 0; i < list.length; i++) {
+    const flag = list[i]!;
     if (flag.name !== 'device' || flag.value === null) continue;
     devices++;
     const result = parseDevice(flag.value);
     if ('error' in result) return error('InvalidDevice', result.error);
   }
-  for (const flag of node.flags) {
+  for (let i = 0; i < list.length; i++) {
+    const flag = list[i]!;
     if (flag.name !== 'mount' || flag.value === null) continue;
     const result = parseMount(flag.value);
     if ('error' in result) return error('InvalidMount', result.error);
@@ -460,10 +464,16 @@ function healthcheck(node: InstructionNode): InstructionProblem | null {
   return null;
 }
 
+/** `80`, `8080/tcp`: a port BuildKit accepts, known without reading it in full. */
+const PLAIN_PORT = /^\d{1,5}(?:\/(?:tcp|udp|sctp))?$/i;
+
 function expose(node: InstructionNode, escapeChar: EscapeChar): InstructionProblem | null {
-  for (const word of node.args) {
+  const args = node.args;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
     // A port with a variable is only known at build time.
     if (word.indexOf('$') >= 0) continue;
+    if (PLAIN_PORT.test(word) && Number.parseInt(word, 10) <= 65535) continue;
     const result = parsePort(unquote(word, escapeChar));
     if ('error' in result) return error('InvalidPort', result.error);
   }
@@ -471,8 +481,9 @@ function expose(node: InstructionNode, escapeChar: EscapeChar): InstructionProbl
 }
 
 function volume(node: InstructionNode): InstructionProblem | null {
-  for (const path of node.args) {
-    if (path.trim() === '') {
+  const args = node.args;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i]!.trim() === '') {
       return error('EmptyVolume', 'VOLUME specified can not be an empty string');
     }
   }
@@ -481,8 +492,9 @@ function volume(node: InstructionNode): InstructionProblem | null {
 
 function arg(node: InstructionNode): InstructionProblem | null {
   if (node.args.length === 0) return atLeastOne('ARG');
-  for (const word of node.args) {
-    if (word.startsWith('=')) return error('BlankName', 'ARG names can not be blank');
+  const args = node.args;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i]!.startsWith('=')) return error('BlankName', 'ARG names can not be blank');
   }
   return null;
 }

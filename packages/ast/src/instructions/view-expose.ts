@@ -66,11 +66,10 @@ export function parsePort(rawPort: string): { port: PortSpec } | { error: string
   const slash = containerPort.indexOf('/');
   const port = slash >= 0 ? containerPort.slice(0, slash) : containerPort;
   const proto = slash >= 0 ? containerPort.slice(slash + 1) : '';
-  const quoted = JSON.stringify(rawPort);
-  if (port === '') return { error: `invalid port: ${quoted}: no port specified` };
+  if (port === '') return { error: `invalid port: ${JSON.stringify(rawPort)}: no port specified` };
   const lower = proto.toLowerCase();
   if (lower !== '' && lower !== 'tcp' && lower !== 'udp' && lower !== 'sctp') {
-    return { error: `invalid port: ${quoted}: invalid proto: ${proto}` };
+    return { error: `invalid port: ${JSON.stringify(rawPort)}: invalid proto: ${proto}` };
   }
   if (ip !== '') {
     let bare = ip;

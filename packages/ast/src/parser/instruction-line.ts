@@ -9,15 +9,24 @@ import { jsonStrings, NOT_STRINGS } from './json-array.js';
 const MAX_ONBUILD_DEPTH = 100;
 const NOT_STRING_ARRAY = 'when using JSON array syntax, arrays must be comprised of strings only';
 
-/** An instruction's logical line split as BuildKit's line parsers split it. */
-interface InstructionLine {
+/**
+ * An instruction's logical line split as BuildKit's line parsers split it. The parser fills
+ * one of these per instruction and copies the values into the node, so reading a line
+ * allocates nothing but what the node keeps.
+ */
+export interface InstructionLine {
   /** Where the keyword as written (`splitCommand`'s first word) ends in the line. */
-  readonly cmdEnd: number;
-  readonly keyword: string;
-  readonly flags: readonly Flag[];
-  readonly args: readonly string[];
-  readonly json: boolean;
-  readonly trigger: InstructionNode | null;
+  cmdEnd: number;
+  keyword: string;
+  flags: readonly Flag[];
+  args: readonly string[];
+  json: boolean;
+  trigger: InstructionNode | null;
+}
+
+/** An empty {@link InstructionLine} for {@link parseInstructionLine} to fill. */
+export function instructionLine(): InstructionLine {
+  return { cmdEnd: 0, keyword: '', flags: EMPTY, args: EMPTY, json: false, trigger: null };
 }
 
 /**
@@ -28,19 +37,20 @@ interface InstructionLine {
 export type ProblemSink = string[];
 
 /**
- * BuildKit's `newNodeFromLine` on the logical line `src[from, to)`: `splitCommand`,
- * `extractBuilderFlags`, then the keyword's line parser. The line is read where it stands, so
- * a one-line instruction is parsed straight from the file's text; only the values the node
- * keeps are cut out of it.
+ * BuildKit's `newNodeFromLine` on the logical line `src[from, to)`, into `line`:
+ * `splitCommand`, `extractBuilderFlags`, then the keyword's line parser. The line is read where
+ * it stands, so a one-line instruction is parsed straight from the file's text; only the values
+ * the node keeps are cut out of it.
  */
 export function parseInstructionLine(
+  line: InstructionLine,
   src: string,
   from: number,
   to: number,
   escape: number,
   problems: ProblemSink,
   depth = 0,
-): InstructionLine {
+): void {
   while (from < to && isGoSpace(src.charCodeAt(from))) from++;
   while (to > from && isGoSpace(src.charCodeAt(to - 1))) to--;
   let k = from;
@@ -53,7 +63,7 @@ export function parseInstructionLine(
   if (k + 1 < to && src.charCodeAt(k) === 0x2d && src.charCodeAt(k + 1) === 0x2d) {
     const found: Flag[] = [];
     k = extractFlags(src, k, to, found);
-    if (found.length > 0) flags = Object.freeze(found);
+    if (found.length > 0) flags = exact(found);
   }
   // `k` is where the arguments start, `to` where they end (both trimmed).
   let args: readonly string[] = EMPTY;
@@ -85,7 +95,7 @@ export function parseInstructionLine(
         args = nameValues(keyword, src, k, to, escape, problems);
         break;
       case 'ARG':
-        args = Object.freeze(parseWords(src, k, to, escape));
+        args = parseWords(src, k, to, escape);
         break;
       case 'USER':
       case 'WORKDIR':
@@ -113,7 +123,8 @@ export function parseInstructionLine(
         // ONBUILD. Past MAX_ONBUILD_DEPTH (a file BuildKit rejects either way) the chain stops,
         // so no line, however long, can overflow the stack of whatever walks the triggers.
         if (depth < MAX_ONBUILD_DEPTH) {
-          const inner = parseInstructionLine(src, k, to, escape, problems, depth + 1);
+          const inner = instructionLine();
+          parseInstructionLine(inner, src, k, to, escape, problems, depth + 1);
           trigger = Object.freeze({
             type: 'instruction',
             keyword: inner.keyword,
@@ -127,7 +138,12 @@ export function parseInstructionLine(
         break;
     }
   }
-  return { cmdEnd, keyword, flags, args, json, trigger };
+  line.cmdEnd = cmdEnd;
+  line.keyword = keyword;
+  line.flags = flags;
+  line.args = args;
+  line.json = json;
+  line.trigger = trigger;
 }
 
 /**
@@ -186,6 +202,14 @@ function flagFromWord(word: string): Flag {
   );
 }
 
+/**
+ * `items` frozen with no spare room: an array grown by `push` keeps room for 17 items, and a
+ * node keeps its arrays for as long as it lives.
+ */
+function exact<T>(items: T[]): readonly T[] {
+  return Object.freeze(items.length === 0 ? EMPTY : items.slice());
+}
+
 /** The arguments are not a JSON array: shell form. */
 const NOT_JSON: readonly string[] = Object.freeze([]);
 
@@ -205,47 +229,76 @@ function jsonArray(
     problems.push('JsonNotStringArray', NOT_STRING_ARRAY);
     return NOT_JSON;
   }
-  return strings.length === 0 ? EMPTY : Object.freeze(strings);
+  return strings.length === 0 ? EMPTY : exact(strings);
 }
 
 /** `regexp.Split(s, -1)` on `[\t\v\f\r ]+`, as BuildKit splits FROM, EXPOSE and word lists. */
 function splitSeparated(src: string, from: number, to: number): readonly string[] {
-  const out: string[] = [];
+  // Counted first, so that the array is made at its size (the node keeps it).
+  let count = 1;
+  for (let i = from; i < to; i++) {
+    if (isSeparator(src.charCodeAt(i))) {
+      count++;
+      while (i + 1 < to && isSeparator(src.charCodeAt(i + 1))) i++;
+    }
+  }
+  const out = new Array<string>(count);
+  let n = 0;
   let start = from;
   for (let i = from; i < to; i++) {
     if (isSeparator(src.charCodeAt(i))) {
-      out.push(src.slice(start, i));
+      out[n++] = src.slice(start, i);
       while (i + 1 < to && isSeparator(src.charCodeAt(i + 1))) i++;
       start = i + 1;
     }
   }
-  out.push(src.slice(start, to));
+  out[n] = src.slice(start, to);
   return Object.freeze(out);
+}
+
+/** Whether `src[from, to)` holds a quote or the escape character (a word needs quote handling). */
+function hasQuoting(src: string, from: number, to: number, escape: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = src.charCodeAt(i);
+    if (code === 0x22 || code === 0x27 || code === escape) return true;
+  }
+  return false;
 }
 
 /**
  * BuildKit's `parseWords` on `src[from, to)`: words split on unquoted white space, quotes and
- * escapes kept (they are removed later, per instruction). Used for ENV, LABEL and ARG.
+ * escapes kept (they are removed later, per instruction). Used for ARG.
  */
-function parseWords(src: string, from: number, to: number, escape: number): string[] {
-  const words: string[] = [];
-  let start = -1;
-  for (let pos = from; pos < to; pos++) {
-    const code = src.charCodeAt(pos);
-    // Quotes or the escape character: the general reader.
-    if (code === 0x22 || code === 0x27 || code === escape) {
-      return parseQuotedWords(src.slice(from, to), escape);
-    }
-    if (isGoSpace(code)) {
-      if (start >= 0) words.push(src.slice(start, pos));
-      start = -1;
-    } else if (start < 0) start = pos;
+function parseWords(src: string, from: number, to: number, escape: number): readonly string[] {
+  if (hasQuoting(src, from, to, escape))
+    return exact(parseQuotedWords(src.slice(from, to), escape));
+  const out = new Array<string>(countWords(src, from, to));
+  let n = 0;
+  for (let pos = from; pos < to; ) {
+    while (pos < to && isGoSpace(src.charCodeAt(pos))) pos++;
+    const start = pos;
+    while (pos < to && !isGoSpace(src.charCodeAt(pos))) pos++;
+    if (pos > start) out[n++] = src.slice(start, pos);
   }
-  if (start >= 0) words.push(src.slice(start, to));
-  return words;
+  return Object.freeze(out);
 }
 
-/** parseNameVal: `k=v …`, or the legacy `k v` where the whole rest is the value. */
+/** The words of `src[from, to)`, split at Go's white space. */
+function countWords(src: string, from: number, to: number): number {
+  let count = 0;
+  let inWord = false;
+  for (let pos = from; pos < to; pos++) {
+    const space = isGoSpace(src.charCodeAt(pos));
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
+
+/**
+ * parseNameVal: `k=v …` as key, value, `=` triplets, or the legacy `k v` where the whole rest
+ * is the value. Words without quotes or escapes are cut from the line where they stand.
+ */
 function nameValues(
   keyword: string,
   src: string,
@@ -254,32 +307,92 @@ function nameValues(
   escape: number,
   problems: ProblemSink,
 ): readonly string[] {
-  const words = parseWords(src, from, to, escape);
-  if (words.length === 0) return EMPTY;
-  if (!words[0]!.includes('=')) {
-    let k = from;
-    while (k < to && !isSeparator(src.charCodeAt(k))) k++;
-    if (k === to) {
-      problems.push('InvalidArguments', `${keyword} must have two arguments`);
-      return EMPTY;
-    }
-    const key = src.slice(from, k);
-    while (k < to && isSeparator(src.charCodeAt(k))) k++;
-    return Object.freeze([key, src.slice(k, to), '']);
+  if (from >= to) return EMPTY;
+  if (hasQuoting(src, from, to, escape)) {
+    return wordValues(
+      keyword,
+      parseQuotedWords(src.slice(from, to), escape),
+      src,
+      from,
+      to,
+      problems,
+    );
   }
+  // The first word decides the form (the line is trimmed, so it starts at `from`).
+  let end = from;
+  let equals = false;
+  for (; end < to; end++) {
+    const c = src.charCodeAt(end);
+    if (isGoSpace(c)) break;
+    if (c === 0x3d) equals = true;
+  }
+  if (!equals) return legacyValue(keyword, src, from, to, problems);
+  const out = new Array<string>(countWords(src, from, to) * 3);
+  let n = 0;
+  for (let pos = from; pos < to; ) {
+    while (pos < to && isGoSpace(src.charCodeAt(pos))) pos++;
+    if (pos >= to) break;
+    const start = pos;
+    let eq = -1;
+    while (pos < to) {
+      const c = src.charCodeAt(pos);
+      if (isGoSpace(c)) break;
+      if (c === 0x3d && eq < 0) eq = pos;
+      pos++;
+    }
+    if (eq < 0) return cannotFindEquals(src.slice(start, pos), problems);
+    out[n++] = src.slice(start, eq);
+    out[n++] = src.slice(eq + 1, pos);
+    out[n++] = '=';
+  }
+  return Object.freeze(out);
+}
+
+/** {@link nameValues} of words read with their quotes and escapes. */
+function wordValues(
+  keyword: string,
+  words: readonly string[],
+  src: string,
+  from: number,
+  to: number,
+  problems: ProblemSink,
+): readonly string[] {
+  if (words.length === 0) return EMPTY;
+  if (!words[0]!.includes('=')) return legacyValue(keyword, src, from, to, problems);
   const out: string[] = [];
   for (const word of words) {
     const eq = word.indexOf('=');
-    if (eq === -1) {
-      problems.push(
-        'InvalidArguments',
-        `Syntax error - can't find = in ${goQuote(word)}. Must be of the form: name=value`,
-      );
-      return EMPTY;
-    }
+    if (eq === -1) return cannotFindEquals(word, problems);
     out.push(word.slice(0, eq), word.slice(eq + 1), '=');
   }
-  return Object.freeze(out);
+  return exact(out);
+}
+
+/** The legacy `ENV key value…`: the key, then the whole rest of the line as the value. */
+function legacyValue(
+  keyword: string,
+  src: string,
+  from: number,
+  to: number,
+  problems: ProblemSink,
+): readonly string[] {
+  let k = from;
+  while (k < to && !isSeparator(src.charCodeAt(k))) k++;
+  if (k === to) {
+    problems.push('InvalidArguments', `${keyword} must have two arguments`);
+    return EMPTY;
+  }
+  const key = src.slice(from, k);
+  while (k < to && isSeparator(src.charCodeAt(k))) k++;
+  return Object.freeze([key, src.slice(k, to), '']);
+}
+
+function cannotFindEquals(word: string, problems: ProblemSink): readonly string[] {
+  problems.push(
+    'InvalidArguments',
+    `Syntax error - can't find = in ${goQuote(word)}. Must be of the form: name=value`,
+  );
+  return EMPTY;
 }
 
 const upperKeywords = new Map<string, string>();

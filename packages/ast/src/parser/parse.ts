@@ -17,7 +17,12 @@ import type {
 } from '../tree/nodes.js';
 import { matchDirective } from './directives.js';
 import { DockerfileSyntaxError } from './dockerfile-syntax-error.js';
-import { continuationAt, type ProblemSink, parseInstructionLine } from './instruction-line.js';
+import {
+  continuationAt,
+  instructionLine,
+  type ProblemSink,
+  parseInstructionLine,
+} from './instruction-line.js';
 
 export interface ParseOptions {
   /** The file name used in diagnostics and errors. */
@@ -76,6 +81,8 @@ class Parser {
   private readonly diagnostics: Diagnostic[] = [];
   /** The line parsers' problems for the instruction being read: code, message, … */
   private readonly problems: ProblemSink = [];
+  /** The instruction being read, as the line parsers split it. */
+  private readonly line = instructionLine();
   private escape = BACKSLASH;
   private escapeChar: EscapeChar = '\\';
   private directivesDone = false;
@@ -299,7 +306,8 @@ class Parser {
     // 2. Keyword, flags and arguments, as BuildKit's line parsers split them.
     const start = point(startLine, ts - ls + 1, ts);
     let end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
-    const line = parseInstructionLine(src, from, to, escape, this.problems);
+    const line = this.line;
+    parseInstructionLine(line, src, from, to, escape, this.problems);
     if (this.problems.length > 0) this.lineProblems(start, end);
 
     // 3. Heredoc bodies follow the instruction's last line.

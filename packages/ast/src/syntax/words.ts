@@ -75,27 +75,28 @@ export function formatFlagWord(f: Flag): string {
 
 /**
  * BuildKit's `parseWords` for words with quotes or escape characters: split on unquoted white
- * space, quotes and escapes kept (they are removed later, per instruction).
+ * space, quotes and escapes kept (they are removed later, per instruction). A word is the text
+ * as written, so it is cut out whole; only an escape character ending the text is dropped.
  */
 export function parseQuotedWords(rest: string, escape: number): string[] {
   const words: string[] = [];
   const n = rest.length;
-  let word = '';
-  let inWord = false;
+  let start = -1;
   let quote = 0;
   let blankOK = false;
+  // An escape character at the very end is dropped (and closes double quotes).
+  let end = n;
   for (let pos = 0; pos < n; pos++) {
     const code = rest.charCodeAt(pos);
-    if (!inWord) {
+    if (start < 0) {
       if (isGoSpace(code)) continue;
-      inWord = true;
+      start = pos;
     }
     if (quote === 0) {
       if (isGoSpace(code)) {
-        if (blankOK || word.length > 0) words.push(word);
-        word = '';
+        if (blankOK || pos > start) words.push(rest.slice(start, pos));
+        start = -1;
         blankOK = false;
-        inWord = false;
         continue;
       }
       if (code === 0x27 || code === 0x22) {
@@ -103,25 +104,20 @@ export function parseQuotedWords(rest: string, escape: number): string[] {
         blankOK = true;
       }
       if (code === escape) {
-        if (pos + 1 === n) continue; // an escape at the very end is dropped
-        word += rest[pos]! + rest[++pos]!;
-        continue;
+        if (pos + 1 === n) end = pos;
+        else pos++;
       }
-      word += rest[pos];
       continue;
     }
     if (code === quote) quote = 0;
     else if (code === escape && quote !== 0x27) {
       // The escape char is special inside double quotes only.
       if (pos + 1 === n) {
+        end = pos;
         quote = 0;
-        continue;
-      }
-      word += rest[pos]! + rest[++pos]!;
-      continue;
+      } else pos++;
     }
-    word += rest[pos];
   }
-  if (inWord && (blankOK || word.length > 0)) words.push(word);
+  if (start >= 0 && (blankOK || end > start)) words.push(rest.slice(start, end));
   return words;
 }
