@@ -28,20 +28,20 @@ export function pnpmCommand() {
  */
 
 /**
- * Every workspace package that is not private: what `pnpm publish -r` would publish.
+ * Every workspace package but the root, private ones included.
  * @returns {WorkspacePackage[]}
  */
-export function publicPackages() {
+export function workspacePackages() {
   const [cmd, pre] = pnpmCommand();
   const res = spawnSync(cmd, [...pre, 'ls', '-r', '--json', '--depth', '-1'], {
     cwd: root,
     encoding: 'utf8',
   });
   if (res.status !== 0) throw new Error(`pnpm ls failed:\n${res.stderr}`);
-  /** @type {{ name: string, path: string, private: boolean }[]} */
+  /** @type {{ name: string, path: string }[]} */
   const all = JSON.parse(res.stdout);
   return all
-    .filter((p) => !p.private)
+    .filter((p) => relative(root, p.path) !== '')
     .map((p) => ({
       name: p.name,
       dir: p.path,
@@ -50,6 +50,14 @@ export function publicPackages() {
     }))
     .map((p) => ({ ...p, version: p.manifest.version }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Every workspace package that is not private: what `pnpm publish -r` would publish.
+ * @returns {WorkspacePackage[]}
+ */
+export function publicPackages() {
+  return workspacePackages().filter((p) => !p.manifest.private);
 }
 
 /**
