@@ -16,7 +16,7 @@ import { checkPackage, createPackageFromTarballData } from '@arethetypeswrong/co
 import { problemKindInfo } from '@arethetypeswrong/core/problems';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { packAll, repositoryUrl } from './lib/workspace.mjs';
+import { packAll, repositoryUrl, root } from './lib/workspace.mjs';
 
 /**
  * Findings that are known false positives, by package and publint code (or attw problem kind).
@@ -191,9 +191,12 @@ async function checkTarball(packed) {
   };
 }
 
+// `--root DIR`: check another copy of the workspace (the release dry run's versioned one).
+const rootArg = process.argv.indexOf('--root');
+const workspace = rootArg === -1 ? root : (process.argv[rootArg + 1] ?? root);
 const dest = mkdtempSync(join(tmpdir(), 'dockwright-pack-'));
 try {
-  const packed = await packAll(dest);
+  const packed = await packAll(dest, workspace);
   let failed = 0;
   for (const p of packed) {
     const r = await checkTarball(p);

@@ -29,23 +29,24 @@ export function pnpmCommand() {
 
 /**
  * Every workspace package but the root, private ones included.
+ * @param {string} [dir] the workspace (default: this repository)
  * @returns {WorkspacePackage[]}
  */
-export function workspacePackages() {
+export function workspacePackages(dir = root) {
   const [cmd, pre] = pnpmCommand();
   const res = spawnSync(cmd, [...pre, 'ls', '-r', '--json', '--depth', '-1'], {
-    cwd: root,
+    cwd: dir,
     encoding: 'utf8',
   });
   if (res.status !== 0) throw new Error(`pnpm ls failed:\n${res.stderr}`);
   /** @type {{ name: string, path: string }[]} */
   const all = JSON.parse(res.stdout);
   return all
-    .filter((p) => relative(root, p.path) !== '')
+    .filter((p) => relative(dir, p.path) !== '')
     .map((p) => ({
       name: p.name,
       dir: p.path,
-      relDir: relative(root, p.path),
+      relDir: relative(dir, p.path),
       manifest: JSON.parse(readFileSync(join(p.path, 'package.json'), 'utf8')),
     }))
     .map((p) => ({ ...p, version: p.manifest.version }))
@@ -54,10 +55,11 @@ export function workspacePackages() {
 
 /**
  * Every workspace package that is not private: what `pnpm publish -r` would publish.
+ * @param {string} [dir] the workspace (default: this repository)
  * @returns {WorkspacePackage[]}
  */
-export function publicPackages() {
-  return workspacePackages().filter((p) => !p.manifest.private);
+export function publicPackages(dir = root) {
+  return workspacePackages(dir).filter((p) => !p.manifest.private);
 }
 
 /**
@@ -100,12 +102,13 @@ export function exec(cmd, args, options = {}) {
 /**
  * Packs every public package into `dest` with `pnpm pack` (built already: `pnpm build`).
  * @param {string} dest
+ * @param {string} [dir] the workspace (default: this repository)
  * @returns {Promise<PackedPackage[]>}
  */
-export async function packAll(dest) {
+export async function packAll(dest, dir = root) {
   const [cmd, pre] = pnpmCommand();
   return Promise.all(
-    publicPackages().map(async (pkg) => {
+    publicPackages(dir).map(async (pkg) => {
       const { stdout } = await exec(cmd, [...pre, 'pack', '--json', '--pack-destination', dest], {
         cwd: pkg.dir,
       });
