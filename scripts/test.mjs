@@ -33,6 +33,8 @@ const args = [
   'run',
   'test',
   '--concurrency=1',
+  // Every package's tests run, also after one fails: the summary shows all of them.
+  '--continue',
   ...turboArgs,
   '--',
   '--reporter=default',
