@@ -1,0 +1,115 @@
+import { type DockerfileNode, type InstructionNode, stages } from '@dockwright/ast';
+import type { StepSource } from './types.js';
+
+/** What the engine's step name says: `[linux/arm64 build 2/4] RUN npm ci`. */
+export interface StepName {
+  readonly platform: string | null;
+  /** The stage label: its name, `stage-N` for an unnamed stage, '' when there is one stage. */
+  readonly stage: string;
+  /** 1-based position among the stage's steps, and their number. */
+  readonly index: number;
+  readonly total: number;
+  /** The instruction text after the brackets (variables expanded by the engine). */
+  readonly text: string;
+  /** An ONBUILD trigger of the base image. */
+  readonly onbuild: boolean;
+}
+
+/**
+ * Reads BuildKit's step prefix (dockerfile2llb's `prefixCommand`): `[` platform? stage?
+ * `i/n` `] ` (the index padded to the width of n), `ONBUILD ` for a base image's trigger.
+ * Null for the engine's own steps (`[internal] load build context`, `exporting to image`).
+ */
+export function parseStepName(name: string): StepName | null {
+  const m = /^\[([^\]]*?)(\d+)\/(\d+)\] (.*)$/s.exec(name);
+  if (!m) return null;
+  const words = m[1]!.split(' ').filter((w) => w !== '');
+  let platform: string | null = null;
+  let stage = '';
+  for (const word of words) {
+    // Stage names cannot hold a `/` (^[a-z][a-z0-9-_.]*$); platforms always do.
+    if (word.includes('/')) platform = word;
+    else stage = word;
+  }
+  let text = m[4]!;
+  const onbuild = text.startsWith('ONBUILD ');
+  if (onbuild) text = text.slice('ONBUILD '.length);
+  return { platform, stage, index: Number(m[2]), total: Number(m[3]), text, onbuild };
+}
+
+/** The instructions that make steps, per stage, as dockerfile2llb counts them. */
+interface StageSteps {
+  readonly index: number;
+  readonly name: string | null;
+  /** The FROM when it pulls an image (not `scratch`, not an earlier stage), else null. */
+  readonly from: InstructionNode | null;
+  readonly commands: readonly InstructionNode[];
+}
+
+/** Maps the engine's step names back to the Dockerfile's instructions. */
+export type StepSourceMap = (name: StepName) => StepSource | null;
+
+const STEP_KEYWORDS = new Set(['ADD', 'COPY', 'RUN', 'WORKDIR']);
+
+/**
+ * The step-name → instruction mapping of a Dockerfile. dockerfile2llb numbers a stage's steps
+ * 1..n: its FROM when the base is an image, then the base image's ONBUILD triggers, then each
+ * ADD, COPY, RUN and WORKDIR. The number of triggers is not in the Dockerfile, so it is read
+ * off `n`. A step whose keyword does not match the instruction found maps to null, never to a
+ * wrong line.
+ */
+export function stepSources(tree: DockerfileNode): StepSourceMap {
+  const all = stages(tree).stages;
+  const byStage: StageSteps[] = all.map((s) => {
+    const base = s.baseImage;
+    const pulls = s.baseStage === null && base !== null && base.toLowerCase() !== 'scratch';
+    return {
+      index: s.index,
+      name: s.name,
+      from: pulls ? s.from : null,
+      commands: s.instructions.filter((i) => STEP_KEYWORDS.has(i.keyword)),
+    };
+  });
+  const find = (label: string): StageSteps | undefined => {
+    if (label === '') return byStage.length === 1 ? byStage[0] : undefined;
+    const named = byStage.find((s) => s.name === label);
+    if (named) return named;
+    const m = /^stage-(\d+)$/.exec(label);
+    return m ? byStage[Number(m[1])] : undefined;
+  };
+  return (step) => {
+    const stage = find(step.stage);
+    if (!stage) return null;
+    const fromSteps = stage.from ? 1 : 0;
+    const triggers = Math.max(0, step.total - fromSteps - stage.commands.length);
+    let node: InstructionNode | undefined;
+    let keyword: string;
+    const i = step.index - 1;
+    if (i < fromSteps) {
+      node = stage.from ?? undefined;
+      keyword = 'FROM';
+    } else if (i < fromSteps + triggers) {
+      // A trigger of the base image: the FROM that brought it in is its source.
+      if (!step.onbuild) return null;
+      node = stage.from ?? undefined;
+      keyword = firstWord(step.text);
+    } else {
+      node = stage.commands[i - fromSteps - triggers];
+      keyword = node?.keyword ?? '';
+    }
+    if (!node?.position || firstWord(step.text) !== keyword) return null;
+    return {
+      line: node.position.start.line,
+      column: node.position.start.column,
+      endLine: node.position.end.line,
+      keyword: node.keyword,
+      stage: stage.index,
+      stageName: stage.name,
+    };
+  };
+}
+
+function firstWord(text: string): string {
+  const space = text.indexOf(' ');
+  return (space === -1 ? text : text.slice(0, space)).toUpperCase();
+}
