@@ -5,4 +5,30 @@ export {
   type BuildErrorLocation,
   BuildOptionsError,
 } from './build-error.js';
+export {
+  type Credentials,
+  CredentialsError,
+  credentialsKey,
+  dockerCredentials,
+} from './docker-credentials.js';
+export {
+  type ImageReference,
+  ImageReferenceError,
+  parseImageReference,
+} from './image-reference.js';
+export { type ImageReferenceSite, imageReferences } from './image-references.js';
+export {
+  type PinMode,
+  type PinnedReference,
+  type PinOptions,
+  type PinResult,
+  type PinStatus,
+  pinDockerfile,
+} from './pin.js';
+export {
+  createRegistryClient,
+  type RegistryClient,
+  RegistryError,
+  type RegistryOptions,
+} from './registry-client.js';
 export type * from './types.js';
