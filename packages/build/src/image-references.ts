@@ -212,8 +212,8 @@ export function imageReferences(
   for (const stage of stages(tree).stages) {
     for (const dep of stage.dependencies) {
       if (dep.image === null || dep.image.toLowerCase() === 'scratch') continue;
-      let list = images.get(dep.node);
-      if (!list) images.set(dep.node, (list = []));
+      const list = images.get(dep.node) ?? [];
+      images.set(dep.node, list);
       list.push({ kind: dep.kind, ref: dep.ref });
     }
   }
