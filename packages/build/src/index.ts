@@ -1,3 +1,10 @@
+export {
+  type BakeFile,
+  type BakeFileTarget,
+  type BakeTarget,
+  bake,
+  bakeTargets,
+} from './bake.js';
 export { build } from './build.js';
 export {
   BuildError,
@@ -31,4 +38,10 @@ export {
   RegistryError,
   type RegistryOptions,
 } from './registry-client.js';
+export {
+  type BakeTargetResult,
+  type RunBakeOptions,
+  type RunBakeResult,
+  runBake,
+} from './run-bake.js';
 export type * from './types.js';
