@@ -69,11 +69,12 @@ const NAME = /^[a-zA-Z0-9_-]+$/;
  * `${NODE_VERSION}` reaches the build as written.
  */
 function esc(value: string): string {
-  return value.replaceAll('${', '$${').replaceAll('%{', '%%{');
+  // A function replacement: in a replacement string `$$` would mean one `$`.
+  return value.replaceAll('${', () => '$${').replaceAll('%{', () => '%%{');
 }
 
 function unesc(value: string): string {
-  return value.replaceAll('$${', '${').replaceAll('%%{', '%{');
+  return value.replaceAll('$${', () => '${').replaceAll('%%{', () => '%{');
 }
 
 /**
