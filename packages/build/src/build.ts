@@ -66,7 +66,7 @@ export async function build<const D extends DockerfileInput>(
   try {
     const files = { iidfile: join(dir, 'iid'), metadataFile: join(dir, 'metadata.json') };
     const invocation = buildArguments(kind, options, files);
-    const progress = new PlainProgress(stepSources(resolved.tree), emit);
+    const progress = new PlainProgress(stepSources(resolved.tree, resolved.text), emit);
     const run = await runClient(client.command, [...client.globalArgs, ...invocation.args], {
       env: { ...client.env, ...invocation.env },
       input: resolved.text,

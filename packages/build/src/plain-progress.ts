@@ -156,8 +156,9 @@ export class PlainProgress {
       const text = log[2]!;
       // An unterminated last output line runs into the end line on older printers.
       const marker = `#${step.id} `;
+      // Only after some output: a line that starts with it is output of the step itself.
       const at = text.indexOf(marker);
-      if (at !== -1) {
+      if (at > 0) {
         const tailEnd = END.exec(text.slice(at + marker.length));
         if (tailEnd) {
           this.#log(step, text.slice(0, at), Number(log[1]));

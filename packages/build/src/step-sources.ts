@@ -1,4 +1,5 @@
 import { type DockerfileNode, type InstructionNode, stages } from '@dockwright/ast';
+import { logicalChars } from './logical-line.js';
 import type { StepSource } from './types.js';
 
 /** What the engine's step name says: `[linux/arm64 build 2/4] RUN npm ci`. */
@@ -44,6 +45,8 @@ interface StageSteps {
   /** The FROM when it pulls an image (not `scratch`, not an earlier stage), else null. */
   readonly from: InstructionNode | null;
   readonly commands: readonly InstructionNode[];
+  /** How many ONBUILD triggers of the base image run before the commands, as far as known. */
+  triggers: number;
 }
 
 /** Maps the engine's step names back to the Dockerfile's instructions. */
@@ -51,14 +54,18 @@ export type StepSourceMap = (name: StepName) => StepSource | null;
 
 const STEP_KEYWORDS = new Set(['ADD', 'COPY', 'RUN', 'WORKDIR']);
 
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
 /**
  * The step-name → instruction mapping of a Dockerfile. dockerfile2llb numbers a stage's steps
  * 1..n: its FROM when the base is an image, then the base image's ONBUILD triggers, then each
- * ADD, COPY, RUN and WORKDIR. The number of triggers is not in the Dockerfile, so it is read
- * off `n`. A step whose keyword does not match the instruction found maps to null, never to a
- * wrong line.
+ * ADD, COPY, RUN and WORKDIR. Newer engines count the triggers in n and name them `ONBUILD …`;
+ * Docker 20.10 counts and names them as plain steps (`[stage-0 12/10] RUN …`), so a step is
+ * also matched by its text (the logical line, up to its first `$`: the engine shows variables
+ * expanded), and a step that matches no command of the stage is one of its base's triggers.
+ * A step that cannot be placed maps to null, never to a wrong line.
  */
-export function stepSources(tree: DockerfileNode): StepSourceMap {
+export function stepSources(tree: DockerfileNode, text: string): StepSourceMap {
   const all = stages(tree).stages;
   const byStage: StageSteps[] = all.map((s) => {
     const base = s.baseImage;
@@ -68,6 +75,7 @@ export function stepSources(tree: DockerfileNode): StepSourceMap {
       name: s.name,
       from: pulls ? s.from : null,
       commands: s.instructions.filter((i) => STEP_KEYWORDS.has(i.keyword)),
+      triggers: 0,
     };
   });
   const find = (label: string): StageSteps | undefined => {
@@ -77,35 +85,54 @@ export function stepSources(tree: DockerfileNode): StepSourceMap {
     const m = /^stage-(\d+)$/.exec(label);
     return m ? byStage[Number(m[1])] : undefined;
   };
+  const lines = new Map<InstructionNode, string>();
+  const lineOf = (node: InstructionNode) => {
+    let line = lines.get(node);
+    if (line === undefined) {
+      const p = node.position!;
+      line = squash(logicalChars(text, tree.escape, p.start.offset, p.end.offset).s);
+      lines.set(node, line);
+    }
+    return line;
+  };
+  const matches = (node: InstructionNode, shown: string) => {
+    if (!node.position) return false;
+    const line = lineOf(node);
+    const space = line.indexOf(' ');
+    const written = `${line.slice(0, space === -1 ? line.length : space).toUpperCase()}${space === -1 ? '' : line.slice(space)}`;
+    const dollar = written.indexOf('$');
+    const known = dollar === -1 ? written : written.slice(0, dollar);
+    return dollar === -1 && node.heredocs.length === 0 ? shown === known : shown.startsWith(known);
+  };
+  const source = (stage: StageSteps, node: InstructionNode | null): StepSource | null =>
+    node?.position
+      ? {
+          line: node.position.start.line,
+          column: node.position.start.column,
+          endLine: node.position.end.line,
+          keyword: node.keyword,
+          stage: stage.index,
+          stageName: stage.name,
+        }
+      : null;
   return (step) => {
     const stage = find(step.stage);
     if (!stage) return null;
     const fromSteps = stage.from ? 1 : 0;
-    const triggers = Math.max(0, step.total - fromSteps - stage.commands.length);
-    let node: InstructionNode | undefined;
-    let keyword: string;
     const i = step.index - 1;
-    if (i < fromSteps) {
-      node = stage.from ?? undefined;
-      keyword = 'FROM';
-    } else if (i < fromSteps + triggers) {
-      // A trigger of the base image: the FROM that brought it in is its source.
-      if (!step.onbuild) return null;
-      node = stage.from ?? undefined;
-      keyword = firstWord(step.text);
-    } else {
-      node = stage.commands[i - fromSteps - triggers];
-      keyword = node?.keyword ?? '';
+    if (i < fromSteps) return firstWord(step.text) === 'FROM' ? source(stage, stage.from) : null;
+    // A trigger of the base image: the FROM that brought it in is its source.
+    if (step.onbuild) return source(stage, stage.from);
+    const shown = squash(step.text);
+    const counted = Math.max(0, step.total - fromSteps - stage.commands.length);
+    for (let k = Math.max(stage.triggers, counted); k <= i - fromSteps; k++) {
+      const node = stage.commands[i - fromSteps - k];
+      if (node && matches(node, shown)) {
+        stage.triggers = k;
+        return source(stage, node);
+      }
     }
-    if (!node?.position || firstWord(step.text) !== keyword) return null;
-    return {
-      line: node.position.start.line,
-      column: node.position.start.column,
-      endLine: node.position.end.line,
-      keyword: node.keyword,
-      stage: stage.index,
-      stageName: stage.name,
-    };
+    return null;
   };
 }
 
