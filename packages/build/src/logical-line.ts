@@ -47,4 +47,3 @@ export function logicalChars(text: string, escape: string, from: number, to: num
   }
   return { s, at };
 }
-

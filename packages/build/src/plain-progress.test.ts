@@ -13,7 +13,9 @@ const fixtures = join(import.meta.dirname, '../test/fixtures/progress');
 function read(name: string, dockerfile: string, chunk = 7) {
   const text = readFileSync(join(fixtures, name), 'utf8');
   const events: BuildEvent[] = [];
-  const progress = new PlainProgress(stepSources(parse(dockerfile), dockerfile), (e) => events.push(e));
+  const progress = new PlainProgress(stepSources(parse(dockerfile), dockerfile), (e) =>
+    events.push(e),
+  );
   for (let i = 0; i < text.length; i += chunk) progress.push(text.slice(i, i + chunk));
   progress.end();
   return { progress, events, steps: progress.steps() };
@@ -46,16 +48,27 @@ describe('PlainProgress on Docker 20.10 output', () => {
       [9, 'done', 9, 700],
       [10, 'done', null, 100],
     ]);
-    expect(steps[5]!.source).toEqual({ line: 3, column: 1, endLine: 3, keyword: 'RUN', stage: 0, stageName: 'base' });
+    expect(steps[5]!.source).toEqual({
+      line: 3,
+      column: 1,
+      endLine: 3,
+      keyword: 'RUN',
+      stage: 0,
+      stageName: 'base',
+    });
     expect(steps[8]!.source).toMatchObject({ stage: 1, stageName: 'final' });
-    const logs = events.filter((e) => e.type === 'step-log').map((e) => [e.step.id, e.text, e.time]);
+    const logs = events
+      .filter((e) => e.type === 'step-log')
+      .map((e) => [e.step.id, e.text, e.time]);
     expect(logs).toEqual([
       [5, 'hi from build', 1.076],
       [5, 'partial done', 1.106],
       [9, 'hello', 0.649],
     ]);
     expect(events.filter((e) => e.type === 'step-cached').map((e) => e.step.id)).toEqual([4]);
-    expect(progress.imageId).toBe('sha256:7258bd7537116898b05d72801a9129690575d22e89c44e1aa71eb8bb1b2e98af');
+    expect(progress.imageId).toBe(
+      'sha256:7258bd7537116898b05d72801a9129690575d22e89c44e1aa71eb8bb1b2e98af',
+    );
     expect(progress.failed()).toBeNull();
   });
 
@@ -71,8 +84,14 @@ describe('PlainProgress on Docker 20.10 output', () => {
     const df = 'FROM debian:12-slim\nRUN echo one && echo two >&2 && exit 3\n';
     const { progress } = read('docker-20.10-run-fails.txt', df);
     const failed = progress.failed()!;
-    expect(failed.step).toMatchObject({ id: 5, status: 'error', source: { line: 2, keyword: 'RUN' } });
-    expect(failed.step.error).toBe('executor failed running [/bin/sh -c echo one && echo two >&2 && exit 3]: exit code: 3');
+    expect(failed.step).toMatchObject({
+      id: 5,
+      status: 'error',
+      source: { line: 2, keyword: 'RUN' },
+    });
+    expect(failed.step.error).toBe(
+      'executor failed running [/bin/sh -c echo one && echo two >&2 && exit 3]: exit code: 3',
+    );
     expect(failed.output).toEqual(['one', 'two']);
     expect(engineMessage(progress.trailer)).toBe(
       'executor failed running [/bin/sh -c echo one && echo two >&2 && exit 3]: exit code: 3',
@@ -80,10 +99,21 @@ describe('PlainProgress on Docker 20.10 output', () => {
   });
 
   it('reads a COPY of a missing file and a canceled step', () => {
-    const copy = read('docker-20.10-copy-missing.txt', 'FROM debian:12-slim\nCOPY missing.txt /x\n');
-    expect(copy.progress.failed()!.step).toMatchObject({ error: '"/missing.txt" not found: not found', source: { line: 2 } });
-    expect(engineMessage(copy.progress.trailer)).toBe('failed to compute cache key: "/missing.txt" not found: not found');
-    const canceled = read('docker-20.10-canceled.txt', 'FROM debian:12-slim\nRUN echo start && sleep 987.25 && echo end\n');
+    const copy = read(
+      'docker-20.10-copy-missing.txt',
+      'FROM debian:12-slim\nCOPY missing.txt /x\n',
+    );
+    expect(copy.progress.failed()!.step).toMatchObject({
+      error: '"/missing.txt" not found: not found',
+      source: { line: 2 },
+    });
+    expect(engineMessage(copy.progress.trailer)).toBe(
+      'failed to compute cache key: "/missing.txt" not found: not found',
+    );
+    const canceled = read(
+      'docker-20.10-canceled.txt',
+      'FROM debian:12-slim\nRUN echo start && sleep 987.25 && echo end\n',
+    );
     expect(canceled.steps.find((s) => s.source?.line === 2)).toMatchObject({ status: 'canceled' });
     expect(canceled.progress.failed()).toBeNull();
   });
@@ -106,7 +136,8 @@ describe('PlainProgress on Docker 20.10 output', () => {
 
 describe('PlainProgress on the current printer (buildx)', () => {
   it('reads the failing step, and the message without the summary and code frame', () => {
-    const df = "FROM debian:12-slim AS build\nRUN printf 'no newline'\nRUN echo one && echo two >&2 && exit 3\n";
+    const df =
+      "FROM debian:12-slim AS build\nRUN printf 'no newline'\nRUN echo one && echo two >&2 && exit 3\n";
     const { progress, steps } = read('buildx-run-fails.txt', df);
     expect(steps.map((s) => s.source?.line ?? null)).toEqual([null, null, null, 1, 2, 3]);
     expect(progress.failed()!.output).toEqual(['one', 'two']);
@@ -127,10 +158,11 @@ describe('PlainProgress on the current printer (buildx)', () => {
     ]);
     // Step 7's header is printed twice: one step, one start event.
     expect(events.filter((e) => e.type === 'step-started' && e.step.id === 7)).toHaveLength(1);
-    expect(events.filter((e) => e.type === 'step-log' && e.step.id === 7).map((e) => e.type === 'step-log' && e.text)).toEqual([
-      'step one partial',
-      'arm',
-    ]);
+    expect(
+      events
+        .filter((e) => e.type === 'step-log' && e.step.id === 7)
+        .map((e) => e.type === 'step-log' && e.text),
+    ).toEqual(['step one partial', 'arm']);
     // `echo arm` is not in this Dockerfile; `echo amd` is, after 10 counted triggers: never a wrong line.
     expect(steps[1]!.source).toBeNull();
     expect(steps[3]!.source).toMatchObject({ line: 1, keyword: 'FROM' });
@@ -138,12 +170,20 @@ describe('PlainProgress on the current printer (buildx)', () => {
 
   it('takes output lines that look like progress lines as output', () => {
     const df = 'FROM alpine\nRUN ./evil\n';
-    const text = '#1 [2/2] RUN ./evil\n#1 0.100 #1 DONE 9.9s\n#1 0.200 #2 ERROR: fake\n#1 DONE 0.3s\n';
+    const text =
+      '#1 [2/2] RUN ./evil\n#1 0.100 #1 DONE 9.9s\n#1 0.200 #2 ERROR: fake\n#1 DONE 0.3s\n';
     const events: BuildEvent[] = [];
     const progress = new PlainProgress(stepSources(parse(df), df), (e) => events.push(e));
     progress.push(text);
     progress.end();
-    expect(progress.steps()).toMatchObject([{ id: 1, status: 'done', durationMs: 300, error: null }]);
-    expect(events.map((e) => e.type)).toEqual(['step-started', 'step-log', 'step-log', 'step-finished']);
+    expect(progress.steps()).toMatchObject([
+      { id: 1, status: 'done', durationMs: 300, error: null },
+    ]);
+    expect(events.map((e) => e.type)).toEqual([
+      'step-started',
+      'step-log',
+      'step-log',
+      'step-finished',
+    ]);
   });
 });
