@@ -7,7 +7,14 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { docker, freePort, removeImage, requireDockerEngine, startRegistry, uniqueName } from '@dockwright/testkit';
+import {
+  docker,
+  freePort,
+  removeImage,
+  requireDockerEngine,
+  startRegistry,
+  uniqueName,
+} from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, createRegistryClient, dockerCredentials, pinDockerfile } from '../src/index.js';
 
@@ -44,7 +51,8 @@ describe.skipIf(!engine)('registry on 127.0.0.1', () => {
     expect(await registryClient.digest(`${repo}:1`)).toBe(first);
 
     const original = `# syntax comments and spacing stay\r\nFROM   ${repo}:1 AS base\r\nFROM base\r\nCOPY --from=${repo}:1 /etc/hostname /h\r\nRUN --mount=type=bind,from=${repo}:1,target=/m \\\r\n    cat /m/etc/debian_version\r\nCOPY --from=base /etc/os-release /o\r\n`;
-    const resolve = (ref: Parameters<typeof registryClient.digest>[0]) => registryClient.digest(ref);
+    const resolve = (ref: Parameters<typeof registryClient.digest>[0]) =>
+      registryClient.digest(ref);
     const pinned = await pinDockerfile(original, { resolve });
     expect(pinned.ok).toBe(true);
     expect(pinned.references.map((r) => [r.kind, r.status, r.line])).toEqual([
@@ -65,7 +73,10 @@ describe.skipIf(!engine)('registry on 127.0.0.1', () => {
     // The tag moves to another image.
     const second = await push(`${repo}:1`, 'two');
     expect(second).not.toBe(first);
-    const check = await pinDockerfile(pinned.text, { mode: 'check', resolve: (r) => createRegistryClient().digest(r) });
+    const check = await pinDockerfile(pinned.text, {
+      mode: 'check',
+      resolve: (r) => createRegistryClient().digest(r),
+    });
     expect(check.ok).toBe(false);
     expect(check.references.map((r) => [r.status, r.digest, r.latest])).toEqual([
       ['moved', first, second],
@@ -74,13 +85,21 @@ describe.skipIf(!engine)('registry on 127.0.0.1', () => {
     ]);
     expect(check.text).toBe(pinned.text);
 
-    const pinAgain = await pinDockerfile(pinned.text, { resolve: (r) => createRegistryClient().digest(r) });
+    const pinAgain = await pinDockerfile(pinned.text, {
+      resolve: (r) => createRegistryClient().digest(r),
+    });
     expect(pinAgain.text).toBe(pinned.text); // pin leaves pinned references alone
 
-    const updated = await pinDockerfile(pinned.text, { mode: 'update', resolve: (r) => createRegistryClient().digest(r) });
+    const updated = await pinDockerfile(pinned.text, {
+      mode: 'update',
+      resolve: (r) => createRegistryClient().digest(r),
+    });
     expect(updated.references.map((r) => r.status)).toEqual(['updated', 'updated', 'updated']);
     expect(updated.text).toBe(pinned.text.replaceAll(first, second));
-    const after = await pinDockerfile(updated.text, { mode: 'check', resolve: (r) => createRegistryClient().digest(r) });
+    const after = await pinDockerfile(updated.text, {
+      mode: 'check',
+      resolve: (r) => createRegistryClient().digest(r),
+    });
     expect(after.ok).toBe(true);
   });
 
@@ -89,7 +108,10 @@ describe.skipIf(!engine)('registry on 127.0.0.1', () => {
     const r = await pinDockerfile(`FROM ${registry.host}/nobody/nothing:1\n`, {
       resolve: (ref) => createRegistryClient().digest(ref),
     });
-    expect(r.references[0]).toMatchObject({ status: 'error', message: expect.stringMatching(/no such tag or repository/) });
+    expect(r.references[0]).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/no such tag or repository/),
+    });
     expect(r.ok).toBe(false);
   });
 
@@ -120,7 +142,9 @@ describe.skipIf(!engine)('registry on 127.0.0.1', () => {
         if (url.pathname === '/token') {
           seen.tokenAuth.push(req.headers.authorization ?? '');
           seen.scopes.push(`${url.searchParams.get('service')} ${url.searchParams.get('scope')}`);
-          if (req.headers.authorization !== `Basic ${Buffer.from('robot:s3cret').toString('base64')}`) {
+          if (
+            req.headers.authorization !== `Basic ${Buffer.from('robot:s3cret').toString('base64')}`
+          ) {
             res.writeHead(401).end();
             return;
           }
@@ -137,7 +161,13 @@ describe.skipIf(!engine)('registry on 127.0.0.1', () => {
           return;
         }
         const forward = request(
-          { host: upstream[0], port: Number(upstream[1]), path: req.url, method: req.method, headers: { accept: req.headers.accept ?? '*/*' } },
+          {
+            host: upstream[0],
+            port: Number(upstream[1]),
+            path: req.url,
+            method: req.method,
+            headers: { accept: req.headers.accept ?? '*/*' },
+          },
           (up) => {
             res.writeHead(up.statusCode ?? 502, up.headers);
             up.pipe(res);
@@ -155,7 +185,10 @@ describe.skipIf(!engine)('registry on 127.0.0.1', () => {
       mkdirSync(configDir);
       mkdirSync(bin);
       const log = join(home, 'helper.log');
-      writeFileSync(join(configDir, 'config.json'), JSON.stringify({ credHelpers: { [proxyHost]: 'dwtest' } }));
+      writeFileSync(
+        join(configDir, 'config.json'),
+        JSON.stringify({ credHelpers: { [proxyHost]: 'dwtest' } }),
+      );
       writeFileSync(
         join(bin, 'docker-credential-dwtest'),
         `#!/bin/sh\nread url\nprintf '%s\\n' "$1 $url" >> '${log}'\nif [ "$url" = "${proxyHost}" ]; then\n  printf '{"ServerURL":"%s","Username":"robot","Secret":"s3cret"}' "$url"\nelse\n  echo "credentials not found in native keychain"; exit 1\nfi\n`,
@@ -173,7 +206,9 @@ describe.skipIf(!engine)('registry on 127.0.0.1', () => {
       const registryClient = createRegistryClient({
         credentials: (r) => dockerCredentials(r, { configDir, env: helperEnv }),
       });
-      const r = await pinDockerfile(`FROM ${proxyHost}/${repoName}:1\n`, { resolve: (ref) => registryClient.digest(ref) });
+      const r = await pinDockerfile(`FROM ${proxyHost}/${repoName}:1\n`, {
+        resolve: (ref) => registryClient.digest(ref),
+      });
       expect(r.references[0]).toMatchObject({ status: 'pinned', digest });
       expect(seen.scopes).toContain(`dw-test repository:${repoName}:pull`);
       expect(seen.tokenAuth.at(-1)).toBe(`Basic ${Buffer.from('robot:s3cret').toString('base64')}`);
@@ -184,7 +219,9 @@ describe.skipIf(!engine)('registry on 127.0.0.1', () => {
     it('fails with a clear message when no credentials are stored', async () => {
       if (!registry) return;
       const anonymous = createRegistryClient({ credentials: async () => null });
-      const r = await pinDockerfile(`FROM ${proxyHost}/${repoName}:1\n`, { resolve: (ref) => anonymous.digest(ref) });
+      const r = await pinDockerfile(`FROM ${proxyHost}/${repoName}:1\n`, {
+        resolve: (ref) => anonymous.digest(ref),
+      });
       expect(r.references[0]).toMatchObject({
         status: 'error',
         message: expect.stringMatching(/token service .* refused an anonymous token .*HTTP 401/),
@@ -196,11 +233,16 @@ describe.skipIf(!engine)('registry on 127.0.0.1', () => {
       writeFileSync(
         join(dir, 'config.json'),
         JSON.stringify({
-          auths: { 'https://index.docker.io/v1/': { auth: Buffer.from('hub:pw').toString('base64') } },
+          auths: {
+            'https://index.docker.io/v1/': { auth: Buffer.from('hub:pw').toString('base64') },
+          },
           credHelpers: { 'broken.example': 'nonexistent-dwtest' },
         }),
       );
-      expect(await dockerCredentials('docker.io', { configDir: dir })).toEqual({ username: 'hub', password: 'pw' });
+      expect(await dockerCredentials('docker.io', { configDir: dir })).toEqual({
+        username: 'hub',
+        password: 'pw',
+      });
       expect(await dockerCredentials('ghcr.io', { configDir: dir })).toBeNull();
       await expect(dockerCredentials('broken.example', { configDir: dir })).rejects.toThrow(
         /docker-credential-nonexistent-dwtest is not on PATH/,
@@ -214,7 +256,11 @@ describe.skipIf(!engine)('push without a registry', () => {
     const port = await freePort();
     const ref = `127.0.0.1:${port}/${uniqueName('build-test')}:1`;
     images.push(ref);
-    const error = await build('FROM debian:12-slim\nLABEL a=b\n', { tags: [ref], push: true, engine: client }).catch((e) => e);
+    const error = await build('FROM debian:12-slim\nLABEL a=b\n', {
+      tags: [ref],
+      push: true,
+      engine: client,
+    }).catch((e) => e);
     expect(error.name).toBe('BuildError');
     expect(error.message).toMatch(new RegExp(`push of ${ref.replace(/[.]/g, '\\.')} failed`));
     const leftover = await docker(['image', 'inspect', ref]);
