@@ -394,8 +394,10 @@ export async function waitForHealthy(container, timeoutMs = 60_000) {
 export async function startRegistry() {
   const bin = ['/usr/bin/docker-registry', '/usr/sbin/docker-registry'].find((p) => existsSync(p));
   if (!bin) {
-    const why = 'docker-registry is not installed (apt-get install docker-registry; scripts/docker-sandbox.sh install does it)';
-    if (process.env.CI === 'true' || process.env.DOCKWRIGHT_REQUIRE_DOCKER === '1') throw new Error(why);
+    const why =
+      'docker-registry is not installed (apt-get install docker-registry; scripts/docker-sandbox.sh install does it)';
+    if (process.env.CI === 'true' || process.env.DOCKWRIGHT_REQUIRE_DOCKER === '1')
+      throw new Error(why);
     console.warn(`${why}: skipping registry tests`);
     return null;
   }
