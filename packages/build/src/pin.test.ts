@@ -151,3 +151,26 @@ describe('pinDockerfile', () => {
     expect(r.text).toBe(`FROM private.example/app:1\nFROM node:22@${D1}\n`);
   });
 });
+
+describe("the SDK's from() and image() with digests", () => {
+  it('write digest references that pin reads as pinned', async () => {
+    const { dockerfile, image } = await import('@dockwright/sdk');
+    const text = dockerfile()
+      .from(`node:22-slim@${D1}`, { as: 'build' })
+      .run('true', { mounts: [{ type: 'bind', from: image(`busybox:1@${D1}`), target: '/b' }] })
+      .copy('/a', '/b', { from: image(`nginx@${D2}`) })
+      .toString();
+    expect(text).toContain(`FROM node:22-slim@${D1} AS build\n`);
+    const registry = fakeRegistry({
+      'docker.io/library/node:22-slim': D1,
+      'docker.io/library/busybox:1': D1,
+    });
+    const r = await pinDockerfile(text, { mode: 'check', resolve: registry.resolve });
+    expect(r.references.map((x) => [x.kind, x.status])).toEqual([
+      ['from', 'current'],
+      ['mount', 'current'],
+      ['copy', 'digest-only'],
+    ]);
+    expect(r.ok).toBe(true);
+  });
+});
