@@ -130,7 +130,7 @@ export function progressPrinter(
     clear();
     const current = [...running.values()].pop();
     if (!current) return;
-    const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
+    const width = Math.max(20, (process.stderr.columns || 80) - 1);
     const elapsed = ((Date.now() - current.since) / 1000).toFixed(1);
     const line = `${prefix}${current.step.name} ${elapsed}s${current.last ? `  ${current.last}` : ''}`;
     io.err(c.dim(line.length > width ? `${line.slice(0, width - 1)}…` : line));
