@@ -1,5 +1,5 @@
 import type { DockerfileNode } from '@dockwright/ast';
-import type { DockerfileStage } from '@dockwright/sdk';
+import type { DockerfileStage, StageBuiltins } from '@dockwright/sdk';
 
 /**
  * What `build()` and `bake()` accept as a Dockerfile: an `@dockwright/sdk` builder, an
@@ -42,18 +42,9 @@ export type ArgOf<D> = D extends AnyBuilder
     : string
   : string;
 
-/** BuildKit's predefined ARGs: usable without an ARG instruction. */
+/** BuildKit's predefined ARGs: usable without an ARG instruction (the proxies and BuildKit's own). */
 export type PredefinedArg =
-  | 'HTTP_PROXY'
-  | 'http_proxy'
-  | 'HTTPS_PROXY'
-  | 'https_proxy'
-  | 'FTP_PROXY'
-  | 'ftp_proxy'
-  | 'NO_PROXY'
-  | 'no_proxy'
-  | 'ALL_PROXY'
-  | 'all_proxy'
+  | Exclude<StageBuiltins, 'PATH'>
   | 'SOURCE_DATE_EPOCH'
   | 'BUILDKIT_CACHE_MOUNT_NS'
   | 'BUILDKIT_CONTEXT_KEEP_GIT_DIR'

@@ -1,11 +1,13 @@
 import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type BakeFile, BuildError, BuildOptionsError, bake, runBake } from '@dockwright/build';
+import { type BakeFile, BuildOptionsError, bake, runBake } from '@dockwright/build';
 import { CliError } from '../cli-error.js';
 import {
+  buildFailure,
   ENGINE_HELP,
   engineOptions,
+  interruptible,
   loadScript,
   progressMode,
   progressPrinter,
@@ -103,42 +105,32 @@ export async function bakeCommand(argv: string[], io: Io): Promise<number> {
   if (!values.build) return 0;
 
   const mode = progressMode(values.progress, io.env);
-  const controller = new AbortController();
-  const onSignal = () => controller.abort(new CliError('interrupted', 130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   const printers = new Map<string, ReturnType<typeof progressPrinter>>();
   try {
-    const result = await runBake(file, {
-      targets,
-      cwd: io.cwd,
-      engine: engineOptions(values, io.env),
-      signal: controller.signal,
-      onProgress: (target, event) => {
-        let p = printers.get(target);
-        if (!p) {
-          p = progressPrinter(mode === 'tty' ? 'plain' : mode, io, `${target} `);
-          printers.set(target, p);
-        }
-        p.onProgress(event);
-      },
-    });
+    const result = await interruptible((signal) =>
+      runBake(file, {
+        targets,
+        cwd: io.cwd,
+        engine: engineOptions(values, io.env),
+        signal,
+        onProgress: (target, event) => {
+          let p = printers.get(target);
+          if (!p) {
+            // Several builds at once: plain lines, each prefixed with its target.
+            p = progressPrinter(mode === 'tty' ? 'plain' : mode, io, `${target} `);
+            printers.set(target, p);
+          }
+          p.onProgress(event);
+        },
+      }),
+    );
     for (const [name, r] of Object.entries(result.targets)) {
       io.out(`${name} ${r.imageId ?? ''}${r.digest ? ` ${r.digest}` : ''}\n`);
     }
     return 0;
   } catch (error) {
-    if (error instanceof BuildError) {
-      io.err(`${error.message}\n`);
-      if (error.output.length > 0)
-        io.err(`last output of the step:\n${error.output.map((l) => `  ${l}`).join('\n')}\n`);
-      return 1;
-    }
-    if (error instanceof BuildOptionsError) throw new CliError(error.message, 2, { cause: error });
-    throw error;
+    return buildFailure(error, io);
   } finally {
     for (const p of printers.values()) p.done();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
   }
 }

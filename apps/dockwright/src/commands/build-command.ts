@@ -2,9 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  BuildError,
   type BuildOptions,
-  BuildOptionsError,
   build,
   type DockerfileInput,
   type SecretSpec,
@@ -12,8 +10,10 @@ import {
 } from '@dockwright/build';
 import { CliError } from '../cli-error.js';
 import {
+  buildFailure,
   ENGINE_HELP,
   engineOptions,
+  interruptible,
   loadScript,
   progressMode,
   progressPrinter,
@@ -183,17 +183,11 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   };
 
   // 3. Build; Ctrl-C cancels the build in the engine.
-  const controller = new AbortController();
-  const onSignal = () => controller.abort(new CliError('interrupted', 130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   const printer = progressPrinter(mode, io);
   try {
-    const result = await build(dockerfile, {
-      ...options,
-      signal: controller.signal,
-      onProgress: printer.onProgress,
-    });
+    const result = await interruptible((signal) =>
+      build(dockerfile, { ...options, signal, onProgress: printer.onProgress }),
+    );
     printer.done();
     io.out(`${result.imageId ?? ''}\n`);
     for (const p of result.pushed) io.out(`${p.tag}@${p.digest}\n`);
@@ -207,17 +201,6 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (error) {
     printer.done();
-    if (error instanceof BuildError) {
-      io.err(`${error.message}\n`);
-      if (error.output.length > 0) {
-        io.err(`last output of the step:\n${error.output.map((l) => `  ${l}`).join('\n')}\n`);
-      }
-      return 1;
-    }
-    if (error instanceof BuildOptionsError) throw new CliError(error.message, 2, { cause: error });
-    throw error;
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    return buildFailure(error, io);
   }
 }

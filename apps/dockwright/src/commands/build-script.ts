@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BuildEvent, BuildStep, EngineOptions } from '@dockwright/build';
+import {
+  BuildError,
+  type BuildEvent,
+  BuildOptionsError,
+  type BuildStep,
+  type EngineOptions,
+} from '@dockwright/build';
 import { CliError } from '../cli-error.js';
 import type { Io } from './lint-command.js';
 
@@ -171,4 +177,35 @@ export function progressPrinter(
       clear();
     },
   };
+}
+
+/** Runs `fn` with a signal Ctrl-C or SIGTERM aborts: the client stops and the engine cancels. */
+export async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort(new CliError('interrupted', 130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await fn(controller.signal);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+/**
+ * A failed build as the CLI reports it: the BuildError's location, frame and the step's last
+ * output on stderr, exit 1. Options the build refused are usage errors (exit 2); anything
+ * else is rethrown.
+ */
+export function buildFailure(error: unknown, io: Io): number {
+  if (error instanceof BuildError) {
+    io.err(`${error.message}\n`);
+    if (error.output.length > 0) {
+      io.err(`last output of the step:\n${error.output.map((l) => `  ${l}`).join('\n')}\n`);
+    }
+    return 1;
+  }
+  if (error instanceof BuildOptionsError) throw new CliError(error.message, 2, { cause: error });
+  throw error;
 }
