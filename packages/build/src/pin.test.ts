@@ -174,3 +174,21 @@ describe("the SDK's from() and image() with digests", () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe('hostile input', () => {
+  it('reads long references and step names in linear time', async () => {
+    const { parseStepName } = await import('./step-sources.js');
+    const long = `a${'1'.repeat(200_000)}`;
+    const started = performance.now();
+    expect(parseStepName(`[${long} 1/2] RUN x`)).toMatchObject({ stage: long, index: 1 });
+    expect(parseStepName(`[${long}`)).toBeNull();
+    expect(() => parseImageReference(`${'a'.repeat(200_000)}_/x:1`)).toThrow(
+      /invalid image reference/,
+    );
+    expect(() => parseImageReference(`${'a-'.repeat(100_000)}!:1`)).toThrow(
+      /invalid image reference/,
+    );
+    // Generous: quadratic work on these inputs takes minutes.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});

@@ -22,9 +22,17 @@ export interface StepName {
  * Null for the engine's own steps (`[internal] load build context`, `exporting to image`).
  */
 export function parseStepName(name: string): StepName | null {
-  const m = /^\[([^\]]*?)(\d+)\/(\d+)\] (.*)$/s.exec(name);
-  if (!m) return null;
-  const words = m[1]!.split(' ').filter((w) => w !== '');
+  // Split by hand, not with one regular expression: a backtracking pattern over a long name
+  // (a stage name is the user's) would take quadratic time.
+  if (!name.startsWith('[')) return null;
+  const close = name.indexOf('] ');
+  if (close === -1) return null;
+  const words = name
+    .slice(1, close)
+    .split(' ')
+    .filter((w) => w !== '');
+  const count = /^(\d+)\/(\d+)$/.exec(words.pop() ?? '');
+  if (!count || words.length > 2) return null;
   let platform: string | null = null;
   let stage = '';
   for (const word of words) {
@@ -32,10 +40,10 @@ export function parseStepName(name: string): StepName | null {
     if (word.includes('/')) platform = word;
     else stage = word;
   }
-  let text = m[4]!;
+  let text = name.slice(close + 2);
   const onbuild = text.startsWith('ONBUILD ');
   if (onbuild) text = text.slice('ONBUILD '.length);
-  return { platform, stage, index: Number(m[2]), total: Number(m[3]), text, onbuild };
+  return { platform, stage, index: Number(count[1]), total: Number(count[2]), text, onbuild };
 }
 
 /** The instructions that make steps, per stage, as dockerfile2llb counts them. */
