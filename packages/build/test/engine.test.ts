@@ -194,34 +194,41 @@ describe.skipIf(!engine)('build() on the local engine', () => {
   });
 });
 
-describe.skipIf(!engine || secondEngineUnavailable() !== null)(
-  'build() on a second engine over TCP',
-  () => {
-    let second: SecondEngine;
-    beforeAll(async () => {
-      second = await startSecondEngine(engine!.docker, ['debian:12-slim']);
-    });
-    afterAll(async () => {
-      await second?.stop();
-    });
+const secondWhy = engine ? secondEngineUnavailable() : null;
+if (secondWhy) {
+  // CI runs as root with dockerd installed: a second engine that cannot start there is a failure.
+  if (process.env.CI === 'true')
+    throw new Error(`cannot start a second Docker engine: ${secondWhy}`);
+  console.warn(
+    `second Docker engine not available (${secondWhy}): skipping the remote-engine test`,
+  );
+}
 
-    it('builds on the engine DOCKER_HOST names, not the local one', async () => {
-      const image = tag();
-      const text = `FROM debian:12-slim\nRUN echo remote > /where\nLABEL dockwright.where=remote\n`;
-      const first = await build(text, { tags: [image], engine: { ...client, host: second.host } });
-      const remote = await inspect(image, second.host);
-      expect(remote?.Id).toBe(first.imageId);
-      expect(remote?.Config.Labels).toMatchObject({ 'dockwright.where': 'remote' });
-      expect(await inspect(image)).toBeNull();
-      const run = await docker(['run', '--rm', image, 'cat', '/where'], {
-        env: { DOCKER_HOST: second.host },
-      });
-      expect(run.stdout).toBe('remote\n');
-      // The second build of the same Dockerfile is served from that engine's cache.
-      const again = await build(text, { tags: [image], engine: { ...client, host: second.host } });
-      expect(again.imageId).toBe(first.imageId);
-      const run2 = again.steps.find((s) => s.source?.keyword === 'RUN');
-      expect(run2).toMatchObject({ status: 'cached', cached: true, source: { line: 2 } });
+describe.skipIf(!engine || secondWhy !== null)('build() on a second engine over TCP', () => {
+  let second: SecondEngine;
+  beforeAll(async () => {
+    second = await startSecondEngine(engine!.docker, ['debian:12-slim']);
+  });
+  afterAll(async () => {
+    await second?.stop();
+  });
+
+  it('builds on the engine DOCKER_HOST names, not the local one', async () => {
+    const image = tag();
+    const text = `FROM debian:12-slim\nRUN echo remote > /where\nLABEL dockwright.where=remote\n`;
+    const first = await build(text, { tags: [image], engine: { ...client, host: second.host } });
+    const remote = await inspect(image, second.host);
+    expect(remote?.Id).toBe(first.imageId);
+    expect(remote?.Config.Labels).toMatchObject({ 'dockwright.where': 'remote' });
+    expect(await inspect(image)).toBeNull();
+    const run = await docker(['run', '--rm', image, 'cat', '/where'], {
+      env: { DOCKER_HOST: second.host },
     });
-  },
-);
+    expect(run.stdout).toBe('remote\n');
+    // The second build of the same Dockerfile is served from that engine's cache.
+    const again = await build(text, { tags: [image], engine: { ...client, host: second.host } });
+    expect(again.imageId).toBe(first.imageId);
+    const run2 = again.steps.find((s) => s.source?.keyword === 'RUN');
+    expect(run2).toMatchObject({ status: 'cached', cached: true, source: { line: 2 } });
+  });
+});
