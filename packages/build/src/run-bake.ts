@@ -67,7 +67,8 @@ export async function runBake(
   await Promise.all(
     Array.from({ length: Math.min(options.concurrency ?? 2, names.length) }, worker),
   );
-  return { engine: kind, targets: results };
+  // In the order of the file, not of completion.
+  return { engine: kind, targets: Object.fromEntries(names.map((n) => [n, results[n]!])) };
 }
 
 async function buildxBake(
