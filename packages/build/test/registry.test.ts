@@ -39,6 +39,8 @@ async function push(ref: string, label: string): Promise<string> {
     push: true,
     engine: client,
   });
+  // The image the tag named before a move stays behind untagged: remove it by id too.
+  if (r.imageId) images.push(r.imageId);
   return r.digest!;
 }
 
