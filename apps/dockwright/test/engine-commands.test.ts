@@ -204,6 +204,7 @@ describe.skipIf(!engine)('dockwright pin against a registry on 127.0.0.1', () =>
         const dir = project({ Dockerfile: `FROM debian:12-slim\nLABEL v=${label}\n` });
         const r = await run(['build', '-t', ref, '--push', '--progress', 'quiet'], dir);
         expect(r.code).toBe(0);
+        images.push(r.stdout.split('\n')[0]!); // left untagged once the tag moves
         return r.stdout.split('\n')[1]!.split('@')[1]!;
       };
       const first = await push('one');
