@@ -46,7 +46,7 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  }, SLOW);
 }
 
 function project(files: Record<string, string>): string {
@@ -59,63 +59,71 @@ function project(files: Record<string, string>): string {
 }
 
 describe('dockwright build, pin and bake: usage', () => {
-  it('documents each command and refuses bad usage with exit 2', async () => {
-    const dir = project({});
-    for (const command of ['build', 'pin', 'bake']) {
-      const help = await run([command, '--help'], dir);
-      expect(help.code).toBe(0);
-      expect(help.stdout.startsWith(`Usage: dockwright ${command} `)).toBe(true);
-    }
-    const none = await run(['build'], dir);
-    expect(none).toMatchObject({
-      code: 2,
-      stderr: 'no ./Dockerfile (see dockwright build --help)\n',
-    });
-    expect((await run(['pin', '--check', '--update'], dir)).code).toBe(2);
-    expect((await run(['bake'], dir)).stderr).toBe(
-      'no build script given (see dockwright bake --help)\n',
-    );
-    const bad = await run(['build', '--progress', 'fancy'], project({ Dockerfile: 'FROM a\n' }));
-    expect(bad).toMatchObject({
-      code: 2,
-      stderr: '--progress must be auto, tty, plain or quiet, not "fancy"\n',
-    });
-  });
+  it(
+    'documents each command and refuses bad usage with exit 2',
+    async () => {
+      const dir = project({});
+      for (const command of ['build', 'pin', 'bake']) {
+        const help = await run([command, '--help'], dir);
+        expect(help.code).toBe(0);
+        expect(help.stdout.startsWith(`Usage: dockwright ${command} `)).toBe(true);
+      }
+      const none = await run(['build'], dir);
+      expect(none).toMatchObject({
+        code: 2,
+        stderr: 'no ./Dockerfile (see dockwright build --help)\n',
+      });
+      expect((await run(['pin', '--check', '--update'], dir)).code).toBe(2);
+      expect((await run(['bake'], dir)).stderr).toBe(
+        'no build script given (see dockwright bake --help)\n',
+      );
+      const bad = await run(['build', '--progress', 'fancy'], project({ Dockerfile: 'FROM a\n' }));
+      expect(bad).toMatchObject({
+        code: 2,
+        stderr: '--progress must be auto, tty, plain or quiet, not "fancy"\n',
+      });
+    },
+    SLOW,
+  );
 
-  it('prints the bake file a script exports, and writes it with -o', async () => {
-    const dir = project({
-      'bake.mjs': `export default () => ({
+  it(
+    'prints the bake file a script exports, and writes it with -o',
+    async () => {
+      const dir = project({
+        'bake.mjs': `export default () => ({
   api: { dockerfile: 'ARG V=1\\nFROM node:\${V}\\n', context: 'api', tags: ['org/api:1'], args: { V: '22' } },
   web: { dockerfile: 'FROM nginx\\n', platforms: ['linux/amd64', 'linux/arm64'] },
 });\n`,
-    });
-    const printed = await run(['bake', 'bake.mjs'], dir);
-    expect(printed.code).toBe(0);
-    const file = JSON.parse(printed.stdout);
-    expect(file).toEqual({
-      group: { default: { targets: ['api', 'web'] } },
-      target: {
-        api: {
-          context: 'api',
-          'dockerfile-inline': 'ARG V=1\nFROM node:$${V}\n',
-          tags: ['org/api:1'],
-          args: { V: '22' },
+      });
+      const printed = await run(['bake', 'bake.mjs'], dir);
+      expect(printed.code).toBe(0);
+      const file = JSON.parse(printed.stdout);
+      expect(file).toEqual({
+        group: { default: { targets: ['api', 'web'] } },
+        target: {
+          api: {
+            context: 'api',
+            'dockerfile-inline': 'ARG V=1\nFROM node:$${V}\n',
+            tags: ['org/api:1'],
+            args: { V: '22' },
+          },
+          web: { 'dockerfile-inline': 'FROM nginx\n', platforms: ['linux/amd64', 'linux/arm64'] },
         },
-        web: { 'dockerfile-inline': 'FROM nginx\n', platforms: ['linux/amd64', 'linux/arm64'] },
-      },
-    });
-    const written = await run(['bake', 'bake.mjs', '-o', 'docker-bake.json'], dir);
-    expect(written).toMatchObject({ code: 0, stdout: '' });
-    expect(readFileSync(join(dir, 'docker-bake.json'), 'utf8')).toBe(printed.stdout);
-    const broken = await run(
-      ['bake', 'nothing.mjs'],
-      project({ 'nothing.mjs': 'export const x = 1;\n' }),
-    );
-    expect(broken).toMatchObject({
-      code: 2,
-      stderr: 'nothing.mjs: the build script has no default export\n',
-    });
-  });
+      });
+      const written = await run(['bake', 'bake.mjs', '-o', 'docker-bake.json'], dir);
+      expect(written).toMatchObject({ code: 0, stdout: '' });
+      expect(readFileSync(join(dir, 'docker-bake.json'), 'utf8')).toBe(printed.stdout);
+      const broken = await run(
+        ['bake', 'nothing.mjs'],
+        project({ 'nothing.mjs': 'export const x = 1;\n' }),
+      );
+      expect(broken).toMatchObject({
+        code: 2,
+        stderr: 'nothing.mjs: the build script has no default export\n',
+      });
+    },
+    SLOW,
+  );
 });
 
 describe.skipIf(!engine)('dockwright build on the engine', () => {
