@@ -46,7 +46,7 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-  }, SLOW);
+  });
 }
 
 function project(files: Record<string, string>): string {
