@@ -35,6 +35,7 @@ const intentionallyNotExported = new Set([
   '@dockwright/sdk/src/dockerfile.ts:SourceStrings',
   '@dockwright/sdk/src/dockerfile.ts:Sources',
   '@dockwright/sdk/src/dockerfile.ts:StageNameCheck',
+  '@dockwright/build/src/types.ts:AnyBuilder',
 ]);
 
 const libraries = publicPackages().filter(

@@ -3,7 +3,8 @@
 // party dependencies come from the npm registry), and uses them there:
 //   npx create-container-app, npm create container-app, npx dockwright lint,
 //   an ES module script, a CommonJS script (without Node's require(esm)),
-//   TypeScript type-checked under module node16, nodenext and bundler resolution.
+//   TypeScript type-checked under module node16, nodenext and bundler resolution, and
+//   @dockwright/ast's types without Node's (it runs in browsers).
 // The commands run with --offline: they must find our packages in the project, never on the
 // registry. Needs `pnpm build` first (`pnpm check` builds).
 import { spawnSync } from 'node:child_process';
@@ -96,6 +97,7 @@ try {
     '--loglevel=error',
     ...packed.map((p) => p.tarball),
     `typescript@${version('typescript')}`,
+    `@types/node@${version('@types/node')}`,
   ]);
 
   const cca = cli('create-container-app');
@@ -160,9 +162,16 @@ try {
     'cjs.cjs',
   ]);
   const tsc = join(project, 'node_modules/typescript/bin/tsc');
+  // nodenext also checks every declaration file (skipLibCheck off); the other two only how the
+  // packages resolve and type-check from a project.
   for (const mode of ['node16', 'nodenext', 'bundler']) {
     step(`TypeScript, ${mode}`, process.execPath, [tsc, '-p', `tsconfig.${mode}.json`]);
   }
+  step('TypeScript, @dockwright/ast without Node types (browser)', process.execPath, [
+    tsc,
+    '-p',
+    'tsconfig.browser.json',
+  ]);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     `\nconsumer: ${passed} passed, 0 failed (${seconds} s, ${readdirSync(work).length - 1} tarballs)`,
