@@ -65,6 +65,7 @@ describe('buildArguments', () => {
       '--pull',
       '-f',
       '-',
+      '--',
       'app',
     ]);
     // A secret's value goes through the environment, never the command line.
@@ -73,7 +74,15 @@ describe('buildArguments', () => {
   });
 
   it('sends the Dockerfile as the whole context when there is none', () => {
-    expect(buildArguments('docker', {}, files).args.slice(-1)).toEqual(['-']);
+    expect(buildArguments('docker', {}, files).args.slice(-2)).toEqual(['--', '-']);
+  });
+
+  it('ends the flags before the context: a context starting with a dash is a path', () => {
+    for (const kind of ['docker', 'buildx'] as const) {
+      expect(
+        buildArguments(kind, { context: '--output=type=local,dest=/tmp/x' }, files).args.slice(-4),
+      ).toEqual(['-f', '-', '--', '--output=type=local,dest=/tmp/x']);
+    }
   });
 
   it('writes the buildx command line: metadata, builder, load or push, cache exports', () => {
@@ -108,6 +117,7 @@ describe('buildArguments', () => {
       'type=registry,ref=r/a:cache,mode=max',
       '-f',
       '-',
+      '--',
       '.',
     ]);
     expect(r.env).toEqual({});

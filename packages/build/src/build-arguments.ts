@@ -23,7 +23,7 @@ export interface ClientInvocation {
  * @example
  * ```ts
  * buildArguments('docker', { context: '.', tags: ['app:1'], target: 'runtime' }, files).args
- * // ['build', '--progress=plain', '--iidfile', '/tmp/…/iid', '-t', 'app:1', '--target', 'runtime', '-f', '-', '.']
+ * // ['build', '--progress=plain', '--iidfile', '/tmp/…/iid', '-t', 'app:1', '--target', 'runtime', '-f', '-', '--', '.']
  * ```
  */
 export function buildArguments(
@@ -82,8 +82,9 @@ export function buildArguments(
   if (options.noCache) args.push('--no-cache');
   if (options.pull) args.push('--pull');
   // The Dockerfile comes on stdin; with no context, stdin is the whole context (`docker build -`).
-  if (options.context === undefined) args.push('-');
-  else args.push('-f', '-', options.context);
+  // `--` ends the flags: a context that starts with a dash is still a path.
+  if (options.context === undefined) args.push('--', '-');
+  else args.push('-f', '-', '--', options.context);
   return { args, env };
 }
 

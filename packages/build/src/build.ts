@@ -47,7 +47,7 @@ const PREDEFINED_ARGS = new Set([
  * ```ts
  * const app = dockerfile().arg('NODE', '22').from('node:${NODE}-slim', { as: 'runtime' }).cmd(['node']);
  * const { imageId, steps } = await build(app, { tags: ['app:dev'], target: 'runtime', buildArgs: { NODE: '20' } });
- * // docker build --progress=plain --iidfile … -t app:dev --target runtime --build-arg NODE=20 -
+ * // docker build --progress=plain --iidfile … -t app:dev --target runtime --build-arg NODE=20 -- -
  * ```
  */
 export async function build<const D extends DockerfileInput>(
@@ -233,7 +233,7 @@ async function pushTags(
   if (tags.length === 0) throw new BuildOptionsError('push needs at least one tag');
   const pushed: PushedImage[] = [];
   for (const tag of tags) {
-    const run = await runClient(client.command, [...client.globalArgs, 'push', tag], {
+    const run = await runClient(client.command, [...client.globalArgs, 'push', '--', tag], {
       env: client.env,
       ...(signal ? { signal } : {}),
     });

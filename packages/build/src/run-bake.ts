@@ -91,6 +91,7 @@ async function buildxBake(
         '--progress=plain',
         '--metadata-file',
         metadata,
+        '--',
         ...names,
       ],
       {
