@@ -160,6 +160,36 @@ describe('bake()', () => {
     });
   });
 
+  it('quotes secret fields as buildx reads them (CSV), and reads them back whole', () => {
+    const f = bake({
+      a: {
+        dockerfile: 'FROM a',
+        secrets: [
+          { id: 'cfg', src: 'conf/a=b,c.json' },
+          { id: 'tok', env: 'A,src=/etc/shadow' },
+        ],
+      },
+    });
+    expect(f.target.a!.secret).toEqual([
+      'id=cfg,"src=conf/a=b,c.json"',
+      'id=tok,"env=A,src=/etc/shadow"',
+    ]);
+    expect(bakeTargetOptions(f.target.a!).options.secrets).toEqual([
+      { id: 'cfg', src: 'conf/a=b,c.json' },
+      { id: 'tok', env: 'A,src=/etc/shadow' },
+    ]);
+    // A hand-written bake file: a value with '=' is kept whole.
+    expect(
+      bakeTargetOptions({ secret: ['id=x,src=/run/a=b', 'id=y,type=env,env=Y'] }).options.secrets,
+    ).toEqual([
+      { id: 'x', src: '/run/a=b' },
+      { id: 'y', env: 'Y' },
+    ]);
+    expect(() =>
+      bake({ a: { dockerfile: 'FROM a', ssh: [{ id: 'k', paths: ['/a,b'] }] } }),
+    ).toThrow(/ssh key path "\/a,b"/);
+  });
+
   it('resolves targets and groups as bake does', () => {
     expect(bakeTargets(file)).toEqual(['api', 'web']);
     expect(bakeTargets(file, ['backend'])).toEqual(['api']);

@@ -1,6 +1,7 @@
-import { cacheCsv } from './build-arguments.js';
+import { cacheCsv, secretArg, sshArg } from './build-arguments.js';
 import { BuildOptionsError } from './build-error.js';
 import { resolveDockerfile } from './dockerfile-input.js';
+import { splitCsv } from './image-references.js';
 import type {
   ArgOf,
   BuildArgs,
@@ -146,17 +147,11 @@ function bakeTarget(name: string, t: BakeTarget): BakeFileTarget {
             `bake target ${name}: secret ${s.id} has a value; a bake file takes files (src) or environment variables (env) only`,
           );
         }
-        return 'src' in s ? `id=${s.id},src=${s.src}` : `id=${s.id},env=${s.env}`;
+        return secretArg(s, '')[0];
       }),
     );
   }
-  if (t.ssh?.length) {
-    out.ssh = list(
-      t.ssh.map((s) =>
-        s === 'default' ? 'default' : s.paths?.length ? `${s.id}=${s.paths.join(',')}` : s.id,
-      ),
-    );
-  }
+  if (t.ssh?.length) out.ssh = list(t.ssh.map(sshArg));
   if (t.push) out.output = ['type=registry'];
   if (t.noCache) out['no-cache'] = true;
   if (t.pull) out.pull = true;
@@ -186,12 +181,14 @@ export function bakeTargets(file: BakeFile, names: readonly string[] = []): stri
 export function bakeTargetOptions(t: BakeFileTarget) {
   const secrets = (t.secret ?? []).map((s): SecretSpec => {
     const fields = Object.fromEntries(
-      unesc(s)
-        .split(',')
-        .map((f) => f.split('=', 2) as [string, string]),
-    );
+      splitCsv(unesc(s)).map((f) => {
+        const eq = f.indexOf('=');
+        return eq === -1 ? [f, ''] : [f.slice(0, eq), f.slice(eq + 1)];
+      }),
+    ) as Record<string, string>;
     if (!fields.id) throw new BuildOptionsError(`bake secret ${JSON.stringify(s)} has no id`);
-    if (fields.src !== undefined) return { id: fields.id, src: fields.src };
+    const src = fields.src ?? fields.source;
+    if (src !== undefined) return { id: fields.id, src };
     return { id: fields.id, env: fields.env ?? fields.id };
   });
   const ssh = (t.ssh ?? []).map((s): SshSpec => {

@@ -73,6 +73,11 @@ describe('buildArguments', () => {
     expect(r.args.join(' ')).not.toContain('hunter2');
   });
 
+  it('quotes a secret’s fields: an environment variable name cannot add a source', () => {
+    const r = buildArguments('docker', { secrets: [{ id: 'x', env: 'A,src=/etc/shadow' }] }, files);
+    expect(r.args).toContain('id=x,"env=A,src=/etc/shadow"');
+  });
+
   it('sends the Dockerfile as the whole context when there is none', () => {
     expect(buildArguments('docker', {}, files).args.slice(-2)).toEqual(['--', '-']);
   });
@@ -136,6 +141,21 @@ describe('buildArguments', () => {
   ])('refuses what the built-in BuildKit cannot do: %j', (options, message) => {
     expect(() => buildArguments('docker', options, files)).toThrow(BuildOptionsError);
     expect(() => buildArguments('docker', options, files)).toThrow(message);
+  });
+
+  it.each([
+    [{ platforms: ['linux/amd64,linux/arm64'] }, /platform "linux\/amd64,linux\/arm64"/],
+    [{ platforms: ['linux/amd64\n'] }, /platform "linux\/amd64\\n"/],
+    [{ platforms: ['--push'] }, /platform "--push"/],
+    [{ ssh: [{ id: 'git=/k,other' }] }, /ssh id "git=\/k,other"/],
+    [{ ssh: [{ id: 'git', paths: ['/keys/a,b'] }] }, /ssh key path "\/keys\/a,b"/],
+    [{ labels: { 'a=b': 'c' } }, /label name "a=b"/],
+    [{ labels: { '': 'c' } }, /label name ""/],
+  ])('refuses a value the client would read as something else: %j', (options, message) => {
+    for (const kind of ['docker', 'buildx'] as const) {
+      expect(() => buildArguments(kind, options, files)).toThrow(BuildOptionsError);
+      expect(() => buildArguments(kind, options, files)).toThrow(message);
+    }
   });
 });
 
