@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArguments } from './build-arguments.js';
 import { BuildOptionsError } from './build-error.js';
@@ -174,5 +177,38 @@ describe('build() options', () => {
     await expect(build(df, { buildArgs: { PORT: '1', http_proxy: 'x' }, engine })).rejects.toThrow(
       /not found/,
     );
+  });
+
+  it('stops the client and rejects with the error when onProgress throws', async () => {
+    const { build } = await import('./build.js');
+    // A client that shows a step, then waits: only an interrupt ends it early.
+    const dir = mkdtempSync(join(tmpdir(), 'dockwright-fake-docker-'));
+    const needle = `${31 + (process.pid % 1000) / 1000}`;
+    const command = join(dir, 'docker');
+    writeFileSync(
+      command,
+      `#!/bin/sh\nprintf '#1 [internal] load build definition from Dockerfile\\n' >&2\nexec sleep ${needle}\n`,
+    );
+    chmodSync(command, 0o700);
+    const started = Date.now();
+    const error = await build('FROM a\n', {
+      engine: { command, kind: 'docker' },
+      onProgress: () => {
+        throw new Error('the callback broke');
+      },
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toBe('the callback broke');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const sleeping = readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p))
+      .filter((p) => {
+        try {
+          return readFileSync(`/proc/${p}/cmdline`, 'utf8') === `sleep\0${needle}\0`;
+        } catch {
+          return false;
+        }
+      });
+    expect(sleeping).toEqual([]);
   });
 });

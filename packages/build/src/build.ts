@@ -61,7 +61,21 @@ export async function build<const D extends DockerfileInput>(
   options.signal?.throwIfAborted();
   const client = clientFor(options.engine);
   const kind = await detectEngineKind(client, options.engine?.kind, options.signal);
-  const emit = options.onProgress ?? (() => {});
+  // A progress callback that throws stops the build: the client is interrupted and the
+  // callback's error is what build() rejects with, once the client has exited.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const callbackErrors: unknown[] = [];
+  const onProgress = options.onProgress;
+  const emit = (event: BuildEvent) => {
+    if (!onProgress || callbackErrors.length > 0) return;
+    try {
+      onProgress(event);
+    } catch (error) {
+      callbackErrors.push(error);
+      stop.abort(error);
+    }
+  };
   const dir = await mkdtemp(join(tmpdir(), 'dockwright-build-'));
   try {
     const files = { iidfile: join(dir, 'iid'), metadataFile: join(dir, 'metadata.json') };
@@ -71,10 +85,11 @@ export async function build<const D extends DockerfileInput>(
       env: { ...client.env, ...invocation.env },
       input: resolved.text,
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
+      signal,
       onStderr: (chunk) => progress.push(chunk),
     });
     progress.end();
+    if (callbackErrors.length > 0) throw callbackErrors[0];
     if (run.aborted) throw abortReason(options.signal);
     if (run.code !== 0) throw failure(progress, resolved, file, run.code, run.stderr);
     const imageId = (await readOptional(files.iidfile))?.trim() || progress.imageId;
@@ -83,8 +98,9 @@ export async function build<const D extends DockerfileInput>(
       pushed =
         kind === 'buildx'
           ? pushedByBuildx(await readOptional(files.metadataFile), options.tags ?? [])
-          : await pushTags(client, options.tags ?? [], options.signal, emit);
+          : await pushTags(client, options.tags ?? [], signal, emit);
       for (const p of kind === 'buildx' ? pushed : []) emit({ type: 'pushed', ...p });
+      if (callbackErrors.length > 0) throw callbackErrors[0];
     }
     return {
       imageId: imageId || null,
