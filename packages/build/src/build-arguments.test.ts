@@ -179,6 +179,16 @@ describe('build() options', () => {
     );
   });
 
+  it('refuses push without a tag before building, not after', async () => {
+    const { build } = await import('./build.js');
+    const engine = { command: '/nonexistent/docker' };
+    for (const kind of ['docker', 'buildx'] as const) {
+      await expect(build('FROM a\n', { push: true, engine: { ...engine, kind } })).rejects.toThrow(
+        BuildOptionsError,
+      );
+    }
+  });
+
   it('stops the client and rejects with the error when onProgress throws', async () => {
     const { build } = await import('./build.js');
     // A client that shows a step, then waits: only an interrupt ends it early.

@@ -42,6 +42,9 @@ export function buildArguments(
       );
     }
   };
+  if (options.push && !options.tags?.length) {
+    throw new BuildOptionsError('push needs at least one tag');
+  }
   if (buildx) {
     args.push('--metadata-file', files.metadataFile);
     if (options.builder !== undefined) args.push('--builder', options.builder);

@@ -246,7 +246,6 @@ async function pushTags(
   signal: AbortSignal | undefined,
   emit: (event: BuildEvent) => void,
 ): Promise<PushedImage[]> {
-  if (tags.length === 0) throw new BuildOptionsError('push needs at least one tag');
   const pushed: PushedImage[] = [];
   for (const tag of tags) {
     const run = await runClient(client.command, [...client.globalArgs, 'push', '--', tag], {
