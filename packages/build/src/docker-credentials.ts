@@ -47,7 +47,12 @@ function keyHost(key: string): string {
  */
 export async function dockerCredentials(
   registry: string,
-  options: { configDir?: string; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    configDir?: string;
+    env?: NodeJS.ProcessEnv;
+    /** How long a credential helper may take to answer. Default 60 s. */
+    timeoutMs?: number;
+  } = {},
 ): Promise<Credentials | null> {
   const env = options.env ?? process.env;
   const dir = options.configDir ?? env.DOCKER_CONFIG ?? join(homedir(), '.docker');
@@ -67,7 +72,7 @@ export async function dockerCredentials(
     Object.entries(config.credHelpers ?? {}).find(([k]) => keyHost(k) === host)?.[1] ??
     config.credsStore;
   if (helper) {
-    const fromHelper = await runHelper(helper, key, env);
+    const fromHelper = await runHelper(helper, key, env, options.timeoutMs ?? 60_000);
     if (fromHelper) return fromHelper;
   }
   const entry =
@@ -95,6 +100,7 @@ function runHelper(
   name: string,
   serverUrl: string,
   env: NodeJS.ProcessEnv,
+  timeoutMs: number,
 ): Promise<Credentials | null> {
   if (!/^[A-Za-z0-9._-]+$/.test(name)) {
     return Promise.reject(
@@ -106,6 +112,11 @@ function runHelper(
     const child = spawn(command, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    // A helper waiting for a keychain prompt nobody answers must not hang the caller.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new CredentialsError(`${command} get did not answer within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (c: string) => {
       out += c;
     });
@@ -113,6 +124,7 @@ function runHelper(
       err += c;
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
       reject(
         new CredentialsError(
           error.code === 'ENOENT'
@@ -123,6 +135,7 @@ function runHelper(
       );
     });
     child.on('close', (code) => {
+      clearTimeout(timer);
       if (code !== 0) {
         if (/credentials not found/i.test(out + err)) resolve(null);
         else
