@@ -49,4 +49,14 @@ describe('dockerCredentials', () => {
     });
     expect(left).toEqual([]);
   });
+
+  it('does not quote the config file in its parse error (it holds passwords)', async () => {
+    const options = configDir(
+      '{"auths":{"ghcr.io":{"username":"me","password":"hunter2hunter2"}} , tru}',
+    );
+    const error = await dockerCredentials('ghcr.io', options).catch((e) => e);
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.message).toMatch(/config\.json: not valid JSON/);
+    expect(error.message).not.toContain('hunter2');
+  });
 });

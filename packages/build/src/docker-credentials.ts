@@ -56,14 +56,21 @@ export async function dockerCredentials(
 ): Promise<Credentials | null> {
   const env = options.env ?? process.env;
   const dir = options.configDir ?? env.DOCKER_CONFIG ?? join(homedir(), '.docker');
-  let config: DockerConfig;
+  const path = join(dir, 'config.json');
+  let text: string;
   try {
-    config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as DockerConfig;
+    text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new CredentialsError(`${join(dir, 'config.json')}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new CredentialsError(`${path}: ${(error as Error).message}`, { cause: error });
+  }
+  let config: DockerConfig;
+  try {
+    config = JSON.parse(text) as DockerConfig;
+  } catch (error) {
+    // Not the parser's message: it quotes the text around the error, and the file holds passwords.
+    const at = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw new CredentialsError(`${path}: not valid JSON${at ? ` (at offset ${at})` : ''}`);
   }
   const key = credentialsKey(registry);
   const host = keyHost(key);
