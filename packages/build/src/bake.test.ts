@@ -160,6 +160,12 @@ describe('bake()', () => {
     });
   });
 
+  it('escapes the names of args and labels too (bake reads object keys as templates)', () => {
+    const f = bake({ a: { dockerfile: 'FROM a', labels: { 'x.${y}': '%{z}' } } });
+    expect(f.target.a!.labels).toEqual({ 'x.$${y}': '%%{z}' });
+    expect(bakeTargetOptions(f.target.a!).options.labels).toEqual({ 'x.${y}': '%{z}' });
+  });
+
   it('quotes secret fields as buildx reads them (CSV), and reads them back whole', () => {
     const f = bake({
       a: {

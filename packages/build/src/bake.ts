@@ -127,7 +127,8 @@ function bakeTarget(name: string, t: BakeTarget): BakeFileTarget {
     Object.fromEntries(
       Object.entries(values)
         .filter((e): e is [string, string] => e[1] !== undefined)
-        .map(([k, v]) => [k, esc(v)]),
+        // Bake reads the keys of a JSON object as templates too.
+        .map(([k, v]) => [esc(k), esc(v)]),
     );
   if (t.description !== undefined) out.description = esc(t.description);
   if (t.context !== undefined) out.context = esc(t.context);
@@ -198,7 +199,7 @@ export function bakeTargetOptions(t: BakeFileTarget) {
     return eq === -1 ? { id: v } : { id: v.slice(0, eq), paths: v.slice(eq + 1).split(',') };
   });
   const unmap = (m: Readonly<Record<string, string>> | undefined) =>
-    m && Object.fromEntries(Object.entries(m).map(([k, v]) => [k, unesc(v)]));
+    m && Object.fromEntries(Object.entries(m).map(([k, v]) => [unesc(k), unesc(v)]));
   const pushes = (t.output ?? []).some((o) =>
     /(^|,)type=registry(,|$)|(^|,)push=true(,|$)/.test(o),
   );
