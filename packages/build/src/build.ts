@@ -7,6 +7,8 @@ import { BuildError, type BuildErrorLocation, BuildOptionsError } from './build-
 import { codeFrame } from './code-frame.js';
 import { type Client, clientFor, detectEngineKind, runClient } from './docker-client.js';
 import { type ResolvedDockerfile, resolveDockerfile } from './dockerfile-input.js';
+import { parseImageReference } from './image-reference.js';
+import { imageReferences } from './image-references.js';
 import { PlainProgress } from './plain-progress.js';
 import { stepSources } from './step-sources.js';
 import type {
@@ -160,7 +162,8 @@ function failure(
     engineMessage(progress.trailer) ??
     failed?.step.error ??
     (lastLine(stderr) || `the docker client exited with ${exitCode}`);
-  let span: { line: number; column: number; endLine: number } | null = failed?.step.source ?? null;
+  let span: { line: number; column: number; endLine: number } | null =
+    failed?.step.source ?? (failed ? imageSpan(dockerfile, failed.step.name) : null);
   if (!span) {
     // The Dockerfile frontend's own errors: `dockerfile parse error line 3: …` (Docker 20.10),
     // `dockerfile parse error on line 3: …`, or buildx's `Dockerfile:3` frame heading.
@@ -179,6 +182,30 @@ function failure(
     output: failed?.output ?? [],
     exitCode,
   });
+}
+
+/**
+ * The instruction naming the image of a step that failed to pull it: `[internal] load metadata
+ * for docker.io/library/node:22` (a FROM), `FROM docker.io/library/node:22` (a `COPY --from` or
+ * `--mount from=` image). References written with variables are not matched.
+ */
+function imageSpan(dockerfile: ResolvedDockerfile, stepName: string) {
+  const shown = /^(?:\[internal\] load metadata for|FROM) (\S+)$/.exec(stepName)?.[1];
+  if (!shown) return null;
+  const key = (ref: string) => {
+    try {
+      const r = parseImageReference(ref);
+      return `${r.registry}/${r.repository}:${r.tag ?? (r.digest ? '' : 'latest')}@${r.digest ?? ''}`;
+    } catch {
+      return null;
+    }
+  };
+  const wanted = key(shown);
+  const site = imageReferences(dockerfile.text, dockerfile.tree).find(
+    (s) => !s.ref.includes('$') && key(s.ref) === wanted,
+  );
+  const p = site?.node.position;
+  return p ? { line: p.start.line, column: p.start.column, endLine: p.end.line } : null;
 }
 
 /** The instruction that covers `line`, or the line alone. */

@@ -153,6 +153,23 @@ describe.skipIf(!engine)('build() on the local engine', () => {
     expect(error.engineMessage).toMatch(/unknown instruction: FOO/i);
   });
 
+  it('maps an image that cannot be pulled to the instruction that names it', async () => {
+    // No registry answers for this name (nothing leaves this machine): the pull fails.
+    const missing = `${uniqueName('build-test-missing')}:1`;
+    const from = await build(
+      `FROM debian:12-slim AS a\nRUN true\n\nFROM ${missing} AS b\nRUN true\n`,
+      { engine: client },
+    ).catch((e) => e);
+    expect(from).toBeInstanceOf(BuildError);
+    expect(from.location).toMatchObject({ line: 4, column: 1, endLine: 4 });
+    expect(from.location.frame).toContain(`4 | > FROM ${missing} AS b`);
+    const copy = await build(`FROM debian:12-slim\nCOPY --from=${missing} /a /b\n`, {
+      engine: client,
+    }).catch((e) => e);
+    expect(copy).toBeInstanceOf(BuildError);
+    expect(copy.location).toMatchObject({ line: 2, column: 1 });
+  });
+
   it('stops the build in the engine when aborted', async () => {
     const needle = `sleep 321.${Date.now() % 100000}`;
     const controller = new AbortController();
