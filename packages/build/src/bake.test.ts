@@ -2,6 +2,7 @@ import { dockerfile } from '@dockwright/sdk';
 import { describe, expect, it } from 'vitest';
 import { bake, bakeTargetOptions, bakeTargets } from './bake.js';
 import { BuildOptionsError } from './build-error.js';
+import { runBake } from './run-bake.js';
 
 /**
  * The target attributes of buildx's bake file reference (docs/bake-reference.md, "Target"), with
@@ -194,6 +195,12 @@ describe('bake()', () => {
     expect(() =>
       bake({ a: { dockerfile: 'FROM a', ssh: [{ id: 'k', paths: ['/a,b'] }] } }),
     ).toThrow(/ssh key path "\/a,b"/);
+  });
+
+  it('refuses a concurrency that would build nothing', async () => {
+    await expect(
+      runBake(file, { concurrency: 0, engine: { command: '/nonexistent/docker', kind: 'docker' } }),
+    ).rejects.toThrow(/concurrency must be a whole number of at least 1/);
   });
 
   it('resolves targets and groups as bake does', () => {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { type BakeFile, bakeTargetOptions, bakeTargets } from './bake.js';
 import { build } from './build.js';
 import { BuildError } from './build-error.js';
+import { concurrency } from './concurrency.js';
 import { clientFor, detectEngineKind, runClient } from './docker-client.js';
 import type { BuildEvent, EngineKind, EngineOptions } from './types.js';
 
@@ -41,6 +42,7 @@ export async function runBake(
   options: RunBakeOptions = {},
 ): Promise<RunBakeResult> {
   const names = bakeTargets(file, options.targets);
+  const limit = concurrency(options.concurrency, 2);
   const client = clientFor(options.engine);
   const kind = await detectEngineKind(client, options.engine?.kind, options.signal);
   if (kind === 'buildx') return { engine: kind, targets: await buildxBake(file, names, options) };
@@ -80,9 +82,7 @@ export async function runBake(
     }
   };
   // Every build has settled (its client has exited) before runBake does.
-  await Promise.all(
-    Array.from({ length: Math.min(options.concurrency ?? 2, names.length) }, worker),
-  );
+  await Promise.all(Array.from({ length: Math.min(limit, names.length) }, worker));
   if (failures.length > 0) throw failures[0];
   // In the order of the file, not of completion.
   return { engine: kind, targets: Object.fromEntries(names.map((n) => [n, results[n]!])) };
