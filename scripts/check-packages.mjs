@@ -102,7 +102,9 @@ async function checkTarball(packed) {
   }
   if (typeof manifest.engines?.node !== 'string') meta('package.json has no "engines.node"');
   if (manifest.name.startsWith('@') && manifest.publishConfig?.access !== 'public') {
-    meta('a scoped package needs "publishConfig": { "access": "public" } (npm publishes scoped packages as restricted otherwise)');
+    meta(
+      'a scoped package needs "publishConfig": { "access": "public" } (npm publishes scoped packages as restricted otherwise)',
+    );
   }
   if (!Array.isArray(manifest.files)) meta('package.json has no "files" list');
   for (const kind of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
