@@ -124,7 +124,13 @@ try {
     '--no-install',
   ]);
   for (const app of ['flask-app', 'node-app']) {
-    for (const f of ['Dockerfile', '.dockerignore', 'compose.yaml', 'README.md']) {
+    for (const f of [
+      'Dockerfile',
+      '.dockerignore',
+      'compose.yaml',
+      'compose.watch.yaml',
+      'README.md',
+    ]) {
       assert(existsSync(join(project, app, f)), `${app}/${f} was not written`);
     }
   }
