@@ -27,6 +27,8 @@ export function selectFiles(
       out.push('-');
       continue;
     }
+    // resolve(cwd, '') is the working directory itself: never what was meant.
+    if (arg === '') throw new CliError("an empty file name ('') was given");
     // `\` escapes in a glob; only Windows writes paths with it.
     const path = sep === '\\' ? arg.replaceAll('\\', '/') : arg;
     const glob = compileGlob(path.replace(/^\.\//, ''), { braces: true });

@@ -1,4 +1,3 @@
-import { escapeTerminal } from '@dockwright/lint';
 import pc from 'picocolors';
 import { CliError } from './cli-error.js';
 import type { Io } from './io.js';
@@ -66,12 +65,16 @@ export async function main(argv: string[]): Promise<number> {
       case 'help':
         io.out(HELP);
         return 0;
-      default:
+      default: {
+        const { escapeTerminal } = await import('@dockwright/lint');
         throw new CliError(
           `unknown command "${escapeTerminal(command, 100)}" (expected lint, fmt or parse; see --help)`,
         );
+      }
     }
   } catch (error) {
+    // Only now: the module with escapeTerminal holds the parser and the rules.
+    const { escapeTerminal } = await import('@dockwright/lint');
     if (debug) io.err(`${(error as Error).stack ?? String(error)}\n`);
     else if (error instanceof CliError) io.err(`${error.message}\n`);
     else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))

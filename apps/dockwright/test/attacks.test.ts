@@ -1,4 +1,4 @@
-// The CLI attacked as a hostile user and with faults would attack it: bytes that are not UTF-8,
+// The CLI attacked as a hostile local user would, and with faults: bytes that are not UTF-8,
 // hard links, other owners, read-only files, full disks, concurrent runs, signals,
 // pathological globs, huge inputs, terminal escapes. Each case says what must hold.
 //
@@ -6,7 +6,7 @@
 // - As root (CI runs as root), fast, no change to the system: the CLI runs as another uid
 //   through `setpriv`, where owners and permissions matter. Skipped, saying so, otherwise.
 // - DOCKWRIGHT_ATTACK_TESTS=1 (and root for the tmpfs): the slow and heavy ones: a full
-//   tmpfs, sixty SIGKILLs, a 2 GB JSON tree, many concurrent runs. See CONTRIBUTING.md.
+//   tmpfs, sixty SIGKILLs, a 2 GB JSON tree, many concurrent runs. See the README, Development.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,

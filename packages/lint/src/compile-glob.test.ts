@@ -52,6 +52,10 @@ describe('compileGlob', () => {
     ['**file', 'file', true],
     ['**file', 'dir/file', true],
     ['**file', 'dir/dir/file', true],
+    // Suffix match: moby compares the text after a leading ** to the end of the path.
+    ['**file', 'dir/xfile', true],
+    ['**.log', 'a.log', true],
+    ['**/file', 'xfile', false],
     ['**/file*', 'dir/dir/file.txt', true],
     ['**/file*txt', 'dir/dir/file.txt', true],
     ['**/file*.txt*', 'dir/dir/file.txt', true],
@@ -138,6 +142,12 @@ describe('compileGlob', () => {
     const g = compileGlob(glob, { braces: true });
     expect(g.test(path)).toBe(false);
     expect(g.canMatchInside(path)).toBe(glob.startsWith('**'));
+  });
+
+  it('takes a glob of 100,000 characters', () => {
+    const glob = 'a'.repeat(100_000);
+    expect(compileGlob(glob).test(glob)).toBe(true);
+    expect(compileGlob(`${glob}*`).test(`${glob}b`)).toBe(true);
   });
 
   it('takes deeply nested braces without recursion', () => {

@@ -25,7 +25,8 @@ export interface Glob {
  * `.dockerignore` uses): `*` and `?` stay within one path component; `**` spans any number of
  * them, eats one `/` after it, and before anything else matches zero or more whole
  * directories (`**\/x` and `**x` both match `x` and `a/b/x`), while at the end it matches
- * everything (`a/**` matches `a/b/c`); `[…]` is a class of characters and ranges (`[!…]` or
+ * everything (`a/**` matches `a/b/c`), and at the start before plain text it matches any path
+ * ending in that text (moby's suffix match: `**.log` matches `a.log`); `[…]` is a class of characters and ranges (`[!…]` or
  * `[^…]` negates; a negated class never matches `/`); the escape `\` makes the next
  * character literal, also inside a class. With `braces`, `{a,b}` alternates, nested as deep
  * as wanted, as the CLI's file globs do; a `{` without its `}` is literal.
@@ -41,12 +42,13 @@ export interface Glob {
  * compileGlob('**\/*.Dockerfile').test('a/b/web.Dockerfile') // true
  * compileGlob('{api,web}/Dockerfile', { braces: true }).test('web/Dockerfile') // true
  * compileGlob('apps/*\/Dockerfile').canMatchInside('apps/web/src') // false
+ * compileGlob('**.log').test('logs/a.log') // true: moby's suffix match
  * ```
  */
 export function compileGlob(glob: string, options?: GlobOptions): Glob {
   const tokens = tokenize(glob, options?.braces === true);
   const literal = tokens.every((t) => t.kind === CHAR);
-  const text = literal ? String.fromCodePoint(...tokens.map((t) => t.value)) : '';
+  const text = literal ? tokens.map((t) => String.fromCodePoint(t.value)).join('') : '';
   const base = baseOf(tokens);
   if (literal) {
     return Object.freeze({
@@ -55,6 +57,23 @@ export function compileGlob(glob: string, options?: GlobOptions): Glob {
       base,
       test: (path: string) => path === text,
       canMatchInside: (dir: string) => text.startsWith(`${dir}/`),
+    });
+  }
+  const rest = glob.slice(2);
+  if (
+    tokens[0]?.kind === DIRS &&
+    tokens.slice(1).every((t) => t.kind === CHAR) &&
+    !rest.includes('\\')
+  ) {
+    // moby's suffix match: `**` then plain text matches every path ending in that text
+    // (`**.log` matches `a.log`; `**/x` matches `x` too).
+    return Object.freeze({
+      source: glob,
+      literal,
+      base,
+      test: (path: string) =>
+        path.endsWith(rest) || (rest.startsWith('/') && path === rest.slice(1)),
+      canMatchInside: () => true,
     });
   }
   const nfa = build(tokens);
