@@ -76,13 +76,13 @@ export function compileGlob(glob: string, options?: GlobOptions): Glob {
       canMatchInside: () => true,
     });
   }
-  const nfa = build(tokens);
+  const r = runner(build(tokens));
   return Object.freeze({
     source: glob,
     literal,
     base,
-    test: (path: string) => run(nfa, path, false),
-    canMatchInside: (dir: string) => run(nfa, `${dir}/`, true),
+    test: (path: string) => walk(r, path)?.match === true,
+    canMatchInside: (dir: string) => walk(r, `${dir}/`)?.live === true,
   });
 }
 
@@ -270,7 +270,7 @@ interface Nfa {
   readonly out2: Int32Array;
   readonly classes: readonly CharClass[];
   readonly start: number;
-  /** Scratch for `run`: the generation each state was last added in. */
+  /** Scratch for `closure`: the generation each state was last added in. */
   readonly seen: Int32Array;
   generation: number;
 }
@@ -408,48 +408,92 @@ function build(tokens: Token[]): Nfa {
   };
 }
 
-// 3. Running it: the set of live states after each code point.
+// 3. Running it: the set of live states after each code point. Each set met is kept as a
+// state of a deterministic automaton, with its moves by code point filled in as they are
+// first taken (RE2's lazy DFA), so a path already seen costs one lookup per character. The
+// number kept is bounded; past it sets are worked out afresh each time, the same answer.
 
-/**
- * Whether the automaton ends in its match state after `path` (or, with `prefix`, whether any
- * state that still reads a character is live: something longer could match).
- */
-function run(nfa: Nfa, path: string, prefix: boolean): boolean {
-  let current: number[] = [];
-  let next: number[] = [];
-  const stack: number[] = [];
-  const add = (list: number[], s: number): void => {
-    stack.push(s);
-    while (stack.length > 0) {
-      const t = stack.pop()!;
-      if (nfa.seen[t] === nfa.generation) continue;
-      nfa.seen[t] = nfa.generation;
-      const k = nfa.kind[t]!;
-      if (k === S_SPLIT) {
-        stack.push(nfa.out2[t]!, nfa.out1[t]!);
-      } else if (k === S_JUMP) {
-        stack.push(nfa.out1[t]!);
-      } else list.push(t);
+interface DfaState {
+  /** The NFA states that read a character next, or are the match, sorted. */
+  readonly states: Int32Array;
+  readonly match: boolean;
+  /** Whether a state that reads a character is among them: a longer path could match. */
+  readonly live: boolean;
+  /** Moves taken so far: by ASCII code (made on the first), then the rest. */
+  ascii: (DfaState | undefined)[] | undefined;
+  readonly other: Map<number, DfaState>;
+}
+
+const MAX_DFA_STATES = 2000;
+
+interface Runner {
+  readonly nfa: Nfa;
+  readonly start: DfaState;
+  readonly cache: Map<string, DfaState>;
+}
+
+function runner(nfa: Nfa): Runner {
+  const cache = new Map<string, DfaState>();
+  const start = dfaState(nfa, cache, closure(nfa, [nfa.start]));
+  return { nfa, start, cache };
+}
+
+/** The DFA state after `path`, or null once no state is left. */
+function walk(r: Runner, path: string): DfaState | null {
+  let d = r.start;
+  for (let i = 0; i < path.length; ) {
+    const c = path.codePointAt(i)!;
+    i += c > 0xffff ? 2 : 1;
+    let next = c < 128 ? d.ascii?.[c] : d.other.get(c);
+    if (next === undefined) {
+      const moved: number[] = [];
+      for (const s of d.states) if (accepts(r.nfa, s, c)) moved.push(r.nfa.out1[s]!);
+      next = dfaState(r.nfa, r.cache, closure(r.nfa, moved));
+      if (r.cache.size <= MAX_DFA_STATES) {
+        if (c >= 128) d.other.set(c, next);
+        else (d.ascii ??= new Array(128))[c] = next;
+      }
     }
-  };
-  if (nfa.generation > 0x3fffffff - path.length) {
+    if (next.states.length === 0) return null;
+    d = next;
+  }
+  return d;
+}
+
+/** The states reachable from `from` without reading: SPLIT and JUMP followed, sorted. */
+function closure(nfa: Nfa, from: number[]): Int32Array {
+  if (nfa.generation > 0x3fffffff) {
     nfa.seen.fill(0);
     nfa.generation = 0;
   }
-  nfa.generation++;
-  add(current, nfa.start);
-  for (let i = 0; i < path.length && current.length > 0; ) {
-    const c = path.codePointAt(i)!;
-    i += c > 0xffff ? 2 : 1;
-    nfa.generation++;
-    for (const s of current) {
-      if (accepts(nfa, s, c)) add(next, nfa.out1[s]!);
-    }
-    [current, next] = [next, current];
-    next.length = 0;
+  const generation = ++nfa.generation;
+  const out: number[] = [];
+  const stack = from.slice();
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (nfa.seen[t] === generation) continue;
+    nfa.seen[t] = generation;
+    const k = nfa.kind[t]!;
+    if (k === S_SPLIT) stack.push(nfa.out2[t]!, nfa.out1[t]!);
+    else if (k === S_JUMP) stack.push(nfa.out1[t]!);
+    else out.push(t);
   }
-  if (prefix) return current.some((s) => nfa.kind[s] !== S_MATCH);
-  return current.some((s) => nfa.kind[s] === S_MATCH);
+  return Int32Array.from(out).sort();
+}
+
+function dfaState(nfa: Nfa, cache: Map<string, DfaState>, states: Int32Array): DfaState {
+  const key = states.join(',');
+  const known = cache.get(key);
+  if (known) return known;
+  let match = false;
+  let live = false;
+  for (const s of states) {
+    if (nfa.kind[s] === S_MATCH) match = true;
+    else live = true;
+  }
+  const d: DfaState = { states, match, live, ascii: undefined, other: new Map() };
+  if (cache.size < MAX_DFA_STATES) cache.set(key, d);
+  return d;
 }
 
 function accepts(nfa: Nfa, s: number, c: number): boolean {
