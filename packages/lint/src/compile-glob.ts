@@ -451,7 +451,10 @@ function walk(r: Runner, path: string): DfaState | null {
       next = dfaState(r.nfa, r.cache, closure(r.nfa, moved));
       if (r.cache.size <= MAX_DFA_STATES) {
         if (c >= 128) d.other.set(c, next);
-        else (d.ascii ??= new Array(128))[c] = next;
+        else {
+          d.ascii ??= new Array(128);
+          d.ascii[c] = next;
+        }
       }
     }
     if (next.states.length === 0) return null;
