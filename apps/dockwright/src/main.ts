@@ -14,6 +14,9 @@ Commands:
   lint    report BuildKit's checks, hadolint's DL rules and dockwright's rules; --fix fixes
   fmt     format in one canonical style that never changes meaning
   parse   print BuildKit's Node.Dump() lines or the JSON syntax tree
+  build   build a Dockerfile or a build script's Dockerfile with BuildKit (local or remote)
+  pin     pin FROM and --from images to registry digests; --check, --update
+  bake    write a docker-bake.json from a build script; --build builds its targets
 
 Options:
   -h, --help     show this help; dockwright <command> --help shows a command's options
@@ -32,6 +35,9 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ['fmt', async () => (await import('./commands/fmt-command.js')).fmtCommand],
   ['format', async () => (await import('./commands/fmt-command.js')).fmtCommand],
   ['parse', async () => (await import('./commands/parse-command.js')).parseCommand],
+  ['build', async () => (await import('./commands/build-command.js')).buildCommand],
+  ['pin', async () => (await import('./commands/pin-command.js')).pinCommand],
+  ['bake', async () => (await import('./commands/bake-command.js')).bakeCommand],
 ]);
 
 /** Runs the CLI and returns the exit code. */
@@ -68,22 +74,27 @@ export async function main(argv: string[]): Promise<number> {
       default: {
         const { escapeTerminal } = await import('@dockwright/lint');
         throw new CliError(
-          `unknown command "${escapeTerminal(command, 100)}" (expected lint, fmt or parse; see --help)`,
+          `unknown command "${escapeTerminal(command, 100)}" (expected lint, fmt, parse, build, pin or bake; see --help)`,
         );
       }
     }
   } catch (error) {
-    // Only now: the module with escapeTerminal holds the parser and the rules.
-    const { escapeTerminal } = await import('@dockwright/lint');
-    if (debug) io.err(`${(error as Error).stack ?? String(error)}\n`);
-    else if (error instanceof CliError) io.err(`${error.message}\n`);
-    else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
-      io.err(`dockwright: ${escapeTerminal((error as Error).message, 500)}\n`);
-    else
-      io.err(
-        `dockwright: ${escapeTerminal((error as Error).message ?? String(error), 500)} (run with --debug for details)\n`,
-      );
-    if (error instanceof CliError) return error.exitCode;
-    return 2;
+    return report(error, io, debug);
   }
+}
+
+/** Prints an error as one line (a stack trace only with --debug) and returns the exit code. */
+async function report(error: unknown, io: Io, debug: boolean): Promise<number> {
+  // Only now: the module with escapeTerminal holds the parser and the rules.
+  const { escapeTerminal } = await import('@dockwright/lint');
+  if (debug) io.err(`${(error as Error).stack ?? String(error)}\n`);
+  else if (error instanceof CliError) io.err(`${error.message}\n`);
+  else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+    io.err(`dockwright: ${escapeTerminal((error as Error).message, 500)}\n`);
+  else
+    io.err(
+      `dockwright: ${escapeTerminal((error as Error).message ?? String(error), 500)} (run with --debug for details)\n`,
+    );
+  if (error instanceof CliError) return error.exitCode;
+  return 2;
 }
