@@ -152,7 +152,9 @@ function writeInPlace(
   before: BigIntStats,
   shown: string,
 ): boolean {
-  const fd = openSync(target, constants.O_WRONLY);
+  // The path is the real one: a symlink there now was put there since, so is not followed;
+  // and the file opened must be the very one that was read (a swap is refused).
+  const fd = openSync(target, constants.O_WRONLY | constants.O_NOFOLLOW);
   try {
     if (changed(before, fstatSync(fd, { bigint: true }))) {
       throw new CliError(

@@ -263,6 +263,8 @@ describe.skipIf(!isRoot)(
       });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('ro/Dockerfile: not written: permission denied\n');
+      // Still reported, as the file is: the findings --fix would have fixed included.
+      expect(r.stdout.toString()).toContain('ro/Dockerfile:1:1: warning StageNameCasing');
       expect(readFileSync(join(dir, 'ro/Dockerfile'), 'utf8')).toBe(text);
       expect(readdirSync(join(dir, 'ro'))).toEqual(['Dockerfile']);
     });

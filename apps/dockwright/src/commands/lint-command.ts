@@ -134,12 +134,25 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
       let findings: readonly Finding[] | null = null;
       if (values.fix) {
         const { output, remaining } = applyFixes(text, options);
-        findings = remaining;
+        let written = true;
         if (file === '-') io.out(output);
         else if (output !== text) {
-          await holdSignals(() => replaceFile(input.source, encodeText(output), displayName(file)));
+          try {
+            await holdSignals(() =>
+              replaceFile(input.source, encodeText(output), displayName(file)),
+            );
+          } catch (error) {
+            if (!(error instanceof CliError)) throw error;
+            // The file is as it was: report what it still says.
+            io.err(`${error.message}\n`);
+            failed = true;
+            written = false;
+          }
         }
-        text = output;
+        if (written) {
+          findings = remaining;
+          text = output;
+        }
       }
       reported.push({ file: input.name, text, findings: findings ?? lint(text, options) });
     } catch (error) {
