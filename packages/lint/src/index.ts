@@ -2,8 +2,14 @@ export { applyFixes, type FixResult } from './apply-fixes.js';
 export { type CheckConfig, CheckConfigError, parseCheckConfig } from './check-config.js';
 export { type FormatOptions, format } from './format.js';
 export { type GlobOptions, globToRegExp } from './glob-to-reg-exp.js';
+export {
+  parseGlobalIgnorePragma,
+  parseIgnorePragma,
+  parseShellPragma,
+  parseStageIgnorePragma,
+} from './hadolint-pragmas.js';
 export { dockerignoreMatcher } from './internal/dockerignore.js';
-export { type ShellCommand, type ShellScript, splitShell } from './internal/shell-commands.js';
+export { isLabelType, LABEL_TYPES, type LabelType } from './label-schema.js';
 export { lint } from './lint.js';
 export { formatJson } from './reporters/json-reporter.js';
 export { formatSarif } from './reporters/sarif-reporter.js';
@@ -19,4 +25,13 @@ export { allRules } from './rules/all-rules.js';
 export { buildkitRules } from './rules/buildkit-rules.js';
 export { dockwrightRules } from './rules/dockwright-rules.js';
 export { hadolintRules } from './rules/hadolint-rules.js';
+export type { CommandFlag, ShellCommand } from './shell/command.js';
+export { parseShell, type ShellScript } from './shell/parse-shell.js';
+export { type RunScript, runText } from './shell/run-script.js';
+export {
+  type ShellcheckComment,
+  type ShellcheckJob,
+  type ShellcheckResult,
+  shellcheckJobs,
+} from './shellcheck/shellcheck-job.js';
 export type * from './types.js';

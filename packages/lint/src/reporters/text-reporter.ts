@@ -45,8 +45,9 @@ export function formatText(files: readonly ReportedFile[], colors: Colors = NO_C
           ? colors.red('error')
           : f.severity === 'warning'
             ? colors.yellow('warning')
-            : colors.blue('info');
-      out += `${colors.bold(`${file}:${line}:${column}`)}: ${sev} ${colors.dim(f.ruleId)}: ${f.message}\n`;
+            : colors.blue(f.severity);
+      const ids = f.alsoRuleIds ? `${f.ruleId} (${f.alsoRuleIds.join(', ')})` : f.ruleId;
+      out += `${colors.bold(`${file}:${line}:${column}`)}: ${sev} ${colors.dim(ids)}: ${f.message}\n`;
       const src = lines[line - 1];
       if (src !== undefined) {
         const gutter = String(line).padStart(5);
@@ -56,5 +57,6 @@ export function formatText(files: readonly ReportedFile[], colors: Colors = NO_C
     }
   }
   if (total > 0) out += `\n${total} problem${total === 1 ? '' : 's'}\n`;
+  else out += `No problems in ${files.length} file${files.length === 1 ? '' : 's'}\n`;
   return out;
 }

@@ -1,7 +1,6 @@
 import { type InstructionNode, viewCopy } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
 import { dependencyInstall } from '../../internal/installs.js';
-import { runScripts } from '../../internal/run-scripts.js';
 
 /** COPY/ADD of the whole build context (`.`, `./`, `*`) from the context, not a stage. */
 function copiesWholeContext(n: InstructionNode): boolean {
@@ -41,10 +40,10 @@ export const cacheOrder = defineRule(
       }
       if (!copied) continue;
       const copyLine = copied.position?.start.line ?? 0;
-      for (const run of runScripts(ctx)) {
-        if (run.stage !== stage) continue;
-        if ((run.node.position?.start.line ?? 0) < copyLine) continue;
-        for (const c of run.script.commands) {
+      for (const n of stage.instructions) {
+        if (n.keyword !== 'RUN' || (n.position?.start.line ?? 0) < copyLine) continue;
+        const run = ctx.run(n);
+        for (const c of run.commands) {
           const install = dependencyInstall(c);
           if (!install) continue;
           report(

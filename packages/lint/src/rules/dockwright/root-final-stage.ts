@@ -19,6 +19,7 @@ export const rootFinalStage = defineRule(
     source: 'dockwright',
     severity: 'warning',
     description: 'The final stage should switch to a non-root USER',
+    sameProblemAs: { DL3002: 'here' },
   },
   (ctx, report) => {
     const last = ctx.stages[ctx.stages.length - 1];
