@@ -91,12 +91,12 @@ export function lintWith(
     const { meta } = rule;
     if (!policy.runs(meta)) continue;
     const check = (view: RuleContext): void => {
-      rule.check(view, (target, message, fix) => {
+      rule.check(view, (target, message, fix, configuredBy) => {
         const node = isInstruction(target) ? target : null;
         const position = node ? view.positionOf(node) : positionOf(target);
         if (!position) return;
         const anchor = node ? view.anchorOf(node) : instructionAt(ctx, position);
-        const severity = policy.severity(meta, anchor, position);
+        const severity = policy.severity(meta, configuredBy ?? anchor, position, anchor);
         if (severity === null) return;
         add(
           { ruleId: meta.id, severity, message, position, ...(fix ? { fix } : {}) },

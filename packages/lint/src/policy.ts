@@ -47,11 +47,20 @@ export class Policy {
     return level !== 'off';
   }
 
-  /** The severity of a rule's finding, or null when it is not reported. */
-  severity(meta: RuleMeta, anchor: InstructionNode | null, position: Position): Severity | null {
+  /**
+   * The severity of a rule's finding, or null when it is not reported. `configured` is the
+   * instruction whose `# check=` comments apply; `anchor` the one hadolint's pragmas look at.
+   */
+  severity(
+    meta: RuleMeta,
+    configured: InstructionNode | null,
+    position: Position,
+    anchor: InstructionNode | null = configured,
+  ): Severity | null {
     let severity = meta.severity;
     if (meta.source === 'buildkit' || meta.source === 'dockwright') {
-      const config = (anchor && this.above.get(anchor)) || this.file;
+      const fromComments = meta.checkConfig !== 'file' && configured && this.above.get(configured);
+      const config = fromComments || this.file;
       if (meta.source === 'dockwright') {
         // `# check=skip=dockwright/…` names this project's rules as it names BuildKit's.
         if (config.skip.has(meta.id)) return null;

@@ -82,21 +82,16 @@ export class RuleContext {
     this.isOnbuildView = false;
     this.children = tree.children;
     const instructions: InstructionNode[] = [];
+    // BuildKit's PrevComment: the comments since the previous instruction. Blank lines do not
+    // end the list (BuildKit's parser skips them), a bare `#` empties it, directives are none.
     let pending: CommentNode[] = [];
     for (const child of tree.children) {
       if (child.type === 'comment') {
-        // A blank line before a comment starts a new PrevComment list (BuildKit drops the
-        // comments above a blank line); a bare `#` also resets it.
-        if (hasBlankLine(child.raws?.before)) pending = [];
         if (child.text === '') pending = [];
         else pending.push(child);
         continue;
       }
-      if (child.type !== 'instruction') {
-        pending = [];
-        continue;
-      }
-      if (hasBlankLine(child.raws?.before)) pending = [];
+      if (child.type !== 'instruction') continue;
       this.above.set(child, pending);
       pending = [];
       instructions.push(child);
@@ -122,7 +117,10 @@ export class RuleContext {
     this.stageProblems = split.problems;
   }
 
-  /** The comments directly above an instruction (BuildKit's `PrevComment`). */
+  /**
+   * The comments between the previous instruction and this one (BuildKit's `PrevComment`):
+   * what `# check=` comments and definition descriptions are read from.
+   */
   commentsAbove(node: InstructionNode): readonly CommentNode[] {
     return this.above.get(node) ?? [];
   }
@@ -166,8 +164,4 @@ export class RuleContext {
   positionOf(node: InstructionNode): Position | undefined {
     return node.position ?? this.shared.owners.get(node)?.position;
   }
-}
-
-function hasBlankLine(before: string | undefined): boolean {
-  return before !== undefined && before !== '';
 }

@@ -61,6 +61,12 @@ export interface RuleMeta {
   /** Whether the rule can carry a fix. */
   readonly fixable?: boolean;
   /**
+   * BuildKit checks: whether `# check=` comments above an instruction configure the check for
+   * that instruction (`instruction`, the default) or only the file's directive does (`file`:
+   * BuildKit runs these checks with the file-level configuration).
+   */
+  readonly checkConfig?: 'file' | 'instruction';
+  /**
    * hadolint checks the rule on the instructions ONBUILD triggers as well (`ONBUILD RUN …`),
    * on their own: as if the triggers were the whole file.
    */
@@ -76,10 +82,16 @@ export interface RuleMeta {
   readonly examples?: { readonly reported: RuleExample; readonly notReported: RuleExample };
 }
 
+/**
+ * Reports a finding on a node (or at a position). `configuredBy` names the instruction whose
+ * `# check=` comments configure it when that is not the one reported (BuildKit reports an
+ * overridden CMD under the configuration of the CMD overriding it).
+ */
 export type Report = (
   node: { readonly position?: Position } | Position,
   message: string,
   fix?: Fix,
+  configuredBy?: InstructionNode,
 ) => void;
 
 export interface Rule {

@@ -17,6 +17,7 @@ export const duplicateStageName = defineRule(
     severity: 'warning',
     description: 'Stage names should be unique',
     url: buildkitUrl('DuplicateStageName'),
+    checkConfig: 'file',
   },
   (ctx, report) => {
     const seen = new Set<string>();

@@ -20,6 +20,7 @@ export const invalidDefaultArgInFrom = defineRule(
     severity: 'warning',
     description: 'Default value for global ARG results in an empty or invalid base image name',
     url: buildkitUrl('InvalidDefaultArgInFrom'),
+    checkConfig: 'file',
   },
   (ctx, report) => {
     // BuildKit expands each global ARG default with the ARGs above it (quotes removed).

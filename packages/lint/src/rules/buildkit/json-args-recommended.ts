@@ -3,7 +3,8 @@ import { execFormFix } from '../../fixes/exec-form.js';
 
 /**
  * JSONArgsRecommended: CMD and ENTRYPOINT in exec form, so the process gets OS signals. Not
- * reported once the stage sets SHELL (BuildKit treats the shell form as intended then).
+ * reported once the stage (or a stage it builds on) sets SHELL: BuildKit treats the shell form
+ * as intended then.
  *
  * @example
  * ```dockerfile
@@ -22,7 +23,11 @@ export const jsonArgsRecommended = defineRule(
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {
+      // The image config's Shell: set by a SHELL of this stage, or of a stage it builds on.
       let shellSet = false;
+      for (let s = stage.parent; s && !shellSet; s = s.parent) {
+        shellSet = s.instructions.some((n) => n.keyword === 'SHELL');
+      }
       for (const n of stage.instructions) {
         if (n.keyword === 'SHELL') shellSet = true;
         if ((n.keyword !== 'CMD' && n.keyword !== 'ENTRYPOINT') || n.json || shellSet) continue;

@@ -28,9 +28,12 @@ export const multipleInstructionsDisallowed = defineRule(
         if (!SINGLE.includes(n.keyword)) continue;
         const previous = last.get(n.keyword);
         if (previous) {
+          // BuildKit reports the overridden one, configured by the one that overrides it.
           report(
             previous,
             `Multiple ${n.keyword} instructions should not be used in the same stage because only the last one will be used`,
+            undefined,
+            n,
           );
         }
         last.set(n.keyword, n);

@@ -18,6 +18,7 @@ export const reservedStageName = defineRule(
     severity: 'warning',
     description: 'Reserved words should not be used as stage names',
     url: buildkitUrl('ReservedStageName'),
+    checkConfig: 'file',
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {

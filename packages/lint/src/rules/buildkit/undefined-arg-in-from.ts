@@ -31,7 +31,8 @@ export const undefinedArgInFrom = defineRule(
         for (const name of varNames(word, ctx.escape)) {
           if (declared.includes(name) || PLATFORM_ARGS.has(name) || seen.has(name)) continue;
           seen.add(name);
-          const hint = suggest(name, declared, true);
+          // BuildKit suggests among the global ARGs and the platform ARGs it predefines.
+          const hint = suggest(name, [...declared, ...PLATFORM_ARGS], true);
           report(
             stage.from,
             `FROM argument '${name}' is not declared${hint ? ` (did you mean ${hint}?)` : ''}`,

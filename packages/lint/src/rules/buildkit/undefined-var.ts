@@ -1,6 +1,6 @@
 import { envPairs, type InstructionNode, suggest, viewArg } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { PREDEFINED_ARGS } from '../../internal/predefined-args.js';
+import { PLATFORM_ARGS, PREDEFINED_ARGS } from '../../internal/predefined-args.js';
 import { varNames } from '../../internal/var-names.js';
 import type { Stage } from '../../rule-context.js';
 
@@ -64,6 +64,13 @@ export const undefinedVar = defineRule(
     url: buildkitUrl('UndefinedVar'),
   },
   (ctx, report) => {
+    // Global ARGs with a default (and the platform ARGs) give a stage's `ARG name` a value.
+    const globalValues = new Set<string>(PLATFORM_ARGS);
+    for (const a of ctx.globalArgs) {
+      for (const d of viewArg(a, ctx.escape).args) if (d.value !== null) globalValues.add(d.name);
+    }
+    // The environment of each stage's state: ENVs and ARGs with a value, which a stage built
+    // on it (`FROM base`) starts with, as BuildKit's dispatch state does.
     const envByStage = new Map<Stage, Set<string>>();
     for (const stage of ctx.stages) {
       const env = new Set<string>(stage.parent ? (envByStage.get(stage.parent) ?? []) : ['PATH']);
@@ -75,7 +82,7 @@ export const undefinedVar = defineRule(
             if (env.has(name) || args.has(name)) continue;
             if (PREDEFINED_ARGS.has(name) || reported.has(name)) continue;
             reported.add(name);
-            const hint = suggest(name, [...env, ...args], true);
+            const hint = suggest(name, [...env], true);
             report(
               n,
               `Usage of undefined variable '$${name}'${hint ? ` (did you mean $${hint}?)` : ''}`,
@@ -84,7 +91,12 @@ export const undefinedVar = defineRule(
         }
         // Every reference of an instruction sees the values from before it.
         if (n.keyword === 'ENV') for (const p of envPairs(n, ctx.escape)) env.add(p.key);
-        if (n.keyword === 'ARG') for (const d of viewArg(n, ctx.escape).args) args.add(d.name);
+        if (n.keyword === 'ARG') {
+          for (const d of viewArg(n, ctx.escape).args) {
+            args.add(d.name);
+            if (d.value !== null || globalValues.has(d.name)) env.add(d.name);
+          }
+        }
       }
       envByStage.set(stage, env);
     }
