@@ -67,8 +67,10 @@ interface ShellState {
   shell: string;
   /** ARG and ENV names set so far (and the proxy variables). */
   vars: Set<string>;
-  /** ENV names only: what a later stage or an ONBUILD trigger inherits. */
+  /** ENV names: what an image built on this one (an ONBUILD trigger) inherits. */
   env: Set<string>;
+  /** ENV names and ARGs with a value: what a later stage built on this one inherits. */
+  state: Set<string>;
 }
 
 /**
@@ -76,9 +78,9 @@ interface ShellState {
  * hadolint prepares them. Each script starts with `#!` and the first word of the SHELL in
  * effect (`/bin/sh` by default, `# hadolint shell=…` overrides it), then `export NAME=1` for the
  * proxy variables and every ARG and ENV name set before it, so ShellCheck does not report them
- * as unassigned. A stage built on an earlier stage (`FROM base`) inherits its SHELL and ENV; any
- * other FROM starts over. An ONBUILD RUN runs in the image built on this one, so it gets the
- * stage's final SHELL and ENV (and the ARG and ENV triggers before it). Scripts for PowerShell
+ * as unassigned. A stage built on an earlier stage (`FROM base`) inherits its SHELL, ENV and ARGs
+ * with a value; any other FROM starts over. An ONBUILD RUN runs in the image built on this one,
+ * so it gets the stage's final SHELL and ENV (and the ARG and ENV triggers before it). Scripts for PowerShell
  * or `cmd`, and heredoc scripts with another interpreter's shebang, are skipped.
  *
  * @example
@@ -105,6 +107,7 @@ export function shellcheckJobs(input: LintInput, options: LintOptions = {}): She
       shell: state.shell,
       vars: new Set([...DEFAULT_VARS, ...state.env]),
       env: new Set(state.env),
+      state: new Set(state.env),
     };
     for (const n of onbuild) inherited = step(n.trigger!, inherited, n);
     if (stageName !== null) stageEnd.set(stageName, state);
@@ -114,12 +117,16 @@ export function shellcheckJobs(input: LintInput, options: LintOptions = {}): She
   const step = (n: InstructionNode, s: ShellState, anchor: InstructionNode): ShellState => {
     switch (n.keyword) {
       case 'ARG':
-        for (const d of viewArg(n, tree.escape).args) s.vars.add(d.name);
+        for (const d of viewArg(n, tree.escape).args) {
+          s.vars.add(d.name);
+          if (d.value !== null) s.state.add(d.name);
+        }
         return s;
       case 'ENV':
         for (const p of envPairs(n, tree.escape)) {
           s.vars.add(p.key);
           s.env.add(p.key);
+          s.state.add(p.key);
         }
         return s;
       case 'SHELL':
@@ -149,11 +156,14 @@ export function shellcheckJobs(input: LintInput, options: LintOptions = {}): She
       endStage();
       const [image, as, name] = c.args;
       const parent = image !== undefined ? stageEnd.get(image.toLowerCase()) : undefined;
+      // A stage built on an earlier one continues its state: its SHELL, its ENV, and its ARGs
+      // that have a value (BuildKit keeps them in the state's environment).
       state = parent
         ? {
             shell: parent.shell,
-            vars: new Set([...DEFAULT_VARS, ...parent.env]),
+            vars: new Set([...DEFAULT_VARS, ...parent.state]),
             env: new Set(parent.env),
+            state: new Set(parent.state),
           }
         : fresh(defaultShell);
       stageName = as?.toLowerCase() === 'as' && name !== undefined ? name.toLowerCase() : null;
@@ -173,7 +183,7 @@ export function shellcheckJobs(input: LintInput, options: LintOptions = {}): She
 }
 
 function fresh(shell: string): ShellState {
-  return { shell, vars: new Set(DEFAULT_VARS), env: new Set() };
+  return { shell, vars: new Set(DEFAULT_VARS), env: new Set(), state: new Set() };
 }
 
 /** The job for one RUN, or null when ShellCheck has nothing to read in it. */
