@@ -3,6 +3,19 @@ export { type CheckConfig, CheckConfigError, parseCheckConfig } from './check-co
 export { type FormatOptions, format } from './format.js';
 export { type GlobOptions, globToRegExp } from './glob-to-reg-exp.js';
 export {
+  EMPTY_HADOLINT_CONFIG,
+  HADOLINT_FORMATS,
+  type HadolintConfig,
+  HadolintConfigError,
+  type HadolintFormat,
+  hadolintConfigFromEnv,
+  hadolintConfigLocations,
+  hadolintLintOptions,
+  mergeHadolintConfigs,
+  type ParsedHadolintConfig,
+  parseHadolintConfig,
+} from './hadolint-config.js';
+export {
   parseGlobalIgnorePragma,
   parseIgnorePragma,
   parseShellPragma,
@@ -11,8 +24,18 @@ export {
 export { dockerignoreMatcher } from './internal/dockerignore.js';
 export { isLabelType, LABEL_TYPES, type LabelType } from './label-schema.js';
 export { lint } from './lint.js';
+export { formatCheckstyle } from './reporters/checkstyle-reporter.js';
+export { formatCodeclimate, formatGitlabCodeQuality } from './reporters/codeclimate-reporter.js';
+export {
+  formatReport,
+  isReportFormat,
+  REPORT_FORMATS,
+  type ReportFormat,
+} from './reporters/format-report.js';
+export { formatGnu } from './reporters/gnu-reporter.js';
 export { formatJson } from './reporters/json-reporter.js';
 export { formatSarif } from './reporters/sarif-reporter.js';
+export { formatSonarqube } from './reporters/sonarqube-reporter.js';
 export { STDIN_NAME, STDIN_URI } from './reporters/stdin-name.js';
 export {
   type Colors,
