@@ -21,6 +21,10 @@ export const consistentInstructionCasing = defineRule(
     url: buildkitUrl('ConsistentInstructionCasing'),
     fixable: true,
     checkConfig: 'file',
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nRUN true\nrun echo hi\n' },
+      notReported: { dockerfile: 'from alpine:3.20\nrun true\n' },
+    },
   },
   (ctx, report) => {
     const written = (n: InstructionNode): string => n.raws?.keyword || n.keyword;

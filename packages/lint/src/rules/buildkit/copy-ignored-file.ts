@@ -20,6 +20,16 @@ export const copyIgnoredFile = defineRule(
     severity: 'warning',
     description: 'Attempting to Copy file that is excluded by .dockerignore',
     url: buildkitUrl('CopyIgnoredFile'),
+    examples: {
+      reported: {
+        dockerfile: 'FROM alpine:3.20\nCOPY README.md /app/\n',
+        options: { dockerignore: '*.md\n' },
+      },
+      notReported: {
+        dockerfile: 'FROM alpine:3.20\nCOPY app.py /app/\n',
+        options: { dockerignore: '*.md\n' },
+      },
+    },
   },
   (ctx, report) => {
     const text = ctx.options.dockerignore;

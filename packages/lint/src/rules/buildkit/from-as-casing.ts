@@ -17,6 +17,10 @@ export const fromAsCasing = defineRule(
     description: "The 'as' keyword should match the case of the 'from' keyword",
     url: buildkitUrl('FromAsCasing'),
     fixable: true,
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20 as build\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20 AS build\n' },
+    },
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {

@@ -21,6 +21,10 @@ export const invalidDefaultArgInFrom = defineRule(
     description: 'Default value for global ARG results in an empty or invalid base image name',
     url: buildkitUrl('InvalidDefaultArgInFrom'),
     checkConfig: 'file',
+    examples: {
+      reported: { dockerfile: 'ARG VERSION\nFROM alpine:${VERSION}\n' },
+      notReported: { dockerfile: 'ARG VERSION=3.20\nFROM alpine:${VERSION}\n' },
+    },
   },
   (ctx, report) => {
     // BuildKit expands each global ARG default with the ARGs above it (quotes removed).

@@ -21,6 +21,18 @@ export const invalidDefinitionDescription = defineRule(
       'Comment for build stage or argument should follow the format: `# <arg/stage name> <description>`. If this is not intended to be a description comment, add an empty line or comment between the instruction and the comment.',
     url: buildkitUrl('InvalidDefinitionDescription'),
     experimental: true,
+    examples: {
+      reported: {
+        dockerfile:
+          '# check=experimental=InvalidDefinitionDescription\n\n# the build stage\nFROM alpine:3.20 AS build\n',
+        options: { buildkitCheck: 'experimental=InvalidDefinitionDescription' },
+      },
+      notReported: {
+        dockerfile:
+          '# check=experimental=InvalidDefinitionDescription\n\n# build compiles the app\nFROM alpine:3.20 AS build\n',
+        options: { buildkitCheck: 'experimental=InvalidDefinitionDescription' },
+      },
+    },
   },
   (ctx, report) => {
     for (const n of ctx.instructions) {

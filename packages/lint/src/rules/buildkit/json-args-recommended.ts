@@ -20,6 +20,10 @@ export const jsonArgsRecommended = defineRule(
       'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals',
     url: buildkitUrl('JSONArgsRecommended'),
     fixable: true,
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nCMD node server.js\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20\nCMD ["node", "server.js"]\n' },
+    },
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {

@@ -20,6 +20,10 @@ export const multipleInstructionsDisallowed = defineRule(
     severity: 'warning',
     description: 'Multiple instructions of the same type should not be used in the same stage',
     url: buildkitUrl('MultipleInstructionsDisallowed'),
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20\nCMD ["a"]\nFROM alpine:3.20\nCMD ["b"]\n' },
+    },
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {

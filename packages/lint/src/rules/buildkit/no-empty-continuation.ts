@@ -22,6 +22,10 @@ export const noEmptyContinuation = defineRule(
     description: 'Empty continuation lines will become errors in a future release',
     url: buildkitUrl('NoEmptyContinuation'),
     checkConfig: 'file',
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nRUN apk add \\\n\n    curl\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20\nRUN apk add \\\n    curl\n' },
+    },
   },
   (ctx, report) => {
     const lines = ctx.tree.diagnostics

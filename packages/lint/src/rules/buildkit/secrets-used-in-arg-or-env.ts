@@ -26,6 +26,10 @@ export const secretsUsedInArgOrEnv = defineRule(
     severity: 'warning',
     description: 'Sensitive data should not be used in the ARG or ENV commands',
     url: buildkitUrl('SecretsUsedInArgOrEnv'),
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nARG GITHUB_TOKEN\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20\nARG PUBLIC_KEY\n' },
+    },
   },
   (ctx, report) => {
     for (const n of ctx.instructions) {

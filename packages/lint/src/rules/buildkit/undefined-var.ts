@@ -62,6 +62,10 @@ export const undefinedVar = defineRule(
     severity: 'warning',
     description: 'Variables should be defined before their use',
     url: buildkitUrl('UndefinedVar'),
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nCOPY $SRC /app/\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20\nARG SRC=.\nCOPY $SRC /app/\n' },
+    },
   },
   (ctx, report) => {
     // Global ARGs with a default (and the platform ARGs) give a stage's `ARG name` a value.

@@ -31,6 +31,13 @@ export const cacheOrder = defineRule(
     severity: 'warning',
     description:
       'Install dependencies before copying the whole build context, so source changes do not invalidate the install layer',
+    examples: {
+      reported: { dockerfile: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n' },
+      notReported: {
+        dockerfile:
+          'FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n',
+      },
+    },
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {

@@ -76,6 +76,16 @@ export const installWithoutCache = defineRule(
       DL3042: 'here',
       DL3060: 'here',
     },
+    examples: {
+      reported: {
+        dockerfile:
+          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
+      },
+      notReported: {
+        dockerfile:
+          'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\n',
+      },
+    },
   },
   (ctx, report) => {
     for (const run of ctx.runs()) {

@@ -38,6 +38,14 @@ export const secretInArgEnv = defineRule(
     severity: 'error',
     description:
       'Secrets must not be passed through ARG or ENV; use RUN --mount=type=secret instead',
+    examples: {
+      reported: {
+        dockerfile: 'FROM alpine:3.20\nENV GH=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB\n',
+      },
+      notReported: {
+        dockerfile: 'FROM alpine:3.20\nARG NPM_TOKEN\nRUN --mount=type=secret,id=npm true\n',
+      },
+    },
   },
   (ctx, report) => {
     const secretArgs = new Set<string>();
