@@ -83,6 +83,7 @@ export function lintWith(
     );
   }
 
+  const wantFixes = options.fixes !== false;
   const policy = new Policy(ctx, options, (severity, message, position) => {
     add({ ruleId: 'InvalidCheckOption', severity, message, position }, null, null);
   });
@@ -98,8 +99,9 @@ export function lintWith(
         const anchor = node ? view.anchorOf(node) : instructionAt(ctx, position);
         const severity = policy.severity(meta, configuredBy ?? anchor, position, anchor);
         if (severity === null) return;
+        const edits = wantFixes ? (typeof fix === 'function' ? fix() : fix) : undefined;
         add(
-          { ruleId: meta.id, severity, message, position, ...(fix ? { fix } : {}) },
+          { ruleId: meta.id, severity, message, position, ...(edits ? { fix: edits } : {}) },
           meta,
           anchor,
         );

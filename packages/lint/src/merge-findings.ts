@@ -20,7 +20,15 @@ const RANK: Record<Severity, number> = { style: 0, info: 1, warning: 2, error: 3
  * rule's own configuration filtered them, so a rule switched off leaves the other's finding.
  */
 export function mergeSameProblems(reported: readonly Reported[], ctx: RuleContext): Reported[] {
-  if (!reported.some((r) => r.meta?.sameProblemAs)) return [...reported];
+  const present = new Set<string>();
+  for (const r of reported) present.add(r.finding.ruleId);
+  const candidate = reported.some((r) => {
+    const same = r.meta?.sameProblemAs;
+    if (!same) return false;
+    for (const id in same) if (present.has(id)) return true;
+    return false;
+  });
+  if (!candidate) return [...reported];
   const out = [...reported];
   const removed = new Set<number>();
   const also = new Map<number, string[]>();

@@ -40,9 +40,16 @@ export class Policy {
     this.pragmas = options.disableIgnorePragma ? null : hadolintPragmas(ctx.tree);
   }
 
-  /** Whether a rule runs at all: not off by default or by configuration. */
+  /**
+   * Whether a rule runs at all: not off by default or by configuration, and, for an
+   * experimental BuildKit check, enabled somewhere in the file.
+   */
   runs(meta: RuleMeta): boolean {
     if (this.ignored.has(meta.id)) return false;
+    if (meta.experimental) {
+      const enables = (c: CheckConfig): boolean => c.experimentalAll || c.experimental.has(meta.id);
+      if (!enables(this.file) && ![...this.above.values()].some(enables)) return false;
+    }
     const level = this.options.rules?.[meta.id] ?? meta.severity;
     return level !== 'off';
   }

@@ -85,12 +85,14 @@ export interface RuleMeta {
 /**
  * Reports a finding on a node (or at a position). `configuredBy` names the instruction whose
  * `# check=` comments configure it when that is not the one reported (BuildKit reports an
- * overridden CMD under the configuration of the CMD overriding it).
+ * overridden CMD under the configuration of the CMD overriding it). A fix may be given as a
+ * function: it is then called only for a finding that is reported, and only when fixes are
+ * wanted (`LintOptions.fixes`).
  */
 export type Report = (
   node: { readonly position?: Position } | Position,
   message: string,
-  fix?: Fix,
+  fix?: Fix | (() => Fix | null | undefined),
   configuredBy?: InstructionNode,
 ) => void;
 
@@ -111,6 +113,11 @@ export interface LintOptions {
   readonly ignoreRules?: readonly string[];
   /** The `.dockerignore` text, for CopyIgnoredFile. */
   readonly dockerignore?: string;
+  /**
+   * Whether findings carry their safe fixes (default true). A report that shows no fixes can
+   * skip computing them.
+   */
+  readonly fixes?: boolean;
   /**
    * The value of `BUILDKIT_DOCKERFILE_CHECK` (as passed with `--build-arg`): it replaces the
    * file's `# check=` directive, as BuildKit does.

@@ -447,6 +447,12 @@ class Parser {
 
   /** `name() body`: ShellCheck's function shorthand. */
   private functionShorthand(): boolean {
+    // Cheap test first: a `(` after the first word.
+    let j = this.i;
+    while (j < this.n && !isWordEnd(this.s.charCodeAt(j))) j++;
+    while (j < this.n && (this.s.charCodeAt(j) === Ch.Space || this.s.charCodeAt(j) === Ch.Tab))
+      j++;
+    if (this.s.charCodeAt(j) !== Ch.LParen) return false;
     const match = /^[^\s;&|()<>'"`$=]+[ \t]*\([ \t]*\)/.exec(this.s.slice(this.i, this.i + 256));
     if (!match) return false;
     this.i += match[0].length;
@@ -618,6 +624,18 @@ class Parser {
 
   /** `name=value`, `name+=value`, `name[i]=value`, `name=(a b)` before the command word. */
   private assignment(): boolean {
+    // Cheap test first: a name, then `=`, `+=` or `[`.
+    let j = this.i;
+    const first = this.code(j);
+    if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95))
+      return false;
+    while (j < this.n) {
+      const c = this.s.charCodeAt(j);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) j++;
+      else break;
+    }
+    const after = this.code(j);
+    if (after !== Ch.Eq && after !== Ch.Plus && after !== Ch.LBracket) return false;
     const m = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\n]*\])?\+?=/.exec(
       this.s.slice(this.i, this.i + 256),
     );

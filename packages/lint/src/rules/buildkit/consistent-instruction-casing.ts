@@ -45,13 +45,15 @@ export const consistentInstructionCasing = defineRule(
       const ok = majorityLower ? kw === kw.toLowerCase() : kw === kw.toUpperCase();
       if (ok) continue;
       const wanted = majorityLower ? kw.toLowerCase() : kw.toUpperCase();
-      const replacement = withKeywordText(n, wanted);
       report(
         n,
         `Command '${kw}' should match the case of the command majority (${majority})`,
-        replacement
-          ? { description: `Write '${wanted}'`, edits: [{ target: n, replacement }] }
-          : undefined,
+        () => {
+          const replacement = withKeywordText(n, wanted);
+          return replacement
+            ? { description: `Write '${wanted}'`, edits: [{ target: n, replacement }] }
+            : null;
+        },
       );
     }
   },

@@ -36,11 +36,10 @@ export const jsonArgsRecommended = defineRule(
         if (n.keyword === 'SHELL') shellSet = true;
         if ((n.keyword !== 'CMD' && n.keyword !== 'ENTRYPOINT') || n.json || shellSet) continue;
         if (n.args.length === 0) continue;
-        const fix = execFormFix(ctx, n);
         report(
           n,
           `JSON arguments recommended for ${n.keyword} to prevent unintended behavior related to OS signals`,
-          fix ?? undefined,
+          () => execFormFix(ctx, n),
         );
       }
     }

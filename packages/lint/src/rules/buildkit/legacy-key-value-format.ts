@@ -32,7 +32,7 @@ export const legacyKeyValueFormat = defineRule(
       report(
         top ?? n,
         `"${n.keyword} key=value" should be used instead of legacy "${n.keyword} key value" format`,
-        top ? undefined : (legacyKeyValueFix(ctx, n) ?? undefined),
+        top ? undefined : () => legacyKeyValueFix(ctx, n),
       );
     };
     for (const n of ctx.instructions) visit(n, null);

@@ -26,10 +26,8 @@ export const stageNameCasing = defineRule(
     for (const stage of ctx.stages) {
       const name = stage.info.stageAsWritten;
       if (name === null || name === name.toLowerCase()) continue;
-      report(
-        stage.from,
-        `Stage name '${name}' should be lowercase`,
-        renameStageFix(ctx, stage, name.toLowerCase()) ?? undefined,
+      report(stage.from, `Stage name '${name}' should be lowercase`, () =>
+        renameStageFix(ctx, stage, name.toLowerCase()),
       );
     }
   },
