@@ -16,7 +16,7 @@ export interface Config {
 }
 
 const CONFIG_NAMES = ['dockwright.config.json', 'dockwright.config.yaml', 'dockwright.config.yml'];
-const LEVELS = new Set(['off', 'info', 'warning', 'error']);
+const LEVELS = new Set(['off', 'style', 'info', 'warning', 'error']);
 
 /**
  * Loads the given config file (relative to `cwd`), or the first of {@link CONFIG_NAMES} in
@@ -66,14 +66,14 @@ function validate(data: unknown, file: string): Config {
   const rawRules = obj.rules ?? {};
   if (typeof rawRules !== 'object' || rawRules === null || Array.isArray(rawRules)) {
     throw new CliError(
-      `${file}: invalid config: "rules" must map rule ids to off|info|warning|error`,
+      `${file}: invalid config: "rules" must map rule ids to off|style|info|warning|error`,
     );
   }
   for (const [id, level] of Object.entries(rawRules)) {
     checkRuleId(id, `"rules"`, file);
     if (typeof level !== 'string' || !LEVELS.has(level)) {
       throw new CliError(
-        `${file}: invalid config: rule "${id}" has level ${JSON.stringify(level)}, expected off|info|warning|error`,
+        `${file}: invalid config: rule "${id}" has level ${JSON.stringify(level)}, expected off|style|info|warning|error`,
       );
     }
     rules[id] = level as Level;
@@ -103,6 +103,8 @@ const BY_LOWER = new Map(RULE_IDS.map((id) => [id.toLowerCase(), id]));
 /** A rule id that names no rule is a mistake that would silently configure nothing. */
 function checkRuleId(id: string, where: string, file: string): void {
   if (BY_LOWER.get(id.toLowerCase()) === id) return;
+  // ShellCheck's codes configure its findings on RUN scripts.
+  if (/^SC[0-9]+$/.test(id)) return;
   // Ids are case-sensitive; match without case so `dl3008` suggests `DL3008`.
   const match =
     BY_LOWER.get(id.toLowerCase()) ??

@@ -46,7 +46,7 @@ export function main(argv: string[]): number | Promise<number> {
   try {
     switch (command) {
       case 'lint':
-        return lintCommand(rest, io);
+        return lintCommand(rest, io).catch((error) => report(error, io, debug));
       case 'fmt':
       case 'format':
         return fmtCommand(rest, io);

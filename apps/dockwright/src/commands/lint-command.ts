@@ -6,16 +6,23 @@ import {
   CheckConfigError,
   type Colors,
   type Finding,
-  formatJson,
-  formatSarif,
-  formatText,
+  formatReport,
+  hadolintLintOptions,
+  isReportFormat,
+  type LintOptions,
   lint,
   parseCheckConfig,
+  REPORT_FORMATS,
   type ReportedFile,
+  type ReportFormat,
   type Severity,
+  type ShellcheckResult,
+  shellcheckJobs,
 } from '@dockwright/lint';
+import { runShellcheck } from '@dockwright/lint/shellcheck';
 import { CliError } from '../cli-error.js';
 import { loadConfig } from '../config.js';
+import { loadHadolintConfig } from '../hadolint-config-file.js';
 import { readInputs, selectFiles, writeAtomic } from '../inputs.js';
 
 export interface Io {
@@ -27,7 +34,8 @@ export interface Io {
   readonly version: string;
 }
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const RANK: Record<Severity, number> = { style: 0, info: 1, warning: 2, error: 3 };
+const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'];
 
 export const LINT_HELP = `Usage: dockwright lint [options] [files…|-]
 
@@ -35,9 +43,14 @@ Lints Dockerfiles with BuildKit's build checks, hadolint's DL rules and dockwrig
 
 Options:
   --fix                      apply the safe fixes in place (stdin: fixed text to stdout)
-  --format <text|json|sarif> report format (default text)
+  --format <name>            text (default), json, sarif, checkstyle, codeclimate,
+                             gitlab_codeclimate, sonarqube, gnu (tty is text)
   --config <file>            config file (default dockwright.config.json|yaml|yml)
-  --failure-threshold <lvl>  error | warning | info | none: exit 1 at or above (default warning)
+  --hadolint-config <file>   hadolint config (default: where hadolint looks, .hadolint.yaml
+                             first; also the HADOLINT_* variables)
+  --no-shellcheck            do not run ShellCheck on RUN scripts (default: when installed)
+  --failure-threshold <lvl>  error | warning | info | style | none: exit 1 at or above
+                             (default warning, or the hadolint config's)
   --max-warnings <n>         exit 1 when there are more than n warnings
   --dockerignore <file>      .dockerignore for CopyIgnoredFile (default: next to each file)
   --check <value>            BuildKit check config, skip=<Rule,…|all>;error=<bool>;
@@ -51,7 +64,7 @@ Dockerfile and the report (in any --format) goes to stderr.
 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or read error.
 `;
 
-export function lintCommand(argv: string[], io: Io): number {
+export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -59,6 +72,8 @@ export function lintCommand(argv: string[], io: Io): number {
       fix: { type: 'boolean' },
       format: { type: 'string' },
       config: { type: 'string' },
+      'hadolint-config': { type: 'string' },
+      'no-shellcheck': { type: 'boolean' },
       'failure-threshold': { type: 'string' },
       'max-warnings': { type: 'string' },
       dockerignore: { type: 'string' },
@@ -70,16 +85,26 @@ export function lintCommand(argv: string[], io: Io): number {
     io.out(LINT_HELP);
     return 0;
   }
-  const fmt = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(fmt)) {
-    throw new CliError(`--format must be text, json or sarif, not ${JSON.stringify(fmt)}`);
-  }
-  const threshold = values['failure-threshold'] ?? 'warning';
-  if (!['error', 'warning', 'info', 'none'].includes(threshold)) {
+  if (values.format !== undefined && !isReportFormat(values.format)) {
     throw new CliError(
-      `--failure-threshold must be error, warning, info or none, not ${JSON.stringify(threshold)}`,
+      `--format must be ${REPORT_FORMATS.join(', ')}, not ${JSON.stringify(values.format)}`,
     );
   }
+  if (
+    values['failure-threshold'] !== undefined &&
+    !THRESHOLDS.includes(values['failure-threshold'])
+  ) {
+    throw new CliError(
+      `--failure-threshold must be error, warning, info, style or none, not ${JSON.stringify(values['failure-threshold'])}`,
+    );
+  }
+  const hadolint = loadHadolintConfig(values['hadolint-config'], io.cwd, io.env, io.err);
+  // hadolint's `format:` applies when it names a format this tool writes (not codacy, junit).
+  const fromHadolint = hadolint.formats.find((f) => isReportFormat(f)) as ReportFormat | undefined;
+  const fmt: ReportFormat = (values.format as ReportFormat | undefined) ?? fromHadolint ?? 'text';
+  const threshold = hadolint.noFail
+    ? 'none'
+    : (values['failure-threshold'] ?? hadolint.failureThreshold ?? 'warning');
   let maxWarnings: number | null = null;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -117,37 +142,48 @@ export function lintCommand(argv: string[], io: Io): number {
   const report = fixedToStdout ? io.err : io.out;
 
   const reported: ReportedFile[] = [];
+  const linted: { name: string; text: string; options: LintOptions }[] = [];
   const { inputs, failed: readError } = readInputs(files, io.cwd, io.err);
   for (const input of inputs) {
     const file = input.file;
     const dockerignore =
       explicitIgnore ??
       readIgnore(resolve(io.cwd, file === '-' ? '.' : dirname(file), '.dockerignore'));
-    const options = {
+    // hadolint's settings first; dockwright's own config says the last word on a rule.
+    const fromHadolintOptions = hadolintLintOptions(hadolint);
+    const options: LintOptions = {
+      ...fromHadolintOptions,
       file: input.name,
-      rules: config.rules,
-      ignoreRules: config.ignoreRules,
+      rules: { ...fromHadolintOptions.rules, ...config.rules },
+      ignoreRules: [...(fromHadolintOptions.ignoreRules ?? []), ...config.ignoreRules],
+      // Only the JSON report shows whether a finding is fixable.
+      fixes: values.fix === true || fmt === 'json',
       ...(dockerignore !== undefined ? { dockerignore } : {}),
       ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
     };
     let text = input.text;
-    let findings: readonly Finding[] | null = null;
     if (values.fix) {
-      const { output, remaining } = applyFixes(text, options);
-      findings = remaining;
+      const { output } = applyFixes(text, options);
       if (output !== text) {
         if (file === '-') io.out(output);
         else writeAtomic(resolve(io.cwd, file), output, input.name);
         text = output;
       } else if (file === '-') io.out(output);
     }
-    reported.push({ file: input.name, text, findings: findings ?? lint(text, options) });
+    linted.push({ name: input.name, text, options });
   }
 
-  if (fmt === 'json') report(formatJson(reported));
-  else if (fmt === 'sarif')
-    report(formatSarif(reported, { name: 'dockwright', version: io.version }));
-  else report(formatText(reported, io.colors));
+  const shellcheck = values['no-shellcheck']
+    ? linted.map(() => [])
+    : await checkScripts(linted, fixedToStdout ? () => {} : io.err);
+  linted.forEach(({ name, text, options }, i) => {
+    const findings: readonly Finding[] = lint(text, { ...options, shellcheck: shellcheck[i] });
+    reported.push({ file: name, text, findings });
+  });
+
+  report(
+    formatReport(fmt, reported, { name: 'dockwright', version: io.version, colors: io.colors }),
+  );
   if (readError) return 2;
   const all: Finding[] = reported.flatMap((r) => r.findings);
   const failing =
@@ -155,6 +191,23 @@ export function lintCommand(argv: string[], io: Io): number {
   const warnings = all.filter((f) => f.severity === 'warning').length;
   if (failing || (maxWarnings !== null && warnings > maxWarnings)) return 1;
   return 0;
+}
+
+/**
+ * ShellCheck's comments on every file's RUN scripts, one run for all files (a process per batch
+ * of scripts). Without the binary, or when it fails, one note and no comments.
+ */
+async function checkScripts(
+  files: readonly { text: string; options: LintOptions }[],
+  note: (s: string) => void,
+): Promise<ShellcheckResult[][]> {
+  const perFile = files.map(({ text, options }) => shellcheckJobs(text, options));
+  const all = perFile.flat();
+  if (all.length === 0) return perFile.map(() => []);
+  const run = await runShellcheck(all);
+  if (run.note) note(`dockwright: ${run.note}\n`);
+  const byJob = new Map(run.results.map((r) => [r.job, r]));
+  return perFile.map((jobs) => jobs.flatMap((j) => byJob.get(j) ?? []));
 }
 
 /** A `.dockerignore`: `shown` names a required one (`--dockerignore`), else a missing one is none. */
