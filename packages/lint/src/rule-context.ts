@@ -56,6 +56,7 @@ export class RuleContext {
   private readonly above = new Map<InstructionNode, CommentNode[]>();
   private readonly stageByNode = new Map<InstructionNode, Stage>();
   private onbuild: RuleContext | null = null;
+  private runList: RunScript[] | null = null;
 
   constructor(tree: DockerfileNode, options: LintOptions, triggersOf?: RuleContext) {
     this.tree = tree;
@@ -146,10 +147,12 @@ export class RuleContext {
   }
 
   /** Every RUN of this context, in order, with its script. */
-  runs(): RunScript[] {
-    const out: RunScript[] = [];
-    for (const n of this.instructions) if (n.keyword === 'RUN') out.push(this.run(n));
-    return out;
+  runs(): readonly RunScript[] {
+    if (!this.runList) {
+      this.runList = [];
+      for (const n of this.instructions) if (n.keyword === 'RUN') this.runList.push(this.run(n));
+    }
+    return this.runList;
   }
 
   /**

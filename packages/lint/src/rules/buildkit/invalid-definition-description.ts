@@ -1,5 +1,5 @@
-import { viewArg } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
+import { argsOf } from '../../internal/views.js';
 
 /**
  * InvalidDefinitionDescription (experimental, off unless enabled with
@@ -51,7 +51,7 @@ export const invalidDefinitionDescription = defineRule(
         keys = [stage];
       } else if (n.keyword === 'ARG') {
         keyword = 'ARG';
-        keys = viewArg(n, ctx.escape).args.map((d) => d.name);
+        keys = argsOf(n, ctx.escape).map((d) => d.name);
       } else {
         continue;
       }

@@ -1,5 +1,6 @@
-import { envPairs, goQuote, viewArg } from '@dockwright/ast';
+import { goQuote } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
+import { argsOf, envPairsOf } from '../../internal/views.js';
 
 const SECRET =
   /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -35,9 +36,9 @@ export const secretsUsedInArgOrEnv = defineRule(
     for (const n of ctx.instructions) {
       const names =
         n.keyword === 'ARG'
-          ? viewArg(n, ctx.escape).args.map((d) => d.name)
+          ? argsOf(n, ctx.escape).map((d) => d.name)
           : n.keyword === 'ENV'
-            ? envPairs(n, ctx.escape).map((p) => p.key)
+            ? envPairsOf(n, ctx.escape).map((p) => p.key)
             : [];
       for (const name of names) {
         if (isSecretName(name)) {

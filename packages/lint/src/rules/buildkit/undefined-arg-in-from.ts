@@ -1,7 +1,8 @@
-import { suggest, viewArg } from '@dockwright/ast';
+import { suggest } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
 import { PLATFORM_ARGS } from '../../internal/predefined-args.js';
 import { varNames } from '../../internal/var-names.js';
+import { argsOf } from '../../internal/views.js';
 
 /**
  * UndefinedArgInFrom: FROM may use only global ARGs (declared before the first FROM) and the
@@ -26,8 +27,7 @@ export const undefinedArgInFrom = defineRule(
   },
   (ctx, report) => {
     const declared: string[] = [];
-    for (const a of ctx.globalArgs)
-      for (const d of viewArg(a, ctx.escape).args) declared.push(d.name);
+    for (const a of ctx.globalArgs) for (const d of argsOf(a, ctx.escape)) declared.push(d.name);
     for (const stage of ctx.stages) {
       const words = [stage.from.args[0] ?? '', stage.info.platform ?? ''];
       const seen = new Set<string>();

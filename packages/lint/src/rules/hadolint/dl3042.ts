@@ -1,5 +1,5 @@
-import { envPairs } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { envPairsOf } from '../../internal/views.js';
 import { hasSequence, isPipInstall, type ShellCommand } from '../../shell/command.js';
 import { baseImage, hasCacheOrTmpfsMountWith } from './shared.js';
 
@@ -37,7 +37,7 @@ export const dl3042 = defineRule(
         current = from.alias ?? from.name;
         noCache.set(current, noCache.get(from.name) ?? false);
       } else if (n.keyword === 'ENV') {
-        const value = envPairs(n, ctx.escape).find((p) => p.key === 'PIP_NO_CACHE_DIR')?.value;
+        const value = envPairsOf(n, ctx.escape).find((p) => p.key === 'PIP_NO_CACHE_DIR')?.value;
         if (value !== undefined && TRUTHY.has(value)) noCache.set(current, true);
       } else if (n.keyword === 'RUN') {
         if (noCache.get(current)) continue;

@@ -1,5 +1,5 @@
-import { viewArg } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { argsOf } from '../../internal/views.js';
 
 const MESSAGE =
   'Do not refer to an environment variable within the same `ENV` statement where it is defined.';
@@ -26,7 +26,7 @@ export const dl3044 = defineRule(
     const defined = new Set<string>();
     for (const n of ctx.instructions) {
       if (n.keyword === 'ARG') {
-        for (const d of viewArg(n, ctx.escape).args) defined.add(d.name);
+        for (const d of argsOf(n, ctx.escape)) defined.add(d.name);
         continue;
       }
       if (n.keyword !== 'ENV') continue;

@@ -1,5 +1,5 @@
-import { envPairs, viewArg } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { argsOf, envPairsOf } from '../../internal/views.js';
 
 const MESSAGE = 'Potentially sensitive data should not be used in the `ARG` or `ENV` commands';
 
@@ -84,9 +84,9 @@ export const dl3064 = defineRule(
     for (const n of ctx.instructions) {
       const names =
         n.keyword === 'ARG'
-          ? viewArg(n, ctx.escape).args.map((d) => d.name)
+          ? argsOf(n, ctx.escape).map((d) => d.name)
           : n.keyword === 'ENV'
-            ? envPairs(n, ctx.escape).map((p) => p.key)
+            ? envPairsOf(n, ctx.escape).map((p) => p.key)
             : [];
       if (names.some(sensitive)) report(n, MESSAGE);
     }

@@ -1,5 +1,5 @@
-import { viewArg } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { argsOf } from '../../internal/views.js';
 
 const MESSAGE = 'Non-numeric user-id may not be resolvable by host system';
 
@@ -23,7 +23,7 @@ export const dl3066 = defineRule(
     const args = new Set<string>();
     for (const n of ctx.instructions) {
       if (n.keyword === 'ARG') {
-        for (const d of viewArg(n, ctx.escape).args) args.add(d.name);
+        for (const d of argsOf(n, ctx.escape)) args.add(d.name);
         continue;
       }
       if (n.keyword !== 'USER') continue;

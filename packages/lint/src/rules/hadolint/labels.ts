@@ -1,4 +1,5 @@
-import { type InstructionNode, viewKeyValue } from '@dockwright/ast';
+import type { InstructionNode } from '@dockwright/ast';
+import { labelsOf } from '../../internal/views.js';
 import type { LabelType } from '../../label-schema.js';
 import type { RuleContext } from '../../rule-context.js';
 
@@ -7,7 +8,7 @@ export function labelPairs(
   ctx: RuleContext,
   node: InstructionNode,
 ): { key: string; value: string }[] {
-  return viewKeyValue(node, ctx.escape).pairs.map((p) => ({ key: p.key, value: p.value }));
+  return labelsOf(node, ctx.escape).map((p) => ({ key: p.key, value: p.value }));
 }
 
 /** The labels of `labelSchema` with the given format, in name order (hadolint's map order). */

@@ -1,4 +1,5 @@
-import { envPairs, type InstructionNode, viewArg } from '@dockwright/ast';
+import type { InstructionNode } from '@dockwright/ast';
+import { argsOf, envPairsOf } from '../../internal/views.js';
 import type { RuleContext } from '../../rule-context.js';
 import type { ShellCommand } from '../../shell/command.js';
 import { baseImage } from './shared.js';
@@ -31,10 +32,10 @@ export function packagesVersioned(
         break;
       }
       case 'ENV':
-        for (const p of envPairs(n, ctx.escape)) env.add(p.key);
+        for (const p of envPairsOf(n, ctx.escape)) env.add(p.key);
         break;
       case 'ARG':
-        for (const d of viewArg(n, ctx.escape).args) args.add(d.name);
+        for (const d of argsOf(n, ctx.escape)) args.add(d.name);
         break;
       case 'RUN': {
         const { packages, modules } = read(ctx.run(n).commands);
