@@ -8,6 +8,7 @@ import {
 } from '@dockwright/build';
 import { CliError } from '../cli-error.js';
 import { readInputs, selectFiles, writeAtomic } from '../inputs.js';
+import { printable } from './build-script.js';
 import type { Io } from './lint-command.js';
 
 export const PIN_HELP = `Usage: dockwright pin [--check|--update] [files…|-]
@@ -87,7 +88,7 @@ export async function pinCommand(argv: string[], io: Io): Promise<number> {
       // Quiet about what is fine when checking; say what changed otherwise.
       if (mode === 'check' && !bad) continue;
       if (r.status === 'current' || r.status === 'digest-only') continue;
-      io.err(`${input.name}:${r.line}:${r.column}: ${describe(r)}\n`);
+      io.err(`${input.name}:${r.line}:${r.column}: ${printable(describe(r))}\n`);
     }
     if (mode === 'check') continue;
     if (input.file === '-') io.out(result.text);
