@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import {
+  escapeTerminal,
   type HadolintConfig,
   HadolintConfigError,
   hadolintConfigFromEnv,
@@ -10,6 +11,8 @@ import {
   parseHadolintConfig,
 } from '@dockwright/lint';
 import { CliError } from './cli-error.js';
+import { readBounded } from './read-input.js';
+import { decodeText } from './text-bytes.js';
 
 /**
  * hadolint's configuration as hadolint finds it: the `HADOLINT_*` variables, then the file named
@@ -33,21 +36,15 @@ export function loadHadolintConfig(
           xdgConfigHome: env.XDG_CONFIG_HOME,
         }).find((p) => existsSync(p));
   if (file === undefined) return fromEnv;
-  let text: string;
+  const shown = escapeTerminal(path ?? relative(cwd, file));
+  const text = decodeText(readBounded(file, shown).bytes);
   try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`${file}: cannot read hadolint config: ${(error as Error).message}`, 2, {
-      cause: error,
-    });
-  }
-  try {
-    const { config, warnings } = parseHadolintConfig(text, file);
-    for (const w of warnings) warn(`${w}\n`);
+    const { config, warnings } = parseHadolintConfig(text, shown);
+    for (const w of warnings) warn(`${escapeTerminal(w)}\n`);
     return mergeHadolintConfigs(fromEnv, config);
   } catch (error) {
     if (error instanceof HadolintConfigError)
-      throw new CliError(error.message, 2, { cause: error });
+      throw new CliError(escapeTerminal(error.message), 2, { cause: error });
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 export { applyFixes, type FixResult } from './apply-fixes.js';
 export { type CheckConfig, CheckConfigError, parseCheckConfig } from './check-config.js';
+export { compileGlob, type Glob, type GlobOptions } from './compile-glob.js';
 export { type FormatOptions, format } from './format.js';
-export { type GlobOptions, globToRegExp } from './glob-to-reg-exp.js';
 export {
   EMPTY_HADOLINT_CONFIG,
   HADOLINT_FORMATS,
@@ -26,6 +26,7 @@ export { isLabelType, LABEL_TYPES, type LabelType } from './label-schema.js';
 export { lint } from './lint.js';
 export { formatCheckstyle } from './reporters/checkstyle-reporter.js';
 export { formatCodeclimate, formatGitlabCodeQuality } from './reporters/codeclimate-reporter.js';
+export { escapeTerminal } from './reporters/escape-terminal.js';
 export {
   formatReport,
   isReportFormat,

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   applyFixes,
   CheckConfigError,
-  type Colors,
   type Finding,
   formatReport,
   hadolintLintOptions,
@@ -22,17 +21,13 @@ import {
 import { runShellcheck } from '@dockwright/lint/shellcheck';
 import { CliError } from '../cli-error.js';
 import { loadConfig } from '../config.js';
+import { selectFiles } from '../expand-glob.js';
 import { loadHadolintConfig } from '../hadolint-config-file.js';
-import { readInputs, selectFiles, writeAtomic } from '../inputs.js';
-
-export interface Io {
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-  readonly colors: Colors;
-  readonly version: string;
-}
+import { holdSignals } from '../hold-signals.js';
+import type { Io } from '../io.js';
+import { displayName, readBounded, readInput } from '../read-input.js';
+import { replaceFile } from '../replace-file.js';
+import { decodeText, encodeText } from '../text-bytes.js';
 
 const RANK: Record<Severity, number> = { style: 0, info: 1, warning: 2, error: 3 };
 const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'];
@@ -61,7 +56,8 @@ Files may be paths, globs (quoted: '**/Dockerfile') or - for stdin (reported as 
 Default: ./Dockerfile.
 The report goes to stdout, except with --fix and stdin: then stdout carries the fixed
 Dockerfile and the report (in any --format) goes to stderr.
-Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or read error.
+Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error or a file that
+could not be read or written (the other files are still linted and reported).
 `;
 
 export async function lintCommand(argv: string[], io: Io): Promise<number> {
@@ -100,21 +96,24 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   }
   const hadolint = loadHadolintConfig(values['hadolint-config'], io.cwd, io.env, io.err);
   // hadolint's `format:` applies when it names a format this tool writes (not codacy, junit).
-  const fromHadolint = hadolint.formats.find((f) => isReportFormat(f)) as ReportFormat | undefined;
-  const fmt: ReportFormat = (values.format as ReportFormat | undefined) ?? fromHadolint ?? 'text';
+  const hadolintFormat = hadolint.formats.find((f) => isReportFormat(f)) as
+    | ReportFormat
+    | undefined;
+  const fmt: ReportFormat = (values.format as ReportFormat | undefined) ?? hadolintFormat ?? 'text';
   const threshold = hadolint.noFail
     ? 'none'
     : (values['failure-threshold'] ?? hadolint.failureThreshold ?? 'warning');
   let maxWarnings: number | null = null;
   if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+    // Number('') is 0 and Number('1e3') 1000: take digits only.
+    maxWarnings = /^\d{1,9}$/.test(values['max-warnings']) ? Number(values['max-warnings']) : -1;
+    if (maxWarnings < 0) {
       throw new CliError(
         `--max-warnings must be a non-negative integer, not ${JSON.stringify(values['max-warnings'])}`,
       );
     }
   }
-  const config = loadConfig(values.config, io.cwd);
+  const config = await loadConfig(values.config, io.cwd);
   let args = positionals;
   if (args.length === 0) {
     if (!existsSync(resolve(io.cwd, 'Dockerfile')))
@@ -143,34 +142,53 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
 
   const reported: ReportedFile[] = [];
   const linted: { name: string; text: string; options: LintOptions }[] = [];
-  const { inputs, failed: readError } = readInputs(files, io.cwd, io.err);
-  for (const input of inputs) {
-    const file = input.file;
-    const dockerignore =
-      explicitIgnore ??
-      readIgnore(resolve(io.cwd, file === '-' ? '.' : dirname(file), '.dockerignore'));
-    // hadolint's settings first; dockwright's own config says the last word on a rule.
-    const fromHadolintOptions = hadolintLintOptions(hadolint);
-    const options: LintOptions = {
-      ...fromHadolintOptions,
-      file: input.name,
-      rules: { ...fromHadolintOptions.rules, ...config.rules },
-      ignoreRules: [...(fromHadolintOptions.ignoreRules ?? []), ...config.ignoreRules],
-      // Only the JSON report shows whether a finding is fixable.
-      fixes: values.fix === true || fmt === 'json',
-      ...(dockerignore !== undefined ? { dockerignore } : {}),
-      ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
-    };
-    let text = input.text;
-    if (values.fix) {
-      const { output } = applyFixes(text, options);
-      if (output !== text) {
+  let failed = false;
+  // hadolint's settings first; dockwright's own config says the last word on a rule.
+  const fromHadolint = hadolintLintOptions(hadolint);
+  // One file at a time, each to the end, so a bad one (unreadable, unwritable, too large)
+  // is reported and the others are still linted.
+  for (const file of files) {
+    try {
+      const input = readInput(file, io.cwd);
+      const dockerignore =
+        explicitIgnore ??
+        readIgnore(resolve(io.cwd, file === '-' ? '.' : dirname(file), '.dockerignore'));
+      const options: LintOptions = {
+        ...fromHadolint,
+        file: input.name,
+        rules: { ...fromHadolint.rules, ...config.rules },
+        ignoreRules: [...(fromHadolint.ignoreRules ?? []), ...config.ignoreRules],
+        // Only the JSON report shows whether a finding is fixable.
+        fixes: values.fix === true || fmt === 'json',
+        ...(dockerignore !== undefined ? { dockerignore } : {}),
+        ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
+      };
+      let text = input.text;
+      if (values.fix) {
+        const { output } = applyFixes(text, options);
+        let written = true;
         if (file === '-') io.out(output);
-        else writeAtomic(resolve(io.cwd, file), output, input.name);
-        text = output;
-      } else if (file === '-') io.out(output);
+        else if (output !== text) {
+          try {
+            await holdSignals(() =>
+              replaceFile(input.source, encodeText(output), displayName(file)),
+            );
+          } catch (error) {
+            if (!(error instanceof CliError)) throw error;
+            // The file is as it was: report what it still says.
+            io.err(`${error.message}\n`);
+            failed = true;
+            written = false;
+          }
+        }
+        if (written) text = output;
+      }
+      linted.push({ name: input.name, text, options });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      io.err(`${error.message}\n`);
+      failed = true;
     }
-    linted.push({ name: input.name, text, options });
   }
 
   const shellcheck = values['no-shellcheck']
@@ -184,7 +202,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   report(
     formatReport(fmt, reported, { name: 'dockwright', version: io.version, colors: io.colors }),
   );
-  if (readError) return 2;
+  if (failed) return 2;
   const all: Finding[] = reported.flatMap((r) => r.findings);
   const failing =
     threshold !== 'none' && all.some((f) => RANK[f.severity] >= RANK[threshold as Severity]);
@@ -213,10 +231,10 @@ async function checkScripts(
 /** A `.dockerignore`: `shown` names a required one (`--dockerignore`), else a missing one is none. */
 function readIgnore(path: string, shown?: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeText(readBounded(path, displayName(shown ?? path)).bytes);
   } catch (error) {
-    if (shown !== undefined)
-      throw new CliError(`${shown}: cannot read: ${(error as Error).message}`, 2, { cause: error });
-    return undefined;
+    if (shown !== undefined) throw error;
+    if ((error as { cause?: { code?: string } }).cause?.code === 'ENOENT') return undefined;
+    throw error;
   }
 }

@@ -1,7 +1,7 @@
-import { globToRegExp } from '../glob-to-reg-exp.js';
+import { compileGlob, type Glob } from '../compile-glob.js';
 
 interface Pattern {
-  readonly regex: RegExp;
+  readonly glob: Glob;
   readonly exclusion: boolean;
 }
 
@@ -43,7 +43,7 @@ export function readDockerignore(text: string): Dockerignore {
     }
     line = cleanPath(line);
     if (line === '' || line === '.') continue;
-    patterns.push({ regex: globToRegExp(line), exclusion });
+    patterns.push({ glob: compileGlob(line), exclusion });
     written.push(exclusion ? `!${line}` : line);
   }
   const matches = (path: string): boolean => {
@@ -54,7 +54,7 @@ export function readDockerignore(text: string): Dockerignore {
     for (let i = 1; i <= parts.length; i++) parents.push(parts.slice(0, i).join('/'));
     let matched = false;
     for (const p of patterns) {
-      const hit = p.regex.test(clean) || parents.some((d) => p.regex.test(d));
+      const hit = p.glob.test(clean) || parents.some((d) => p.glob.test(d));
       if (hit) matched = !p.exclusion;
     }
     return matched;
