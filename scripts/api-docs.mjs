@@ -36,6 +36,7 @@ const intentionallyNotExported = new Set([
   '@dockwright/sdk/src/dockerfile.ts:Sources',
   '@dockwright/sdk/src/dockerfile.ts:StageNameCheck',
   '@dockwright/build/src/types.ts:AnyBuilder',
+  '@dockwright/lint/src/shellcheck/source-map.ts:Segment',
 ]);
 
 const libraries = publicPackages().filter(
