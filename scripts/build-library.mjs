@@ -41,6 +41,8 @@ run([
   'node10',
   '--verbatimModuleSyntax',
   'false',
+  // A default import of a CommonJS module or JSON file reads its module.exports, as in ESM.
+  '--esModuleInterop',
   '--declaration',
   'false',
   '--declarationMap',
