@@ -1,7 +1,8 @@
-import { type DockerfileNode, parse, viewArg, viewFrom } from '@dockwright/ast';
-import { builderOf } from './builder.js';
+import { type DockerfileNode, parse } from '@dockwright/ast';
+import { builderOf, varList } from './builder.js';
 import { type DockerfileOptions, type DockerfileStage, initialProps } from './dockerfile.js';
 import { DockerfileBuildError } from './dockerfile-build-error.js';
+import { stateOf } from './file-state.js';
 import { type Frontend, syntaxCap } from './frontend.js';
 import { fromArray } from './node-list.js';
 
@@ -32,19 +33,7 @@ export function edit(
       `the Dockerfile does not parse: ${error.position.start.line}:${error.position.start.column}: ${error.message}`,
     );
   }
-  const stages: string[] = [];
-  let inStage = false;
-  let current: string | null = null;
-  const globals = new Set<string>();
-  for (const child of tree.children) {
-    if (child.type === 'instruction' && child.keyword === 'FROM') {
-      inStage = true;
-      current = viewFrom(child).stage;
-      if (current !== null) stages.push(current);
-    } else if (!inStage && child.type === 'instruction' && child.keyword === 'ARG') {
-      for (const a of viewArg(child, tree.escape).args) globals.add(a.name);
-    }
-  }
+  const state = stateOf(tree.children, tree.escape);
   // A versioned `# syntax=` the file already has caps what can be appended, as syntax() does.
   let cap: { value: string; cap: Frontend } | null = null;
   for (const child of tree.children) {
@@ -56,10 +45,10 @@ export function edit(
     ...initialProps(options.frontend ?? null, tree.escape),
     syntaxCap: cap,
     list: fromArray(tree.children),
-    stages,
-    current,
-    inStage,
-    globals: [...globals],
+    stageList: state.stageList,
+    inStage: state.inStage,
+    globals: state.globals,
+    vars: varList(state.vars),
     base: tree,
     eol: tree.raws?.eol ?? '\n',
   };
