@@ -25,6 +25,7 @@ import { type CommandList, isCommandList } from './commands.js';
 import { isGlob, isUrl, literalSource } from './copy-source.js';
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
 import {
+  checkPathLength,
   csvField,
   type Expanding,
   execArg,
@@ -564,12 +565,9 @@ export class Builder {
 
   workdir(path: unknown): Builder {
     const needs: FrontendNeed[] = [];
-    const word = quoteString(
-      'workdir',
-      'path',
-      readWord('workdir', 'the path', path),
-      this.#at(needs),
-    );
+    const input = readWord('workdir', 'the path', path);
+    checkPathLength('workdir', 'path', input.text);
+    const word = quoteString('workdir', 'path', input, this.#at(needs));
     return this.#push('workdir', 'WORKDIR', { args: [word] }, needs);
   }
 
@@ -978,6 +976,18 @@ export class Builder {
     switch (type) {
       case 'bind':
         str('target', true);
+        // BuildKit sends the context filtered by this path read as a pattern, in which `[` and
+        // `\` are special: a file with one in its name never arrives.
+        if (
+          mount.from === undefined &&
+          isText(mount.source) &&
+          /[[\\]/.test(String(mount.source))
+        ) {
+          throw new DockerfileBuildError(
+            m,
+            `a bind mount from the build context cannot name a file with "[" or "\\" (BuildKit filters the context by this path as a pattern): ${show(mount.source)}`,
+          );
+        }
         str('source', false);
         from();
         bool('readwrite', 'rw', true);
@@ -1035,13 +1045,17 @@ export class Builder {
    * escaped for the lexer.
    */
   #mountValue(key: string, word: Word, needs: FrontendNeed[]): string {
+    if (key === 'target') checkPathLength('run', 'mount target', word.text);
     const s =
       key === 'target'
         ? nonEmpty('run', `mount ${key}`, word.text)
         : line('run', `mount ${key}`, word.text);
     if (s === '') throw new DockerfileBuildError('run', `the mount ${key} must not be empty`);
     if (!/[$'"\\]/.test(s) && !s.includes(this.#esc)) return csvField(key, s);
-    needs.push(FEATURES.mountExpansion);
+    needs.push({
+      ...FEATURES.mountExpansion,
+      feature: `the --mount ${key} ${show(s)} (Docker 20.10 reads "$", quotes and "\\" in it as written, dockerfile 1.3 and later expand them)`,
+    });
     const encoded = lexEscape(s, this.#esc, word.literal);
     checkReferences('run', `the mount ${key}`, s, encoded, this.#esc, this.#stageScope(), needs);
     return csvField(key, encoded);
@@ -1214,6 +1228,7 @@ export class Builder {
     let encoded: string;
     if (pattern || isUrl(s)) encoded = lexEscape(s, this.#esc, word.literal);
     else {
+      checkPathLength(method, what, s);
       encoded = '';
       for (const piece of literalSource(s, word.literal)) {
         encoded += piece.reference ? piece.text : lexEscape(piece.text, this.#esc, true);

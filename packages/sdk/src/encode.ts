@@ -123,6 +123,7 @@ export function doubleQuote(s: string, esc: EscapeChar, literal = false): string
 }
 
 const BARE_VALUE = /^[A-Za-z0-9_./:@%+,~=^-]+$/;
+const LONG_WORD = 4096;
 
 /** Where a word is expanded: the escape char, the variables it may use, the needs it adds. */
 export interface Expanding {
@@ -137,8 +138,12 @@ export interface Expanding {
  */
 export function quoteValue(method: string, what: string, word: Word, at: Expanding): string {
   const s = line(method, what, word.text);
+  // A long value is quoted even when plain: Docker 20.10's lexer builds an unquoted word a
+  // character at a time (quadratic: seconds for 70,000 characters), a quoted one in a buffer.
   const encoded =
-    BARE_VALUE.test(s) && !s.startsWith('-') ? s : doubleQuote(s, at.esc, word.literal);
+    BARE_VALUE.test(s) && !s.startsWith('-') && s.length <= LONG_WORD
+      ? s
+      : doubleQuote(s, at.esc, word.literal);
   checkReferences(method, subject(what), s, encoded, at.esc, at.scope, at.needs);
   return encoded;
 }
@@ -162,6 +167,7 @@ export function pathWord(
   quoteEdges: boolean,
 ): string {
   const s = nonEmpty(method, what, word.text);
+  checkPathLength(method, what, s);
   const encoded =
     quoteEdges && hasEdgeSpace(s)
       ? doubleQuote(s, at.esc, word.literal)
@@ -214,6 +220,31 @@ export function flagValue(method: string, what: string, value: string, esc: Esca
     );
   }
   return value;
+}
+
+const UTF8 = new TextEncoder();
+
+/**
+ * A path the engine creates or looks up (WORKDIR, a COPY destination, a VOLUME, a mount
+ * target, a COPY source): Linux refuses a name longer than 255 bytes or a path longer than
+ * 4,095, so the build would fail.
+ */
+export function checkPathLength(method: string, what: string, path: string): void {
+  if (path.length > 85 && UTF8.encode(path).length > 4095) {
+    throw new DockerfileBuildError(
+      method,
+      `${subject(what)} is longer than 4,095 bytes, the longest path Linux takes: ${show(path)}`,
+    );
+  }
+  if (path.length <= 85) return;
+  for (const part of path.split('/')) {
+    if (part.length > 85 && UTF8.encode(part).length > 255) {
+      throw new DockerfileBuildError(
+        method,
+        `${subject(what)} has a name longer than 255 bytes, the longest Linux takes: ${show(path)}`,
+      );
+    }
+  }
 }
 
 const CSV_SPECIAL = /[",]/;

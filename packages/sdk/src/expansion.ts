@@ -59,7 +59,7 @@ export function checkReferences(
       );
     }
   }
-  if (needs !== null) referenceNeeds(word, esc, needs);
+  if (needs !== null) referenceNeeds(word, original, esc, needs);
 }
 
 /** Go's `unicode.IsLetter`, `IsDigit` and `_`: what BuildKit reads as a variable name. */
@@ -70,7 +70,14 @@ const NAME_CHAR = /[\p{L}\p{Nd}_]/u;
  * dockerfile 1.6, `${a#p}`, `${a%p}` and `${a/p/r}` with 1.7; Docker 20.10's lexer fails on
  * them ("missing ':' in substitution").
  */
-function referenceNeeds(word: string, esc: EscapeChar, needs: FrontendNeed[]): void {
+function referenceNeeds(
+  word: string,
+  original: string,
+  esc: EscapeChar,
+  needs: FrontendNeed[],
+): void {
+  const need = (n: FrontendNeed) =>
+    needs.push({ ...n, feature: `${n.feature} in ${show(original)}` });
   let quote = '';
   for (let i = 0; i < word.length; i++) {
     const c = word[i]!;
@@ -88,8 +95,8 @@ function referenceNeeds(word: string, esc: EscapeChar, needs: FrontendNeed[]): v
       let j = i + 2;
       while (j < word.length && NAME_CHAR.test(word[j]!)) j++;
       const op = word[j];
-      if (op === '-' || op === '+') needs.push(FEATURES.colonlessSubstitution);
-      else if (op === '#' || op === '%' || op === '/') needs.push(FEATURES.patternSubstitution);
+      if (op === '-' || op === '+') need(FEATURES.colonlessSubstitution);
+      else if (op === '#' || op === '%' || op === '/') need(FEATURES.patternSubstitution);
     }
   }
 }
