@@ -55,9 +55,11 @@ describe('edit()', () => {
     expect(emit(edit('FROM a AS base\n').from('b').copy('/x', '/x', { from: 'base' }))).toContain(
       'COPY --from=base /x /x',
     );
-    expect(() => edit('FROM a AS base\n').from('b').copy('/x', '/x', { from: 'nope' })).toThrow(
-      /no stage named "nope"/,
-    );
+    expect(() =>
+      edit('FROM a AS base\n')
+        .from('b')
+        .copy('/x', '/x', { from: 'nope' as never }),
+    ).toThrow(/no stage named "nope"/);
   });
 
   it('adds the syntax line a new feature needs, once', () => {
