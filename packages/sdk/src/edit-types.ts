@@ -104,7 +104,7 @@ type Unreadable<T extends string> = T extends
  * preamble when the file has no FROM, or {@link EditedUnknown}.
  */
 export type Edited<T extends string> =
-  {} extends Record<T, 1>
+  Record<never, never> extends Record<T, 1>
     ? EditedUnknown // `string`, or a template type with holes: not a text the checker can read
     : Unreadable<T> extends true
       ? EditedUnknown
