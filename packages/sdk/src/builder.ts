@@ -443,11 +443,12 @@ export class Builder {
   arg(name: unknown, defaultValue?: unknown): Builder {
     const ref = readArgRef(name);
     const argName = checkArgName('arg', ref ? ref.name : readString('arg', 'the name', name));
-    const value = defaultValue !== undefined ? defaultValue : (ref?.defaultValue ?? null);
+    // `undefined` means no default; anything else must be text (null included).
+    const value = defaultValue !== undefined ? defaultValue : (ref?.defaultValue ?? undefined);
     const { inStage } = this.#ctx;
     const needs: FrontendNeed[] = [];
     const word =
-      value === null
+      value === undefined
         ? argName
         : `${argName}=${quoteValue(
             'arg',
@@ -646,7 +647,6 @@ export class Builder {
       const name = nonEmpty(method, 'key', readString(method, 'the key', k));
       if (name.includes('='))
         throw new DockerfileBuildError(method, `the key must not contain "=": ${show(name)}`);
-      if (v === undefined) throw new DockerfileBuildError(method, `no value for ${show(name)}`);
       args.push(
         quoteValue(method, 'key', readWord(method, 'the key', k), at),
         quoteValue(method, 'value', readWord(method, `the value of ${show(name)}`, v), at),
