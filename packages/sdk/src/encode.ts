@@ -222,7 +222,20 @@ export function flagValue(method: string, what: string, value: string, esc: Esca
   return value;
 }
 
-const UTF8 = new TextEncoder();
+/** UTF-8 bytes of `s[from, to)` (a lone surrogate never gets here: the encoders refuse it). */
+export function utf8Length(s: string, from = 0, to = s.length): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 
 /**
  * A path the engine creates or looks up (WORKDIR, a COPY destination, a VOLUME, a mount
@@ -230,7 +243,7 @@ const UTF8 = new TextEncoder();
  * 4,095, so the build would fail.
  */
 export function checkPathLength(method: string, what: string, path: string): void {
-  if (path.length > 85 && UTF8.encode(path).length > 4095) {
+  if (path.length > 85 && utf8Length(path) > 4095) {
     throw new DockerfileBuildError(
       method,
       `${subject(what)} is longer than 4,095 bytes, the longest path Linux takes: ${show(path)}`,
@@ -238,7 +251,7 @@ export function checkPathLength(method: string, what: string, path: string): voi
   }
   if (path.length <= 85) return;
   for (const part of path.split('/')) {
-    if (part.length > 85 && UTF8.encode(part).length > 255) {
+    if (part.length > 85 && utf8Length(part) > 255) {
       throw new DockerfileBuildError(
         method,
         `${subject(what)} has a name longer than 255 bytes, the longest Linux takes: ${show(path)}`,

@@ -98,7 +98,9 @@ describe('wrong argument types from plain JavaScript', () => {
   }
 
   it.each([
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
     ['a hole in an exec array', () => stage().cmd(['node', , 'x.js']), /command\[1\] is a hole/],
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
     ['a hole in the sources', () => stage().copy(['a', , 'b'], '/d/'), /sources\[1\] is a hole/],
     [
       'a command that is an object',

@@ -6,25 +6,12 @@
  */
 import type { EscapeChar } from '@dockwright/ast';
 import { DockerfileBuildError } from './dockerfile-build-error.js';
-import { GO_SPACE } from './encode.js';
+import { GO_SPACE, utf8Length } from './encode.js';
+
+export { utf8Length };
 
 /** The bytes a line may hold with its terminator. */
 const SCANNER_BUFFER = 65_536;
-
-/** UTF-8 bytes of `s[from, to)` (a lone surrogate never gets here: the encoders refuse it). */
-export function utf8Length(s: string, from = 0, to = s.length): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 /** The most bytes a line's content may have before `eol`. */
 export function maxLineBytes(eol: string): number {
