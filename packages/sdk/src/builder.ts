@@ -17,6 +17,7 @@ import {
   parseDuration,
   print,
   STAGE_NAME_PATTERN,
+  splitImage,
   type TransformFn,
   transform as transformTree,
 } from '@dockwright/ast';
@@ -24,6 +25,7 @@ import { checkArgName, readArgRef } from './arg.js';
 import { type CommandList, isCommandList } from './commands.js';
 import { isGlob, isUrl, literalSource } from './copy-source.js';
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
+import { type NodeMatch, placesOf, stageEnd, stageStart, withFromImage } from './edit-helpers.js';
 import {
   checkPathLength,
   csvField,
@@ -1357,16 +1359,277 @@ export class Builder {
       }
       return result;
     };
-    const tree = transformTree(dockerfileNode(toArray(this.#list), { escape: this.#esc }), checked);
-    const state = stateOf(tree.children, this.#esc);
-    return this.#with(
-      {
+    return this.#withChildren(this.#transformed(checked).children);
+  }
+
+  // ---- editing a file ------------------------------------------------------------------------
+
+  /** The nodes as a tree, `fn` applied (ast's `transform`: removed nodes' blank lines move on). */
+  #transformed(fn: TransformFn): DockerfileNode {
+    return transformTree(dockerfileNode(toArray(this.#list), { escape: this.#esc }), fn);
+  }
+
+  /** A builder over `children`, its stages and variables read from them. */
+  #withChildren(children: readonly ChildNode[], need: Frontend = this.#need): Builder {
+    const state = stateOf(children, this.#esc);
+    return new Builder(
+      Object.freeze({
+        ...this.#ctx,
         stageList: state.stageList,
         inStage: state.inStage,
         globals: state.globals,
         vars: varList(state.vars),
-      },
-      fromArray(tree.children),
+      }),
+      fromArray(children),
+      need,
+    );
+  }
+
+  /**
+   * The nodes `fragment` adds to an empty builder that knows what `before` declares (its
+   * stages and variables), so they are checked as if written there; with the frontend they
+   * need merged into `need`.
+   */
+  #fragmentAt(
+    method: string,
+    before: readonly ChildNode[],
+    fragment: unknown,
+    need: { value: Frontend },
+    ...extra: unknown[]
+  ): ChildNode[] {
+    if (typeof fragment !== 'function') {
+      throw new DockerfileBuildError(
+        method,
+        `the fragment must be a function (builder) => builder, got ${describe(fragment)}`,
+      );
+    }
+    const state = stateOf(before, this.#esc);
+    const start = new Builder(
+      Object.freeze({
+        ...this.#ctx,
+        stageList: state.stageList,
+        inStage: state.inStage,
+        globals: state.globals,
+        vars: varList(state.vars),
+        base: null,
+      }),
+      null,
+      need.value,
+    );
+    const result = fragment(start, ...extra);
+    if (!(result instanceof Builder)) {
+      throw new DockerfileBuildError(
+        method,
+        `the fragment must return the builder it was given, got ${describe(result)}`,
+      );
+    }
+    need.value = result.#need;
+    return toArray(result.#list);
+  }
+
+  #match(method: string, where: unknown): NodeMatch {
+    if (typeof where !== 'function') {
+      throw new DockerfileBuildError(
+        method,
+        `where must be a function (node, place) => boolean, got ${describe(where)}`,
+      );
+    }
+    return where as NodeMatch;
+  }
+
+  /** Each instruction `where` picks, with what `edit` returns for it (ONBUILD triggers aside). */
+  #eachMatch(
+    method: string,
+    where: unknown,
+    edit: (
+      node: InstructionNode,
+      index: number,
+      children: readonly ChildNode[],
+    ) => ChildNode[] | null,
+  ): readonly ChildNode[] {
+    const match = this.#match(method, where);
+    const children = toArray(this.#list);
+    const places = placesOf(children);
+    const tree = this.#transformed((node, ctx) => {
+      if (ctx.onbuild !== null || node.type !== 'instruction') return undefined;
+      if (!match(node, places[ctx.index]!)) return undefined;
+      return edit(node, ctx.index, children);
+    });
+    return tree.children;
+  }
+
+  /**
+   * Changes the image of a stage's FROM (by the stage's name or index), keeping the rest of
+   * the line as written: flags, `AS name`, spacing. The image is checked as `from()` checks it.
+   *
+   * @example
+   * ```ts
+   * edit('FROM  node:20  AS build\n').setBase('build', 'node:22-slim').toString()
+   * // FROM  node:22-slim  AS build
+   * ```
+   */
+  setBase(stage: unknown, image: unknown): Builder {
+    const children = toArray(this.#list);
+    const at = stageStart('setBase', children, stage);
+    const needs: FrontendNeed[] = [];
+    const word = this.#baseImage('setBase', children.slice(0, at), image, needs);
+    const out = [...children];
+    out[at] = withFromImage(children[at] as InstructionNode, word, this.#esc);
+    let need = this.#need;
+    for (const n of needs) need = mergeNeed(need, n);
+    return this.#withChildren(out, need);
+  }
+
+  /**
+   * Changes only the tag of a stage's image: `node:20-slim` to `node:22-slim`.
+   *
+   * @example
+   * ```ts
+   * edit('FROM node:20-slim AS build\n').setTag('build', '22-slim').toString()
+   * // FROM node:22-slim AS build
+   * ```
+   */
+  setTag(stage: unknown, tag: unknown): Builder {
+    const t = nonEmpty('setTag', 'tag', readString('setTag', 'the tag', tag));
+    if (!/^(?:[\w][\w.-]{0,127}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*)+$/.test(t)) {
+      throw new DockerfileBuildError('setTag', `not an image tag: ${show(t)}`);
+    }
+    const children = toArray(this.#list);
+    const node = children[stageStart('setTag', children, stage)] as InstructionNode;
+    const { repository, digest } = splitImage(node.args[0] ?? '');
+    if (digest !== null) {
+      throw new DockerfileBuildError(
+        'setTag',
+        `the image is pinned by digest (${show(node.args[0])}): set it whole with setBase()`,
+      );
+    }
+    return this.setBase(stage, `${repository}:${t}`);
+  }
+
+  #baseImage(
+    method: string,
+    before: readonly ChildNode[],
+    image: unknown,
+    needs: FrontendNeed[],
+  ): string {
+    const need = { value: this.#need };
+    const nodes = this.#fragmentAt(method, before, (b: Builder) => b.from(image), need);
+    needs.push({ ...need.value, feature: 'the image' });
+    return (nodes[0] as InstructionNode).args[0]!;
+  }
+
+  /**
+   * Inserts, before each instruction `where` picks, what `fragment` builds (checked with what
+   * the file declares up to there).
+   *
+   * @example
+   * ```ts
+   * edit(text).insertBefore((n) => n.keyword === 'CMD', (b) => b.user('node'))
+   * ```
+   */
+  insertBefore(where: unknown, fragment: unknown): Builder {
+    return this.#insert('insertBefore', where, fragment, false);
+  }
+
+  /**
+   * Inserts, after each instruction `where` picks, what `fragment` builds.
+   *
+   * @example
+   * ```ts
+   * edit(text).insertAfter((n, at) => n.keyword === 'FROM' && at.stage === 'runtime', (b) => b.label('team', 'web'))
+   * ```
+   */
+  insertAfter(where: unknown, fragment: unknown): Builder {
+    return this.#insert('insertAfter', where, fragment, true);
+  }
+
+  #insert(method: string, where: unknown, fragment: unknown, after: boolean): Builder {
+    const need = { value: this.#need };
+    const children = this.#eachMatch(method, where, (node, index, all) => {
+      const nodes = this.#fragmentAt(
+        method,
+        all.slice(0, after ? index + 1 : index),
+        fragment,
+        need,
+      );
+      return after ? [node, ...nodes] : [...nodes, node];
+    });
+    return this.#withChildren(children, need.value);
+  }
+
+  /**
+   * Replaces each instruction `where` picks with what `fragment` builds (it gets the builder
+   * and the node it replaces).
+   *
+   * @example
+   * ```ts
+   * edit(text).replace((n) => n.keyword === 'CMD', (b) => b.cmd(['node', 'server.js']))
+   * ```
+   */
+  replace(where: unknown, fragment: unknown): Builder {
+    const need = { value: this.#need };
+    const children = this.#eachMatch('replace', where, (node, index, all) =>
+      this.#fragmentAt('replace', all.slice(0, index), fragment, need, node),
+    );
+    return this.#withChildren(children, need.value);
+  }
+
+  /**
+   * Removes each instruction `where` picks (its blank lines move to the next node, so
+   * paragraphs stay apart).
+   *
+   * @example
+   * ```ts
+   * edit(text).remove((n) => n.keyword === 'MAINTAINER')
+   * ```
+   */
+  remove(where: unknown): Builder {
+    return this.#withChildren(this.#eachMatch('remove', where, () => []));
+  }
+
+  /**
+   * Adds a LABEL to a stage (by name or index): at its end, or right after its FROM with
+   * `{ at: 'start' }`.
+   *
+   * @example
+   * ```ts
+   * edit(text).addLabel('runtime', 'org.opencontainers.image.source', 'https://example.com/app')
+   * ```
+   */
+  addLabel(stage: unknown, key: unknown, value: unknown, options?: object): Builder {
+    return this.#addTo('addLabel', stage, options, (b) => b.label(key, value));
+  }
+
+  /**
+   * Adds an ENV to a stage (by name or index): at its end, or right after its FROM with
+   * `{ at: 'start' }` (so every RUN of the stage sees it).
+   *
+   * @example
+   * ```ts
+   * edit(text).addEnv('runtime', 'NODE_ENV', 'production', { at: 'start' })
+   * ```
+   */
+  addEnv(stage: unknown, key: unknown, value: unknown, options?: object): Builder {
+    return this.#addTo('addEnv', stage, options, (b) => b.env(key, value));
+  }
+
+  #addTo(
+    method: string,
+    stage: unknown,
+    options: object | undefined,
+    add: (b: Builder) => Builder,
+  ): Builder {
+    const opts = readOptions(method, options) as { at?: unknown };
+    checkKeys(method, `${method}()`, opts, ['at']);
+    const at = readChoice(method, 'options.at', opts.at, ['start', 'end']) ?? 'end';
+    const children = toArray(this.#list);
+    const from = stageStart(method, children, stage);
+    const index = at === 'start' ? from + 1 : stageEnd(children, from);
+    const need = { value: this.#need };
+    const nodes = this.#fragmentAt(method, children.slice(0, index), add, need);
+    return this.#withChildren(
+      [...children.slice(0, index), ...nodes, ...children.slice(index)],
+      need.value,
     );
   }
 

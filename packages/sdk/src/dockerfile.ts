@@ -1,8 +1,9 @@
-import type { DockerfileNode, EscapeChar, TransformFn } from '@dockwright/ast';
+import type { DockerfileNode, EscapeChar, InstructionNode, TransformFn } from '@dockwright/ast';
 import type { ArgRefName } from './arg.js';
 import { builderOf } from './builder.js';
 import type { CommandList } from './commands.js';
 import type { Glob } from './copy-source.js';
+import type { NodeMatch } from './edit-helpers.js';
 import { type FrontendVersion, parseFrontend } from './frontend.js';
 import type { StageName } from './stage-name.js';
 import type {
@@ -473,6 +474,104 @@ export interface DockerfileStage<
    * ```
    */
   transform(fn: TransformFn): DockerfileStage<S, C, G, V, N>;
+  /**
+   * Changes the image of a stage's FROM (the stage by name, or by index), keeping the rest of
+   * its line as written. For files loaded with `edit()`; every other byte prints as it was.
+   *
+   * @example
+   * ```ts
+   * edit('FROM  node:20  AS build\n').setBase('build', 'node:22-slim') // FROM  node:22-slim  AS build
+   * ```
+   */
+  setBase<const I extends string>(
+    stage: S | C | number,
+    image: I & CheckVars<I, G | PlatformArgs>,
+  ): DockerfileStage<S, C, G, V, N>;
+  /**
+   * Changes only the tag of a stage's image (refused for an image pinned by digest).
+   *
+   * @example
+   * ```ts
+   * edit('FROM node:20-slim AS build\n').setTag('build', '22-slim') // FROM node:22-slim AS build
+   * ```
+   */
+  setTag(stage: S | C | number, tag: string): DockerfileStage<S, C, G, V, N>;
+  /**
+   * Inserts, before each instruction `where` picks, what `fragment` builds; the fragment's
+   * builder knows what the file declares up to there.
+   *
+   * @example
+   * ```ts
+   * edit(text).insertBefore((n) => n.keyword === 'CMD', (b) => b.user('node'))
+   * ```
+   */
+  insertBefore(
+    where: NodeMatch,
+    fragment: (builder: AnyStage) => AnyStage,
+  ): DockerfileStage<S, C, G, V, N>;
+  /**
+   * Inserts, after each instruction `where` picks, what `fragment` builds.
+   *
+   * @example
+   * ```ts
+   * edit(text).insertAfter((n, at) => n.keyword === 'FROM' && at.stage === 'runtime', (b) => b.label('team', 'web'))
+   * ```
+   */
+  insertAfter(
+    where: NodeMatch,
+    fragment: (builder: AnyStage) => AnyStage,
+  ): DockerfileStage<S, C, G, V, N>;
+  /**
+   * Replaces each instruction `where` picks with what `fragment` builds (given the builder and
+   * the node it replaces).
+   *
+   * @example
+   * ```ts
+   * edit(text).replace((n) => n.keyword === 'CMD', (b) => b.cmd(['node', 'server.js']))
+   * ```
+   */
+  replace(
+    where: NodeMatch,
+    fragment: (builder: AnyStage, node: InstructionNode) => AnyStage,
+  ): DockerfileStage<S, C, G, V, N>;
+  /**
+   * Removes each instruction `where` picks; its blank lines move to the next node.
+   *
+   * @example
+   * ```ts
+   * edit(text).remove((n) => n.keyword === 'MAINTAINER')
+   * ```
+   */
+  remove(where: NodeMatch): DockerfileStage<S, C, G, V, N>;
+  /**
+   * Adds a LABEL to a stage: at its end, or right after its FROM with `{ at: 'start' }`.
+   *
+   * @example
+   * ```ts
+   * edit(text).addLabel('runtime', 'org.opencontainers.image.source', 'https://example.com/app')
+   * ```
+   */
+  addLabel(
+    stage: S | C | number,
+    key: string,
+    value: string,
+    options?: { readonly at?: 'start' | 'end' },
+  ): DockerfileStage<S, C, G, V, N>;
+  /**
+   * Adds an ENV to a stage: at its end, or right after its FROM with `{ at: 'start' }` (so
+   * every RUN of the stage sees it). Its value is checked against what the stage declares there.
+   *
+   * @example
+   * ```ts
+   * edit(text).addEnv('runtime', 'NODE_ENV', 'production', { at: 'start' })
+   * ```
+   */
+  addEnv(
+    stage: S | C | number,
+    key: string,
+    value: string,
+    options?: { readonly at?: 'start' | 'end' },
+  ): DockerfileStage<S, C, G, V, N>;
   /**
    * The tree (with a syntax directive when a feature needs one).
    *

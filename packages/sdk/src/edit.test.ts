@@ -103,3 +103,105 @@ describe('edit() and global ARGs', () => {
     ).toThrow(/the platform uses LOCAL, which is neither a global ARG/);
   });
 });
+
+describe('edit helpers keep every untouched byte', () => {
+  const file = [
+    '# syntax=docker/dockerfile:1.7',
+    '',
+    'ARG BASE=node',
+    'from  ${BASE}:20   as build   ',
+    'MAINTAINER someone',
+    'RUN npm ci \\',
+    '    && npm run build',
+    '',
+    '# the runtime',
+    'FROM --platform=$BUILDPLATFORM \\',
+    '    node:20-slim AS runtime',
+    'COPY --from=build /app/dist /app/dist',
+    'CMD node dist/server.js',
+    '',
+  ].join('\r\n');
+
+  it('setBase and setTag change the image word only', () => {
+    expect(edit(file).setBase('build', '${BASE}:22').toString()).toBe(
+      file.replace('${BASE}:20 ', '${BASE}:22 '),
+    );
+    expect(edit(file).setTag('runtime', '22-slim').toString()).toBe(
+      file.replace('node:20-slim', 'node:22-slim'),
+    );
+    expect(edit(file).setTag(1, '22-slim').toString()).toBe(
+      file.replace('node:20-slim', 'node:22-slim'),
+    );
+    expect(emit(edit('FROM a\nFROM b\n').setBase(0, 'alpine:3.20'))).toBe(
+      'FROM alpine:3.20\nFROM b\n',
+    );
+  });
+
+  it('setBase checks the image as from() does', () => {
+    expect(() => edit(file).setBase('build', 'Node 22' as never)).toThrow(
+      /^from\(\): the image is not a valid image reference/,
+    );
+    expect(() => edit(file).setBase('build', '${NOPE}:1' as never)).toThrow(
+      /uses NOPE, which is neither a global ARG/,
+    );
+    expect(() => edit(file).setBase('nope' as never, 'alpine')).toThrow(
+      /^setBase\(\): no stage "nope" in the file \(its stages: "build", "runtime"\)$/,
+    );
+    expect(() => edit('FROM node@sha256:' + 'a'.repeat(64) + '\n').setTag(0, '22')).toThrow(
+      /pinned by digest/,
+    );
+  });
+
+  it('insertBefore, insertAfter, replace and remove', () => {
+    const edited = edit(file)
+      .insertAfter(
+        (n, at) => n.keyword === 'FROM' && at.stage === 'runtime',
+        (b) => b.label('team', 'web'),
+      )
+      .insertBefore(
+        (n) => n.keyword === 'CMD',
+        (b) => b.user('node'),
+      )
+      .replace(
+        (n) => n.keyword === 'CMD',
+        (b) => b.cmd(['node', 'dist/server.js']),
+      )
+      .remove((n) => n.keyword === 'MAINTAINER');
+    expect(emit(edited)).toBe(
+      file
+        .replace('MAINTAINER someone\r\n', '')
+        .replace('AS runtime\r\n', 'AS runtime\r\nLABEL team=web\r\n')
+        .replace('CMD node dist/server.js', 'USER node\r\nCMD ["node", "dist/server.js"]'),
+    );
+  });
+
+  it('addLabel and addEnv go to the end or the start of a stage', () => {
+    expect(emit(edit(file).addEnv('build', 'NODE_ENV', 'production', { at: 'start' }))).toBe(
+      file.replace('as build   \r\n', 'as build   \r\nENV NODE_ENV=production\r\n'),
+    );
+    // The end of the build stage: before the comment that leads into the next one.
+    expect(emit(edit(file).addLabel('build', 'stage', 'build'))).toBe(
+      file.replace('npm run build\r\n', 'npm run build\r\nLABEL stage=build\r\n'),
+    );
+  });
+
+  it('what a fragment adds is checked against what the file declares there', () => {
+    expect(() =>
+      edit(file).insertAfter(
+        (n) => n.keyword === 'FROM',
+        (b) => b.env('X', '${LATER}'),
+      ),
+    ).toThrow(/uses LATER, which is not declared in this stage/);
+    expect(
+      emit(
+        edit('FROM a AS one\nARG V\nRUN x\n').insertBefore(
+          (n) => n.keyword === 'RUN',
+          (b) => b.env('X', '${V}'),
+        ),
+      ),
+    ).toBe('FROM a AS one\nARG V\nENV X="${V}"\nRUN x\n');
+    expect(() => edit(file).remove('RUN' as never)).toThrow(
+      /^remove\(\): where must be a function/,
+    );
+  });
+});

@@ -13,6 +13,7 @@ export {
 export { DockerfileBuildError } from './dockerfile-build-error.js';
 export { type DockerignoreBuilder, dockerignore } from './dockerignore.js';
 export { edit } from './edit.js';
+export type { NodeMatch, NodePlace } from './edit-helpers.js';
 export { BASELINE_MINOR, FEATURES, type FrontendNeed, type FrontendVersion } from './frontend.js';
 export { heredoc } from './heredoc.js';
 export { image } from './image.js';
