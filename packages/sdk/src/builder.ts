@@ -77,7 +77,6 @@ import {
   readString,
   readStrings,
   readWord,
-  type Word,
 } from './read-input.js';
 import { shellCommentAt, shellText, unclosedQuote } from './shell-text.js';
 import type { HeredocSource } from './types.js';
@@ -126,6 +125,42 @@ export interface Context {
   readonly eol: '\n' | '\r\n';
 }
 
+/** A context with the scopes its instructions expand in, made once per context. */
+interface ScopedContext extends Context {
+  readonly stageScope: Scope;
+  readonly globalScope: Scope;
+}
+
+/**
+ * Freezes a context with its scopes. Contexts are shared until a call changes them, so the
+ * scopes are made once per change, not on every instruction.
+ */
+function contextOf(c: Context): ScopedContext {
+  const { vars, globals } = c;
+  return Object.freeze({
+    esc: c.esc,
+    stageList: c.stageList,
+    inStage: c.inStage,
+    globals,
+    vars,
+    cap: c.cap,
+    syntax: c.syntax,
+    syntaxCap: c.syntaxCap,
+    base: c.base,
+    eol: c.eol,
+    stageScope: {
+      has: (name: string) => STAGE_BUILTINS.has(name) || hasVar(vars, name),
+      missing:
+        'not declared in this stage (declare it with arg() or env() first; a global ARG is re-declared with arg(NAME))',
+    },
+    globalScope: {
+      has: (name: string) => PLATFORM_ARGS.has(name) || globals.includes(name),
+      missing: 'neither a global ARG (arg() before the first from()) nor a platform ARG',
+      literalHint: false,
+    },
+  });
+}
+
 /** Everything a builder knows. */
 export interface Props extends Context {
   readonly list: NodeList | null;
@@ -135,7 +170,7 @@ export interface Props extends Context {
 /** A builder over `props` (the entry points `dockerfile()` and `edit()` start here). */
 export function builderOf(props: Props): Builder {
   const { list, need, ...context } = props;
-  return new Builder(Object.freeze(context), list, need);
+  return new Builder(contextOf(context), list, need);
 }
 
 const NO_NEEDS: readonly FrontendNeed[] = Object.freeze([]);
@@ -219,12 +254,12 @@ function mayBeLong(keyword: string, init: InstructionInit, rest: string | null):
  * so the hot path (one instruction) shares the context and appends one persistent list cell.
  */
 export class Builder {
-  readonly #ctx: Context;
+  readonly #ctx: ScopedContext;
   readonly #list: NodeList | null;
   readonly #need: Frontend;
 
   /** Use {@link builderOf}; `ctx` must be frozen. */
-  constructor(ctx: Context, list: NodeList | null, need: Frontend) {
+  constructor(ctx: ScopedContext, list: NodeList | null, need: Frontend) {
     this.#ctx = ctx;
     this.#list = list;
     this.#need = need;
@@ -245,7 +280,7 @@ export class Builder {
   // ---- plumbing ---------------------------------------------------------------------------
 
   #with(patch: Partial<Context>, list: NodeList | null = this.#list): Builder {
-    return new Builder(Object.freeze({ ...this.#ctx, ...patch }), list, this.#need);
+    return new Builder(contextOf({ ...this.#ctx, ...patch }), list, this.#need);
   }
 
   /**
@@ -314,22 +349,13 @@ export class Builder {
 
   /** The variables an instruction of the current stage may expand. */
   #stageScope(): Scope {
-    const vars = this.#ctx.vars;
-    return {
-      has: (name) => STAGE_BUILTINS.has(name) || hasVar(vars, name),
-      missing:
-        'not declared in this stage (declare it with arg() or env() first; a global ARG is re-declared with arg(NAME))',
-    };
+    return this.#ctx.stageScope;
   }
 
   /** The variables FROM and global ARGs may expand (`literalHint`: a global ARG's default). */
   #globalScope(literalHint = false): Scope {
-    const globals = this.#ctx.globals;
-    return {
-      has: (name) => PLATFORM_ARGS.has(name) || globals.includes(name),
-      missing: 'neither a global ARG (arg() before the first from()) nor a platform ARG',
-      literalHint,
-    };
+    const scope = this.#ctx.globalScope;
+    return literalHint ? { ...scope, literalHint } : scope;
   }
 
   #at(needs: FrontendNeed[] | null, scope: Scope = this.#stageScope()): Expanding {
@@ -459,11 +485,8 @@ export class Builder {
             this.#at(needs, inStage ? this.#stageScope() : this.#globalScope(true)),
           )}`;
     const next = this.#push('arg', 'ARG', { args: [word] }, needs);
-    if (inStage) {
-      return hasVar(this.#ctx.vars, argName)
-        ? next
-        : next.#with({ vars: Object.freeze({ name: argName, prev: this.#ctx.vars }) });
-    }
+    if (inStage)
+      return next.#with({ vars: Object.freeze({ name: argName, prev: this.#ctx.vars }) });
     return this.#ctx.globals.includes(argName)
       ? next
       : next.#with({ globals: [...this.#ctx.globals, argName] });
@@ -651,10 +674,18 @@ export class Builder {
         throw new DockerfileBuildError(method, `the key must not contain "=": ${show(name)}`);
       args.push(
         quoteValue(method, 'key', readWord(method, 'the key', k), at),
-        quoteValue(method, 'value', readWord(method, `the value of ${show(name)}`, v), at),
+        quoteValue(
+          method,
+          'value',
+          typeof v === 'string'
+            ? { text: v, literal: false }
+            : readWord(method, `the value of ${show(name)}`, v),
+          at,
+        ),
         '=',
       );
-      if (keyword === 'ENV' && !hasVar(vars, name)) vars = Object.freeze({ name, prev: vars });
+      // A name already there is added again: checking would walk the list on every ENV.
+      if (keyword === 'ENV') vars = Object.freeze({ name, prev: vars });
     }
     const next = this.#push(method, keyword, { args }, needs);
     return vars === this.#ctx.vars ? next : next.#with({ vars });
@@ -940,44 +971,17 @@ export class Builder {
       throw new DockerfileBuildError(m, `unsupported mount type ${show(type)} in ${what}`);
     }
     checkKeys(m, `a ${type} mount`, mount, MOUNT_KEYS[type]!);
-    const fields: string[] = [`type=${type}`];
-    const str = (key: string, required: boolean) => {
-      const v = mount[key];
-      if (v === undefined && !required) return;
-      const word = readWord(m, `${what}.${key}`, v);
-      fields.push(this.#mountValue(key, word, needs));
-    };
-    const int = (key: string) => {
-      const v = readInteger(m, `${what}.${key}`, mount[key], 0, 2 ** 32 - 1);
-      if (v !== undefined) fields.push(`${key}=${v}`);
-    };
-    const mode = () => {
-      const v = mount.mode;
-      if (v === undefined) return;
-      let s: string;
-      if (typeof v === 'number') {
-        if (!Number.isInteger(v) || v < 0 || v > 0o7777)
-          throw new DockerfileBuildError(m, `mount mode must be octal (0755): ${show(v)}`);
-        s = `0${v.toString(8)}`;
-      } else {
-        s = readString(m, `${what}.mode`, v);
-        if (!OCTAL.test(s))
-          throw new DockerfileBuildError(m, `mount mode must be octal (0755): ${show(s)}`);
-      }
-      fields.push(`mode=${s}`);
-    };
-    const bool = (key: string, field: string, whenTrue: boolean) => {
-      const v = readBoolean(m, `${what}.${key}`, mount[key]);
-      if (v === true && whenTrue) fields.push(field);
-      else if (v !== undefined && !whenTrue) fields.push(`${field}=${v}`);
-    };
-    const from = () => {
-      if (mount.from !== undefined)
-        fields.push(csvField('from', this.#fromSource(m, `${what}.from`, mount.from, false)));
+    const r: MountReader = {
+      mount,
+      what,
+      fields: [`type=${type}`],
+      needs,
+      esc: this.#esc,
+      scope: this.#stageScope(),
     };
     switch (type) {
       case 'bind':
-        str('target', true);
+        mountText(r, 'target', true);
         // BuildKit sends the context filtered by this path read as a pattern, in which `[` and
         // `\` are special: a file with one in its name never arrives.
         if (
@@ -990,29 +994,29 @@ export class Builder {
             `a bind mount from the build context cannot name a file with "[" or "\\" (BuildKit filters the context by this path as a pattern): ${show(mount.source)}`,
           );
         }
-        str('source', false);
-        from();
-        bool('readwrite', 'rw', true);
+        mountText(r, 'source', false);
+        this.#mountFrom(r);
+        mountBool(r, 'readwrite', 'rw', true);
         break;
       case 'cache': {
-        str('target', true);
-        str('id', false);
+        mountText(r, 'target', true);
+        mountText(r, 'id', false);
         const sharing = readChoice(m, `${what}.sharing`, mount.sharing, [
           'shared',
           'private',
           'locked',
         ]);
-        if (sharing !== undefined) fields.push(`sharing=${sharing}`);
-        from();
-        str('source', false);
-        mode();
-        int('uid');
-        int('gid');
-        bool('readonly', 'ro', true);
+        if (sharing !== undefined) r.fields.push(`sharing=${sharing}`);
+        this.#mountFrom(r);
+        mountText(r, 'source', false);
+        mountMode(r);
+        mountInt(r, 'uid');
+        mountInt(r, 'gid');
+        mountBool(r, 'readonly', 'ro', true);
         break;
       }
       case 'tmpfs':
-        str('target', true);
+        mountText(r, 'target', true);
         if (mount.size !== undefined) {
           const s =
             typeof mount.size === 'number'
@@ -1021,46 +1025,31 @@ export class Builder {
           if (!/^\d+(\.\d+)?[kKmMgG]?$/.test(s))
             throw new DockerfileBuildError(m, `tmpfs size must be bytes or 64m: ${show(s)}`);
           needs.push(FEATURES.tmpfsSize);
-          fields.push(`size=${s}`);
+          r.fields.push(`size=${s}`);
         }
         break;
       default:
-        str('id', false);
-        str('target', false);
+        mountText(r, 'id', false);
+        mountText(r, 'target', false);
         if (type === 'secret' && mount.env !== undefined) {
           checkArgName(m, readString(m, `${what}.env`, mount.env));
           needs.push(FEATURES.secretEnv);
-          fields.push(`env=${mount.env}`);
+          r.fields.push(`env=${mount.env}`);
         }
-        bool('required', 'required', false);
-        mode();
-        int('uid');
-        int('gid');
+        mountBool(r, 'required', 'required', false);
+        mountMode(r);
+        mountInt(r, 'uid');
+        mountInt(r, 'gid');
     }
-    return flagValue(m, `${what} (the --mount value)`, fields.join(','), this.#esc);
+    return flagValue(m, `${what} (the --mount value)`, r.fields.join(','), this.#esc);
   }
 
-  /**
-   * A `--mount` field BuildKit reads from the CSV (target, source, id). Docker 20.10 takes the
-   * value as written; dockerfile 1.3 and later expand it. A value without `$`, quotes or the
-   * escape char means the same to both; any other needs the frontend pinned (1.3) and is
-   * escaped for the lexer.
-   */
-  #mountValue(key: string, word: Word, needs: FrontendNeed[]): string {
-    if (key === 'target') checkPathLength('run', 'mount target', word.text);
-    const s =
-      key === 'target'
-        ? nonEmpty('run', `mount ${key}`, word.text)
-        : line('run', `mount ${key}`, word.text);
-    if (s === '') throw new DockerfileBuildError('run', `the mount ${key} must not be empty`);
-    if (!/[$'"\\]/.test(s) && !s.includes(this.#esc)) return csvField(key, s);
-    needs.push({
-      ...FEATURES.mountExpansion,
-      feature: `the --mount ${key} ${show(s)} (Docker 20.10 reads "$", quotes and "\\" in it as written, dockerfile 1.3 and later expand them)`,
-    });
-    const encoded = lexEscape(s, this.#esc, word.literal);
-    checkReferences('run', `the mount ${key}`, s, encoded, this.#esc, this.#stageScope(), needs);
-    return csvField(key, encoded);
+  #mountFrom(r: MountReader): void {
+    if (r.mount.from !== undefined) {
+      r.fields.push(
+        csvField('from', this.#fromSource('run', `${r.what}.from`, r.mount.from, false)),
+      );
+    }
   }
 
   copy(sources: unknown, destination: unknown, options?: object): Builder {
@@ -1291,7 +1280,7 @@ export class Builder {
       );
     }
     const empty = new Builder(
-      Object.freeze({ ...this.#ctx, inStage: true, base: null }),
+      contextOf({ ...this.#ctx, inStage: true, base: null }),
       null,
       this.#need,
     );
@@ -1373,7 +1362,7 @@ export class Builder {
   #withChildren(children: readonly ChildNode[], need: Frontend = this.#need): Builder {
     const state = stateOf(children, this.#esc);
     return new Builder(
-      Object.freeze({
+      contextOf({
         ...this.#ctx,
         stageList: state.stageList,
         inStage: state.inStage,
@@ -1405,7 +1394,7 @@ export class Builder {
     }
     const state = stateOf(before, this.#esc);
     const start = new Builder(
-      Object.freeze({
+      contextOf({
         ...this.#ctx,
         stageList: state.stageList,
         inStage: state.inStage,
@@ -1676,6 +1665,77 @@ function isChildNode(value: unknown): value is ChildNode {
     default:
       return false;
   }
+}
+
+/** A mount being read: its object, the fields written so far, where its values expand. */
+interface MountReader {
+  readonly mount: Record<string, unknown>;
+  readonly what: string;
+  readonly fields: string[];
+  readonly needs: FrontendNeed[];
+  readonly esc: EscapeChar;
+  readonly scope: Scope;
+}
+
+// The `--mount` fields of RUN, added to `r.fields` when given: module functions rather than
+// closures, which every RUN with a mount would allocate.
+
+/**
+ * A field BuildKit reads from the CSV (target, source, id). Docker 20.10 takes the value as
+ * written; dockerfile 1.3 and later expand it. A value without `$`, quotes or the escape char
+ * means the same to both; any other needs the frontend pinned (1.3) and is escaped for the
+ * lexer.
+ */
+function mountText(r: MountReader, key: string, required: boolean): void {
+  const v = r.mount[key];
+  if (v === undefined && !required) return;
+  const word =
+    typeof v === 'string' ? { text: v, literal: false } : readWord('run', `${r.what}.${key}`, v);
+  if (key === 'target') checkPathLength('run', 'mount target', word.text);
+  const s =
+    key === 'target'
+      ? nonEmpty('run', `mount ${key}`, word.text)
+      : line('run', `mount ${key}`, word.text);
+  if (s === '') throw new DockerfileBuildError('run', `the mount ${key} must not be empty`);
+  if (!/[$'"\\]/.test(s) && !s.includes(r.esc)) {
+    r.fields.push(csvField(key, s));
+    return;
+  }
+  r.needs.push({
+    ...FEATURES.mountExpansion,
+    feature: `the --mount ${key} ${show(s)} (Docker 20.10 reads "$", quotes and "\\" in it as written, dockerfile 1.3 and later expand them)`,
+  });
+  const encoded = lexEscape(s, r.esc, word.literal);
+  checkReferences('run', `the mount ${key}`, s, encoded, r.esc, r.scope, r.needs);
+  r.fields.push(csvField(key, encoded));
+}
+
+function mountInt(r: MountReader, key: string): void {
+  const v = readInteger('run', `${r.what}.${key}`, r.mount[key], 0, 2 ** 32 - 1);
+  if (v !== undefined) r.fields.push(`${key}=${v}`);
+}
+
+function mountMode(r: MountReader): void {
+  const v = r.mount.mode;
+  if (v === undefined) return;
+  let s: string;
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 0 || v > 0o7777)
+      throw new DockerfileBuildError('run', `mount mode must be octal (0755): ${show(v)}`);
+    s = `0${v.toString(8)}`;
+  } else {
+    s = readString('run', `${r.what}.mode`, v);
+    if (!OCTAL.test(s))
+      throw new DockerfileBuildError('run', `mount mode must be octal (0755): ${show(s)}`);
+  }
+  r.fields.push(`mode=${s}`);
+}
+
+/** `field` alone when true (`whenTrue`), else `field=true|false`. */
+function mountBool(r: MountReader, key: string, field: string, whenTrue: boolean): void {
+  const v = readBoolean('run', `${r.what}.${key}`, r.mount[key]);
+  if (v === true && whenTrue) r.fields.push(field);
+  else if (v !== undefined && !whenTrue) r.fields.push(`${field}=${v}`);
 }
 
 function heredocWord(doc: Heredoc): string {

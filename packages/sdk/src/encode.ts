@@ -19,6 +19,8 @@ import type { FrontendNeed } from './frontend.js';
 import type { Word } from './read-input.js';
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+/** One test for the common case: neither a lone surrogate nor NUL (pairs do not match). */
+const SURROGATE_OR_NUL = /[\uD800-\uDFFF\0]/u;
 const NEWLINE = /[\n\r]/;
 /** Go's unicode.IsSpace: what BuildKit trims and splits on. */
 export const GO_SPACE =
@@ -35,6 +37,7 @@ export function subject(what: string): string {
 
 /** Any string must be well-formed Unicode without NUL: a lone surrogate has no UTF-8. */
 export function text(method: string, what: string, s: string): string {
+  if (!SURROGATE_OR_NUL.test(s)) return s;
   if (LONE_SURROGATE.test(s)) {
     throw new DockerfileBuildError(
       method,

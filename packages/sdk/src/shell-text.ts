@@ -4,9 +4,10 @@
  */
 import { type EscapeChar, findHeredocs } from '@dockwright/ast';
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
-import { GO_SPACE, hasEdgeSpace, text } from './encode.js';
+import { hasEdgeSpace, text, trimGo } from './encode.js';
 
 const NEWLINE = /[\n\r]/;
+const ASCII_EDGES = /^[ \t]+|[ \t]+$/g;
 
 /** The continuation regex `([^E])E[ \t]*$|^E[ \t]*$` of BuildKit's parser. */
 export function endsWithContinuation(s: string, esc: EscapeChar): boolean {
@@ -69,8 +70,8 @@ export function shellText(
       `the ${what} must not contain a newline (pass a list of commands, or heredoc(), for a script): ${show(raw)}`,
     );
   }
-  const s = raw.replace(/^[ \t]+|[ \t]+$/g, '');
-  if (s === '' || s.replace(new RegExp(GO_SPACE.source, 'g'), '') === '') {
+  const s = raw.replace(ASCII_EDGES, '');
+  if (s === '' || trimGo(s) === '') {
     throw new DockerfileBuildError(method, `the ${what} must not be empty: ${show(raw)}`);
   }
   if (hasEdgeSpace(s)) {
