@@ -245,6 +245,8 @@ function mayBeLong(keyword: string, init: InstructionInit, rest: string | null):
   let units = keyword.length + (rest?.length ?? 0);
   for (const a of init.args ?? []) units += a.length + 4;
   for (const f of init.flags ?? []) units += f.name.length + (f.value?.length ?? 0) + 6;
+  // A heredoc body is not laid out, but a line of it past the limit must be refused.
+  for (const h of init.heredocs ?? []) units = Math.max(units, h.content.length);
   return units * 3 >= maxLineBytes('\r\n') - 64;
 }
 

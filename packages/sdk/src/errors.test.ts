@@ -172,6 +172,21 @@ const refused: [string, () => unknown, RegExp][] = [
     /^edit\(\): the Dockerfile does not parse: 2:1: unknown instruction: RUNN/,
   ],
   ['stopsignal number', () => s().stopsignal(0), /between 1 and 64/],
+  [
+    'a heredoc line past BuildKit\'s line limit',
+    () => s().run(heredoc('x'.repeat(70_000))),
+    /^run\(\): a heredoc line is longer than 65535 bytes, BuildKit's line limit$/,
+  ],
+  [
+    'a comment line past the limit',
+    () => s().comment('x'.repeat(70_000)),
+    /^comment\(\): a comment line is longer than 65535 bytes/,
+  ],
+  [
+    'a long value with no point to continue the line',
+    () => s().env('A', '#'.repeat(70_000)),
+    /^env\(\): the instruction is longer than 65535 bytes, BuildKit's line limit, and has no point where it can continue/,
+  ],
 ];
 
 describe('DockerfileBuildError', () => {
