@@ -1362,18 +1362,20 @@ export class Builder {
 
   /** A builder over `children`, its stages and variables read from them. */
   #withChildren(children: readonly ChildNode[], need: Frontend = this.#need): Builder {
+    return new Builder(this.#contextAfter(children), fromArray(children), need);
+  }
+
+  /** This builder's context with the stages and variables `children` declare. */
+  #contextAfter(children: readonly ChildNode[], patch: Partial<Context> = {}): ScopedContext {
     const state = stateOf(children, this.#esc);
-    return new Builder(
-      contextOf({
-        ...this.#ctx,
-        stageList: state.stageList,
-        inStage: state.inStage,
-        globals: state.globals,
-        vars: varList(state.vars),
-      }),
-      fromArray(children),
-      need,
-    );
+    return contextOf({
+      ...this.#ctx,
+      stageList: state.stageList,
+      inStage: state.inStage,
+      globals: state.globals,
+      vars: varList(state.vars),
+      ...patch,
+    });
   }
 
   /**
@@ -1394,19 +1396,7 @@ export class Builder {
         `the fragment must be a function (builder) => builder, got ${describe(fragment)}`,
       );
     }
-    const state = stateOf(before, this.#esc);
-    const start = new Builder(
-      contextOf({
-        ...this.#ctx,
-        stageList: state.stageList,
-        inStage: state.inStage,
-        globals: state.globals,
-        vars: varList(state.vars),
-        base: null,
-      }),
-      null,
-      need.value,
-    );
+    const start = new Builder(this.#contextAfter(before, { base: null }), null, need.value);
     const result = fragment(start, ...extra);
     if (!(result instanceof Builder)) {
       throw new DockerfileBuildError(

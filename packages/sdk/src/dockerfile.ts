@@ -17,6 +17,7 @@ import type {
   HealthcheckOptions,
   HeredocSource,
   Literal,
+  LowerLetter,
   Mount,
   Named,
   Platform,
@@ -43,34 +44,6 @@ type SourceCheck<T> = [SourceStrings<T>] extends [never]
     : [SourceStrings<T>] extends [Literal]
       ? unknown
       : DockerfileTypeError<`a source is a file name, "*" and "?" included: use glob('${Extract<SourceStrings<T>, `${string}${'*' | '?'}${string}`> & string}') for a pattern, or literal('…') for a file with that name`>;
-
-type LowerLetter =
-  | 'a'
-  | 'b'
-  | 'c'
-  | 'd'
-  | 'e'
-  | 'f'
-  | 'g'
-  | 'h'
-  | 'i'
-  | 'j'
-  | 'k'
-  | 'l'
-  | 'm'
-  | 'n'
-  | 'o'
-  | 'p'
-  | 'q'
-  | 'r'
-  | 's'
-  | 't'
-  | 'u'
-  | 'v'
-  | 'w'
-  | 'x'
-  | 'y'
-  | 'z';
 
 type StageNameCheck<A extends string, Taken extends string> = [A] extends [never]
   ? unknown

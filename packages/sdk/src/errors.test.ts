@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../test/check.js';
 import { commands, DockerfileBuildError, dockerfile, edit, heredoc } from './index.js';
 
 // Builders typed loosely: these calls feed what the types would refuse, to check the run-time guard.
@@ -173,7 +174,7 @@ const refused: [string, () => unknown, RegExp][] = [
   ],
   ['stopsignal number', () => s().stopsignal(0), /between 1 and 64/],
   [
-    'a heredoc line past BuildKit\'s line limit',
+    "a heredoc line past BuildKit's line limit",
     () => s().run(heredoc('x'.repeat(70_000))),
     /^run\(\): a heredoc line is longer than 65535 bytes, BuildKit's line limit$/,
   ],
@@ -191,12 +192,7 @@ const refused: [string, () => unknown, RegExp][] = [
 
 describe('DockerfileBuildError', () => {
   it.each(refused)('%s', (_name, call, message) => {
-    let error: unknown;
-    try {
-      call();
-    } catch (e) {
-      error = e;
-    }
+    const error = thrown(call);
     expect(error).toBeInstanceOf(DockerfileBuildError);
     expect((error as Error).name).toBe('DockerfileBuildError');
     expect((error as Error).message).toMatch(message);

@@ -4,6 +4,7 @@
  * was expected, never a TypeError from deep inside or `null` printed into the Dockerfile.
  */
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../test/check.js';
 import {
   arg,
   commands,
@@ -83,12 +84,7 @@ describe('wrong argument types from plain JavaScript', () => {
     it.each(WRONG)(`${call} with %s`, (_name, value, described) => {
       // `undefined` for a required argument; optional ones take it as "absent".
       if (value === undefined && /as: x|chown: x|arg\(k, x\)/.test(call)) return;
-      let error: unknown;
-      try {
-        make(value);
-      } catch (e) {
-        error = e;
-      }
+      const error = thrown(() => make(value));
       expect(error).toBeInstanceOf(DockerfileBuildError);
       const message = (error as Error).message;
       expect(message.startsWith(`${method}(): `), message).toBe(true);
@@ -156,12 +152,7 @@ describe('wrong argument types from plain JavaScript', () => {
       /pass a key and a value, or one object of pairs/,
     ],
   ])('%s', (_name, call, message) => {
-    let error: unknown;
-    try {
-      call();
-    } catch (e) {
-      error = e;
-    }
+    const error = thrown(call);
     expect(error).toBeInstanceOf(DockerfileBuildError);
     expect((error as Error).message).toMatch(message);
   });

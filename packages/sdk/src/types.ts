@@ -25,7 +25,8 @@ type RefName<B extends string> = B extends `${infer N}:${string}`
               ? RefName<N>
               : B;
 
-type NameChar =
+/** A lower-case ASCII letter. */
+export type LowerLetter =
   | 'a'
   | 'b'
   | 'c'
@@ -51,47 +52,14 @@ type NameChar =
   | 'w'
   | 'x'
   | 'y'
-  | 'z'
-  | 'A'
-  | 'B'
-  | 'C'
-  | 'D'
-  | 'E'
-  | 'F'
-  | 'G'
-  | 'H'
-  | 'I'
-  | 'J'
-  | 'K'
-  | 'L'
-  | 'M'
-  | 'N'
-  | 'O'
-  | 'P'
-  | 'Q'
-  | 'R'
-  | 'S'
-  | 'T'
-  | 'U'
-  | 'V'
-  | 'W'
-  | 'X'
-  | 'Y'
-  | 'Z'
-  | '_'
-  | '0'
-  | '1'
-  | '2'
-  | '3'
-  | '4'
-  | '5'
-  | '6'
-  | '7'
-  | '8'
-  | '9';
+  | 'z';
+
+type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
+
+type NameChar = LowerLetter | Uppercase<LowerLetter> | '_' | Digit;
 
 /** What may follow `$` to make a reference BuildKit expands (the builder escapes any other `$`). */
-type NameStart = Exclude<NameChar, '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'>;
+type NameStart = Exclude<NameChar, Digit>;
 
 /** The leading name characters of a `$NAME` reference. */
 type LeadingName<S extends string, Acc extends string = ''> = S extends `${infer C}${infer R}`
