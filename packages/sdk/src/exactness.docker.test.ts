@@ -247,12 +247,16 @@ describe.skipIf(!engine)('hostile values in the real engine (Docker 20.10 fronte
       cases.all.push({ position: 'ENTRYPOINT exec form', form: f, expected: f.value });
       cases.all.push({ position: 'HEALTHCHECK exec form', form: f, expected: f.value });
     }
-    m = m
-      .entrypoint(values)
-      .cmd(values)
-      .healthcheck(values, { interval: '30s', retries: 3 })
-      .expose(8080, '53/udp', '8000-8001/tcp')
-      .stopsignal('SIGRTMIN+3');
+    m = m.entrypoint(values).cmd(values).healthcheck(values, { interval: '30s', retries: 3 });
+    // What EXPOSE and STOPSIGNAL take: ports and signals (every hostile value is refused below).
+    const valid = (label: string, value: string): Form => ({ label, value, literal: false });
+    m = cases.try(m, 'EXPOSE', valid('a range', '8000-8001/tcp'), ['8000/tcp', '8001/tcp'], (s) =>
+      s.expose('8000-8001/tcp'),
+    );
+    m = cases.try(m, 'EXPOSE', valid('udp', '53/udp'), ['53/udp'], (s) => s.expose('53/udp'));
+    m = cases.try(m, 'STOPSIGNAL', valid('a real-time signal', 'SIGRTMIN+3'), 'SIGRTMIN+3', (s) =>
+      s.stopsignal('SIGRTMIN+3'),
+    );
     const workdir = {
       label: 'quotes, backslash, $5, non-ASCII',
       value: '/wd/say "hi" \\ $5 café',
@@ -517,6 +521,10 @@ describe.skipIf(!engine)('hostile values in the real engine (Docker 20.10 fronte
         return { file: e.file, content: report.dst[e.file] };
       case 'WORKDIR (image config)':
         return inspect.WorkingDir;
+      case 'EXPOSE':
+        return (e as string[]).filter((p) => Object.hasOwn(inspect.ExposedPorts ?? {}, p));
+      case 'STOPSIGNAL':
+        return inspect.StopSignal;
       case 'WORKDIR (directory created)':
         return Object.hasOwn(report.wd, e) ? e : `no directory (${i})`;
       case 'COPY source':
