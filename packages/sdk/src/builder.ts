@@ -181,7 +181,8 @@ const PORT = /^(0|[1-9]\d{0,4})(?:-(0|[1-9]\d{0,4}))?(?:\/(tcp|udp|sctp))?$/;
 const PORT_VAR = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}(?:\/(tcp|udp|sctp))?$/;
 const OCTAL = /^0?[0-7]{3,4}$/;
 const SYMBOLIC_CHMOD = /^[ugoa]*[-+=][rwxXst]*(,[ugoa]*[-+=][rwxXst]*)*$/;
-const DIRECTORY = /[/\\]$/;
+/** A destination BuildKit takes for a directory: `.`, or ending in `/` (a `\` is part of a name on Linux). */
+const DIRECTORY = /^\.$|\/$/;
 const DURATION = /^[0-9.]+(ns|us|µs|ms|s|m|h)([0-9.]+(ns|us|µs|ms|s|m|h))*$/;
 /** `user[:group]`, each a name or an id, as `COPY --chown` takes it (or variables). */
 const OWNER_PART =
@@ -1167,7 +1168,7 @@ export class Builder {
     if (list.length > 1 && !DIRECTORY.test(destinationText)) {
       throw new DockerfileBuildError(
         method,
-        `with several sources the destination must be a directory ending in "/": ${show(destinationText)}`,
+        `with several sources the destination must be a directory: "." or a path ending in "/": ${show(destinationText)}`,
       );
     }
     const docs: Heredoc[] = [];

@@ -125,7 +125,11 @@ const refused: [string, () => unknown, RegExp][] = [
   ],
   ['bad variable reference', () => s().env('A', '${B'), /cannot expand/],
   ['ARG name', () => s().arg('1A'), /^arg\(\): the ARG name must match/],
-  ['several sources, file destination', () => s().copy(['a', 'b'], '/dst'), /ending in "\/"/],
+  [
+    'several sources, file destination',
+    () => s().copy(['a', 'b'], '/dst\\'),
+    /must be a directory: "." or a path ending in "\/"/,
+  ],
   ['ADD --from', () => s().add('a', 'b', { from: 'base' }), /ADD has no --from/],
   ['chmod', () => s().copy('a', 'b', { chmod: '999' }), /invalid chmod parameter: "999"/],
   ['duration', () => s().healthcheck(['x'], { interval: '30' }), /--interval is not a duration/],
