@@ -205,3 +205,20 @@ describe('edit helpers keep every untouched byte', () => {
     );
   });
 });
+
+describe('edit() reads the state dockerfile() would have built', () => {
+  it('the last stage’s ARGs and ENVs, the global ARGs and the stages, at run time too', () => {
+    const text: string = 'ARG BASE=alpine\nFROM ${BASE} AS base\nENV APP=/app\nARG MODE\n';
+    expect(emit(edit(text).workdir('${APP}/${MODE}'))).toContain('WORKDIR "${APP}/${MODE}"');
+    expect(() => edit(text).workdir('${NOPE}')).toThrow(
+      /^workdir\(\): the path uses NOPE, which is not declared in this stage/,
+    );
+    expect(emit(edit(text).from('${BASE}', { as: 'brand-new' }))).toContain(
+      'FROM ${BASE} AS brand-new',
+    );
+    expect(() => edit(text).from('alpine', { as: 'base' })).toThrow(/duplicate stage name/);
+    const unnamed: string = 'FROM a\nFROM b\n';
+    expect(emit(edit(unnamed).copy('/x', '/x', { from: '0' }))).toContain('COPY --from=0 /x /x');
+    expect(edit(unnamed).stage).toEqual({ kind: 'stage', name: '1' });
+  });
+});
