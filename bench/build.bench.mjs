@@ -43,6 +43,16 @@ const table = (bench) =>
       p.end();
     }
   });
+  // A step that prints one long line (no newline for 4 MB), as the client delivers it: 64 KB
+  // chunks. Parsing must stay linear in the line's length.
+  const chunk = 'a'.repeat(65536);
+  bench.add('parse one 4 MB output line in 64 KB chunks', () => {
+    const p = new PlainProgress(() => null);
+    p.push('#5 [2/2] RUN x\n#5 1.6 ');
+    for (let i = 0; i < 64; i++) p.push(chunk);
+    p.push('\n#5 DONE 1.0s\n');
+    p.end();
+  });
   await bench.run();
   table(bench);
 }

@@ -10,6 +10,4 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = main(process.argv.slice(2));
-if (typeof code === 'number') process.exitCode = code;
-else code.then((c) => (process.exitCode = c));
+process.exitCode = await main(process.argv.slice(2));

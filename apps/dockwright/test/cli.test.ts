@@ -233,6 +233,78 @@ describe('dockwright lint', () => {
     expect(r.stderr).toContain(message);
   });
 
+  it.each([
+    [
+      'dockwright.config.json',
+      '{"ignore": "x"}',
+      'dockwright.config.json:1:12: "ignore" must be an object with "rules" and "files" lists, not "x"',
+    ],
+    [
+      'dockwright.config.json',
+      '{"ignore": [1]}',
+      'dockwright.config.json:1:12: "ignore" must be an object with "rules" and "files" lists, not a list',
+    ],
+    [
+      'dockwright.config.json',
+      '{"ignore": {"files": ["a", 1]}}',
+      'dockwright.config.json:1:28: "ignore.files[1]" must be a string, not the number 1',
+    ],
+    [
+      'dockwright.config.json',
+      '{\n  "ignore": {"filez": []}\n}',
+      'dockwright.config.json:2:14: unknown key "filez" in "ignore" (expected "rules", "files"; did you mean "files"?)',
+    ],
+    [
+      'dockwright.config.json',
+      '{"rulez": {}}',
+      'dockwright.config.json:1:2: unknown key "rulez" (expected "rules", "ignore", "$schema"; did you mean "rules"?)',
+    ],
+    [
+      'dockwright.config.json',
+      '{"rules": {"DL3008": "of"}}',
+      'dockwright.config.json:1:22: rule "DL3008" has level "of", expected off|info|warning|error',
+    ],
+    [
+      'dockwright.config.json',
+      '{"rules": {}, "rules": {"DL3008": "off"}}',
+      'dockwright.config.json:1:15: duplicate key "rules"',
+    ],
+    [
+      'dockwright.config.json',
+      '{\n  "rules": {\n    "DL3008": "off",\n  }\n}',
+      'dockwright.config.json:4:3: invalid JSON: Expected double-quoted property name',
+    ],
+    [
+      'dockwright.config.yaml',
+      'rules:\n  DL3008: off\n  - x\n',
+      'dockwright.config.yaml:3:1: invalid YAML: ',
+    ],
+    [
+      'dockwright.config.yml',
+      'rules:\n  DL3008: loud\nignore:\n  files: vendor\n',
+      'dockwright.config.yml:2:11: rule "DL3008" has level "loud", expected off|info|warning|error\ndockwright.config.yml:4:10: "ignore.files" must be a list of globs, not "vendor"\n',
+    ],
+  ])('names the key and the place of a bad %s: %j', (name, config, message) => {
+    const dir = project({ Dockerfile: CLEAN, [name]: config });
+    const r = run(['lint'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith(message)).toBe(true);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each(['', '1e3', ' 5', '0x10', '2.5'])('rejects --max-warnings %j', (value) => {
+    const r = run(['lint', '--max-warnings', value, '-'], { input: CLEAN });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `--max-warnings must be a non-negative integer, not ${JSON.stringify(value)}\n`,
+    );
+  });
+
+  it('rejects an empty file name', () => {
+    const r = run(['lint', ''], { cwd: project({ Dockerfile: CLEAN }) });
+    expect([r.code, r.stderr]).toEqual([2, "an empty file name ('') was given\n"]);
+  });
+
   it('reads dockwright.config.yaml and .json, and BUILDKIT_DOCKERFILE_CHECK', () => {
     const yaml = project({
       Dockerfile: BAD,

@@ -2,6 +2,7 @@ import { dockerfile } from '@dockwright/sdk';
 import { describe, expect, it } from 'vitest';
 import { bake, bakeTargetOptions, bakeTargets } from './bake.js';
 import { BuildOptionsError } from './build-error.js';
+import { runBake } from './run-bake.js';
 
 /**
  * The target attributes of buildx's bake file reference (docs/bake-reference.md, "Target"), with
@@ -158,6 +159,48 @@ describe('bake()', () => {
       push: true,
       pull: true,
     });
+  });
+
+  it('escapes the names of args and labels too (bake reads object keys as templates)', () => {
+    const f = bake({ a: { dockerfile: 'FROM a', labels: { 'x.${y}': '%{z}' } } });
+    expect(f.target.a!.labels).toEqual({ 'x.$${y}': '%%{z}' });
+    expect(bakeTargetOptions(f.target.a!).options.labels).toEqual({ 'x.${y}': '%{z}' });
+  });
+
+  it('quotes secret fields as buildx reads them (CSV), and reads them back whole', () => {
+    const f = bake({
+      a: {
+        dockerfile: 'FROM a',
+        secrets: [
+          { id: 'cfg', src: 'conf/a=b,c.json' },
+          { id: 'tok', env: 'A,src=/etc/shadow' },
+        ],
+      },
+    });
+    expect(f.target.a!.secret).toEqual([
+      'id=cfg,"src=conf/a=b,c.json"',
+      'id=tok,"env=A,src=/etc/shadow"',
+    ]);
+    expect(bakeTargetOptions(f.target.a!).options.secrets).toEqual([
+      { id: 'cfg', src: 'conf/a=b,c.json' },
+      { id: 'tok', env: 'A,src=/etc/shadow' },
+    ]);
+    // A hand-written bake file: a value with '=' is kept whole.
+    expect(
+      bakeTargetOptions({ secret: ['id=x,src=/run/a=b', 'id=y,type=env,env=Y'] }).options.secrets,
+    ).toEqual([
+      { id: 'x', src: '/run/a=b' },
+      { id: 'y', env: 'Y' },
+    ]);
+    expect(() =>
+      bake({ a: { dockerfile: 'FROM a', ssh: [{ id: 'k', paths: ['/a,b'] }] } }),
+    ).toThrow(/ssh key path "\/a,b"/);
+  });
+
+  it('refuses a concurrency that would build nothing', async () => {
+    await expect(
+      runBake(file, { concurrency: 0, engine: { command: '/nonexistent/docker', kind: 'docker' } }),
+    ).rejects.toThrow(/concurrency must be a whole number of at least 1/);
   });
 
   it('resolves targets and groups as bake does', () => {

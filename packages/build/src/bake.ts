@@ -1,6 +1,7 @@
-import { cacheCsv } from './build-arguments.js';
+import { cacheCsv, secretArg, sshArg } from './build-arguments.js';
 import { BuildOptionsError } from './build-error.js';
 import { resolveDockerfile } from './dockerfile-input.js';
+import { splitCsv } from './image-references.js';
 import type {
   ArgOf,
   BuildArgs,
@@ -126,7 +127,8 @@ function bakeTarget(name: string, t: BakeTarget): BakeFileTarget {
     Object.fromEntries(
       Object.entries(values)
         .filter((e): e is [string, string] => e[1] !== undefined)
-        .map(([k, v]) => [k, esc(v)]),
+        // Bake reads the keys of a JSON object as templates too.
+        .map(([k, v]) => [esc(k), esc(v)]),
     );
   if (t.description !== undefined) out.description = esc(t.description);
   if (t.context !== undefined) out.context = esc(t.context);
@@ -146,17 +148,11 @@ function bakeTarget(name: string, t: BakeTarget): BakeFileTarget {
             `bake target ${name}: secret ${s.id} has a value; a bake file takes files (src) or environment variables (env) only`,
           );
         }
-        return 'src' in s ? `id=${s.id},src=${s.src}` : `id=${s.id},env=${s.env}`;
+        return secretArg(s, '')[0];
       }),
     );
   }
-  if (t.ssh?.length) {
-    out.ssh = list(
-      t.ssh.map((s) =>
-        s === 'default' ? 'default' : s.paths?.length ? `${s.id}=${s.paths.join(',')}` : s.id,
-      ),
-    );
-  }
+  if (t.ssh?.length) out.ssh = list(t.ssh.map(sshArg));
   if (t.push) out.output = ['type=registry'];
   if (t.noCache) out['no-cache'] = true;
   if (t.pull) out.pull = true;
@@ -186,12 +182,14 @@ export function bakeTargets(file: BakeFile, names: readonly string[] = []): stri
 export function bakeTargetOptions(t: BakeFileTarget) {
   const secrets = (t.secret ?? []).map((s): SecretSpec => {
     const fields = Object.fromEntries(
-      unesc(s)
-        .split(',')
-        .map((f) => f.split('=', 2) as [string, string]),
-    );
+      splitCsv(unesc(s)).map((f) => {
+        const eq = f.indexOf('=');
+        return eq === -1 ? [f, ''] : [f.slice(0, eq), f.slice(eq + 1)];
+      }),
+    ) as Record<string, string>;
     if (!fields.id) throw new BuildOptionsError(`bake secret ${JSON.stringify(s)} has no id`);
-    if (fields.src !== undefined) return { id: fields.id, src: fields.src };
+    const src = fields.src ?? fields.source;
+    if (src !== undefined) return { id: fields.id, src };
     return { id: fields.id, env: fields.env ?? fields.id };
   });
   const ssh = (t.ssh ?? []).map((s): SshSpec => {
@@ -201,7 +199,7 @@ export function bakeTargetOptions(t: BakeFileTarget) {
     return eq === -1 ? { id: v } : { id: v.slice(0, eq), paths: v.slice(eq + 1).split(',') };
   });
   const unmap = (m: Readonly<Record<string, string>> | undefined) =>
-    m && Object.fromEntries(Object.entries(m).map(([k, v]) => [k, unesc(v)]));
+    m && Object.fromEntries(Object.entries(m).map(([k, v]) => [unesc(k), unesc(v)]));
   const pushes = (t.output ?? []).some((o) =>
     /(^|,)type=registry(,|$)|(^|,)push=true(,|$)/.test(o),
   );

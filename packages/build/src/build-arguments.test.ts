@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArguments } from './build-arguments.js';
 import { BuildOptionsError } from './build-error.js';
@@ -65,6 +68,7 @@ describe('buildArguments', () => {
       '--pull',
       '-f',
       '-',
+      '--',
       'app',
     ]);
     // A secret's value goes through the environment, never the command line.
@@ -72,8 +76,21 @@ describe('buildArguments', () => {
     expect(r.args.join(' ')).not.toContain('hunter2');
   });
 
+  it('quotes a secret’s fields: an environment variable name cannot add a source', () => {
+    const r = buildArguments('docker', { secrets: [{ id: 'x', env: 'A,src=/etc/shadow' }] }, files);
+    expect(r.args).toContain('id=x,"env=A,src=/etc/shadow"');
+  });
+
   it('sends the Dockerfile as the whole context when there is none', () => {
-    expect(buildArguments('docker', {}, files).args.slice(-1)).toEqual(['-']);
+    expect(buildArguments('docker', {}, files).args.slice(-2)).toEqual(['--', '-']);
+  });
+
+  it('ends the flags before the context: a context starting with a dash is a path', () => {
+    for (const kind of ['docker', 'buildx'] as const) {
+      expect(
+        buildArguments(kind, { context: '--output=type=local,dest=/tmp/x' }, files).args.slice(-4),
+      ).toEqual(['-f', '-', '--', '--output=type=local,dest=/tmp/x']);
+    }
   });
 
   it('writes the buildx command line: metadata, builder, load or push, cache exports', () => {
@@ -108,6 +125,7 @@ describe('buildArguments', () => {
       'type=registry,ref=r/a:cache,mode=max',
       '-f',
       '-',
+      '--',
       '.',
     ]);
     expect(r.env).toEqual({});
@@ -127,6 +145,21 @@ describe('buildArguments', () => {
     expect(() => buildArguments('docker', options, files)).toThrow(BuildOptionsError);
     expect(() => buildArguments('docker', options, files)).toThrow(message);
   });
+
+  it.each([
+    [{ platforms: ['linux/amd64,linux/arm64'] }, /platform "linux\/amd64,linux\/arm64"/],
+    [{ platforms: ['linux/amd64\n'] }, /platform "linux\/amd64\\n"/],
+    [{ platforms: ['--push'] }, /platform "--push"/],
+    [{ ssh: [{ id: 'git=/k,other' }] }, /ssh id "git=\/k,other"/],
+    [{ ssh: [{ id: 'git', paths: ['/keys/a,b'] }] }, /ssh key path "\/keys\/a,b"/],
+    [{ labels: { 'a=b': 'c' } }, /label name "a=b"/],
+    [{ labels: { '': 'c' } }, /label name ""/],
+  ])('refuses a value the client would read as something else: %j', (options, message) => {
+    for (const kind of ['docker', 'buildx'] as const) {
+      expect(() => buildArguments(kind, options, files)).toThrow(BuildOptionsError);
+      expect(() => buildArguments(kind, options, files)).toThrow(message);
+    }
+  });
 });
 
 describe('build() options', () => {
@@ -144,5 +177,48 @@ describe('build() options', () => {
     await expect(build(df, { buildArgs: { PORT: '1', http_proxy: 'x' }, engine })).rejects.toThrow(
       /not found/,
     );
+  });
+
+  it('refuses push without a tag before building, not after', async () => {
+    const { build } = await import('./build.js');
+    const engine = { command: '/nonexistent/docker' };
+    for (const kind of ['docker', 'buildx'] as const) {
+      await expect(build('FROM a\n', { push: true, engine: { ...engine, kind } })).rejects.toThrow(
+        BuildOptionsError,
+      );
+    }
+  });
+
+  it('stops the client and rejects with the error when onProgress throws', async () => {
+    const { build } = await import('./build.js');
+    // A client that shows a step, then waits: only an interrupt ends it early.
+    const dir = mkdtempSync(join(tmpdir(), 'dockwright-fake-docker-'));
+    const needle = `${31 + (process.pid % 1000) / 1000}`;
+    const command = join(dir, 'docker');
+    writeFileSync(
+      command,
+      `#!/bin/sh\nprintf '#1 [internal] load build definition from Dockerfile\\n' >&2\nexec sleep ${needle}\n`,
+    );
+    chmodSync(command, 0o700);
+    const started = Date.now();
+    const error = await build('FROM a\n', {
+      engine: { command, kind: 'docker' },
+      onProgress: () => {
+        throw new Error('the callback broke');
+      },
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toBe('the callback broke');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const sleeping = readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p))
+      .filter((p) => {
+        try {
+          return readFileSync(`/proc/${p}/cmdline`, 'utf8') === `sleep\0${needle}\0`;
+        } catch {
+          return false;
+        }
+      });
+    expect(sleeping).toEqual([]);
   });
 });

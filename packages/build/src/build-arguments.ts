@@ -23,7 +23,7 @@ export interface ClientInvocation {
  * @example
  * ```ts
  * buildArguments('docker', { context: '.', tags: ['app:1'], target: 'runtime' }, files).args
- * // ['build', '--progress=plain', '--iidfile', '/tmp/…/iid', '-t', 'app:1', '--target', 'runtime', '-f', '-', '.']
+ * // ['build', '--progress=plain', '--iidfile', '/tmp/…/iid', '-t', 'app:1', '--target', 'runtime', '-f', '-', '--', '.']
  * ```
  */
 export function buildArguments(
@@ -42,6 +42,9 @@ export function buildArguments(
       );
     }
   };
+  if (options.push && !options.tags?.length) {
+    throw new BuildOptionsError('push needs at least one tag');
+  }
   if (buildx) {
     args.push('--metadata-file', files.metadataFile);
     if (options.builder !== undefined) args.push('--builder', options.builder);
@@ -57,7 +60,21 @@ export function buildArguments(
     if (value !== undefined) args.push('--build-arg', `${name}=${value}`);
   }
   for (const [name, value] of Object.entries(options.labels ?? {})) {
+    // The client splits `name=value` at the first `=`.
+    if (name === '' || name.includes('=')) {
+      throw new BuildOptionsError(
+        `label name ${JSON.stringify(name)}: it cannot be empty or hold '='`,
+      );
+    }
     args.push('--label', `${name}=${value}`);
+  }
+  for (const platform of options.platforms ?? []) {
+    // One platform each: the client splits the flag's value at commas.
+    if (!PLATFORM.test(platform)) {
+      throw new BuildOptionsError(
+        `platform ${JSON.stringify(platform)}: write os[/arch[/variant]], one platform per entry`,
+      );
+    }
   }
   if (options.platforms && options.platforms.length > 0) {
     if (options.platforms.length > 1)
@@ -82,10 +99,16 @@ export function buildArguments(
   if (options.noCache) args.push('--no-cache');
   if (options.pull) args.push('--pull');
   // The Dockerfile comes on stdin; with no context, stdin is the whole context (`docker build -`).
-  if (options.context === undefined) args.push('-');
-  else args.push('-f', '-', options.context);
+  // `--` ends the flags: a context that starts with a dash is still a path.
+  if (options.context === undefined) args.push('--', '-');
+  else args.push('-f', '-', '--', options.context);
   return { args, env };
 }
+
+/** `linux`, `linux/arm64`, `linux/arm/v7`, `local`: what a `--platform` entry may be. */
+const PLATFORM = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_.-]+){0,2}$/;
+/** Secret and SSH ids. */
+const ID = /^[A-Za-z0-9._-]+$/;
 
 function cacheType(spec: CacheSpec): string {
   if (typeof spec !== 'string') return spec.type;
@@ -122,21 +145,34 @@ function csvField(field: string): string {
     : field;
 }
 
-function secretArg(
+export function secretArg(
   secret: SecretSpec,
   envName: string,
 ): [string, { name: string; value: string } | null] {
-  if (!/^[A-Za-z0-9._-]+$/.test(secret.id)) {
+  if (!ID.test(secret.id)) {
     throw new BuildOptionsError(
       `secret id ${JSON.stringify(secret.id)}: use letters, digits, '.', '_' and '-'`,
     );
   }
   if ('src' in secret) return [`id=${secret.id},${csvField(`src=${secret.src}`)}`, null];
-  if ('env' in secret) return [`id=${secret.id},env=${secret.env}`, null];
+  if ('env' in secret) return [`id=${secret.id},${csvField(`env=${secret.env}`)}`, null];
   return [`id=${secret.id},env=${envName}`, { name: envName, value: secret.value }];
 }
 
-function sshArg(ssh: SshSpec): string {
+/** `--ssh id=path,path` is split at `=` and commas, not read as CSV: refuse what it cannot say. */
+export function sshArg(ssh: SshSpec): string {
   if (ssh === 'default') return 'default';
+  if (!ID.test(ssh.id)) {
+    throw new BuildOptionsError(
+      `ssh id ${JSON.stringify(ssh.id)}: use letters, digits, '.', '_' and '-'`,
+    );
+  }
+  for (const path of ssh.paths ?? []) {
+    if (path === '' || path.includes(',')) {
+      throw new BuildOptionsError(
+        `ssh key path ${JSON.stringify(path)}: the client cannot take an empty path or one with a comma`,
+      );
+    }
+  }
   return ssh.paths && ssh.paths.length > 0 ? `${ssh.id}=${ssh.paths.join(',')}` : ssh.id;
 }

@@ -7,6 +7,8 @@ import { BuildError, type BuildErrorLocation, BuildOptionsError } from './build-
 import { codeFrame } from './code-frame.js';
 import { type Client, clientFor, detectEngineKind, runClient } from './docker-client.js';
 import { type ResolvedDockerfile, resolveDockerfile } from './dockerfile-input.js';
+import { parseImageReference } from './image-reference.js';
+import { imageReferences } from './image-references.js';
 import { PlainProgress } from './plain-progress.js';
 import { stepSources } from './step-sources.js';
 import type {
@@ -47,7 +49,7 @@ const PREDEFINED_ARGS = new Set([
  * ```ts
  * const app = dockerfile().arg('NODE', '22').from('node:${NODE}-slim', { as: 'runtime' }).cmd(['node']);
  * const { imageId, steps } = await build(app, { tags: ['app:dev'], target: 'runtime', buildArgs: { NODE: '20' } });
- * // docker build --progress=plain --iidfile … -t app:dev --target runtime --build-arg NODE=20 -
+ * // docker build --progress=plain --iidfile … -t app:dev --target runtime --build-arg NODE=20 -- -
  * ```
  */
 export async function build<const D extends DockerfileInput>(
@@ -61,7 +63,21 @@ export async function build<const D extends DockerfileInput>(
   options.signal?.throwIfAborted();
   const client = clientFor(options.engine);
   const kind = await detectEngineKind(client, options.engine?.kind, options.signal);
-  const emit = options.onProgress ?? (() => {});
+  // A progress callback that throws stops the build: the client is interrupted and the
+  // callback's error is what build() rejects with, once the client has exited.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const callbackErrors: unknown[] = [];
+  const onProgress = options.onProgress;
+  const emit = (event: BuildEvent) => {
+    if (!onProgress || callbackErrors.length > 0) return;
+    try {
+      onProgress(event);
+    } catch (error) {
+      callbackErrors.push(error);
+      stop.abort(error);
+    }
+  };
   const dir = await mkdtemp(join(tmpdir(), 'dockwright-build-'));
   try {
     const files = { iidfile: join(dir, 'iid'), metadataFile: join(dir, 'metadata.json') };
@@ -71,10 +87,11 @@ export async function build<const D extends DockerfileInput>(
       env: { ...client.env, ...invocation.env },
       input: resolved.text,
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
+      signal,
       onStderr: (chunk) => progress.push(chunk),
     });
     progress.end();
+    if (callbackErrors.length > 0) throw callbackErrors[0];
     if (run.aborted) throw abortReason(options.signal);
     if (run.code !== 0) throw failure(progress, resolved, file, run.code, run.stderr);
     const imageId = (await readOptional(files.iidfile))?.trim() || progress.imageId;
@@ -83,8 +100,9 @@ export async function build<const D extends DockerfileInput>(
       pushed =
         kind === 'buildx'
           ? pushedByBuildx(await readOptional(files.metadataFile), options.tags ?? [])
-          : await pushTags(client, options.tags ?? [], options.signal, emit);
+          : await pushTags(client, options.tags ?? [], signal, emit);
       for (const p of kind === 'buildx' ? pushed : []) emit({ type: 'pushed', ...p });
+      if (callbackErrors.length > 0) throw callbackErrors[0];
     }
     return {
       imageId: imageId || null,
@@ -144,7 +162,8 @@ function failure(
     engineMessage(progress.trailer) ??
     failed?.step.error ??
     (lastLine(stderr) || `the docker client exited with ${exitCode}`);
-  let span: { line: number; column: number; endLine: number } | null = failed?.step.source ?? null;
+  let span: { line: number; column: number; endLine: number } | null =
+    failed?.step.source ?? (failed ? imageSpan(dockerfile, failed.step.name) : null);
   if (!span) {
     // The Dockerfile frontend's own errors: `dockerfile parse error line 3: …` (Docker 20.10),
     // `dockerfile parse error on line 3: …`, or buildx's `Dockerfile:3` frame heading.
@@ -163,6 +182,30 @@ function failure(
     output: failed?.output ?? [],
     exitCode,
   });
+}
+
+/**
+ * The instruction naming the image of a step that failed to pull it: `[internal] load metadata
+ * for docker.io/library/node:22` (a FROM), `FROM docker.io/library/node:22` (a `COPY --from` or
+ * `--mount from=` image). References written with variables are not matched.
+ */
+function imageSpan(dockerfile: ResolvedDockerfile, stepName: string) {
+  const shown = /^(?:\[internal\] load metadata for|FROM) (\S+)$/.exec(stepName)?.[1];
+  if (!shown) return null;
+  const key = (ref: string) => {
+    try {
+      const r = parseImageReference(ref);
+      return `${r.registry}/${r.repository}:${r.tag ?? (r.digest ? '' : 'latest')}@${r.digest ?? ''}`;
+    } catch {
+      return null;
+    }
+  };
+  const wanted = key(shown);
+  const site = imageReferences(dockerfile.text, dockerfile.tree).find(
+    (s) => !s.ref.includes('$') && key(s.ref) === wanted,
+  );
+  const p = site?.node.position;
+  return p ? { line: p.start.line, column: p.start.column, endLine: p.end.line } : null;
 }
 
 /** The instruction that covers `line`, or the line alone. */
@@ -230,10 +273,9 @@ async function pushTags(
   signal: AbortSignal | undefined,
   emit: (event: BuildEvent) => void,
 ): Promise<PushedImage[]> {
-  if (tags.length === 0) throw new BuildOptionsError('push needs at least one tag');
   const pushed: PushedImage[] = [];
   for (const tag of tags) {
-    const run = await runClient(client.command, [...client.globalArgs, 'push', tag], {
+    const run = await runClient(client.command, [...client.globalArgs, 'push', '--', tag], {
       env: client.env,
       ...(signal ? { signal } : {}),
     });

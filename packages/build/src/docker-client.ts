@@ -16,8 +16,21 @@ export interface RunOptions {
 export interface RunResult {
   readonly code: number | null;
   readonly aborted: boolean;
+  /** The end of the client's output (its last {@link KEPT_OUTPUT} characters at least). */
   readonly stdout: string;
   readonly stderr: string;
+}
+
+/**
+ * How much of each output stream a run keeps: enough for the client's closing error and a
+ * push's digest line. A build prints its whole log here; the log goes to `onStderr` as it comes.
+ */
+export const KEPT_OUTPUT = 64 * 1024;
+
+/** `kept` + `chunk`, cut back to its last {@link KEPT_OUTPUT} characters when twice over. */
+function keepEnd(kept: string, chunk: string): string {
+  const s = kept + chunk;
+  return s.length > 2 * KEPT_OUTPUT ? s.slice(-KEPT_OUTPUT) : s;
 }
 
 /**
@@ -52,11 +65,11 @@ export function runClient(
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
+      stdout = keepEnd(stdout, chunk);
       options.onStdout?.(chunk);
     });
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
+      stderr = keepEnd(stderr, chunk);
       options.onStderr?.(chunk);
     });
     child.on('error', (error: NodeJS.ErrnoException) => {

@@ -47,18 +47,30 @@ function keyHost(key: string): string {
  */
 export async function dockerCredentials(
   registry: string,
-  options: { configDir?: string; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    configDir?: string;
+    env?: NodeJS.ProcessEnv;
+    /** How long a credential helper may take to answer. Default 60 s. */
+    timeoutMs?: number;
+  } = {},
 ): Promise<Credentials | null> {
   const env = options.env ?? process.env;
   const dir = options.configDir ?? env.DOCKER_CONFIG ?? join(homedir(), '.docker');
-  let config: DockerConfig;
+  const path = join(dir, 'config.json');
+  let text: string;
   try {
-    config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as DockerConfig;
+    text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new CredentialsError(`${join(dir, 'config.json')}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new CredentialsError(`${path}: ${(error as Error).message}`, { cause: error });
+  }
+  let config: DockerConfig;
+  try {
+    config = JSON.parse(text) as DockerConfig;
+  } catch (error) {
+    // Not the parser's message: it quotes the text around the error, and the file holds passwords.
+    const at = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw new CredentialsError(`${path}: not valid JSON${at ? ` (at offset ${at})` : ''}`);
   }
   const key = credentialsKey(registry);
   const host = keyHost(key);
@@ -67,7 +79,7 @@ export async function dockerCredentials(
     Object.entries(config.credHelpers ?? {}).find(([k]) => keyHost(k) === host)?.[1] ??
     config.credsStore;
   if (helper) {
-    const fromHelper = await runHelper(helper, key, env);
+    const fromHelper = await runHelper(helper, key, env, options.timeoutMs ?? 60_000);
     if (fromHelper) return fromHelper;
   }
   const entry =
@@ -95,6 +107,7 @@ function runHelper(
   name: string,
   serverUrl: string,
   env: NodeJS.ProcessEnv,
+  timeoutMs: number,
 ): Promise<Credentials | null> {
   if (!/^[A-Za-z0-9._-]+$/.test(name)) {
     return Promise.reject(
@@ -106,6 +119,11 @@ function runHelper(
     const child = spawn(command, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    // A helper waiting for a keychain prompt nobody answers must not hang the caller.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new CredentialsError(`${command} get did not answer within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (c: string) => {
       out += c;
     });
@@ -113,6 +131,7 @@ function runHelper(
       err += c;
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
       reject(
         new CredentialsError(
           error.code === 'ENOENT'
@@ -123,6 +142,7 @@ function runHelper(
       );
     });
     child.on('close', (code) => {
+      clearTimeout(timer);
       if (code !== 0) {
         if (/credentials not found/i.test(out + err)) resolve(null);
         else

@@ -105,6 +105,11 @@ function csvFields(word: Word): Word[] {
   return fields;
 }
 
+/** The fields of a CSV line as Go's encoding/csv reads them: `id=a,"src=/b,c"` → `id=a`, `src=/b,c`. */
+export function splitCsv(line: string): string[] {
+  return csvFields({ s: line, at: new Array<number>(line.length).fill(0) }).map((f) => f.s);
+}
+
 /** The references one instruction holds, in order. */
 function referencesOf(
   text: string,

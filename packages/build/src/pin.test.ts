@@ -90,6 +90,16 @@ describe('imageReferences', () => {
 });
 
 describe('pinDockerfile', () => {
+  it.each([0, -1, 1.5, Number.NaN])(
+    'refuses concurrency %s instead of resolving nothing',
+    async (c) => {
+      const registry = fakeRegistry({ 'docker.io/library/node:22': D1 });
+      await expect(
+        pinDockerfile('FROM node:22\n', { resolve: registry.resolve, concurrency: c }),
+      ).rejects.toThrow(/concurrency must be a whole number of at least 1/);
+    },
+  );
+
   it('writes digests into the references and keeps every other byte', async () => {
     const registry = fakeRegistry({
       'docker.io/library/node:22': D1,

@@ -1,4 +1,5 @@
 import { type DockerfileNode, expand, parse, stages, viewArg } from '@dockwright/ast';
+import { concurrency } from './concurrency.js';
 import {
   type ImageReference,
   ImageReferenceError,
@@ -78,6 +79,7 @@ export interface PinResult {
  */
 export async function pinDockerfile(text: string, options: PinOptions): Promise<PinResult> {
   const mode = options.mode ?? 'pin';
+  const limit = concurrency(options.concurrency, 8);
   const tree = parse(text);
   const sites = imageReferences(text, tree);
   const defaults = globalArgDefaults(tree);
@@ -93,7 +95,7 @@ export async function pinDockerfile(text: string, options: PinOptions): Promise<
     return p;
   };
   const plan = sites.map((site) => planSite(site, mode, defaults));
-  const results = await mapLimit(plan, options.concurrency ?? 8, async (p) => {
+  const results = await mapLimit(plan, limit, async (p) => {
     if (!p.lookup) return p.done;
     try {
       return p.finish(await resolveOnce(p.lookup));

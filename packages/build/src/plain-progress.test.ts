@@ -186,4 +186,21 @@ describe('PlainProgress on the current printer (buildx)', () => {
       'step-finished',
     ]);
   });
+
+  it('joins a long line from many chunks, and a CRLF split between two', () => {
+    const df = 'FROM alpine\nRUN ./long\n';
+    const logs: string[] = [];
+    const progress = new PlainProgress(stepSources(parse(df), df), (e) => {
+      if (e.type === 'step-log') logs.push(e.text);
+    });
+    const long = 'x'.repeat(200_000);
+    progress.push('#1 [2/2] RUN ./long\r');
+    progress.push('\n#1 0.1 ');
+    for (let i = 0; i < long.length; i += 4096) progress.push(long.slice(i, i + 4096));
+    progress.push('\r');
+    progress.push('\n#1 0.2 after\n#1 DONE 0.3s');
+    progress.end();
+    expect(logs).toEqual([long, 'after']);
+    expect(progress.steps()).toMatchObject([{ id: 1, name: '[2/2] RUN ./long', status: 'done' }]);
+  });
 });

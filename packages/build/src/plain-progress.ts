@@ -57,11 +57,19 @@ export class PlainProgress {
 
   /** Feeds a chunk of the client's output. */
   push(chunk: string): void {
+    // A long line comes in many chunks: append them without scanning what came before, so
+    // the work stays linear in the line's length.
+    if (!chunk.includes('\n')) {
+      this.#partial += chunk;
+      return;
+    }
     const text = this.#partial + chunk;
     let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl === -1) break;
+    for (
+      let nl = text.indexOf('\n', this.#partial.length);
+      nl !== -1;
+      nl = text.indexOf('\n', start)
+    ) {
       this.#line(text.slice(start, text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
       start = nl + 1;
     }

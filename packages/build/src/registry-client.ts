@@ -75,6 +75,26 @@ export function parseChallenges(header: string): Challenge[] {
 }
 
 /**
+ * Whether a token service on `realmHost` may receive the credentials stored for the registry
+ * served from `registryHost` (a host, with or without port): the same host name, or a host
+ * under the registry host's parent domain when that is not a top-level domain
+ * (`registry-1.docker.io` → `auth.docker.io`, `registry.gitlab.com` → `gitlab.com`). Never
+ * another address. Without a public-suffix list a registry directly under a two-label suffix
+ * (`reg.co.uk`) treats the whole suffix as its parent; such a registry could as well ask for
+ * the password itself with a Basic challenge, which goes to its own host only.
+ */
+export function mayReceiveCredentials(served: string, realmHost: string): boolean {
+  const host = new URL(`https://${served}`).hostname;
+  const realm = realmHost.toLowerCase().replace(/\.$/, '');
+  if (realm === host) return true;
+  if (/^\[|^[\d.]+$/.test(host)) return false;
+  const labels = host.split('.');
+  if (labels.length < 3) return false;
+  const parent = labels.slice(1).join('.');
+  return realm === parent || realm.endsWith(`.${parent}`);
+}
+
+/**
  * A client of the OCI distribution API for reading digests: it speaks HTTPS (plain HTTP to
  * loopback and listed registries, as dockerd does), answers Basic and Bearer challenges with
  * Docker's credentials (token auth as the distribution spec describes it, with refresh tokens
@@ -143,13 +163,17 @@ export function createRegistryClient(options: RegistryOptions = {}) {
     return c;
   }
 
-  /** Answers a challenge: the Authorization header to retry with, or null when none fits. */
+  /**
+   * Answers a challenge: the Authorization header to retry with, or null when none fits. A
+   * challenge from another host than the registry's (after a redirect) gets no credentials.
+   */
   async function authorize(
     registry: string,
     challenges: Challenge[],
     scope: string,
+    fromRegistry: boolean,
   ): Promise<string | null> {
-    const creds = await credentialsOf(registry);
+    const creds = fromRegistry ? await credentialsOf(registry) : null;
     const bearer = challenges.find((c) => c.scheme === 'bearer');
     if (bearer) {
       const key = `${registry} ${scope}`;
@@ -175,18 +199,26 @@ export function createRegistryClient(options: RegistryOptions = {}) {
     registry: string,
     params: Readonly<Record<string, string>>,
     scope: string,
-    creds: Credentials | null,
+    stored: Credentials | null,
   ): Promise<string> {
     const realm = params.realm;
     if (!realm) throw new RegistryError(`registry ${registry} asked for a token without a realm`);
-    let url: URL;
+    let url: URL | null = null;
     try {
       url = new URL(realm);
     } catch {
+      // reported below
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
       throw new RegistryError(
-        `registry ${registry} gave a token realm that is not a URL: ${realm}`,
+        `registry ${registry} gave a token realm that is not an HTTP(S) URL: ${JSON.stringify(realm)}`,
       );
     }
+    // The registry names the token service: its credentials go only to the registry's own host
+    // (or a sibling under its parent domain); elsewhere the token is asked for anonymously.
+    const withheld =
+      stored !== null && !mayReceiveCredentials(registryHost(registry), url.hostname);
+    const creds = withheld ? null : stored;
     if (creds && url.protocol === 'http:' && !isLoopbackRegistry(url.host)) {
       throw new RegistryError(
         `registry ${registry} asks for credentials over plain HTTP (${realm}): refused`,
@@ -221,8 +253,11 @@ export function createRegistryClient(options: RegistryOptions = {}) {
       );
     }
     if (!response.ok) {
+      const why = withheld
+        ? ` (the credentials stored for ${registry} are not sent to ${url.host}, a token service on another host)`
+        : '';
       throw new RegistryError(
-        `the token service of ${registry} refused${creds ? ' the stored credentials' : ' an anonymous token'} for ${scope}: HTTP ${response.status}`,
+        `the token service of ${registry} refused${creds ? ' the stored credentials' : ' an anonymous token'} for ${scope}: HTTP ${response.status}${why}`,
         response.status,
       );
     }
@@ -248,10 +283,14 @@ export function createRegistryClient(options: RegistryOptions = {}) {
     if (response.status === 401) {
       await response.body?.cancel();
       tokens.delete(`${ref.registry} ${scope}`);
+      // After a redirect the challenge may come from another host: it gets no credentials.
+      const served = new URL(`https://${registryHost(ref.registry)}`).host;
+      const answeredBy = response.url ? new URL(response.url).host : served;
       const auth = authorize(
         ref.registry,
         parseChallenges(response.headers.get('www-authenticate') ?? ''),
         scope,
+        answeredBy === served,
       );
       const header = await auth;
       if (header)

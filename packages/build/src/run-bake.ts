@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { type BakeFile, bakeTargetOptions, bakeTargets } from './bake.js';
 import { build } from './build.js';
 import { BuildError } from './build-error.js';
+import { concurrency } from './concurrency.js';
 import { clientFor, detectEngineKind, runClient } from './docker-client.js';
 import type { BuildEvent, EngineKind, EngineOptions } from './types.js';
 
@@ -32,41 +33,57 @@ export interface RunBakeResult {
 /**
  * Builds a bake file: `docker buildx bake -f -` (the file on stdin) when buildx is installed;
  * otherwise each target through {@link build}, a few at a time, on the engine's built-in
- * BuildKit. Either way the same JSON decides what is built.
+ * BuildKit: the first target that fails stops the builds still running (and starts no more),
+ * and its error is thrown once every client has exited. Either way the same JSON decides what
+ * is built.
  */
 export async function runBake(
   file: BakeFile,
   options: RunBakeOptions = {},
 ): Promise<RunBakeResult> {
   const names = bakeTargets(file, options.targets);
+  const limit = concurrency(options.concurrency, 2);
   const client = clientFor(options.engine);
   const kind = await detectEngineKind(client, options.engine?.kind, options.signal);
   if (kind === 'buildx') return { engine: kind, targets: await buildxBake(file, names, options) };
   const results: Record<string, BakeTargetResult> = {};
   const queue = [...names];
+  // The first failure stops the builds still running and the queue: it is the one reported.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const failures: unknown[] = [];
   const worker = async () => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-      const { dockerfile, dockerfilePath, options: o } = bakeTargetOptions(file.target[name]!);
-      const cwd = options.cwd ?? process.cwd();
-      const text =
-        dockerfile ??
-        (await readFile(resolve(cwd, o.context, dockerfilePath ?? 'Dockerfile'), 'utf8'));
-      const r = await build(text, {
-        ...o,
-        cwd,
-        file: `${name}:Dockerfile`,
-        engine: { ...options.engine, kind },
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onProgress
-          ? { onProgress: (e: BuildEvent) => options.onProgress!(name, e) }
-          : {}),
-      });
-      results[name] = { imageId: r.imageId, digest: r.digest };
+    for (
+      let name = queue.shift();
+      name !== undefined && !stop.signal.aborted;
+      name = queue.shift()
+    ) {
+      try {
+        const { dockerfile, dockerfilePath, options: o } = bakeTargetOptions(file.target[name]!);
+        const cwd = options.cwd ?? process.cwd();
+        const text =
+          dockerfile ??
+          (await readFile(resolve(cwd, o.context, dockerfilePath ?? 'Dockerfile'), 'utf8'));
+        const r = await build(text, {
+          ...o,
+          cwd,
+          file: `${name}:Dockerfile`,
+          engine: { ...options.engine, kind },
+          signal,
+          ...(options.onProgress
+            ? { onProgress: (e: BuildEvent) => options.onProgress!(name, e) }
+            : {}),
+        });
+        results[name] = { imageId: r.imageId, digest: r.digest };
+      } catch (error) {
+        failures.push(error);
+        stop.abort();
+      }
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.min(options.concurrency ?? 2, names.length) }, worker),
-  );
+  // Every build has settled (its client has exited) before runBake does.
+  await Promise.all(Array.from({ length: Math.min(limit, names.length) }, worker));
+  if (failures.length > 0) throw failures[0];
   // In the order of the file, not of completion.
   return { engine: kind, targets: Object.fromEntries(names.map((n) => [n, results[n]!])) };
 }
@@ -91,6 +108,7 @@ async function buildxBake(
         '--progress=plain',
         '--metadata-file',
         metadata,
+        '--',
         ...names,
       ],
       {

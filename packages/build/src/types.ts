@@ -126,6 +126,7 @@ export interface BuildOptions<Target extends string = string, Arg extends string
   readonly pull?: boolean;
   /** Stops the build: the client is interrupted and the engine cancels the solve. */
   readonly signal?: AbortSignal;
+  /** Called for each progress event; if it throws, the build stops and rejects with that error. */
   readonly onProgress?: (event: BuildEvent) => void;
   /** Working directory the client runs in (relative contexts and secret files). */
   readonly cwd?: string;

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker, removeImage, requireDockerEngine, uniqueName } from '@dockwright/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bake, build, runBake } from '../src/index.js';
+import { BuildError, bake, build, runBake } from '../src/index.js';
+import { processesGone } from './processes.js';
 
 const engine = requireDockerEngine();
 const images: string[] = [];
@@ -65,5 +66,31 @@ describe.skipIf(!engine)('runBake without buildx', () => {
       role: 'web %{not bake}',
       'dockwright.bake': 'web',
     });
+  });
+
+  it('stops the other builds when a target fails, and builds nothing after it', async () => {
+    const client = { command: engine!.docker };
+    const needle = `sleep 322.${Date.now() % 100000}`;
+    const started: string[] = [];
+    const finished: string[] = [];
+    const file = bake({
+      slow: { dockerfile: `FROM debian:12-slim\nRUN ${needle}\n` },
+      fails: { dockerfile: 'FROM debian:12-slim\nRUN sleep 2 && exit 3\n' },
+      later: { dockerfile: 'FROM debian:12-slim\nLABEL never=built\n' },
+    });
+    const error = await runBake(file, {
+      engine: client,
+      onProgress: (target, e) => {
+        if (!started.includes(target)) started.push(target);
+        if (e.type === 'step-finished' && e.step.source?.keyword === 'RUN')
+          finished.push(`${target} ${e.step.status}`);
+      },
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(BuildError);
+    expect(error.location).toMatchObject({ file: 'fails:Dockerfile', line: 2 });
+    // The slow build was stopped in the engine, not left running.
+    expect(await processesGone(needle, 15_000)).toEqual([]);
+    expect(finished.sort()).toEqual(['fails error', 'slow canceled']);
+    expect(started).not.toContain('later');
   });
 });

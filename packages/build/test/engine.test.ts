@@ -3,13 +3,14 @@
  * dockerd this file starts on tcp://127.0.0.1:PORT, as a remote engine. What reached the engine
  * is read back from the images (`docker image inspect`, `docker run`).
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerfile } from '@dockwright/sdk';
 import { docker, removeImage, requireDockerEngine, uniqueName } from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildError, type BuildEvent, build } from '../src/index.js';
+import { processesGone, processesWith } from './processes.js';
 import { type SecondEngine, secondEngineUnavailable, startSecondEngine } from './second-engine.js';
 
 const engine = requireDockerEngine();
@@ -37,20 +38,6 @@ async function inspect(image: string, host?: string) {
   return (
     JSON.parse(r.stdout) as Array<{ Id: string; Config: { Labels: Record<string, string> | null } }>
   )[0]!;
-}
-
-/** Processes whose command line contains `needle` (build steps run as host processes). */
-function processesWith(needle: string): number[] {
-  const out: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(needle))
-        out.push(Number(pid));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out.filter((pid) => pid !== process.pid);
 }
 
 describe.skipIf(!engine)('build() on the local engine', () => {
@@ -166,6 +153,23 @@ describe.skipIf(!engine)('build() on the local engine', () => {
     expect(error.engineMessage).toMatch(/unknown instruction: FOO/i);
   });
 
+  it('maps an image that cannot be pulled to the instruction that names it', async () => {
+    // No registry answers for this name (nothing leaves this machine): the pull fails.
+    const missing = `${uniqueName('build-test-missing')}:1`;
+    const from = await build(
+      `FROM debian:12-slim AS a\nRUN true\n\nFROM ${missing} AS b\nRUN true\n`,
+      { engine: client },
+    ).catch((e) => e);
+    expect(from).toBeInstanceOf(BuildError);
+    expect(from.location).toMatchObject({ line: 4, column: 1, endLine: 4 });
+    expect(from.location.frame).toContain(`4 | > FROM ${missing} AS b`);
+    const copy = await build(`FROM debian:12-slim\nCOPY --from=${missing} /a /b\n`, {
+      engine: client,
+    }).catch((e) => e);
+    expect(copy).toBeInstanceOf(BuildError);
+    expect(copy.location).toMatchObject({ line: 2, column: 1 });
+  });
+
   it('stops the build in the engine when aborted', async () => {
     const needle = `sleep 321.${Date.now() % 100000}`;
     const controller = new AbortController();
@@ -184,12 +188,7 @@ describe.skipIf(!engine)('build() on the local engine', () => {
     const error = await result;
     expect(error).toMatchObject({ name: 'AbortError' });
     // The step was running in the engine, and is gone soon after the abort.
-    let left = processesWith(needle);
-    for (let i = 0; i < 60 && left.length > 0; i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      left = processesWith(needle);
-    }
-    expect(left).toEqual([]);
+    expect(await processesGone(needle, 15_000)).toEqual([]);
     expect(Date.now() - started).toBeLessThan(60_000);
   });
 });

@@ -9,6 +9,7 @@ import {
   type SshSpec,
 } from '@dockwright/build';
 import { CliError } from '../cli-error.js';
+import type { Io } from '../io.js';
 import {
   buildFailure,
   ENGINE_HELP,
@@ -19,7 +20,6 @@ import {
   progressPrinter,
   SCRIPT,
 } from './build-script.js';
-import type { Io } from './lint-command.js';
 
 export const BUILD_HELP = `Usage: dockwright build [options] [Dockerfile|script]
 
@@ -66,21 +66,33 @@ function pairs(values: readonly string[] | undefined, flag: string, env?: NodeJS
   return out;
 }
 
+/** docker build's `--secret` keys. */
+const SECRET_KEYS = new Set(['id', 'src', 'source', 'env', 'type']);
+
 function secretSpec(v: string): SecretSpec {
-  const fields = Object.fromEntries(
-    v.split(',').map((f) => {
-      const eq = f.indexOf('=');
-      return eq === -1 ? [f, ''] : [f.slice(0, eq), f.slice(eq + 1)];
-    }),
-  ) as Record<string, string>;
+  const fields: Record<string, string> = {};
+  for (const f of v.split(',')) {
+    const eq = f.indexOf('=');
+    // A path with a comma would be split here: refuse the spec rather than read another file.
+    if (eq === -1 || !SECRET_KEYS.has(f.slice(0, eq))) {
+      throw new CliError(
+        `--secret field ${JSON.stringify(f)}: write id=ID,src=FILE or id=ID,env=VAR (no comma in the path)`,
+      );
+    }
+    fields[f.slice(0, eq)] = f.slice(eq + 1);
+  }
+  if (fields.type !== undefined && fields.type !== 'file' && fields.type !== 'env') {
+    throw new CliError(`--secret type ${JSON.stringify(fields.type)}: use file or env`);
+  }
   const id = fields.id;
   if (!id)
     throw new CliError(
       `--secret needs an id: id=ID,src=FILE or id=ID,env=VAR, not ${JSON.stringify(v)}`,
     );
   const src = fields.src ?? fields.source;
-  if (src !== undefined) return { id, src };
-  return { id, env: fields.env ?? id };
+  // With type=env, src names the variable (as docker reads it).
+  if (src !== undefined && fields.type !== 'env') return { id, src };
+  return { id, env: fields.env ?? src ?? id };
 }
 
 function sshSpec(v: string): SshSpec {

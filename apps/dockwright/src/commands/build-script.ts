@@ -9,7 +9,7 @@ import {
   type EngineOptions,
 } from '@dockwright/build';
 import { CliError } from '../cli-error.js';
-import type { Io } from './lint-command.js';
+import type { Io } from '../io.js';
 
 /** Files `dockwright build` and `bake` run as build scripts rather than read as Dockerfiles. */
 export const SCRIPT = /\.(?:[cm]?js|[cm]?ts)$/;
@@ -88,6 +88,18 @@ export function progressMode(value: string | undefined, env: NodeJS.ProcessEnv):
   throw new CliError(`--progress must be auto, tty, plain or quiet, not ${JSON.stringify(v)}`);
 }
 
+/**
+ * Text from a build or a file, made safe for a terminal: control characters (C0 but tab and
+ * newline, DEL, C1) are shown as `\xNN`, so output cannot move the cursor, clear the screen or
+ * set the terminal's title.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
 function stepLabel(step: BuildStep): string {
   return step.source ? `${step.name} (line ${step.source.line})` : step.name;
 }
@@ -112,15 +124,16 @@ export function progressPrinter(
   const c = io.colors;
   if (mode === 'quiet') return { onProgress: () => {}, done: () => {} };
   if (mode === 'plain') {
+    const say = (line: string) => io.err(`${printable(line)}\n`);
     return {
       onProgress: (e) => {
-        if (e.type === 'pushed') io.err(`${prefix}pushed ${e.tag}@${e.digest}\n`);
-        else if (e.type === 'step-started') io.err(`${prefix}#${e.step.id} ${stepLabel(e.step)}\n`);
-        else if (e.type === 'step-log') io.err(`${prefix}#${e.step.id} | ${e.text}\n`);
+        if (e.type === 'pushed') say(`${prefix}pushed ${e.tag}@${e.digest}`);
+        else if (e.type === 'step-started') say(`${prefix}#${e.step.id} ${stepLabel(e.step)}`);
+        else if (e.type === 'step-log') say(`${prefix}#${e.step.id} | ${e.text}`);
         else if (e.type === 'step-finished') {
           const s = e.step;
           const what = s.status === 'done' ? `done${seconds(s.durationMs)}` : s.status;
-          io.err(`${prefix}#${s.id} ${what}${s.error ? `: ${s.error}` : ''}\n`);
+          say(`${prefix}#${s.id} ${what}${s.error ? `: ${s.error}` : ''}`);
         }
       },
       done: () => {},
@@ -138,7 +151,9 @@ export function progressPrinter(
     if (!current) return;
     const width = Math.max(20, (process.stderr.columns || 80) - 1);
     const elapsed = ((Date.now() - current.since) / 1000).toFixed(1);
-    const line = `${prefix}${current.step.name} ${elapsed}s${current.last ? `  ${current.last}` : ''}`;
+    const line = printable(
+      `${prefix}${current.step.name} ${elapsed}s${current.last ? `  ${current.last}` : ''}`,
+    );
     io.err(c.dim(line.length > width ? `${line.slice(0, width - 1)}…` : line));
     drawn = true;
   };
@@ -148,7 +163,7 @@ export function progressPrinter(
     onProgress: (e) => {
       if (e.type === 'pushed') {
         clear();
-        io.err(`${prefix}${c.blue('pushed')} ${e.tag}@${e.digest}\n`);
+        io.err(`${prefix}${c.blue('pushed')} ${printable(`${e.tag}@${e.digest}`)}\n`);
       } else if (e.type === 'step-started') {
         running.set(e.step.id, { step: e.step, since: Date.now(), last: '' });
       } else if (e.type === 'step-log') {
@@ -167,7 +182,7 @@ export function progressPrinter(
                 : s.status === 'canceled'
                   ? c.yellow('canceled')
                   : c.blue(`done${seconds(s.durationMs)}`);
-          io.err(`${prefix}${s.name} ${mark}\n`);
+          io.err(`${prefix}${printable(s.name)} ${mark}\n`);
         }
       }
       draw();
@@ -200,9 +215,11 @@ export async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>):
  */
 export function buildFailure(error: unknown, io: Io): number {
   if (error instanceof BuildError) {
-    io.err(`${error.message}\n`);
+    io.err(`${printable(error.message)}\n`);
     if (error.output.length > 0) {
-      io.err(`last output of the step:\n${error.output.map((l) => `  ${l}`).join('\n')}\n`);
+      io.err(
+        `last output of the step:\n${error.output.map((l) => `  ${printable(l)}`).join('\n')}\n`,
+      );
     }
     return 1;
   }

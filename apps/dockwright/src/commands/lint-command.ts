@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   applyFixes,
   CheckConfigError,
-  type Colors,
   type Finding,
   formatJson,
   formatSarif,
@@ -16,16 +15,12 @@ import {
 } from '@dockwright/lint';
 import { CliError } from '../cli-error.js';
 import { loadConfig } from '../config.js';
-import { readInputs, selectFiles, writeAtomic } from '../inputs.js';
-
-export interface Io {
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-  readonly colors: Colors;
-  readonly version: string;
-}
+import { selectFiles } from '../expand-glob.js';
+import { holdSignals } from '../hold-signals.js';
+import type { Io } from '../io.js';
+import { displayName, readBounded, readInput } from '../read-input.js';
+import { replaceFile } from '../replace-file.js';
+import { decodeText, encodeText } from '../text-bytes.js';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -48,10 +43,11 @@ Files may be paths, globs (quoted: '**/Dockerfile') or - for stdin (reported as 
 Default: ./Dockerfile.
 The report goes to stdout, except with --fix and stdin: then stdout carries the fixed
 Dockerfile and the report (in any --format) goes to stderr.
-Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or read error.
+Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error or a file that
+could not be read or written (the other files are still linted and reported).
 `;
 
-export function lintCommand(argv: string[], io: Io): number {
+export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -82,14 +78,15 @@ export function lintCommand(argv: string[], io: Io): number {
   }
   let maxWarnings: number | null = null;
   if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+    // Number('') is 0 and Number('1e3') 1000: take digits only.
+    maxWarnings = /^\d{1,9}$/.test(values['max-warnings']) ? Number(values['max-warnings']) : -1;
+    if (maxWarnings < 0) {
       throw new CliError(
         `--max-warnings must be a non-negative integer, not ${JSON.stringify(values['max-warnings'])}`,
       );
     }
   }
-  const config = loadConfig(values.config, io.cwd);
+  const config = await loadConfig(values.config, io.cwd);
   let args = positionals;
   if (args.length === 0) {
     if (!existsSync(resolve(io.cwd, 'Dockerfile')))
@@ -117,38 +114,59 @@ export function lintCommand(argv: string[], io: Io): number {
   const report = fixedToStdout ? io.err : io.out;
 
   const reported: ReportedFile[] = [];
-  const { inputs, failed: readError } = readInputs(files, io.cwd, io.err);
-  for (const input of inputs) {
-    const file = input.file;
-    const dockerignore =
-      explicitIgnore ??
-      readIgnore(resolve(io.cwd, file === '-' ? '.' : dirname(file), '.dockerignore'));
-    const options = {
-      file: input.name,
-      rules: config.rules,
-      ignoreRules: config.ignoreRules,
-      ...(dockerignore !== undefined ? { dockerignore } : {}),
-      ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
-    };
-    let text = input.text;
-    let findings: readonly Finding[] | null = null;
-    if (values.fix) {
-      const { output, remaining } = applyFixes(text, options);
-      findings = remaining;
-      if (output !== text) {
+  let failed = false;
+  // One file at a time, each to the end, so a bad one (unreadable, unwritable, too large)
+  // is reported and the others are still linted.
+  for (const file of files) {
+    try {
+      const input = readInput(file, io.cwd);
+      const dockerignore =
+        explicitIgnore ??
+        readIgnore(resolve(io.cwd, file === '-' ? '.' : dirname(file), '.dockerignore'));
+      const options = {
+        file: input.name,
+        rules: config.rules,
+        ignoreRules: config.ignoreRules,
+        ...(dockerignore !== undefined ? { dockerignore } : {}),
+        ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
+      };
+      let text = input.text;
+      let findings: readonly Finding[] | null = null;
+      if (values.fix) {
+        const { output, remaining } = applyFixes(text, options);
+        let written = true;
         if (file === '-') io.out(output);
-        else writeAtomic(resolve(io.cwd, file), output, input.name);
-        text = output;
-      } else if (file === '-') io.out(output);
+        else if (output !== text) {
+          try {
+            await holdSignals(() =>
+              replaceFile(input.source, encodeText(output), displayName(file)),
+            );
+          } catch (error) {
+            if (!(error instanceof CliError)) throw error;
+            // The file is as it was: report what it still says.
+            io.err(`${error.message}\n`);
+            failed = true;
+            written = false;
+          }
+        }
+        if (written) {
+          findings = remaining;
+          text = output;
+        }
+      }
+      reported.push({ file: input.name, text, findings: findings ?? lint(text, options) });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      io.err(`${error.message}\n`);
+      failed = true;
     }
-    reported.push({ file: input.name, text, findings: findings ?? lint(text, options) });
   }
 
   if (fmt === 'json') report(formatJson(reported));
   else if (fmt === 'sarif')
     report(formatSarif(reported, { name: 'dockwright', version: io.version }));
   else report(formatText(reported, io.colors));
-  if (readError) return 2;
+  if (failed) return 2;
   const all: Finding[] = reported.flatMap((r) => r.findings);
   const failing =
     threshold !== 'none' && all.some((f) => RANK[f.severity] >= RANK[threshold as Severity]);
@@ -160,10 +178,10 @@ export function lintCommand(argv: string[], io: Io): number {
 /** A `.dockerignore`: `shown` names a required one (`--dockerignore`), else a missing one is none. */
 function readIgnore(path: string, shown?: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeText(readBounded(path, displayName(shown ?? path)).bytes);
   } catch (error) {
-    if (shown !== undefined)
-      throw new CliError(`${shown}: cannot read: ${(error as Error).message}`, 2, { cause: error });
-    return undefined;
+    if (shown !== undefined) throw error;
+    if ((error as { cause?: { code?: string } }).cause?.code === 'ENOENT') return undefined;
+    throw error;
   }
 }

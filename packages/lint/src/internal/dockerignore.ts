@@ -1,7 +1,7 @@
-import { globToRegExp } from '../glob-to-reg-exp.js';
+import { compileGlob, type Glob } from '../compile-glob.js';
 
 interface Pattern {
-  readonly regex: RegExp;
+  readonly glob: Glob;
   readonly exclusion: boolean;
 }
 
@@ -29,7 +29,7 @@ export function dockerignoreMatcher(text: string): (path: string) => boolean {
     }
     line = cleanPath(line);
     if (line === '' || line === '.') continue;
-    patterns.push({ regex: globToRegExp(line), exclusion });
+    patterns.push({ glob: compileGlob(line), exclusion });
   }
   return (path: string): boolean => {
     const clean = cleanPath(path);
@@ -39,7 +39,7 @@ export function dockerignoreMatcher(text: string): (path: string) => boolean {
     for (let i = 1; i <= parts.length; i++) parents.push(parts.slice(0, i).join('/'));
     let matched = false;
     for (const p of patterns) {
-      const hit = p.regex.test(clean) || parents.some((d) => p.regex.test(d));
+      const hit = p.glob.test(clean) || parents.some((d) => p.glob.test(d));
       if (hit) matched = !p.exclusion;
     }
     return matched;
