@@ -5,6 +5,7 @@ import type { CommandList } from './commands.js';
 import type { Glob } from './copy-source.js';
 import type { NodeMatch } from './edit-helpers.js';
 import { type FrontendVersion, parseFrontend } from './frontend.js';
+import { readOptionalString, readOptions } from './read-input.js';
 import type { StageName } from './stage-name.js';
 import type {
   AddOptions,
@@ -586,9 +587,11 @@ export type AnyStage = DockerfileStage<any, any, any, any, any>;
  * // CMD ["node", "server.js"]
  * ```
  */
-export function dockerfile(options: DockerfileOptions = {}): DockerfilePreamble {
+export function dockerfile(options?: DockerfileOptions): DockerfilePreamble {
+  const opts = readOptions('dockerfile', options);
+  const frontend = readOptionalString('dockerfile', 'options.frontend', opts.frontend);
   return builderOf(
-    initialProps(options.frontend === undefined ? null : options.frontend, '\\'),
+    initialProps((frontend ?? null) as FrontendVersion | null, '\\'),
   ) as unknown as DockerfilePreamble;
 }
 

@@ -65,7 +65,7 @@ export function parseFrontend(value: string): Frontend {
   if (!m) {
     throw new DockerfileBuildError(
       'dockerfile',
-      `frontend must look like "1.4" or "1.14-labs": ${JSON.stringify(value)}`,
+      `options.frontend must look like "1.4" or "1.14-labs": ${JSON.stringify(value)}`,
     );
   }
   return { minor: Number(m[1]), labs: m[2] !== undefined };

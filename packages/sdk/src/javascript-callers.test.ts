@@ -147,6 +147,16 @@ describe('wrong argument types from plain JavaScript', () => {
       /the source must be the Dockerfile's text or a parsed tree, got null/,
     ],
     [
+      'dockerfile(null)',
+      () => dockerfile(null as never),
+      /^dockerfile\(\): the options must be an object, got null$/,
+    ],
+    [
+      'dockerfile({ frontend: 2 })',
+      () => dockerfile({ frontend: 2 as never }),
+      /^dockerfile\(\): options.frontend must be a string, got a number \(2\)$/,
+    ],
+    [
       'env() with an array of pairs',
       () => stage().env([['A', '1']]),
       /pass a key and a value, or one object of pairs/,
