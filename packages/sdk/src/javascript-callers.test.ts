@@ -10,6 +10,7 @@ import {
   commands,
   DockerfileBuildError,
   dockerfile,
+  dockerignore,
   edit,
   glob,
   heredoc,
@@ -63,6 +64,8 @@ const POSITIONS: readonly [string, (x: unknown) => unknown, string, string][] = 
   ['image(x)', (x) => image(x as never), 'image', 'the name'],
   ['literal(x)', (x) => literal(x as never), 'literal', 'the value'],
   ['glob(x)', (x) => glob(x as never), 'glob', 'the pattern'],
+  ['dockerignore().add(x)', (x) => dockerignore().add(x as never), 'add', 'pattern 1'],
+  ['dockerignore().comment(x)', (x) => dockerignore().comment(x as never), 'comment', 'the text'],
   ['stageName(x)', (x) => stageName(x as never), 'stageName', 'the name'],
   ['arg(x) (the reference)', (x) => arg(x as never), 'arg', 'the name'],
   [
