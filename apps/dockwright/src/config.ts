@@ -20,7 +20,7 @@ export interface Config {
 
 const EMPTY: Config = { rules: {}, ignoreRules: [], ignoreFiles: [] };
 const CONFIG_NAMES = ['dockwright.config.json', 'dockwright.config.yaml', 'dockwright.config.yml'];
-const LEVELS = ['off', 'info', 'warning', 'error'];
+const LEVELS = ['off', 'style', 'info', 'warning', 'error'];
 
 /**
  * Loads the given config file (relative to `cwd`), or the first of {@link CONFIG_NAMES} in
@@ -130,7 +130,7 @@ function validate(data: unknown): { config: Config; problems: Problem[] } {
     problem(
       ['rules'],
       'value',
-      `"rules" must map rule ids to off|info|warning|error, not ${describe(data.rules)}`,
+      `"rules" must map rule ids to off|style|info|warning|error, not ${describe(data.rules)}`,
     );
   } else {
     for (const [id, level] of Object.entries(data.rules ?? {})) {
@@ -140,7 +140,7 @@ function validate(data: unknown): { config: Config; problems: Problem[] } {
         problem(
           ['rules', id],
           'value',
-          `rule "${shownKey(id)}" has level ${describe(level)}, expected off|info|warning|error`,
+          `rule "${shownKey(id)}" has level ${describe(level)}, expected off|style|info|warning|error`,
         );
       } else rules[id] = level as Level;
     }
@@ -212,6 +212,8 @@ const BY_LOWER = new Map(RULE_IDS.map((id) => [id.toLowerCase(), id]));
 /** A rule id that names no rule is a mistake that would silently configure nothing. */
 function unknownRule(id: string, where: string): string | undefined {
   if (BY_LOWER.get(id.toLowerCase()) === id) return undefined;
+  // ShellCheck's codes configure its findings on RUN scripts.
+  if (/^SC[0-9]+$/.test(id)) return undefined;
   // Ids are case-sensitive; match without case so `dl3008` suggests `DL3008`.
   const match =
     BY_LOWER.get(id.toLowerCase()) ??

@@ -5,24 +5,32 @@ import {
   applyFixes,
   CheckConfigError,
   type Finding,
-  formatJson,
-  formatSarif,
-  formatText,
+  formatReport,
+  hadolintLintOptions,
+  isReportFormat,
+  type LintOptions,
   lint,
   parseCheckConfig,
+  REPORT_FORMATS,
   type ReportedFile,
+  type ReportFormat,
   type Severity,
+  type ShellcheckResult,
+  shellcheckJobs,
 } from '@dockwright/lint';
+import { runShellcheck } from '@dockwright/lint/shellcheck';
 import { CliError } from '../cli-error.js';
 import { loadConfig } from '../config.js';
 import { selectFiles } from '../expand-glob.js';
+import { loadHadolintConfig } from '../hadolint-config-file.js';
 import { holdSignals } from '../hold-signals.js';
 import type { Io } from '../io.js';
 import { displayName, readBounded, readInput } from '../read-input.js';
 import { replaceFile } from '../replace-file.js';
 import { decodeText, encodeText } from '../text-bytes.js';
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const RANK: Record<Severity, number> = { style: 0, info: 1, warning: 2, error: 3 };
+const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'];
 
 export const LINT_HELP = `Usage: dockwright lint [options] [files…|-]
 
@@ -30,9 +38,14 @@ Lints Dockerfiles with BuildKit's build checks, hadolint's DL rules and dockwrig
 
 Options:
   --fix                      apply the safe fixes in place (stdin: fixed text to stdout)
-  --format <text|json|sarif> report format (default text)
+  --format <name>            text (default), json, sarif, checkstyle, codeclimate,
+                             gitlab_codeclimate, sonarqube, gnu (tty is text)
   --config <file>            config file (default dockwright.config.json|yaml|yml)
-  --failure-threshold <lvl>  error | warning | info | none: exit 1 at or above (default warning)
+  --hadolint-config <file>   hadolint config (default: where hadolint looks, .hadolint.yaml
+                             first; also the HADOLINT_* variables)
+  --no-shellcheck            do not run ShellCheck on RUN scripts (default: when installed)
+  --failure-threshold <lvl>  error | warning | info | style | none: exit 1 at or above
+                             (default warning, or the hadolint config's)
   --max-warnings <n>         exit 1 when there are more than n warnings
   --dockerignore <file>      .dockerignore for CopyIgnoredFile (default: next to each file)
   --check <value>            BuildKit check config, skip=<Rule,…|all>;error=<bool>;
@@ -55,6 +68,8 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
       fix: { type: 'boolean' },
       format: { type: 'string' },
       config: { type: 'string' },
+      'hadolint-config': { type: 'string' },
+      'no-shellcheck': { type: 'boolean' },
       'failure-threshold': { type: 'string' },
       'max-warnings': { type: 'string' },
       dockerignore: { type: 'string' },
@@ -66,16 +81,28 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     io.out(LINT_HELP);
     return 0;
   }
-  const fmt = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(fmt)) {
-    throw new CliError(`--format must be text, json or sarif, not ${JSON.stringify(fmt)}`);
-  }
-  const threshold = values['failure-threshold'] ?? 'warning';
-  if (!['error', 'warning', 'info', 'none'].includes(threshold)) {
+  if (values.format !== undefined && !isReportFormat(values.format)) {
     throw new CliError(
-      `--failure-threshold must be error, warning, info or none, not ${JSON.stringify(threshold)}`,
+      `--format must be ${REPORT_FORMATS.join(', ')}, not ${JSON.stringify(values.format)}`,
     );
   }
+  if (
+    values['failure-threshold'] !== undefined &&
+    !THRESHOLDS.includes(values['failure-threshold'])
+  ) {
+    throw new CliError(
+      `--failure-threshold must be error, warning, info, style or none, not ${JSON.stringify(values['failure-threshold'])}`,
+    );
+  }
+  const hadolint = loadHadolintConfig(values['hadolint-config'], io.cwd, io.env, io.err);
+  // hadolint's `format:` applies when it names a format this tool writes (not codacy, junit).
+  const hadolintFormat = hadolint.formats.find((f) => isReportFormat(f)) as
+    | ReportFormat
+    | undefined;
+  const fmt: ReportFormat = (values.format as ReportFormat | undefined) ?? hadolintFormat ?? 'text';
+  const threshold = hadolint.noFail
+    ? 'none'
+    : (values['failure-threshold'] ?? hadolint.failureThreshold ?? 'warning');
   let maxWarnings: number | null = null;
   if (values['max-warnings'] !== undefined) {
     // Number('') is 0 and Number('1e3') 1000: take digits only.
@@ -114,7 +141,10 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const report = fixedToStdout ? io.err : io.out;
 
   const reported: ReportedFile[] = [];
+  const linted: { name: string; text: string; options: LintOptions }[] = [];
   let failed = false;
+  // hadolint's settings first; dockwright's own config says the last word on a rule.
+  const fromHadolint = hadolintLintOptions(hadolint);
   // One file at a time, each to the end, so a bad one (unreadable, unwritable, too large)
   // is reported and the others are still linted.
   for (const file of files) {
@@ -123,17 +153,19 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
       const dockerignore =
         explicitIgnore ??
         readIgnore(resolve(io.cwd, file === '-' ? '.' : dirname(file), '.dockerignore'));
-      const options = {
+      const options: LintOptions = {
+        ...fromHadolint,
         file: input.name,
-        rules: config.rules,
-        ignoreRules: config.ignoreRules,
+        rules: { ...fromHadolint.rules, ...config.rules },
+        ignoreRules: [...(fromHadolint.ignoreRules ?? []), ...config.ignoreRules],
+        // Only the JSON report shows whether a finding is fixable.
+        fixes: values.fix === true || fmt === 'json',
         ...(dockerignore !== undefined ? { dockerignore } : {}),
         ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
       };
       let text = input.text;
-      let findings: readonly Finding[] | null = null;
       if (values.fix) {
-        const { output, remaining } = applyFixes(text, options);
+        const { output } = applyFixes(text, options);
         let written = true;
         if (file === '-') io.out(output);
         else if (output !== text) {
@@ -149,12 +181,9 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
             written = false;
           }
         }
-        if (written) {
-          findings = remaining;
-          text = output;
-        }
+        if (written) text = output;
       }
-      reported.push({ file: input.name, text, findings: findings ?? lint(text, options) });
+      linted.push({ name: input.name, text, options });
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       io.err(`${error.message}\n`);
@@ -162,10 +191,17 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  if (fmt === 'json') report(formatJson(reported));
-  else if (fmt === 'sarif')
-    report(formatSarif(reported, { name: 'dockwright', version: io.version }));
-  else report(formatText(reported, io.colors));
+  const shellcheck = values['no-shellcheck']
+    ? linted.map(() => [])
+    : await checkScripts(linted, fixedToStdout ? () => {} : io.err);
+  linted.forEach(({ name, text, options }, i) => {
+    const findings: readonly Finding[] = lint(text, { ...options, shellcheck: shellcheck[i] });
+    reported.push({ file: name, text, findings });
+  });
+
+  report(
+    formatReport(fmt, reported, { name: 'dockwright', version: io.version, colors: io.colors }),
+  );
   if (failed) return 2;
   const all: Finding[] = reported.flatMap((r) => r.findings);
   const failing =
@@ -173,6 +209,23 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const warnings = all.filter((f) => f.severity === 'warning').length;
   if (failing || (maxWarnings !== null && warnings > maxWarnings)) return 1;
   return 0;
+}
+
+/**
+ * ShellCheck's comments on every file's RUN scripts, one run for all files (a process per batch
+ * of scripts). Without the binary, or when it fails, one note and no comments.
+ */
+async function checkScripts(
+  files: readonly { text: string; options: LintOptions }[],
+  note: (s: string) => void,
+): Promise<ShellcheckResult[][]> {
+  const perFile = files.map(({ text, options }) => shellcheckJobs(text, options));
+  const all = perFile.flat();
+  if (all.length === 0) return perFile.map(() => []);
+  const run = await runShellcheck(all);
+  if (run.note) note(`dockwright: ${run.note}\n`);
+  const byJob = new Map(run.results.map((r) => [r.job, r]));
+  return perFile.map((jobs) => jobs.flatMap((j) => byJob.get(j) ?? []));
 }
 
 /** A `.dockerignore`: `shown` names a required one (`--dockerignore`), else a missing one is none. */

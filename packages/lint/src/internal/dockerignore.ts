@@ -18,7 +18,21 @@ interface Pattern {
  * ```
  */
 export function dockerignoreMatcher(text: string): (path: string) => boolean {
+  return readDockerignore(text).matches;
+}
+
+/** A `.dockerignore` read for CopyIgnoredFile (see {@link dockerignoreMatcher}). */
+export interface Dockerignore {
+  /** The patterns, cleaned, `!` ones included with their `!`. */
+  readonly patterns: readonly string[];
+  /** Some pattern re-includes (`!…`): BuildKit then checks no COPY source. */
+  readonly hasExclusions: boolean;
+  readonly matches: (path: string) => boolean;
+}
+
+export function readDockerignore(text: string): Dockerignore {
   const patterns: Pattern[] = [];
+  const written: string[] = [];
   for (let line of text.split(/\r?\n/)) {
     line = line.trim();
     if (line === '' || line.startsWith('#')) continue;
@@ -30,8 +44,9 @@ export function dockerignoreMatcher(text: string): (path: string) => boolean {
     line = cleanPath(line);
     if (line === '' || line === '.') continue;
     patterns.push({ glob: compileGlob(line), exclusion });
+    written.push(exclusion ? `!${line}` : line);
   }
-  return (path: string): boolean => {
+  const matches = (path: string): boolean => {
     const clean = cleanPath(path);
     if (clean === '' || clean === '.') return false;
     const parents: string[] = [];
@@ -44,6 +59,7 @@ export function dockerignoreMatcher(text: string): (path: string) => boolean {
     }
     return matched;
   };
+  return { patterns: written, hasExclusions: patterns.some((p) => p.exclusion), matches };
 }
 
 /** Go's `filepath.Clean` for relative slash paths, with leading `/` and `./` removed. */

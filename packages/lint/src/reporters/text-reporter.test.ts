@@ -63,7 +63,9 @@ describe('formatText', () => {
     expect(out).toContain(`: ${'x'.repeat(500)}… (9500 more characters)\n`);
   });
 
-  it('prints nothing for files without findings', () => {
-    expect(formatText([{ file: 'D', text: 'FROM a\n', findings: [] }])).toBe('');
+  it('prints one line for files without findings', () => {
+    expect(formatText([{ file: 'D', text: 'FROM a\n', findings: [] }])).toBe(
+      'No problems in 1 file\n',
+    );
   });
 });

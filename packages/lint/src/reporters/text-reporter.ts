@@ -53,8 +53,9 @@ export function formatText(files: readonly ReportedFile[], colors: Colors = NO_C
           ? colors.red('error')
           : f.severity === 'warning'
             ? colors.yellow('warning')
-            : colors.blue('info');
-      out += `${colors.bold(`${name}:${line}:${column}`)}: ${sev} ${colors.dim(f.ruleId)}: ${escapeTerminal(f.message, MESSAGE_WIDTH)}\n`;
+            : colors.blue(f.severity);
+      const ids = f.alsoRuleIds ? `${f.ruleId} (${f.alsoRuleIds.join(', ')})` : f.ruleId;
+      out += `${colors.bold(`${name}:${line}:${column}`)}: ${sev} ${colors.dim(ids)}: ${escapeTerminal(f.message, MESSAGE_WIDTH)}\n`;
       const src = lines[line - 1];
       if (src !== undefined) {
         const { before, after } = window(src, column - 1);
@@ -66,6 +67,7 @@ export function formatText(files: readonly ReportedFile[], colors: Colors = NO_C
     }
   }
   if (total > 0) out += `\n${total} problem${total === 1 ? '' : 's'}\n`;
+  else out += `No problems in ${files.length} file${files.length === 1 ? '' : 's'}\n`;
   return out;
 }
 
