@@ -37,6 +37,15 @@ const intentionallyNotExported = new Set([
   '@dockwright/sdk/src/dockerfile.ts:StageNameCheck',
   '@dockwright/build/src/types.ts:AnyBuilder',
   '@dockwright/lint/src/shellcheck/source-map.ts:Segment',
+  '@dockwright/sdk/src/types.ts:MountKeys',
+  '@dockwright/sdk/src/types.ts:MountFromCheck',
+  '@dockwright/sdk/src/types.ts:StageCheck',
+  '@dockwright/sdk/src/edit-types.ts:Edited',
+  '@dockwright/sdk/src/edit-types.ts:EditedUnknown',
+  '@dockwright/sdk/src/dockerfile.ts:StageId',
+  '@dockwright/sdk/src/dockerfile.ts:SourceCheck',
+  '@dockwright/sdk/src/dockerfile.ts:CommandForm',
+  '@dockwright/sdk/src/dockerfile.ts:Without',
 ]);
 
 const libraries = publicPackages().filter(

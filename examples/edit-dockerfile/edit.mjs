@@ -33,7 +33,7 @@ const text = edit(original)
     if (node.keyword === 'RUN' && args === 'npm install') return null;
     if (node.keyword === 'CMD') {
       return [
-        instruction('USER', { args: ['node'] }),
+        instruction('USER', { args: ['1000:1000'] }), // node, by id
         instruction('CMD', { args: ['node', 'server.js'], json: true }),
       ];
     }

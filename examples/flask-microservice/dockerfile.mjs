@@ -17,7 +17,7 @@ const text = dockerfile()
     mounts: [{ type: 'cache', target: '/root/.cache/pip' }],
   })
   .copy('.', '.')
-  .user('nobody')
+  .user('65534:65534') // nobody, by id: the host resolves no names
   .expose(8000)
   .cmd(['gunicorn', '--bind', '0.0.0.0:8000', 'app:app'])
   .toString();

@@ -22,7 +22,7 @@ const runtimes = {
       .env('PORT', String(s.port))
       .workdir('/app')
       .copy('.', '.')
-      .user('nobody')
+      .user('65534:65534') // nobody
       .expose(s.port)
       .cmd(['python', s.entry ?? 'app.py']),
   node: (s) =>
@@ -32,7 +32,7 @@ const runtimes = {
       .env('PORT', String(s.port))
       .workdir('/app')
       .copy('.', '.')
-      .user('node')
+      .user('1000:1000') // node
       .expose(s.port)
       .cmd(['node', s.entry ?? 'server.js']),
 };

@@ -25,7 +25,7 @@ const runtime = test
   .env('NODE_ENV', 'production')
   .workdir('/app')
   .copy('/src/dist', './', { from: test.stage })
-  .user('node')
+  .user('1000:1000') // node
   .expose(3000)
   .cmd(['node', 'server.mjs']);
 

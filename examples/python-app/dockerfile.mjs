@@ -11,7 +11,7 @@ const text = dockerfile()
   .from('python:3.12-slim')
   .workdir('/app')
   .copy('main.py', '.')
-  .user('nobody')
+  .user('65534:65534') // nobody, by id: the host resolves no names
   .expose(80)
   .cmd(['python', 'main.py'])
   .toString();
