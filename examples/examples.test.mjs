@@ -98,6 +98,7 @@ describe.each(examples)('examples/$dir', (example) => {
         generated,
         `${file} is stale: run \`node examples/${example.dir}/${example.script}\``,
       ).toBe(committed);
+      /** @type {Record<string, 'off'>} */
       const rules = Object.fromEntries((example.off ?? []).map((id) => [id, 'off']));
       if (file.endsWith('Dockerfile')) expect(lint(generated, { file, rules }), file).toEqual([]);
     }
