@@ -3,9 +3,10 @@
 #
 # Usage: bash scripts/docker-sandbox.sh {install|start|images|stop|status|env|up}
 #
-#   install  apt-get install docker.io + debootstrap (skipped when both are there)
+#   install  apt-get install docker.io + debootstrap + docker-registry (skipped when all are there)
 #   start    start dockerd on a private socket under the state dir (no-op when running)
-#   images   build the stand-in base images (python:3.1x-slim, node:2x-slim, ...), cached
+#   images   build the stand-in base images (python:3.1x-slim, node:2x-slim, ubuntu:24.04,
+#            ...), cached
 #   stop     stop that dockerd and wait for it to exit
 #   status   say whether the engine answers
 #   env      print `export DOCKER_HOST=...` lines:  eval "$(bash scripts/docker-sandbox.sh env)"
@@ -134,14 +135,16 @@ teardown_network() {
 }
 
 cmd_install() {
-  if [ -x "$DOCKERD" ] && [ -x "$DOCKER" ] && command -v debootstrap >/dev/null 2>&1; then
+  # docker-registry: a local registry for the push and pin tests (@dockwright/build).
+  if [ -x "$DOCKERD" ] && [ -x "$DOCKER" ] && command -v debootstrap >/dev/null 2>&1 &&
+    command -v docker-registry >/dev/null 2>&1; then
     return 0
   fi
   [ "$(id -u)" = 0 ] || die "install needs root (apt-get)"
-  log "installing docker.io and debootstrap from Debian"
+  log "installing docker.io, debootstrap and docker-registry from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends docker.io debootstrap iptables iproute2 ca-certificates \
+  apt-get install -y -qq --no-install-recommends docker.io debootstrap iptables iproute2 ca-certificates docker-registry \
     >"$STATE/apt-install.log" 2>&1 || {
     tail -n 40 "$STATE/apt-install.log" >&2
     die "apt-get install failed"
@@ -626,11 +629,28 @@ stand_in() {
   }
 }
 
+# alias_image IMAGE TAG...: point each TAG at IMAGE (no build; an older image a TAG named stays,
+# untagged, for whatever still uses it: nothing is removed).
+alias_image() {
+  local image="$1" id tag
+  shift
+  id="$("$DOCKER" image inspect --format '{{.Id}}' "$image")"
+  for tag in "$@"; do
+    if [ "$("$DOCKER" image inspect --format '{{.Id}}' "$tag" 2>/dev/null || true)" != "$id" ]; then
+      "$DOCKER" tag "$image" "$tag"
+      log "tagged $image as $tag"
+    fi
+  done
+}
+
 cmd_images() {
   engine_ready || die "engine not running: run '$0 start' first"
   mkdir -p "$STATE/cache"
   local start=$SECONDS
   base_image
+  # Ubuntu stand-in: Ubuntu's archive is not reachable, so `FROM ubuntu:24.04` gets the Debian
+  # base, whose apt reaches Debian's mirror (apt-get install nginx works as on Ubuntu).
+  alias_image dockwright/debian-base ubuntu:24.04 ubuntu:22.04
   stand_in python "offline venv install of flask + gunicorn" "$PY_VERIFY" \
     python:3.12-slim python:3.13-slim python:3.11-slim
   stand_in node "node, npm, yarn, corepack pnpm" "$NODE_VERIFY" \

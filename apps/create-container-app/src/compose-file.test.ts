@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { type ComposeFileOptions, composeFile } from './compose-file.js';
+import { type ComposeFileOptions, composeFile, composeWatchFile } from './compose-file.js';
 
 const flask: ComposeFileOptions = {
   service: 'api',
@@ -33,6 +33,16 @@ function expected(options: ComposeFileOptions) {
           ...(check.startPeriod ? { start_period: check.startPeriod } : {}),
           ...(check.retries !== undefined ? { retries: check.retries } : {}),
         },
+      },
+    },
+  };
+}
+
+/** What a Compose reader gets out of the watch file for `options`. */
+function expectedWatch(options: ComposeFileOptions) {
+  return {
+    services: {
+      [options.service]: {
         develop: {
           watch: [
             {
@@ -54,8 +64,9 @@ describe('composeFile', () => {
     const text = composeFile(flask);
     expect(text).toBe(
       [
-        '# `docker compose up --build` builds and starts the app; `docker compose watch` also syncs',
-        '# source edits into the running container and restarts it (Compose 2.23 or newer).',
+        '# `docker compose up --build` builds and starts the app (Docker Compose v2, any version).',
+        '# To sync source edits into the running container as you work (Compose 2.23 or newer):',
+        '#   docker compose -f compose.yaml -f compose.watch.yaml watch',
         '',
         'services:',
         '  api:',
@@ -67,6 +78,22 @@ describe('composeFile', () => {
         '      interval: 10s',
         '      timeout: 2.5s',
         '      retries: 3',
+        '',
+      ].join('\n'),
+    );
+    expect(parseYaml(text)).toEqual(expected(flask));
+  });
+
+  it('keeps the watch rules in a file of their own that compose.yaml does not need', () => {
+    const text = composeWatchFile(flask);
+    expect(text).toBe(
+      [
+        '# Compose Watch rules, apart from compose.yaml so that it works with every Compose v2 (before',
+        '# 2.22, Compose refuses a `develop` key). Needs Compose 2.23 or newer (`sync+restart`):',
+        '#   docker compose -f compose.yaml -f compose.watch.yaml watch',
+        '',
+        'services:',
+        '  api:',
         '    develop:',
         '      watch:',
         '        - action: sync+restart',
@@ -81,7 +108,8 @@ describe('composeFile', () => {
         '',
       ].join('\n'),
     );
-    expect(parseYaml(text)).toEqual(expected(flask));
+    expect(parseYaml(text)).toEqual(expectedWatch(flask));
+    expect(composeFile(flask)).not.toContain('develop');
   });
 
   it('reads back as the same values for any strings', () => {
@@ -116,8 +144,8 @@ describe('composeFile', () => {
             rebuildOn: r.rebuildOn,
             ignore: r.ignore,
           };
-          const text = composeFile(options);
-          expect(parseYaml(text)).toEqual(expected(options));
+          expect(parseYaml(composeFile(options))).toEqual(expected(options));
+          expect(parseYaml(composeWatchFile(options))).toEqual(expectedWatch(options));
         },
       ),
       { numRuns: 500 },

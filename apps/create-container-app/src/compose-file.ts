@@ -15,13 +15,16 @@ export interface ComposeFileOptions {
   readonly ignore: readonly string[];
 }
 
+/** `docker compose watch` with the watch file, the command the README and comments name. */
+export const COMPOSE_WATCH_COMMAND = 'docker compose -f compose.yaml -f compose.watch.yaml watch';
+
 /**
  * `compose.yaml` for the project, written with the `yaml` Document API so it can carry comments:
- * build from the Dockerfile, publish the port on the host, a healthcheck that repeats the
+ * build from the Dockerfile, publish the port on the host, and a healthcheck that repeats the
  * image's (read back from the generated Dockerfile, so the two cannot drift; here it is in
- * plain sight and can be tuned per environment), and `develop.watch`
- * that syncs source edits into the container and restarts it, but rebuilds when a dependency
- * manifest changes.
+ * plain sight and can be tuned per environment). It holds nothing newer than Compose v2.0
+ * reads: the `develop.watch` rules live in compose.watch.yaml ({@link composeWatchFile}), since
+ * Compose before 2.22 refuses a `develop` key.
  *
  * @example
  * ```ts
@@ -53,6 +56,44 @@ export function composeFile(options: ComposeFileOptions): string {
             ? { retries: options.healthcheck.retries }
             : {}),
         },
+      },
+    },
+  });
+  doc.commentBefore =
+    ' `docker compose up --build` builds and starts the app (Docker Compose v2, any version).\n' +
+    ' To sync source edits into the running container as you work (Compose 2.23 or newer):\n' +
+    `   ${COMPOSE_WATCH_COMMAND}`;
+  const ports = doc.getIn(['services', options.service, 'ports'], true);
+  if (isSeq(ports)) {
+    // Quoted: a YAML 1.1 reader takes an unquoted 22:22 for a base-60 number.
+    for (const item of ports.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
+  }
+  const test = doc.getIn(['services', options.service, 'healthcheck', 'test'], true);
+  if (isSeq(test)) test.flow = true;
+  return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * `compose.watch.yaml`: the service's `develop.watch` rules, merged over compose.yaml by
+ * `docker compose -f compose.yaml -f compose.watch.yaml watch`. Source edits are synced into the
+ * container and restart it (`sync+restart`, Compose 2.23 or newer); a dependency manifest
+ * rebuilds the image.
+ *
+ * @example
+ * ```ts
+ * composeWatchFile({ service: 'web', workdir: '/app', rebuildOn: ['requirements.txt'], ignore: ['.venv/'], … })
+ * // services:
+ * //   web:
+ * //     develop:
+ * //       watch:
+ * //         - action: sync+restart
+ * //     …
+ * ```
+ */
+export function composeWatchFile(options: ComposeFileOptions): string {
+  const doc = new Document({
+    services: {
+      [options.service]: {
         develop: {
           watch: [
             {
@@ -68,14 +109,8 @@ export function composeFile(options: ComposeFileOptions): string {
     },
   });
   doc.commentBefore =
-    ' `docker compose up --build` builds and starts the app; `docker compose watch` also syncs\n' +
-    ' source edits into the running container and restarts it (Compose 2.23 or newer).';
-  const ports = doc.getIn(['services', options.service, 'ports'], true);
-  if (isSeq(ports)) {
-    // Quoted: a YAML 1.1 reader takes an unquoted 22:22 for a base-60 number.
-    for (const item of ports.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
-  }
-  const test = doc.getIn(['services', options.service, 'healthcheck', 'test'], true);
-  if (isSeq(test)) test.flow = true;
+    ' Compose Watch rules, apart from compose.yaml so that it works with every Compose v2 (before\n' +
+    ' 2.22, Compose refuses a `develop` key). Needs Compose 2.23 or newer (`sync+restart`):\n' +
+    `   ${COMPOSE_WATCH_COMMAND}`;
   return doc.toString({ lineWidth: 0 });
 }

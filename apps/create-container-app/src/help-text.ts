@@ -4,7 +4,7 @@ import { DEFAULTS, PACKAGE_MANAGERS, TEMPLATES } from './choices.js';
 export function helpText(version: string): string {
   const templates = TEMPLATES.map((t) => `      ${t.value.padEnd(6)} ${t.hint}`).join('\n');
   return `create-container-app ${version}
-Scaffold a Flask or Node project with a Dockerfile, .dockerignore and compose.yaml.
+Scaffold a Flask or Node project with a Dockerfile, .dockerignore and Compose files.
 
 Usage:
   npm create container-app [dir] -- [options]

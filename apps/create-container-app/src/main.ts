@@ -8,6 +8,7 @@ import {
   type TemplateName,
 } from './choices.js';
 import { CliError } from './cli-error.js';
+import { COMPOSE_WATCH_COMMAND } from './compose-file.js';
 import { generateLockfile, killRunningPackageManager } from './generate-lockfile.js';
 import { helpText } from './help-text.js';
 import { ignoreBrokenPipe } from './ignore-broken-pipe.js';
@@ -295,13 +296,17 @@ function outroText(
       `${hostCommands(options.packageManager).install}   # creates ${LOCKFILES[options.packageManager]}`,
     );
   }
-  steps.push('docker compose up --build');
+  steps.push('docker compose up --build   # Docker Compose v2');
   const alt = [
     `docker build -t ${options.imageName} .`,
     `docker run --rm -p ${options.port}:${options.port} ${options.imageName}`,
   ];
   const list = (lines: readonly string[]) => lines.map((l) => `  ${style('cyan', l)}`).join('\n');
-  return `Done. Now run:\n\n${list(steps)}\n\nor, without Compose:\n\n${list(alt)}\n\nthen open http://localhost:${options.port}`;
+  return (
+    `Done. Now run:\n\n${list(steps)}\n\nor, without Compose:\n\n${list(alt)}\n\n` +
+    `then open http://localhost:${options.port}\n\n` +
+    `To sync your edits into the running container (Compose 2.23 or newer):\n\n${list([COMPOSE_WATCH_COMMAND])}`
+  );
 }
 
 ignoreBrokenPipe(process.stdout);

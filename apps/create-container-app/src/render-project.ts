@@ -5,7 +5,7 @@ import nodeGitignore from '../templates/node/gitignore.hbs';
 import nodeServer from '../templates/node/server.js.hbs';
 import readme from '../templates/README.md.hbs';
 import { DEFAULTS } from './choices.js';
-import { composeFile } from './compose-file.js';
+import { COMPOSE_WATCH_COMMAND, composeFile, composeWatchFile } from './compose-file.js';
 import { containerFiles } from './container-files.js';
 import { hostCommands, LOCKFILES } from './package-manager.js';
 import type { ProjectOptions } from './project-options.js';
@@ -40,20 +40,22 @@ export const GRACEFUL_TIMEOUT = 8;
  * @example
  * ```ts
  * renderProject({ name: 'api', template: 'flask', port: 8000, … }).map((f) => f.path)
- * // ['app.py', 'requirements.txt', 'Dockerfile', '.dockerignore', 'compose.yaml', 'README.md', '.gitignore']
+ * // ['app.py', 'requirements.txt', 'Dockerfile', '.dockerignore', 'compose.yaml', 'compose.watch.yaml', 'README.md', '.gitignore']
  * ```
  */
 export function renderProject(options: ProjectOptions): ProjectFile[] {
   const greeting = `Hello from ${options.name}!`;
   const container = containerFiles(options, { gracefulTimeout: GRACEFUL_TIMEOUT });
-  const compose = composeFile({
+  const composeOptions = {
     service: options.imageName,
     port: options.port,
     healthcheck: container.healthcheck,
     workdir: container.workdir,
     rebuildOn: container.dependencyFiles,
     ignore: options.template === 'flask' ? ['.venv/', '__pycache__/'] : ['node_modules/'],
-  });
+  };
+  const compose = composeFile(composeOptions);
+  const composeWatch = composeWatchFile(composeOptions);
   const commands = hostCommands(options.packageManager);
   const readmeContext = {
     name: options.name,
@@ -67,6 +69,7 @@ export function renderProject(options: ProjectOptions): ProjectFile[] {
     prodInstall: container.installCommand,
     gracefulTimeout: GRACEFUL_TIMEOUT,
     versionArg: versionArg(options),
+    watchCommand: COMPOSE_WATCH_COMMAND,
   };
   if (options.template === 'flask') {
     return [
@@ -75,6 +78,7 @@ export function renderProject(options: ProjectOptions): ProjectFile[] {
       { path: 'Dockerfile', content: container.dockerfile },
       { path: '.dockerignore', content: container.dockerignore },
       { path: 'compose.yaml', content: compose },
+      { path: 'compose.watch.yaml', content: composeWatch },
       { path: 'README.md', content: readme(readmeContext) },
       { path: '.gitignore', content: flaskGitignore({}) },
     ];
@@ -88,6 +92,7 @@ export function renderProject(options: ProjectOptions): ProjectFile[] {
     { path: 'Dockerfile', content: container.dockerfile },
     { path: '.dockerignore', content: container.dockerignore },
     { path: 'compose.yaml', content: compose },
+    { path: 'compose.watch.yaml', content: composeWatch },
     { path: 'README.md', content: readme(readmeContext) },
     { path: '.gitignore', content: nodeGitignore({}) },
   ];

@@ -2,7 +2,11 @@
 // in src/ is internal.
 
 // edit/: changing an instruction's raw text.
-export { type InstructionLayout, instructionLayout } from './edit/instruction-layout.js';
+export {
+  type InstructionLayout,
+  instructionLayout,
+  type TextSpan,
+} from './edit/instruction-layout.js';
 export { replaceInstructionText } from './edit/replace-instruction-text.js';
 export { sourceText } from './edit/source-text.js';
 export { withArgumentsText } from './edit/with-arguments-text.js';

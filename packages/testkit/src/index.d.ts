@@ -30,6 +30,7 @@ export function dockerEngine(options?: { refresh?: boolean }): DockerEngine;
 /**
  * The engine, or null (after one console.warn saying how to start it) so the caller can
  * `describe.skipIf(!engine)`. Throws instead when CI=true or DOCKWRIGHT_REQUIRE_DOCKER=1.
+ * With DOCKWRIGHT_ENGINE_TESTS=skip (`pnpm test:unit`) it returns null without asking.
  */
 export function requireDockerEngine(): AvailableDockerEngine | null;
 
@@ -138,3 +139,9 @@ export function waitForHttp(
 
 /** Poll `docker inspect` until the HEALTHCHECK says healthy. Default timeout 60 s. */
 export function waitForHealthy(container: string, timeoutMs?: number): Promise<void>;
+
+/**
+ * A distribution registry (Debian's `docker-registry`) on a free 127.0.0.1 port with its own
+ * storage. Null (after a warning) when it is not installed; throws instead when CI=true.
+ */
+export function startRegistry(): Promise<{ readonly host: string; stop(): Promise<void> } | null>;

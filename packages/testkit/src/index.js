@@ -12,9 +12,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const HOW_TO_START =
   'run `bash scripts/docker-sandbox.sh up` and `eval "$(bash scripts/docker-sandbox.sh env)"` to run these tests';
@@ -95,12 +97,21 @@ let warned = false;
 
 /**
  * The engine for a test file, or null when there is none (the caller skips its Docker tests
- * with `describe.skipIf(!engine)`); a warning saying how to get one is printed once.
+ * with `describe.skipIf(!engine)`); a warning saying how to get one is printed once. With
+ * DOCKWRIGHT_ENGINE_TESTS=skip (`pnpm test:unit`) it is null without asking the engine.
  * In CI (`CI=true`), or with DOCKWRIGHT_REQUIRE_DOCKER=1, a missing engine throws instead:
  * CI starts the engine itself, so its absence there is a failure, never a skip.
  * @returns {import('./index.d.ts').AvailableDockerEngine | null}
  */
 export function requireDockerEngine() {
+  // `pnpm test:unit`: the engine tests are skipped on request, even where an engine answers.
+  if (process.env.DOCKWRIGHT_ENGINE_TESTS === 'skip') {
+    if (!warned) {
+      warned = true;
+      console.warn('Docker engine tests skipped (DOCKWRIGHT_ENGINE_TESTS=skip)');
+    }
+    return null;
+  }
   const engine = dockerEngine();
   if (engine.available) return engine;
   if (process.env.CI === 'true' || process.env.DOCKWRIGHT_REQUIRE_DOCKER === '1') {
@@ -381,4 +392,44 @@ export async function waitForHealthy(container, timeoutMs = 60_000) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/**
+ * A distribution registry (Debian's `docker-registry` package) on a free 127.0.0.1 port with its
+ * own storage, for tests that push and resolve digests; dockerd speaks plain HTTP to loopback
+ * registries. Null (after one warning) when the binary is missing; throws instead when CI=true.
+ * @returns {Promise<{ host: string, stop: () => Promise<void> } | null>}
+ */
+export async function startRegistry() {
+  const bin = ['/usr/bin/docker-registry', '/usr/sbin/docker-registry'].find((p) => existsSync(p));
+  if (!bin) {
+    const why =
+      'docker-registry is not installed (apt-get install docker-registry; scripts/docker-sandbox.sh install does it)';
+    if (process.env.CI === 'true' || process.env.DOCKWRIGHT_REQUIRE_DOCKER === '1')
+      throw new Error(why);
+    console.warn(`${why}: skipping registry tests`);
+    return null;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'dockwright-registry-'));
+  const port = await freePort();
+  const host = `127.0.0.1:${port}`;
+  writeFileSync(
+    join(dir, 'config.yml'),
+    `version: 0.1\nlog: { level: error }\nstorage: { filesystem: { rootdirectory: ${join(dir, 'data')} }, delete: { enabled: true } }\nhttp: { addr: ${host} }\n`,
+  );
+  const child = spawn(bin, ['serve', join(dir, 'config.yml')], { stdio: 'ignore' });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHttp(`http://${host}/v2/`, 30_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { host, stop };
 }

@@ -3,6 +3,14 @@ import { isGoSpace } from '../syntax/words.js';
 import type { EscapeChar, InstructionNode } from '../tree/nodes.js';
 import { sourceText } from './source-text.js';
 
+/** A stretch of an instruction's text: `[start, end)`, offsets into the text. */
+export interface TextSpan {
+  /** Where it starts. */
+  readonly start: number;
+  /** Where it ends (exclusive). */
+  readonly end: number;
+}
+
 /**
  * Where things are in an instruction's text as written (see {@link instructionLayout}); every
  * number is an offset into `text`.
@@ -10,8 +18,9 @@ import { sourceText } from './source-text.js';
 export interface InstructionLayout {
   /** The instruction's text: indent, keyword, and its rest (`sourceText`). */
   readonly text: string;
-  /** Where the keyword starts (after the indent) and ends. */
+  /** Where the keyword starts (after the indent). */
   readonly keywordStart: number;
+  /** Where the keyword ends: the flags and arguments follow. */
   readonly keywordEnd: number;
   /**
    * Where the logical line ends: after its last line's text, before that line's terminator.
@@ -26,12 +35,12 @@ export interface InstructionLayout {
   /** The continuation points: where each escape character that continues a line stands. */
   readonly continuations: readonly number[];
   /** Comment and empty lines inside the continuation (BuildKit skips them), terminators included. */
-  readonly skipped: readonly { readonly start: number; readonly end: number }[];
+  readonly skipped: readonly TextSpan[];
   /**
    * The words after the keyword on the logical line, split at white space: flags and
    * arguments as written (quotes kept), continuation points and skipped lines left out.
    */
-  readonly words: readonly { readonly start: number; readonly end: number }[];
+  readonly words: readonly TextSpan[];
 }
 
 /**
@@ -58,8 +67,8 @@ export function instructionLayout(
   const keywordStart = raws.indent.length;
   const keywordEnd = keywordStart + raws.keyword.length;
   const continuations: number[] = [];
-  const skipped: { start: number; end: number }[] = [];
-  const words: { start: number; end: number }[] = [];
+  const skipped: TextSpan[] = [];
+  const words: TextSpan[] = [];
   let lineStart = 0;
   for (let first = true; ; first = false) {
     const { contentEnd, next } = lineAt(text, lineStart);
@@ -102,7 +111,7 @@ function lineAt(text: string, start: number): { contentEnd: number; next: number
   return { contentEnd, next: nl < text.length ? nl + 1 : text.length };
 }
 
-function addWords(text: string, from: number, to: number, out: { start: number; end: number }[]) {
+function addWords(text: string, from: number, to: number, out: TextSpan[]): void {
   let start = -1;
   for (let i = from; i < to; i++) {
     if (isGoSpace(text.charCodeAt(i))) {

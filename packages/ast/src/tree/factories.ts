@@ -12,10 +12,13 @@ import type {
 
 /** What {@link createInstruction} makes an instruction of (all optional). */
 export interface InstructionInit {
+  /** The `--name=value` flags, in order. */
   readonly flags?: readonly Flag[];
+  /** The arguments, as the parser would keep them (see {@link InstructionNode}). */
   readonly args?: readonly string[];
   /** Exec (JSON array) form. */
   readonly json?: boolean;
+  /** The heredocs whose bodies follow the instruction. */
   readonly heredocs?: readonly Heredoc[];
   /** ONBUILD's instruction. */
   readonly trigger?: InstructionNode | null;

@@ -141,6 +141,7 @@ export interface LineRaws {
 
 export type ChildNode = DirectiveNode | CommentNode | InstructionNode;
 
+/** How bad a diagnostic is: an `error` BuildKit refuses to build, a `warning` it builds with. */
 export type DiagnosticSeverity = 'error' | 'warning';
 
 /** A problem found while parsing, worded as BuildKit words it where BuildKit has one. */

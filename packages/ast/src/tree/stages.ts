@@ -17,9 +17,11 @@ export interface StageDependency {
 
 /** One build stage: its FROM, its instructions, and what it depends on. */
 export interface BuildStage {
+  /** The stage's index among the file's stages (what `COPY --from=0` names). */
   readonly index: number;
   /** The `AS` name lower-cased, or null. */
   readonly name: string | null;
+  /** The FROM instruction that starts it. */
   readonly from: InstructionNode;
   /** The FROM image as written (`node:22`, `build`, `${BASE}`). */
   readonly base: string;
@@ -27,6 +29,7 @@ export interface BuildStage {
   readonly baseStage: number | null;
   /** The base image when `baseStage` is null. */
   readonly baseImage: string | null;
+  /** FROM's `--platform` value as written, or null. */
   readonly platform: string | null;
   /** The instructions after the FROM, up to the next FROM. */
   readonly instructions: readonly InstructionNode[];

@@ -9,7 +9,7 @@ import {
   versionArg,
 } from './recipe-checks.js';
 
-/** Options of {@link python}. */
+/** Options of {@link recipes | `recipes.python`}. */
 export interface PythonRecipeOptions {
   /** The `python:<version>-slim` tag, the default of `ARG PYTHON_VERSION`. Default `'3.12'`. */
   readonly pythonVersion?: string;
