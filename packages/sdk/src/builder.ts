@@ -277,9 +277,9 @@ export class Builder {
   }
 
   /**
-   * Appends `instruction(keyword, init)`, made when the list is materialised (with raws printing
-   * `rest` after the keyword, when given: see {@link appendInstruction}). A line longer than
-   * BuildKit reads is laid out over continuation lines.
+   * Appends `instruction(keyword, init)`, printed as its keyword followed by `rest` when one is
+   * given (see {@link appendInstruction}). A line longer than BuildKit reads is laid out over
+   * continuation lines.
    */
   #push(
     method: string,
