@@ -11,8 +11,8 @@ import { dockerfile } from '@dockwright/sdk';
 import { docker, removeImage, requireDockerEngine, uniqueName } from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildError, type BuildEvent, build } from '../src/index.js';
-import { processesGone, processesWith } from './processes.js';
 import { testVariants } from './clients.js';
+import { processesGone, processesWith } from './processes.js';
 import { type SecondEngine, secondEngineUnavailable, startSecondEngine } from './second-engine.js';
 
 const engine = requireDockerEngine();
