@@ -4,6 +4,7 @@
  * is read back from the images (`docker image inspect`, `docker run`). Every test runs through
  * both clients: the engine's built-in BuildKit and `docker buildx build` (./clients.ts).
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,6 +173,46 @@ for (const { kind, client: variant } of variants) {
       }).catch((e) => e);
       expect(copy).toBeInstanceOf(BuildError);
       expect(copy.location).toMatchObject({ line: 2, column: 1 });
+    });
+
+    it('hands secrets (value, file, variable) and an SSH key to RUN mounts', async () => {
+      const token = uniqueName('secret');
+      const dir = context({ 'secret, "quoted".txt': `from a file ${token}\n` });
+      // An SSH key for the client's agent (the client refuses a file that holds no key).
+      const { privateKey } = generateKeyPairSync('ed25519', {
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+      });
+      writeFileSync(join(dir, 'id_test'), privateKey, { mode: 0o600 });
+      const image = tag();
+      await build(
+        [
+          'FROM debian:12-slim',
+          'RUN --mount=type=secret,id=v --mount=type=secret,id=f --mount=type=secret,id=e \\',
+          '    --mount=type=ssh,id=key \\',
+          '    cat /run/secrets/v /run/secrets/f /run/secrets/e > /seen \\',
+          '    && test -S "$SSH_AUTH_SOCK" && echo agent >> /seen',
+          '',
+        ].join('\n'),
+        {
+          context: dir,
+          cwd: dir,
+          tags: [image],
+          noCache: true,
+          secrets: [
+            { id: 'v', value: `by value ${token}\n` },
+            { id: 'f', src: 'secret, "quoted".txt' },
+            { id: 'e', env: 'DOCKWRIGHT_TEST_SECRET' },
+          ],
+          ssh: [{ id: 'key', paths: ['id_test'] }],
+          cacheTo: [{ type: 'inline' }],
+          engine: { ...client, env: { DOCKWRIGHT_TEST_SECRET: `from a variable ${token}\n` } },
+        },
+      );
+      const run = await docker(['run', '--rm', image, 'cat', '/seen']);
+      expect(run.stdout).toBe(
+        `by value ${token}\nfrom a file ${token}\nfrom a variable ${token}\nagent\n`,
+      );
     });
 
     it('stops the build in the engine when aborted', async () => {
