@@ -28,6 +28,8 @@ export class Policy {
   private readonly above = new Map<InstructionNode, CheckConfig>();
   private readonly pragmas: HadolintPragmas | null;
   private readonly ignored: ReadonlySet<string>;
+  /** Experimental checks some `# check=` in the file enables: `true` for every one. */
+  private readonly experimentalEnabled: ReadonlySet<string> | true;
 
   constructor(ctx: RuleContext, options: LintOptions, report: ReportCheck) {
     this.options = options;
@@ -37,6 +39,7 @@ export class Policy {
       const extra = commentCheckConfig(ctx, n, report);
       if (extra) this.above.set(n, mergeCheckConfig(this.file, extra));
     }
+    this.experimentalEnabled = enabledExperimental([this.file, ...this.above.values()]);
     this.pragmas = options.disableIgnorePragma ? null : hadolintPragmas(ctx.tree);
   }
 
@@ -47,8 +50,8 @@ export class Policy {
   runs(meta: RuleMeta): boolean {
     if (this.ignored.has(meta.id)) return false;
     if (meta.experimental) {
-      const enables = (c: CheckConfig): boolean => c.experimentalAll || c.experimental.has(meta.id);
-      if (!enables(this.file) && ![...this.above.values()].some(enables)) return false;
+      const enabled = this.experimentalEnabled;
+      if (enabled !== true && !enabled.has(meta.id)) return false;
     }
     const level = this.options.rules?.[meta.id] ?? meta.severity;
     return level !== 'off';
@@ -94,6 +97,16 @@ export class Policy {
     const level = this.options.rules?.[id] ?? severity;
     return level === 'off' ? null : level;
   }
+}
+
+/** The experimental checks any of `configs` enables (`true`: all of them). */
+function enabledExperimental(configs: readonly CheckConfig[]): ReadonlySet<string> | true {
+  const names = new Set<string>();
+  for (const c of configs) {
+    if (c.experimentalAll) return true;
+    for (const name of c.experimental) names.add(name);
+  }
+  return names;
 }
 
 /**
