@@ -10,7 +10,7 @@ import {
 } from './check-config.js';
 import { type HadolintPragmas, hadolintPragmas, isIgnored } from './hadolint-pragmas.js';
 import type { RuleContext } from './rule-context.js';
-import type { LintOptions, RuleMeta, Severity } from './types.js';
+import type { Level, LintOptions, RuleMeta, Severity } from './types.js';
 
 type ReportCheck = (severity: Severity, message: string, position: Position) => void;
 
@@ -23,7 +23,8 @@ const PRAGMA_CODE = /^(?:DL|SC)[0-9]+$/;
  * the caller's levels (`options.rules`) and ignore list.
  */
 export class Policy {
-  private readonly options: LintOptions;
+  /** The caller's levels (`options.rules`), looked up for every rule and finding. */
+  private readonly levels: ReadonlyMap<string, Level | undefined>;
   private readonly file: CheckConfig;
   private readonly above = new Map<InstructionNode, CheckConfig>();
   private readonly pragmas: HadolintPragmas | null;
@@ -32,7 +33,7 @@ export class Policy {
   private readonly experimentalEnabled: ReadonlySet<string> | true;
 
   constructor(ctx: RuleContext, options: LintOptions, report: ReportCheck) {
-    this.options = options;
+    this.levels = new Map(Object.entries(options.rules ?? {}));
     this.ignored = new Set(options.ignoreRules ?? []);
     this.file = fileCheckConfig(ctx, options, report);
     for (const n of ctx.instructions) {
@@ -53,7 +54,7 @@ export class Policy {
       const enabled = this.experimentalEnabled;
       if (enabled !== true && !enabled.has(meta.id)) return false;
     }
-    const level = this.options.rules?.[meta.id] ?? meta.severity;
+    const level = this.levels.get(meta.id) ?? meta.severity;
     return level !== 'off';
   }
 
@@ -94,7 +95,7 @@ export class Policy {
 
   private finish(id: string, severity: Severity | 'off', line: number): Severity | null {
     if (this.pragmas && PRAGMA_CODE.test(id) && isIgnored(this.pragmas, id, line)) return null;
-    const level = this.options.rules?.[id] ?? severity;
+    const level = this.levels.get(id) ?? severity;
     return level === 'off' ? null : level;
   }
 }
