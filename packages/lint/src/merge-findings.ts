@@ -38,7 +38,10 @@ export function mergeSameProblems(reported: readonly Reported[], ctx: RuleContex
   out.forEach((r, k) => {
     if (!r.anchor) return;
     let byAnchor = byRuleAndAnchor.get(r.finding.ruleId);
-    if (!byAnchor) byRuleAndAnchor.set(r.finding.ruleId, (byAnchor = new Map()));
+    if (!byAnchor) {
+      byAnchor = new Map();
+      byRuleAndAnchor.set(r.finding.ruleId, byAnchor);
+    }
     const at = byAnchor.get(r.anchor);
     if (at) at.push(k);
     else byAnchor.set(r.anchor, [k]);
