@@ -148,7 +148,7 @@ describe('composeFile', () => {
           expect(parseYaml(composeWatchFile(options))).toEqual(expectedWatch(options));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 500, interruptAfterTimeLimit: 3000, markInterruptAsFailure: false },
     );
   });
 });
