@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emit } from '../test/check.js';
-import { arg, commands, dockerfile, heredoc, image } from './index.js';
+import { arg, commands, dockerfile, heredoc, image, literal } from './index.js';
 
 const stage = () => dockerfile().from('node:22-slim', { as: 'build' });
 
@@ -526,5 +526,14 @@ describe('frontend versions', () => {
         .from('a')
         .copy('a', 'b', { link: true }),
     ).toThrow(/frontend option caps it at 1\.3/);
+  });
+});
+
+describe('literal() keys', () => {
+  it('a literal() ENV or LABEL key keeps every "$" (no expansion, no scope check)', () => {
+    const s = dockerfile().from('debian');
+    expect(emit(s.label(literal('pa$$word'), 'v'))).toContain('LABEL "pa\\$\\$word"=v');
+    expect(emit(s.env(literal('${HOME}'), 'v'))).toContain('ENV "\\${HOME}"=v');
+    expect(() => s.label('$HOME', 'v')).toThrow(/the key uses HOME/);
   });
 });

@@ -657,7 +657,9 @@ export class Builder {
       pairs = Object.entries(key as Record<string, unknown>);
       if (pairs.length === 0) throw new DockerfileBuildError(method, 'at least one key is needed');
     } else {
-      pairs = [[readString(method, 'the key', key), value]];
+      // Checked here, kept as given: a literal() key must stay literal.
+      readString(method, 'the key', key);
+      pairs = [[key, value]];
     }
     const args: string[] = [];
     let vars = this.#ctx.vars;
