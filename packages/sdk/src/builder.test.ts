@@ -536,4 +536,9 @@ describe('literal() keys', () => {
     expect(emit(s.env(literal('${HOME}'), 'v'))).toContain('ENV "\\${HOME}"=v');
     expect(() => s.label('$HOME', 'v')).toThrow(/the key uses HOME/);
   });
+
+  it('a literal() port is a port, never a variable reference', () => {
+    const s = dockerfile().from('debian');
+    expect(() => s.expose(literal('${HOME}'))).toThrow(/expose\(\): not a port .*"\$\{HOME\}"/);
+  });
 });

@@ -696,8 +696,9 @@ export class Builder {
         if (p < 0 || p > 65535) throw bad('port out of range (0-65535)');
         return String(p);
       }
-      const s = line('expose', 'port', readString('expose', `port ${i + 1}`, p));
-      if (PORT_VAR.test(s)) {
+      const word = readWord('expose', `port ${i + 1}`, p);
+      const s = line('expose', 'port', word.text);
+      if (!word.literal && PORT_VAR.test(s)) {
         checkReferences('expose', 'the port', s, s, this.#esc, this.#stageScope(), needs);
         return s;
       }
