@@ -31,7 +31,14 @@ import { checkArgName, readArgRef } from './arg.js';
 import { type CommandList, isCommandList } from './commands.js';
 import { isGlob, isUrl, literalSource } from './copy-source.js';
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
-import { type NodeMatch, placesOf, stageEnd, stageStart, withFromImage } from './edit-helpers.js';
+import {
+  checkClosed,
+  type NodeMatch,
+  placesOf,
+  stageEnd,
+  stageStart,
+  withFromImage,
+} from './edit-helpers.js';
 import {
   checkPathLength,
   csvField,
@@ -294,6 +301,9 @@ export class Builder {
         'no build stage in current context: call from() first',
       );
     }
+    // Only a loaded file's last instruction can be left open by a continuation.
+    if (this.#ctx.base !== null && this.#list !== null)
+      checkClosed(method, this.#list.node, this.#esc);
     let need = this.#need;
     const { cap, syntaxCap } = this.#ctx;
     // An index rather than for…of, whose iterator every builder call would allocate.
@@ -454,6 +464,8 @@ export class Builder {
         );
       }
     }
+    if (this.#ctx.base !== null && this.#list !== null)
+      checkClosed('comment', this.#list.node, this.#esc);
     const list = appendAll(
       this.#list,
       lines.map((l) => commentNode(l)),
@@ -1333,7 +1345,7 @@ export class Builder {
       }
       return result;
     };
-    return this.#withChildren(this.#transformed(checked).children);
+    return this.#withChildren('transform', this.#transformed(checked).children);
   }
 
   // ---- editing a file ------------------------------------------------------------------------
@@ -1344,7 +1356,12 @@ export class Builder {
   }
 
   /** A builder over `children`, its stages and variables read from them. */
-  #withChildren(children: readonly ChildNode[], need: Frontend = this.#need): Builder {
+  #withChildren(
+    method: string,
+    children: readonly ChildNode[],
+    need: Frontend = this.#need,
+  ): Builder {
+    for (let i = 0; i < children.length - 1; i++) checkClosed(method, children[i]!, this.#esc);
     return new Builder(this.#contextAfter(children), fromArray(children), need);
   }
 
@@ -1441,7 +1458,7 @@ export class Builder {
     out[at] = withFromImage(children[at] as InstructionNode, word, this.#esc);
     let need = this.#need;
     for (const n of needs) need = mergeNeed(need, n);
-    return this.#withChildren(out, need);
+    return this.#withChildren('setBase', out, need);
   }
 
   /**
@@ -1518,7 +1535,7 @@ export class Builder {
       );
       return after ? [node, ...nodes] : [...nodes, node];
     });
-    return this.#withChildren(children, need.value);
+    return this.#withChildren(method, children, need.value);
   }
 
   /**
@@ -1535,7 +1552,7 @@ export class Builder {
     const children = this.#eachMatch('replace', where, (node, index, all) =>
       this.#fragmentAt('replace', all.slice(0, index), fragment, need, node),
     );
-    return this.#withChildren(children, need.value);
+    return this.#withChildren('replace', children, need.value);
   }
 
   /**
@@ -1548,7 +1565,10 @@ export class Builder {
    * ```
    */
   remove(where: unknown): Builder {
-    return this.#withChildren(this.#eachMatch('remove', where, () => []));
+    return this.#withChildren(
+      'remove',
+      this.#eachMatch('remove', where, () => []),
+    );
   }
 
   /**
@@ -1592,6 +1612,7 @@ export class Builder {
     const need = { value: this.#need };
     const nodes = this.#fragmentAt(method, children.slice(0, index), add, need);
     return this.#withChildren(
+      method,
       [...children.slice(0, index), ...nodes, ...children.slice(index)],
       need.value,
     );

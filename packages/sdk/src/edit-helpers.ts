@@ -17,6 +17,7 @@ import {
 } from '@dockwright/ast';
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
 import { describe } from './literal.js';
+import { endsWithContinuation } from './shell-text.js';
 
 /** Where an instruction stands: its stage (name, or index when it has none) and position. */
 export interface NodePlace {
@@ -130,4 +131,29 @@ export function withFromImage(
     return rebuilt();
   }
   return parsed;
+}
+
+/**
+ * Whether `node` is an instruction of a loaded file that ends inside a line continuation (the
+ * file's last line ends with the escape char, maybe followed by blank or comment lines, which
+ * BuildKit skips there): whatever is written after it would join that instruction.
+ */
+export function endsOpen(node: ChildNode, esc: EscapeChar): boolean {
+  if (node.type !== 'instruction' || node.heredocs.length > 0) return false;
+  const rest = node.raws?.rest;
+  if (rest === undefined) return false;
+  const lines = `${node.raws?.keyword ?? node.keyword}${rest}`.split(/\r?\n/);
+  let last = lines.length - 1;
+  while (last > 0 && /^[ \t]*(?:#.*)?$/.test(lines[last]!)) last--;
+  return endsWithContinuation(lines[last]!.replace(/\r$/, ''), esc);
+}
+
+/** Refuses to put anything after an instruction the file leaves open (see {@link endsOpen}). */
+export function checkClosed(method: string, node: ChildNode, esc: EscapeChar): void {
+  if (!endsOpen(node, esc)) return;
+  const line = node.position?.start.line;
+  throw new DockerfileBuildError(
+    method,
+    `the ${(node as InstructionNode).keyword} instruction${line === undefined ? '' : ` at line ${line}`} ends with a line continuation (${show(esc)}) the file never closes, so anything written after it would become part of it: end that continuation first`,
+  );
 }

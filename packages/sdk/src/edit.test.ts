@@ -222,3 +222,37 @@ describe('edit() reads the state dockerfile() would have built', () => {
     expect(edit(unnamed).stage).toEqual({ kind: 'stage', name: '1' });
   });
 });
+
+describe('edit() on a file that ends inside a line continuation', () => {
+  // BuildKit skips blank and comment lines inside a continuation: what follows joins the RUN.
+  const open = ['FROM a\nRUN echo \\', 'FROM a\nRUN x \\\n# c\n', 'FROM a\r\nRUN x \\  \r\n\r\n'];
+
+  it.each(open)('refuses to write anything after the open instruction: %j', (text) => {
+    const message = /the RUN instruction at line 2 ends with a line continuation/;
+    expect(() => edit(text).user('node')).toThrow(/^user\(\): /);
+    expect(() => edit(text).user('node')).toThrow(message);
+    expect(() => edit(text).comment('note')).toThrow(message);
+    expect(() => edit(text).addLabel(0, 'k', 'v')).toThrow(/^addLabel\(\): .*line continuation/);
+    expect(() =>
+      edit(text).insertAfter(
+        (n) => n.keyword === 'RUN',
+        (b) => b.user('node'),
+      ),
+    ).toThrow(/^insertAfter\(\): .*line continuation/);
+  });
+
+  it('still edits before it, byte for byte', () => {
+    const text = 'FROM a:1\nRUN x \\\n# c\n';
+    expect(emit(edit(text).setTag(0, '2'))).toBe('FROM a:2\nRUN x \\\n# c\n');
+    expect(emit(edit(text).addEnv(0, 'K', 'v', { at: 'start' }))).toBe(
+      'FROM a:1\nENV K=v\nRUN x \\\n# c\n',
+    );
+  });
+
+  it('a file whose escape char is a backtick: a trailing backslash is not a continuation', () => {
+    expect(emit(edit('# escape=`\nFROM a\nRUN echo \\').user('u'))).toBe(
+      '# escape=`\nFROM a\nRUN echo \\\nUSER u\n',
+    );
+    expect(() => edit('# escape=`\nFROM a\nRUN echo `').user('u')).toThrow(/line continuation/);
+  });
+});
