@@ -1450,15 +1450,19 @@ export class Builder {
    * ```
    */
   setBase(stage: unknown, image: unknown): Builder {
+    return this.#setImage('setBase', stage, image);
+  }
+
+  #setImage(method: string, stage: unknown, image: unknown): Builder {
     const children = toArray(this.#list);
-    const at = stageStart('setBase', children, stage);
+    const at = stageStart(method, children, stage);
     const needs: FrontendNeed[] = [];
-    const word = this.#baseImage('setBase', children.slice(0, at), image, needs);
+    const word = this.#baseImage(method, children.slice(0, at), image, needs);
     const out = [...children];
     out[at] = withFromImage(children[at] as InstructionNode, word, this.#esc);
     let need = this.#need;
     for (const n of needs) need = mergeNeed(need, n);
-    return this.#withChildren('setBase', out, need);
+    return this.#withChildren(method, out, need);
   }
 
   /**
@@ -1478,13 +1482,20 @@ export class Builder {
     const children = toArray(this.#list);
     const node = children[stageStart('setTag', children, stage)] as InstructionNode;
     const { repository, digest } = splitImage(node.args[0] ?? '');
+    if (unclosedBrace(repository)) {
+      // `name${V:-a:b}`: the ":" or "@" is a variable modifier's, not the tag's.
+      throw new DockerfileBuildError(
+        'setTag',
+        `the image ${show(node.args[0])} uses a variable whose modifier hides where its tag starts: set it whole with setBase()`,
+      );
+    }
     if (digest !== null) {
       throw new DockerfileBuildError(
         'setTag',
         `the image is pinned by digest (${show(node.args[0])}): set it whole with setBase()`,
       );
     }
-    return this.setBase(stage, `${repository}:${t}`);
+    return this.#setImage('setTag', stage, `${repository}:${t}`);
   }
 
   #baseImage(
@@ -1494,7 +1505,16 @@ export class Builder {
     needs: FrontendNeed[],
   ): string {
     const need = { value: this.#need };
-    const nodes = this.#fragmentAt(method, before, (b: Builder) => b.from(image), need);
+    let nodes: ChildNode[];
+    try {
+      nodes = this.#fragmentAt(method, before, (b: Builder) => b.from(image), need);
+    } catch (error) {
+      // The image is checked as from() checks it, but the caller called setBase/setTag.
+      if (!(error instanceof DockerfileBuildError) || error.method !== 'from') throw error;
+      throw new DockerfileBuildError(method, error.message.slice('from(): '.length), {
+        cause: error,
+      });
+    }
     needs.push({ ...need.value, feature: 'the image' });
     return (nodes[0] as InstructionNode).args[0]!;
   }
@@ -1632,6 +1652,18 @@ export class Builder {
   toString(): string {
     return print(this.toAst());
   }
+}
+
+/** Whether `s` ends inside a `${…}`. */
+function unclosedBrace(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '$' && s[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (s[i] === '}' && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** Whether a transform callback returned something the tree can hold. */

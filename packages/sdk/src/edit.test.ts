@@ -139,7 +139,7 @@ describe('edit helpers keep every untouched byte', () => {
 
   it('setBase checks the image as from() does', () => {
     expect(() => edit(file).setBase('build', 'Node 22' as never)).toThrow(
-      /^from\(\): the image is not a valid image reference/,
+      /^setBase\(\): the image is not a valid image reference/,
     );
     expect(() => edit(file).setBase('build', '${NOPE}:1' as never)).toThrow(
       /uses NOPE, which is neither a global ARG/,
@@ -254,5 +254,30 @@ describe('edit() on a file that ends inside a line continuation', () => {
       '# escape=`\nFROM a\nRUN echo \\\nUSER u\n',
     );
     expect(() => edit('# escape=`\nFROM a\nRUN echo `').user('u')).toThrow(/line continuation/);
+  });
+});
+
+describe('setBase() and setTag() errors', () => {
+  it('name the method the caller called, not from()', () => {
+    expect(() => edit('FROM a:1\n').setBase(0, 'Bad Image')).toThrow(
+      /^setBase\(\): the image is not a valid image reference.*"Bad Image"/,
+    );
+    expect(() => edit('FROM a:1\n').setBase(0, '${NOPE}')).toThrow(
+      /^setBase\(\): the image uses NOPE/,
+    );
+    expect(() => edit('FROM a:1\n').setTag(0, '${NOPE}')).toThrow(
+      /^setTag\(\): the image uses NOPE/,
+    );
+  });
+
+  it('setTag() refuses an image whose variable modifier holds the ":" (BuildKit\'s own Dockerfile)', () => {
+    const text =
+      'ARG TARGETOS\nARG BUILDKIT_DEBUG\nFROM buildkit-$TARGETOS${BUILDKIT_DEBUG:+-debug} AS buildkit\n';
+    expect(() => edit(text).setTag('buildkit', '9.9')).toThrow(
+      /^setTag\(\): the image "buildkit-\$TARGETOS\$\{BUILDKIT_DEBUG:\+-debug\}" uses a variable whose modifier hides where its tag starts/,
+    );
+    expect(emit(edit('ARG V=1\nFROM golang:${V} AS b\n').setTag('b', '1.22'))).toBe(
+      'ARG V=1\nFROM golang:1.22 AS b\n',
+    );
   });
 });
