@@ -1642,9 +1642,16 @@ export class Builder {
     const props = this.#ctx;
     const children = toArray(this.#list);
     const base = props.base;
-    const hasDirective = children.some((c) => c.type === 'directive' && c.name === 'syntax');
+    const at = children.findIndex((c) => c.type === 'directive' && c.name === 'syntax');
     const syntaxValue = props.syntax ?? syntaxFor(this.#need);
-    if (syntaxValue !== null && !hasDirective) children.unshift(directive('syntax', syntaxValue));
+    if (syntaxValue !== null && at === -1) children.unshift(directive('syntax', syntaxValue));
+    // An explicit syntax() replaces the directive of a file edit() loaded (its cap is gone too).
+    else if (
+      props.syntax !== null &&
+      at !== -1 &&
+      (children[at] as { value: string }).value !== props.syntax
+    )
+      children[at] = directive('syntax', props.syntax);
     if (base) return withChildren(base, children);
     return dockerfileNode(children, { escape: props.esc });
   }

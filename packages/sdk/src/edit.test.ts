@@ -281,3 +281,14 @@ describe('setBase() and setTag() errors', () => {
     );
   });
 });
+
+describe('syntax() on a file that has a # syntax= line', () => {
+  it('replaces the line (the cap it set is lifted, so the output must say so)', () => {
+    const text = '# syntax=docker/dockerfile:1.2\r\nFROM a\r\n';
+    expect(emit(edit(text).syntax('docker/dockerfile:1.7').copy('a', 'b', { link: true }))).toBe(
+      '# syntax=docker/dockerfile:1.7\r\nFROM a\r\nCOPY --link a b\r\n',
+    );
+    expect(() => edit(text).copy('a', 'b', { link: true })).toThrow(/caps it at 1\.2/);
+    expect(emit(edit(text).syntax('docker/dockerfile:1.2'))).toBe(text);
+  });
+});
