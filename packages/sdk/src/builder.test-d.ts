@@ -188,6 +188,11 @@ describe('stage references that cannot vanish', () => {
     loaded.from('alpine', { as: 'base' });
     // @ts-expect-error a file without FROM is a preamble: no stage yet
     edit('ARG V=1\n').run('true');
+    // A heredoc body is not instructions: a file with one is checked at run time only (its
+    // `FROM evil AS two` line must neither end stage "one" nor add a stage "two").
+    const heredoc = edit('FROM a AS one\nARG V\nRUN <<EOF\nFROM evil AS two\nEOF\n');
+    heredoc.workdir('${V}');
+    expectTypeOf(heredoc.stage.name).toEqualTypeOf<string>();
     // A text the checker cannot see is checked at run time.
     const unknown = edit(text as string);
     unknown.from('alpine', { as: 'brand-new' }).copy('/x', '/x', { from: 'anything' });
