@@ -33,6 +33,7 @@ import { isGlob, isUrl, literalSource } from './copy-source.js';
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
 import {
   checkClosed,
+  checkStages,
   type NodeMatch,
   placesOf,
   stageEnd,
@@ -1360,8 +1361,10 @@ export class Builder {
     method: string,
     children: readonly ChildNode[],
     need: Frontend = this.#need,
+    same?: ReadonlyMap<ChildNode, ChildNode>,
   ): Builder {
     for (let i = 0; i < children.length - 1; i++) checkClosed(method, children[i]!, this.#esc);
+    checkStages(method, toArray(this.#list), children, same);
     return new Builder(this.#contextAfter(children), fromArray(children), need);
   }
 
@@ -1462,7 +1465,7 @@ export class Builder {
     out[at] = withFromImage(children[at] as InstructionNode, word, this.#esc);
     let need = this.#need;
     for (const n of needs) need = mergeNeed(need, n);
-    return this.#withChildren(method, out, need);
+    return this.#withChildren(method, out, need, new Map([[children[at]!, out[at]!]]));
   }
 
   /**

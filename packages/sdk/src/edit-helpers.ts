@@ -13,7 +13,9 @@ import {
   type InstructionNode,
   instructionLayout,
   replaceInstructionText,
+  viewCopy,
   viewFrom,
+  viewRun,
 } from '@dockwright/ast';
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
 import { describe } from './literal.js';
@@ -156,4 +158,105 @@ export function checkClosed(method: string, node: ChildNode, esc: EscapeChar): v
     method,
     `the ${(node as InstructionNode).keyword} instruction${line === undefined ? '' : ` at line ${line}`} ends with a line continuation (${show(esc)}) the file never closes, so anything written after it would become part of it: end that continuation first`,
   );
+}
+
+/** The stage names an instruction refers to: FROM's image, COPY --from, RUN --mount from=. */
+function stageRefs(node: InstructionNode): string[] {
+  switch (node.keyword) {
+    case 'FROM': {
+      const image = node.args[0];
+      return image === undefined ? [] : [image];
+    }
+    case 'COPY':
+    case 'ADD': {
+      const from = viewCopy(node).from;
+      return from === null ? [] : [from];
+    }
+    case 'RUN':
+      return viewRun(node).mounts.flatMap((m) => ('from' in m && m.from ? [m.from] : []));
+    default:
+      return [];
+  }
+}
+
+/**
+ * For each instruction, the stage each of its stage references resolves to (by name, or by
+ * index for COPY --from), or null when it names no stage (an image, a variable). A stage is
+ * known by its name, or by its FROM node when it has none.
+ */
+function resolveRefs(
+  children: readonly ChildNode[],
+  same: ReadonlyMap<ChildNode, ChildNode>,
+): Map<ChildNode, (string | ChildNode | null)[]> {
+  const stages: { node: string | ChildNode; name: string | null }[] = [];
+  const out = new Map<ChildNode, (string | ChildNode | null)[]>();
+  for (const child of children) {
+    if (child.type !== 'instruction') continue;
+    const refs = stageRefs(child).map((ref) => {
+      if (ref.includes('$')) return null;
+      if (/^\d+$/.test(ref)) {
+        if (child.keyword === 'FROM') return null;
+        return stages[Number(ref)]?.node ?? null;
+      }
+      const name = ref.toLowerCase();
+      return stages.find((st) => st.name === name)?.node ?? null;
+    });
+    if (refs.length > 0) out.set(child, refs);
+    if (child.keyword === 'FROM') {
+      const name = viewFrom(child).stage;
+      stages.push({ node: name ?? same.get(child) ?? child, name });
+    }
+  }
+  return out;
+}
+
+/**
+ * Refuses an edit whose result is not a sound file, or changes the meaning of an instruction
+ * it did not touch: an instruction left before the first FROM, two stages with one name, or a
+ * stage reference (`COPY --from=build`, `--from=0`, `FROM build`) that now names another stage
+ * or none (BuildKit would then pull an image of that name). `same` maps a FROM the edit
+ * rebuilt (setBase) to its new node.
+ */
+export function checkStages(
+  method: string,
+  before: readonly ChildNode[],
+  after: readonly ChildNode[],
+  same: ReadonlyMap<ChildNode, ChildNode> = new Map(),
+): void {
+  const names = new Set<string>();
+  let inStage = false;
+  for (const child of after) {
+    if (child.type !== 'instruction') continue;
+    if (child.keyword === 'FROM') {
+      inStage = true;
+      const name = viewFrom(child).stage;
+      if (name !== null && names.has(name)) {
+        throw new DockerfileBuildError(
+          method,
+          `the result would have two stages named ${show(name)}`,
+        );
+      }
+      if (name !== null) names.add(name);
+    } else if (!inStage && child.keyword !== 'ARG') {
+      throw new DockerfileBuildError(
+        method,
+        `the result would have ${child.keyword} ${show(child.args.join(' '))} before the first FROM, outside any stage`,
+      );
+    }
+  }
+  const was = resolveRefs(before, same);
+  const now = resolveRefs(after, new Map());
+  for (const [node, refs] of was) {
+    const next = now.get(node);
+    if (next === undefined) continue; // removed or replaced by the edit
+    refs.forEach((target, i) => {
+      if (next[i] === target) return;
+      const ref = stageRefs(node as InstructionNode)[i]!;
+      const line = node.position?.start.line;
+      throw new DockerfileBuildError(
+        method,
+        `the edit changes what ${(node as InstructionNode).keyword}${line === undefined ? '' : ` at line ${line}`} refers to with ${show(ref)}: ${target === null ? 'an image or variable' : 'a stage'} before, ${next[i] === null ? (/^\d+$/.test(ref) ? 'no stage' : 'an image of that name') : 'another stage'} after`,
+      );
+    });
+  }
 }

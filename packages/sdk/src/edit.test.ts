@@ -294,3 +294,60 @@ describe('syntax() on a file that has a # syntax= line', () => {
     expect(emit(loaded().syntax('docker/dockerfile:1.2'))).toBe(text);
   });
 });
+
+describe('edits that would change what an untouched instruction refers to', () => {
+  const twoStages = 'FROM a AS build\nRUN make\n\nFROM b\nCOPY --from=build /out /out\n';
+
+  it('refuses to remove or rename a stage a later COPY --from, mount or FROM names', () => {
+    // BuildKit would read --from=build as an image named "build" and pull it.
+    expect(() => edit(twoStages).remove((_, at) => at.stage === 'build')).toThrow(
+      /^remove\(\): the edit changes what COPY at line 5 refers to with "build": a stage before, an image of that name after$/,
+    );
+    expect(() =>
+      edit(twoStages).replace(
+        (n) => n.keyword === 'FROM' && n.args[0] === 'a',
+        (b) => b.from('c', { as: 'other' }),
+      ),
+    ).toThrow(/^replace\(\): the edit changes what COPY at line 5/);
+    const mount = 'FROM a AS deps\nFROM b\nRUN --mount=from=deps,target=/d true\n';
+    expect(() => edit(mount).remove((n, at) => at.stage === 'deps')).toThrow(/RUN at line 3/);
+    // The same name, or a new base image, keeps the reference.
+    expect(
+      emit(
+        edit(twoStages).replace(
+          (n) => n.keyword === 'FROM' && n.args[0] === 'a',
+          (b) => b.from('c', { as: 'build' }),
+        ),
+      ),
+    ).toBe('FROM c AS build\nRUN make\n\nFROM b\nCOPY --from=build /out /out\n');
+    expect(emit(edit(twoStages).setBase('build', 'alpine'))).toContain('FROM alpine AS build');
+  });
+
+  it('refuses to shift the index a COPY --from=0 names', () => {
+    const text = 'FROM a\nFROM b\nCOPY --from=0 /x /x\n';
+    expect(() =>
+      edit(text).insertBefore(
+        (_, at) => at.index === 0,
+        (b) => b.from('c'),
+      ),
+    ).toThrow(/^insertBefore\(\): the edit changes what COPY at line 3 refers to with "0"/);
+    expect(emit(edit(text).setTag(0, '2'))).toBe('FROM a:2\nFROM b\nCOPY --from=0 /x /x\n');
+  });
+
+  it('refuses a result with an instruction before the first FROM, or two stages of one name', () => {
+    expect(() => edit('FROM a\nRUN x\n').remove((n) => n.keyword === 'FROM')).toThrow(
+      /^remove\(\): the result would have RUN "x" before the first FROM, outside any stage$/,
+    );
+    expect(() =>
+      edit('FROM a\nRUN x\n').transform((n) =>
+        n.type === 'instruction' && n.keyword === 'FROM' ? null : n,
+      ),
+    ).toThrow(/^transform\(\): the result would have RUN/);
+    expect(() =>
+      edit('FROM a AS x\nFROM b AS y\n').insertAfter(
+        (_, at) => at.index === 0,
+        (b) => b.from('c', { as: 'y' }),
+      ),
+    ).toThrow(/^insertAfter\(\): the result would have two stages named "y"$/);
+  });
+});
