@@ -544,3 +544,18 @@ describe('literal() keys', () => {
     );
   });
 });
+
+describe('image() that a stage name would shadow', () => {
+  it('is refused: BuildKit resolves --from to the stage of that name first', () => {
+    const s = dockerfile().from('alpine', { as: 'tools' }).from('debian');
+    expect(() => s.copy('/x', '/x', { from: image('tools') })).toThrow(
+      /^copy\(\): options.from image\("tools"\) has the name of a stage of this Dockerfile/,
+    );
+    expect(() =>
+      s.run('true', { mounts: [{ type: 'bind', target: '/t', from: image('tools') }] }),
+    ).toThrow(/^run\(\): .*image\("tools"\) has the name of a stage/);
+    expect(emit(s.copy('/x', '/x', { from: image('tools:latest') }))).toContain(
+      'COPY --from=tools:latest /x /x',
+    );
+  });
+});

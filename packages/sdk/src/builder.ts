@@ -382,6 +382,14 @@ export class Builder {
             `${subject(what)} image(${show(name)}) is ${problem ?? 'not a plain image reference (no variables)'}`,
           );
         }
+        // BuildKit looks `--from` up among the stage names first: the image would be ignored.
+        const bare = name.includes(':') || name.includes('@') ? null : name;
+        if (bare !== null && this.#ctx.stageList.includes(bare)) {
+          throw new DockerfileBuildError(
+            method,
+            `${subject(what)} image(${show(name)}) has the name of a stage of this Dockerfile, which BuildKit would use instead of the image: add a tag (${show(`${name}:latest`)}) or rename the stage`,
+          );
+        }
         return flagValue(method, what, name, this.#esc);
       }
       if (ref.kind === 'stage') {
