@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { suggest } from '@dockwright/ast';
+import { CliError } from '@dockwright/cli-kit';
 import { allRules, globToRegExp, type Level } from '@dockwright/lint';
 import { parse as parseYaml } from 'yaml';
-import { CliError } from './cli-error.js';
 
 /** `dockwright.config.json` / `.yaml` / `.yml`. */
 export interface Config {

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CliError } from '@dockwright/cli-kit';
 import { describe, expect, it } from 'vitest';
-import { CliError } from './cli-error.js';
 import { writeAtomic } from './inputs.js';
 
 describe('writeAtomic', () => {

@@ -10,8 +10,8 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type DockerfileNode, parse } from '@dockwright/ast';
+import { CliError } from '@dockwright/cli-kit';
 import { STDIN_NAME } from '@dockwright/lint';
-import { CliError } from './cli-error.js';
 import { expandGlob, hasGlob } from './glob.js';
 
 export interface Input {

@@ -1,5 +1,5 @@
+import { CliError } from '@dockwright/cli-kit';
 import pc from 'picocolors';
-import { CliError } from './cli-error.js';
 import { fmtCommand } from './commands/fmt-command.js';
 import { type Io, lintCommand } from './commands/lint-command.js';
 import { parseCommand } from './commands/parse-command.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CliError } from '@dockwright/cli-kit';
 import { format } from '@dockwright/lint';
-import { CliError } from '../cli-error.js';
 import { loadConfig } from '../config.js';
 import { parseInput, readInputs, selectFiles, writeAtomic } from '../inputs.js';
 import type { Io } from './lint-command.js';

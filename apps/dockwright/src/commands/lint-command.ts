@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CliError } from '@dockwright/cli-kit';
 import {
   applyFixes,
   CheckConfigError,
@@ -14,7 +15,6 @@ import {
   type ReportedFile,
   type Severity,
 } from '@dockwright/lint';
-import { CliError } from '../cli-error.js';
 import { loadConfig } from '../config.js';
 import { readInputs, selectFiles, writeAtomic } from '../inputs.js';
 

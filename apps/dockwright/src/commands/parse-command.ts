@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { dump } from '@dockwright/ast';
-import { CliError } from '../cli-error.js';
+import { CliError } from '@dockwright/cli-kit';
 import { parseInput, readInput } from '../inputs.js';
 import type { Io } from './lint-command.js';
 
