@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { type ComposeFileOptions, composeFile } from './compose-file.js';
+import type { Healthcheck } from './container-files.js';
 
 const flask: ComposeFileOptions = {
   service: 'api',
@@ -20,7 +21,7 @@ const flask: ComposeFileOptions = {
 
 /** What a Compose reader gets out of the file for `options`. */
 function expected(options: ComposeFileOptions) {
-  const { healthcheck: check } = options;
+  const check = options.healthcheck as Healthcheck;
   return {
     services: {
       [options.service]: {

@@ -5,14 +5,19 @@ export interface ComposeFileOptions {
   /** The Compose service name. */
   readonly service: string;
   readonly port: number;
-  /** The Dockerfile's HEALTHCHECK (exec-form command and timings). */
-  readonly healthcheck: Healthcheck;
+  /** The Dockerfile's HEALTHCHECK (exec-form command and timings), if it has one. */
+  readonly healthcheck: Healthcheck | undefined;
   /** Where the image keeps the source (the sync target). */
   readonly workdir: string;
   /** Files whose change needs a rebuild (dependency manifests), relative to the project. */
   readonly rebuildOn: readonly string[];
   /** Paths the sync must skip (local virtualenvs, node_modules), relative to the project. */
   readonly ignore: readonly string[];
+  /**
+   * The image runs a build's output, not the source: any edit rebuilds the image instead of
+   * being synced into the container.
+   */
+  readonly rebuildOnEdit?: boolean;
 }
 
 /**
@@ -36,33 +41,36 @@ export interface ComposeFileOptions {
  * ```
  */
 export function composeFile(options: ComposeFileOptions): string {
+  const health = options.healthcheck;
   const doc = new Document({
     services: {
       [options.service]: {
         build: '.',
         ports: [`${options.port}:${options.port}`],
-        healthcheck: {
-          test: ['CMD', ...options.healthcheck.command],
-          // Absent timings stay absent: Compose then takes Docker's defaults, as the image does.
-          ...(options.healthcheck.interval ? { interval: options.healthcheck.interval } : {}),
-          ...(options.healthcheck.timeout ? { timeout: options.healthcheck.timeout } : {}),
-          ...(options.healthcheck.startPeriod
-            ? { start_period: options.healthcheck.startPeriod }
-            : {}),
-          ...(options.healthcheck.retries !== undefined
-            ? { retries: options.healthcheck.retries }
-            : {}),
-        },
+        ...(health
+          ? {
+              healthcheck: {
+                test: ['CMD', ...health.command],
+                // Absent timings stay absent: Compose then takes Docker's defaults, as the image does.
+                ...(health.interval ? { interval: health.interval } : {}),
+                ...(health.timeout ? { timeout: health.timeout } : {}),
+                ...(health.startPeriod ? { start_period: health.startPeriod } : {}),
+                ...(health.retries !== undefined ? { retries: health.retries } : {}),
+              },
+            }
+          : {}),
         develop: {
-          watch: [
-            {
-              action: 'sync+restart',
-              path: '.',
-              target: options.workdir,
-              ignore: [...options.ignore, ...options.rebuildOn],
-            },
-            ...options.rebuildOn.map((path) => ({ action: 'rebuild', path })),
-          ],
+          watch: options.rebuildOnEdit
+            ? [{ action: 'rebuild', path: '.', ignore: options.ignore }]
+            : [
+                {
+                  action: 'sync+restart',
+                  path: '.',
+                  target: options.workdir,
+                  ignore: [...options.ignore, ...options.rebuildOn],
+                },
+                ...options.rebuildOn.map((path) => ({ action: 'rebuild', path })),
+              ],
         },
       },
     },

@@ -1,6 +1,6 @@
 import { type DockerfileNode, type InstructionNode, print, viewHealthcheck } from '@dockwright/ast';
 import { recipes } from '@dockwright/sdk';
-import type { ProjectOptions } from './project-options.js';
+import type { ContainerPlan } from './container-plan.js';
 
 /** A HEALTHCHECK as compose.yaml writes it: exec-form command, Go durations, retries. */
 export interface Healthcheck {
@@ -15,75 +15,100 @@ export interface Healthcheck {
 export interface ContainerFiles {
   readonly dockerfile: string;
   readonly dockerignore: string;
-  /** The HEALTHCHECK, read back from the generated Dockerfile's tree. */
-  readonly healthcheck: Healthcheck;
+  /** The HEALTHCHECK, read back from the generated Dockerfile's tree (none: undefined). */
+  readonly healthcheck: Healthcheck | undefined;
   /** Where the image keeps the source. */
   readonly workdir: string;
   /** The files the dependency install reads: a change to them needs a rebuild. */
   readonly dependencyFiles: readonly string[];
-  /** The production install command, for the README. */
-  readonly installCommand: string;
+  /** Paths `docker compose watch` must not sync (local environments, build output). */
+  readonly watchIgnore: readonly string[];
 }
 
 /**
- * The Dockerfile and .dockerignore through `@dockwright/sdk`'s recipes (never a text template),
- * plus what compose.yaml and the README need to say about them.
+ * The Dockerfile and .dockerignore through `@dockwright/sdk`'s recipes (never a text
+ * template), plus what compose.yaml and the README need to say about them.
  *
  * @example
  * ```ts
- * containerFiles({ template: 'flask', port: 8000, pythonVersion: '3.12', … }, { gracefulTimeout: 8 })
- *   .dockerfile.startsWith('ARG PYTHON_VERSION=3.12') // true
+ * containerFiles({ language: 'python', packageManager: 'pip', port: 8000, … }).dockerfile
+ * // 'ARG PYTHON_VERSION=3.12\n\nFROM python:${PYTHON_VERSION}-slim AS runtime\n…'
  * ```
  */
-export function containerFiles(
-  options: ProjectOptions,
-  settings: { gracefulTimeout: number },
-): ContainerFiles {
-  const recipe =
-    options.template === 'flask'
-      ? recipes.python({
-          pythonVersion: options.pythonVersion,
-          port: options.port,
-          app: 'app:app',
-          gracefulTimeout: settings.gracefulTimeout,
-        })
-      : recipes.node({
-          nodeVersion: options.nodeVersion,
-          port: options.port,
-          packageManager: options.packageManager,
-          hasBuildScript: false,
-          entry: 'server.js',
-        });
-  // One tree for both the text and the healthcheck (toString() would build it again).
-  const tree = recipe.toAst();
-  const dockerfile = print(tree);
-  const ignore =
-    options.template === 'flask' ? recipes.pythonDockerignore() : recipes.nodeDockerignore();
+export function containerFiles(plan: ContainerPlan): ContainerFiles {
+  if (plan.language === 'python') {
+    const tree = recipes
+      .python({
+        pythonVersion: plan.pythonVersion,
+        port: plan.port,
+        packageManager: plan.packageManager,
+        requirements: plan.requirements,
+        installFiles: plan.installFiles,
+        extraPackages: plan.extraPackages,
+        app: plan.app,
+        ...(plan.command ? { command: plan.command } : {}),
+        healthcheck: plan.healthcheck,
+        ...(plan.poetryVersion ? { poetryVersion: plan.poetryVersion } : {}),
+      })
+      .toAst();
+    return {
+      dockerfile: print(tree),
+      dockerignore: recipes.pythonDockerignore().toString(),
+      healthcheck: healthcheckOf(tree),
+      workdir: recipes.appDir,
+      dependencyFiles:
+        plan.packageManager === 'pip'
+          ? [plan.requirements, ...plan.installFiles]
+          : plan.packageManager === 'uv'
+            ? ['pyproject.toml', 'uv.lock']
+            : ['pyproject.toml', 'poetry.lock'],
+      watchIgnore: ['.venv/', '__pycache__/'],
+    };
+  }
+  const pm = recipes.nodePackageManagers[plan.packageManager.kind];
+  const tree = recipes
+    .node({
+      nodeVersion: plan.nodeVersion,
+      port: plan.port,
+      packageManager: plan.packageManager.kind,
+      ...(plan.corepackVersion ? { packageManagerVersion: plan.corepackVersion } : {}),
+      pnp: plan.pnp,
+      esm: plan.esm,
+      installFiles: plan.installFiles,
+      hasBuildScript: plan.build !== undefined,
+      ...(plan.build
+        ? {
+            buildScript: plan.build.script,
+            buildOutput: plan.build.output,
+            runtimeFiles: plan.build.runtimeFiles,
+          }
+        : {}),
+      entry: plan.entry,
+      ...(plan.command ? { command: plan.command } : {}),
+      exitOnSigterm: plan.exitOnSigterm,
+      healthcheck: plan.healthcheck,
+    })
+    .toAst();
   return {
-    dockerfile,
-    dockerignore: ignore.toString(),
+    dockerfile: print(tree),
+    dockerignore: recipes.nodeDockerignore().toString(),
     healthcheck: healthcheckOf(tree),
     workdir: recipes.appDir,
-    dependencyFiles:
-      options.template === 'flask'
-        ? ['requirements.txt']
-        : ['package.json', recipes.nodePackageManagers[options.packageManager].lockfile],
-    installCommand:
-      options.template === 'flask'
-        ? 'pip install -r requirements.txt'
-        : recipes.nodePackageManagers[options.packageManager].prodInstall,
+    dependencyFiles: ['package.json', pm.lockfile, ...plan.installFiles],
+    watchIgnore: ['node_modules/', ...(plan.build ? [`${plan.build.output}/`] : [])],
   };
 }
 
 /** The last HEALTHCHECK (the one Docker uses), from the recipe's tree. */
-function healthcheckOf(tree: DockerfileNode): Healthcheck {
+function healthcheckOf(tree: DockerfileNode): Healthcheck | undefined {
   let found: InstructionNode | undefined;
   for (const node of tree.children) {
     if (node.type === 'instruction' && node.keyword === 'HEALTHCHECK') found = node;
   }
-  const view = found ? viewHealthcheck(found) : null;
+  if (!found) return undefined;
+  const view = viewHealthcheck(found);
   if (!view || !Array.isArray(view.command)) {
-    throw new Error('the recipe wrote no exec-form HEALTHCHECK');
+    throw new Error('the recipe wrote a HEALTHCHECK that is not in exec form');
   }
   const duration = (ms: number | null) => (ms === null ? undefined : `${ms / 1000}s`);
   return {

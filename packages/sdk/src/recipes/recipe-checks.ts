@@ -54,3 +54,42 @@ export function checkRelativePath(method: string, what: string, path: string): s
   }
   return path;
 }
+
+/** An exec-form command: at least one word, none empty, no NUL. */
+export function checkCommand(method: string, command: readonly string[]): string[] {
+  if (
+    !Array.isArray(command) ||
+    command.length === 0 ||
+    command.some((w) => typeof w !== 'string' || w.length === 0 || w.includes('\0'))
+  ) {
+    throw new DockerfileBuildError(
+      method,
+      `command must be a non-empty list of non-empty strings: ${show(command)}`,
+    );
+  }
+  return [...command];
+}
+
+/**
+ * A comment's text broken into lines of at most `width` characters (at spaces), so a long
+ * sentence reads as a paragraph in the Dockerfile.
+ *
+ * @example
+ * ```ts
+ * wrapComment('one two three', 7) // 'one two\nthree'
+ * ```
+ */
+export function wrapComment(text: string, width = 92): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}

@@ -1,0 +1,55 @@
+import { DEFAULTS } from '../../defaults.js';
+import type { NewProject, NewProjectSettings, Template } from '../template.js';
+import { detectNode } from './detect-node.js';
+import { EXPRESS_RANGE, nodeProjectFiles } from './node-project.js';
+import server from './server.js.hbs';
+
+/** An Express server in plain JavaScript: `server.js` with `/` and `/healthz`. */
+export const node: Template = {
+  name: 'node',
+  label: 'Node',
+  hint: 'Express in JavaScript; npm, pnpm or Yarn',
+  language: 'node',
+  packageManagers: ['npm', 'pnpm', 'yarn'],
+  defaultPort: DEFAULTS.nodePort,
+  newProject(settings: NewProjectSettings): NewProject {
+    const pm = settings.node;
+    return {
+      files: [
+        ...nodeProjectFiles({
+          name: settings.name,
+          pm,
+          scripts: { start: 'node server.js', dev: 'node --watch server.js' },
+          dependencies: { express: EXPRESS_RANGE },
+        }),
+        {
+          path: 'server.js',
+          content: server({
+            name: settings.name,
+            greeting: `Hello from ${settings.name}!`,
+            port: settings.port,
+          }),
+        },
+      ],
+      dependencies: ['express'],
+      plan: {
+        language: 'node',
+        imageName: settings.imageName,
+        port: settings.port,
+        nodeVersion: settings.nodeVersion,
+        packageManager: pm,
+        corepackVersion: undefined,
+        pnp: false,
+        esm: true,
+        installFiles: pm.kind === 'yarn-berry' ? ['.yarnrc.yml'] : [],
+        build: undefined,
+        entry: 'server.js',
+        command: undefined,
+        exitOnSigterm: false,
+        healthcheck: { http: '/healthz' },
+      },
+    };
+  },
+  detect: (dir, overrides, context) =>
+    detectNode(dir, overrides, { typescript: false, imageName: context.imageName }),
+};
