@@ -195,12 +195,8 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
         .from(`node:${version}-slim`, { as: 'runtime' })
     : dockerfile().arg(version).from(`node:${version}-slim`, { as: 'runtime' });
 
-  const env: Record<string, string> = { NODE_ENV: 'production', PORT: String(port) };
-  if (pnp) {
-    env.NODE_OPTIONS = `--require ${APP_DIR}/.pnp.cjs${options.esm ? ` --experimental-loader ${APP_DIR}/.pnp.loader.mjs` : ''}`;
-  }
   const installed = runtimeStart
-    .env(env)
+    .env({ NODE_ENV: 'production', PORT: String(port) })
     .workdir(APP_DIR)
     .comment(
       wrapComment(
@@ -222,7 +218,17 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
   } else {
     runtime = installed.copy('.', APP_DIR, { chown });
   }
-  const withUser = runtime.user(USER).expose(port);
+  const linked = pnp
+    ? runtime
+        .comment(
+          "Plug'n'Play: node resolves packages through .pnp.cjs (set after the install, which\nmust run without it).",
+        )
+        .env(
+          'NODE_OPTIONS',
+          `--require ${APP_DIR}/.pnp.cjs${options.esm ? ` --experimental-loader ${APP_DIR}/.pnp.loader.mjs` : ''}`,
+        )
+    : runtime;
+  const withUser = linked.user(USER).expose(port);
   const checked = probe
     ? withUser
         .comment(`Slim images have no curl: probe ${describeProbe(probe)} with Node itself.`)

@@ -305,13 +305,13 @@ describe('bad recipe input is refused with a DockerfileBuildError naming the rec
       'requirements must be a relative path',
     ],
     [() => recipes.python({ gracefulTimeout: 0 }), 'gracefulTimeout must be a positive integer'],
-    // @ts-expect-error: not a package manager the recipe knows
     [
+      // @ts-expect-error: not a package manager the recipe knows
       () => recipes.node({ packageManager: 'bun' }),
       'packageManager must be npm, pnpm, yarn or yarn-berry',
     ],
-    // @ts-expect-error: not a package manager the recipe knows
     [
+      // @ts-expect-error: not a package manager the recipe knows
       () => recipes.python({ packageManager: 'pipenv' }),
       'packageManager must be pip, uv or poetry',
     ],

@@ -97,7 +97,9 @@ export function detectFlask(
     command = usesVariables(procWords) ? ['sh', '-c', `exec ${procfile}`] : procWords;
     port = bindPort(procWords);
     found.push(`start: ${procfile} (the Procfile's web process)`);
-    configFile = configFlag(procWords);
+    // gunicorn reads ./gunicorn.conf.py by itself when no -c names another file.
+    configFile =
+      configFlag(procWords) ?? (dir.isFile('gunicorn.conf.py') ? 'gunicorn.conf.py' : undefined);
   } else {
     if (procfile) {
       found.push(
