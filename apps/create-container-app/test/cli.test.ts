@@ -266,7 +266,7 @@ describe('flask', () => {
     expect(service.healthcheck.test.slice(1)).toEqual(health.command);
     expect(service.healthcheck).toMatchObject({
       interval: '10s',
-      timeout: '3s',
+      timeout: '5s',
       start_period: '5s',
       retries: 3,
     });
@@ -437,7 +437,7 @@ describe('node', () => {
     const health = healthcheckOf(dockerfile);
     expect(health.form).toBe('exec');
     expect((health.command as string[]).slice(0, 2)).toEqual(['node', '-e']);
-    expect((health.command as string[])[2]).toMatch(/fetch\(.*\/healthz/);
+    expect((health.command as string[])[2]).toMatch(/require\('http'\)\.get\(.*\/healthz/);
     expect(dockerfile).toMatch(/^CMD \["node", "server.js"\]$/m);
     expect(dockerfile).not.toMatch(/^CMD .*npm/m);
     expect(dockerfile).not.toMatch(/AS build$/m); // no build script, no build stage

@@ -52,13 +52,13 @@ export function pythonProbe(probe: HealthProbe, port: number): string[] {
 }
 
 /**
- * The probe as a Node one-liner (`node -e …`): fetch without following redirects, or a TCP
- * connect with `net`.
+ * The probe as a Node one-liner (`node -e …`): a GET with the `http` module (quicker to load
+ * than fetch), redirects not followed, or a TCP connect with `net`.
  *
  * @example
  * ```ts
  * nodeProbe({ http: '/healthz' }, 3000)
- * // ['node', '-e', "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', { redirect: 'manual' }).then((r) => process.exit(r.status < 400 ? 0 : 1), () => process.exit(1))"]
+ * // ['node', '-e', "require('http').get('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', (r) => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))"]
  * ```
  */
 export function nodeProbe(probe: HealthProbe, port: number): string[] {
@@ -73,7 +73,7 @@ export function nodeProbe(probe: HealthProbe, port: number): string[] {
   return [
     'node',
     '-e',
-    `fetch('http://127.0.0.1:' + (process.env.PORT || ${port}) + ${quoted(probe.http)}, { redirect: 'manual' }).then((r) => process.exit(r.status < ${limit} ? 0 : 1), () => process.exit(1))`,
+    `require('http').get('http://127.0.0.1:' + (process.env.PORT || ${port}) + ${quoted(probe.http)}, (r) => process.exit(r.statusCode < ${limit} ? 0 : 1)).on('error', () => process.exit(1))`,
   ];
 }
 

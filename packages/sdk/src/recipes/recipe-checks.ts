@@ -36,10 +36,14 @@ export function versionArg<const Name extends string>(
   return arg(name, checkVersion(method, what, version));
 }
 
-/** The healthcheck timing both recipes use: a first probe within 5 s of start, then every 10 s. */
+/**
+ * The healthcheck timing both recipes use: a probe every 10 s (the first 10 s after start,
+ * failures during the first 5 s not counted), each given 5 s: the probe starts an interpreter,
+ * which a loaded host can take seconds to do.
+ */
 export const HEALTHCHECK_TIMING = Object.freeze({
   interval: '10s',
-  timeout: '3s',
+  timeout: '5s',
   startPeriod: '5s',
   retries: 3,
 });

@@ -33,7 +33,7 @@ USER app
 EXPOSE 8000
 # Slim images have no curl: probe /healthz with Python itself.
 HEALTHCHECK --interval=10s \\
-    --timeout=3s \\
+    --timeout=5s \\
     --start-period=5s \\
     --retries=3 \\
     CMD ["python", "-c", "import http.client, os, sys; c = http.client.HTTPConnection('127.0.0.1', int(os.environ.get('PORT', '8000')), timeout=2); c.request('GET', '/healthz'); sys.exit(c.getresponse().status >= 400)"]

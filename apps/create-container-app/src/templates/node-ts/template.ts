@@ -8,7 +8,7 @@ import server from './server.ts.hbs';
 export const TYPESCRIPT_DEV_DEPENDENCIES = {
   '@types/express': '^5.0.6',
   '@types/node': '^22.20.7',
-  typescript: '^5.9.3',
+  typescript: '^7.0.2',
 } as const;
 
 /** tsconfig.json: Node's own module system, strict, src/ compiled to dist/. */
