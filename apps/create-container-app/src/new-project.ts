@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { CliError, EXIT } from '@dockwright/cli-kit';
 import { recipes } from '@dockwright/sdk';
@@ -21,7 +21,7 @@ import {
 import type { Session } from './session.js';
 import type { NewProjectSettings, Template } from './templates/template.js';
 import { imageNameFor, validatePackageName } from './validate-package-name.js';
-import { type ProjectFile, StagedProject } from './write/staged-project.js';
+import { StagedProject } from './write/staged-project.js';
 import { inspectTarget } from './write/target.js';
 
 /**
@@ -119,13 +119,24 @@ export async function runNew(session: Session): Promise<number> {
   let plan = project.plan;
   let lockfileNote: string | undefined;
   if (lockfile && lock) {
-    const stagedLock = lockCommandFor(project.plan, staged.dir) ?? lock;
+    // The package manager runs on copies of the manifests in scratch space: only the lockfile
+    // comes back into the project (no node_modules, no install state, no edited manifest).
+    const scratch = staged.scratch('lock');
+    for (const file of project.files) {
+      if (LOCK_INPUTS.has(file.path)) writeFileSync(join(scratch, file.path), file.content);
+    }
     const done = reporter.task(`Creating ${lockfile} with ${pm}`);
-    const result = await generateLockfile(staged.dir, lockfile, stagedLock, project.dependencies);
+    const result = await generateLockfile(
+      scratch,
+      lockfile,
+      lockCommandFor(project.plan, scratch) ?? lock,
+      project.dependencies,
+    );
     const finish = lockfileHint(pm, lockfile);
     if (result.ok) {
       done(true, `Created ${lockfile} (${result.command})`);
-      plan = withLockedVersions(plan, staged.dir, lockfile);
+      staged.write([{ path: lockfile, content: readFileSync(join(scratch, lockfile), 'utf8') }]);
+      plan = withLockedVersions(plan, scratch, lockfile);
     } else {
       lockfileNote = result.notInstalled
         ? `Could not create ${lockfile}: ${result.reason}.\nThe project is written without it. Install ${pm} and run \`${finish}\` in ${display} to create it: the Dockerfile needs it.`
@@ -194,6 +205,9 @@ function checkVersionFlags(session: Session, template: Template): void {
   }
 }
 
+/** The files of a new project a package manager reads to lock it. */
+const LOCK_INPUTS = new Set(['package.json', '.yarnrc.yml', 'pyproject.toml']);
+
 /** The lockfile a plan's Dockerfile installs from, if the package manager writes one. */
 export function lockfileOf(plan: ContainerPlan): string | undefined {
   if (plan.language === 'node')
@@ -254,5 +268,3 @@ function developCommands(template: Template, pm: PackageManagerName, port: numbe
     ? [host.install, host.run('build'), host.run('start')]
     : [host.install, host.run('dev')];
 }
-
-export type { ProjectFile };

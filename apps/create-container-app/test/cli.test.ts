@@ -219,19 +219,18 @@ describe('flask', () => {
     expect(tree.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(dockerfile).not.toMatch(/^# syntax=/m);
     expect(dockerfile).toMatch(/^ARG PYTHON_VERSION=3\.12$/m);
-    // One stage: the venv is made (without pip) and filled where it runs; nothing is copied
-    // between stages.
+    // One stage: the dependencies go straight into the image's Python where they run; nothing
+    // is copied between stages, no venv carries a pip of its own.
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(1);
     expect(dockerfile).toContain(`FROM python:${PYTHON_VERSION_REF}-slim AS runtime`);
-    expect(dockerfile).toContain('python -m venv --without-pip /opt/venv');
+    expect(dockerfile).not.toContain('venv');
     expect(dockerfile).toContain('--mount=type=cache,target=/root/.cache/pip');
     expect(dockerfile).toMatch(bindMount('requirements.txt', '/tmp/project/'));
     expect(dockerfile).toContain(
-      'pip --python /opt/venv/bin/python install --disable-pip-version-check -r /tmp/project/requirements.txt',
+      'pip install --disable-pip-version-check --root-user-action=ignore -r /tmp/project/requirements.txt',
     );
     expect(dockerfile).toContain('PYTHONDONTWRITEBYTECODE=1');
     expect(dockerfile).toContain('PYTHONUNBUFFERED=1');
-    expect(dockerfile).toContain('PATH="/opt/venv/bin:${PATH}"');
     expect(dockerfile).toMatch(/^COPY --chown=app:app \. \/app$/m);
     expect(dockerfile).toMatch(/^USER app$/m);
     expect(dockerfile).toMatch(/^EXPOSE 8000$/m);
@@ -529,22 +528,28 @@ describe('node', () => {
     expect(read(dir, 'README.md')).toContain('docker build --build-arg NODE_VERSION=22 .');
   });
 
-  it('runs the package manager in lockfile-only mode in the staging directory', () => {
+  it('runs the package manager in lockfile-only mode, on a copy of package.json in scratch space', () => {
     const cwd = tempDir();
-    // A stand-in npm that records its arguments and where it ran, and writes a lockfile.
+    const record = join(tempDir('cca-record-'), 'npm.txt');
+    // A stand-in npm that records its arguments and what it saw, leaves a file behind, and
+    // writes a lockfile: only the lockfile may reach the project.
     const bin = fakeBin(
       'npm',
-      `echo "$@" > "$PWD/npm-args.txt"; echo '${COMPLETE_NPM_LOCK}' > package-lock.json`,
+      `{ echo "$@"; ls -A; } > "${record}"; touch leftover.txt; echo '${COMPLETE_NPM_LOCK}' > package-lock.json`,
     );
     const res = runCli(['web', '--template', 'node', '--package-manager', 'npm'], {
       cwd,
       env: { PATH: `${bin}:${process.env.PATH}` },
     });
     expect(res.code).toBe(0);
-    expect(read(join(cwd, 'web'), 'npm-args.txt').trim()).toBe(
+    expect(readFileSync(record, 'utf8').trim().split('\n')).toEqual([
       'install --package-lock-only --ignore-scripts --no-audit --no-fund --workspaces=false --fetch-retries=1 --fetch-retry-mintimeout=1000 --fetch-retry-maxtimeout=2000 --fetch-timeout=60000',
-    );
+      'package.json',
+    ]);
     expect(read(join(cwd, 'web'), 'package-lock.json')).toBe(`${COMPLETE_NPM_LOCK}\n`);
+    expect(readdirSync(join(cwd, 'web')).sort()).toEqual(
+      [...NODE_FILES, 'package-lock.json'].sort(),
+    );
   });
 
   it('says so and how to finish when the package manager cannot reach the registry', () => {

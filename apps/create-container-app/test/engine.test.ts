@@ -27,7 +27,7 @@ import {
   uvLock,
   WHEELHOUSE_REQUIREMENTS,
   wheelhouse,
-} from './wheelhouse.js';
+} from './wheelhouse.mjs';
 
 const engine = requireDockerEngine();
 

@@ -11,7 +11,7 @@ import { requireDockerEngine, uniqueName } from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proveProject } from './engine-checks.js';
 import { assertBuilt, removeTempDirs, runCli, tempDir } from './run-cli.js';
-import { poetryContentHash, poetryLock, uvLock, wheelhouse } from './wheelhouse.js';
+import { poetryContentHash, poetryLock, uvLock, wheelhouse } from './wheelhouse.mjs';
 
 const engine = requireDockerEngine();
 const SAMPLES = join(import.meta.dirname, 'fixtures', 'samples');

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NodePackageManager } from '@dockwright/sdk';
 import type { PythonPackageManagerName } from '../package-managers.js';
@@ -11,7 +11,7 @@ export interface LockCommand {
   readonly fallback: readonly string[] | undefined;
   /** Added to the environment of both. */
   readonly env: Readonly<Record<string, string>>;
-  /** Runs in the directory first. */
+  /** Runs in the directory first (a scratch copy of the project's manifests: never the project). */
   readonly prepare?: (dir: string) => void;
   /** Paths the command creates that the project must not keep. */
   readonly leftovers: readonly string[];
@@ -38,10 +38,12 @@ const FAIL_FAST_FETCH = [
  * - npm walks up to a package.json whose `workspaces` list the directory: `--workspaces=false`
  *   stops that walk at the project;
  * - pnpm looks for pnpm-workspace.yaml above: `--ignore-workspace`;
- * - Yarn 1 stops at the first package.json above with `workspaces` and joins it when its
- *   patterns match the directory: the staging directory is hidden (`.name.create-…`), which
- *   Yarn 1's patterns never match (micromatch skips dot-directories), and `--modules-folder`
- *   keeps its node_modules in the project even when an enclosing .yarnrc moves it;
+ * - Yarn 1 stops at the first package.json, going up, that has `workspaces`, and joins it when
+ *   its patterns match the directory (`packages/**` matches any, hidden ones too): the copy of
+ *   package.json it runs on gets an empty `workspaces` list (and `private`, which Yarn 1
+ *   requires with it), so the project is a workspace root of its own. The lockfile it writes
+ *   is the same (Yarn 1 records no workspaces in it). `--modules-folder` keeps node_modules in
+ *   the scratch directory even when an enclosing .yarnrc moves it;
  * - Yarn 2+ treats the nearest directory holding a yarn.lock as the project root: an empty
  *   yarn.lock, written first, makes the project its own root (Yarn's documented way to opt a
  *   directory out of an enclosing project).
@@ -106,6 +108,14 @@ export function nodeLockCommand(kind: NodePackageManager, dir: string): LockComm
         command: ['corepack', 'yarn', ...args],
         fallback: ['yarn', ...args],
         env: {},
+        prepare: (at) => {
+          const path = join(at, 'package.json');
+          const pkg = JSON.parse(readFileSync(path, 'utf8'));
+          writeFileSync(
+            path,
+            `${JSON.stringify({ ...pkg, private: true, workspaces: [] }, null, 2)}\n`,
+          );
+        },
         leftovers: ['node_modules'],
       };
     }

@@ -127,12 +127,23 @@ export class StagedProject {
     return basename(this.#holder);
   }
 
-  /** Writes the files into the staging directory. */
+  /**
+   * Writes the files into the staging directory. A failure (a full disk) is a
+   * {@link CliError}: the caller's cleanup removes the staging directory, so nothing is left.
+   */
   write(files: readonly ProjectFile[]): void {
     for (const file of files) {
       const path = join(this.dir, file.path);
-      if (file.path.includes('/')) mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content, { flag: 'wx' });
+      try {
+        if (file.path.includes('/')) mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, file.content, { flag: 'wx' });
+      } catch (error) {
+        throw new CliError(
+          `Cannot write ${file.path} for ${this.#shown}: ${reason(error)}. Nothing was written.`,
+          undefined,
+          { cause: error },
+        );
+      }
     }
   }
 
@@ -265,14 +276,22 @@ export class StagedProject {
     const backup = join(this.#holder, 'replaced', rel);
     mkdirSync(dirname(backup), { recursive: true });
     preserve(dest, backup, existing);
-    undo.push({ kind: 'replaced', path: dest, backup });
     try {
       renameSync(source, dest);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') {
+        // Nothing was replaced (rename is all or nothing): no undo for this file.
+        rmSync(backup, { force: true });
+        throw error;
+      }
+      // Another file system below the target: replace by copy; from here on, undo puts the
+      // old file back.
+      undo.push({ kind: 'replaced', path: dest, backup });
       unlinkSync(dest);
       copyFileSync(source, dest, constants.COPYFILE_EXCL);
+      return true;
     }
+    undo.push({ kind: 'replaced', path: dest, backup });
     return true;
   }
 

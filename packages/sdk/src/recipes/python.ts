@@ -24,7 +24,7 @@ export interface PythonRecipeOptions {
   readonly port?: number;
   /**
    * How dependencies are installed, from the lockfile alone. Default `'pip'`:
-   * - `pip`: `requirements` (pinned) into a venv made without pip;
+   * - `pip`: `requirements` (pinned) into the image's own Python;
    * - `uv`: `uv sync --locked --no-dev` from pyproject.toml and uv.lock, uv mounted from its
    *   image for that one step;
    * - `poetry`: Poetry, in a stage of its own, exports poetry.lock's main group as a hashed
@@ -70,12 +70,13 @@ const PACKAGE =
   /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9,._-]+\])?(==|~=|>=|<=|>|<|!=)[A-Za-z0-9.*+!-]+(,(==|~=|>=|<=|>|<|!=)[A-Za-z0-9.*+!-]+)*$/;
 
 /**
- * A Python web app in a slim image: a venv in /opt/venv holding exactly the locked
- * dependencies, installed from the dependency files alone (bind mounts, a cache mount for
+ * A Python web app in a slim image, in the layout that adds the least: the locked dependencies
+ * installed straight into the image's own Python (one app per image needs no venv; pip, uv and
+ * Poetry add nothing to it), from the dependency files alone (bind mounts, a cache mount for
  * downloads) before the source is copied, so a source edit never reinstalls them; the source
- * last, owned by an unprivileged user; gunicorn as PID 1. The venv has no pip or setuptools
- * (the base image's pip installs into it), so it adds only the app's dependencies, and no
- * layer is copied between stages. Returns the builder, so a build script can keep going.
+ * last, owned by an unprivileged user; gunicorn as PID 1. uv installs into a venv of its own
+ * making (`/opt/venv`, first on PATH), which holds no pip either. No layer is copied between
+ * stages. Returns the builder, so a build script can keep going.
  *
  * @example
  * ```ts
@@ -83,9 +84,9 @@ const PACKAGE =
  * // ARG PYTHON_VERSION=3.12
  * //
  * // FROM python:${PYTHON_VERSION}-slim AS runtime
- * // ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/opt/venv/bin:${PATH}" PORT=8000
- * // RUN groupadd --system --gid 10001 app && useradd … && python -m venv --without-pip /opt/venv
- * // RUN --mount=type=cache,target=/root/.cache/pip --mount=type=bind,source=requirements.txt,… pip --python /opt/venv/bin/python install …
+ * // ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PORT=8000
+ * // RUN groupadd --system --gid 10001 app && useradd … app
+ * // RUN --mount=type=cache,target=/root/.cache/pip --mount=type=bind,source=requirements.txt,… pip install … -r /tmp/project/requirements.txt
  * // COPY --chown=app:app . /app
  * // …
  * // CMD ["gunicorn", "--graceful-timeout", "8", "--worker-tmp-dir", "/dev/shm", "app:app"]
@@ -148,7 +149,13 @@ export function python(options: PythonRecipeOptions = {}) {
     source: file,
     target: `${INSTALL_DIR}/${file}`,
   });
-  const pipInto = `pip --python ${VENV}/bin/python install --disable-pip-version-check`;
+  // As root into the image's Python, which is what the image is for: the warning pip gives
+  // for that is about shared systems.
+  const pipInstall = 'pip install --disable-pip-version-check --root-user-action=ignore';
+  const pipInto =
+    pm === 'uv'
+      ? `pip --python ${VENV}/bin/python install --disable-pip-version-check`
+      : pipInstall;
   /** The install command, then the extra packages when there are any. */
   const install = (command: string) =>
     extras.length > 0
@@ -187,19 +194,14 @@ export function python(options: PythonRecipeOptions = {}) {
     .env({
       PYTHONDONTWRITEBYTECODE: '1',
       PYTHONUNBUFFERED: '1',
-      PATH: `${VENV}/bin:\${PATH}`,
+      ...(pm === 'uv' ? { PATH: `${VENV}/bin:\${PATH}` } : {}),
       PORT: String(port),
     })
-    .comment(
-      pm === 'uv'
-        ? 'An unprivileged user for the app.'
-        : "An unprivileged user for the app, and a venv without pip: the image's own pip installs into it.",
-    )
+    .comment('An unprivileged user for the app.')
     .run(
       commands(
         `groupadd --system --gid ${UID} ${USER}`,
         `useradd --system --uid ${UID} --gid ${USER} --no-create-home --shell /usr/sbin/nologin ${USER}`,
-        ...(pm === 'uv' ? [] : [`python -m venv --without-pip ${VENV}`]),
       ),
     );
 
@@ -209,7 +211,7 @@ export function python(options: PythonRecipeOptions = {}) {
           .comment(
             `Only ${[requirements, ...installFiles].join(', ')} ${installFiles.length > 0 ? 'are' : 'is'} needed to install: edits to the source reuse this layer.`,
           )
-          .run(install(`${pipInto} -r ${INSTALL_DIR}/${requirements}`), {
+          .run(install(`${pipInstall} -r ${INSTALL_DIR}/${requirements}`), {
             mounts: [
               { type: 'cache', target: '/root/.cache/pip' },
               bind(requirements),
@@ -247,7 +249,9 @@ export function python(options: PythonRecipeOptions = {}) {
               'Exactly the exported list, each file checked against its hash: edits to the source reuse this layer.',
             )
             .run(
-              install(`${pipInto} --no-deps --require-hashes -r ${INSTALL_DIR}/requirements.txt`),
+              install(
+                `${pipInstall} --no-deps --require-hashes -r ${INSTALL_DIR}/requirements.txt`,
+              ),
               {
                 mounts: [
                   { type: 'cache', target: '/root/.cache/pip' },

@@ -16,15 +16,14 @@ function expectClean(text: string): void {
 const PYTHON_DEFAULT = `ARG PYTHON_VERSION=3.12
 
 FROM python:\${PYTHON_VERSION}-slim AS runtime
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/opt/venv/bin:\${PATH}" PORT=8000
-# An unprivileged user for the app, and a venv without pip: the image's own pip installs into it.
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PORT=8000
+# An unprivileged user for the app.
 RUN groupadd --system --gid 10001 app \\
-    && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app \\
-    && python -m venv --without-pip /opt/venv
+    && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
 # Only requirements.txt is needed to install: edits to the source reuse this layer.
 RUN --mount=type=cache,target=/root/.cache/pip \\
     --mount=type=bind,target=/tmp/project/requirements.txt,source=requirements.txt \\
-    pip --python /opt/venv/bin/python install --disable-pip-version-check -r /tmp/project/requirements.txt
+    pip install --disable-pip-version-check --root-user-action=ignore -r /tmp/project/requirements.txt
 # No WORKDIR before this COPY: the COPY creates /app owned by app, so the app can
 # write there (\`docker compose watch\` syncs new files into it).
 COPY --chown=app:app . /app
@@ -51,7 +50,7 @@ const mountsOf = (node: InstructionNode) =>
   }));
 
 describe('recipes.python', () => {
-  it('pip: one stage, a venv without pip filled from requirements.txt alone, the source last', () => {
+  it("pip: one stage, requirements.txt alone installed into the image's Python, the source last", () => {
     const text = recipes.python().toString();
     expect(text).toBe(PYTHON_DEFAULT);
     expectClean(text);
@@ -83,7 +82,7 @@ describe('recipes.python', () => {
     expect(text).toContain('-r /tmp/project/requirements/prod.txt');
     // A range is quoted: `<` would be a redirection.
     expect(text).toContain(
-      '&& pip --python /opt/venv/bin/python install --disable-pip-version-check "gunicorn>=20.1,<24"',
+      '&& pip install --disable-pip-version-check --root-user-action=ignore "gunicorn>=20.1,<24"',
     );
     expect(text).toContain("c.request('GET', '/'); sys.exit(c.getresponse().status >= 500)");
     expect(text).toMatch(/^CMD \["gunicorn", "--graceful-timeout", "5", .*"wsgi:application"\]$/m);
@@ -111,8 +110,14 @@ describe('recipes.python', () => {
       },
       { type: 'bind', target: '/tmp/project/uv.lock', source: 'uv.lock', from: undefined },
     ]);
-    expect(text).not.toContain('python -m venv');
+    expect(text).toContain('PATH="/opt/venv/bin:${PATH}"');
     expect(text).not.toMatch(/^COPY --from/m);
+    // A package uv.lock lacks goes into uv's venv with the image's pip.
+    expect(
+      recipes.python({ packageManager: 'uv', extraPackages: ['gunicorn>=20.1,<24'] }).toString(),
+    ).toContain(
+      '&& pip --python /opt/venv/bin/python install --disable-pip-version-check "gunicorn>=20.1,<24"',
+    );
   });
 
   it('poetry: Poetry exports the lock in its own stage; the runtime pip-installs it with hashes', () => {
