@@ -192,6 +192,32 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     30_000,
   );
 
+  it('--existing asks for what it cannot detect (--app), then writes the container files', async () => {
+    const cwd = tempDir();
+    const dir = join(cwd, 'two-apps');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'requirements.txt'), 'flask\n');
+    writeFileSync(join(dir, 'a.py'), 'from flask import Flask\napp = Flask(__name__)\n');
+    writeFileSync(join(dir, 'b.py'), 'from flask import Flask\nweb = Flask(__name__)\n');
+    const cli = start(['--existing', 'two-apps'], cwd);
+    await cli.waitFor(
+      'The WSGI application to serve (module:variable or module:factory()) (--app):',
+    );
+    cli.write('b');
+    cli.write(KEY.enter);
+    // Checked before it is taken: a module without its variable is refused in place.
+    await cli.waitFor('Expected module:variable');
+    cli.write(':web');
+    cli.write(KEY.enter);
+    await cli.waitFor(
+      'Wrote .dockerignore, Dockerfile, README.Docker.md, compose.yaml to two-apps',
+    );
+    const exit = await cli.exit();
+    expect(exit, cli.text).toEqual({ code: 0, signal: null });
+    expect(read(dir, 'Dockerfile')).toMatch(/"b:web"\]$/m);
+    expect(read(dir, 'a.py')).toBe('from flask import Flask\napp = Flask(__name__)\n');
+  }, 30_000);
+
   it('every answer given as a flag: no prompt at all, even on a TTY', async () => {
     const cwd = tempDir();
     const cli = start(

@@ -242,6 +242,13 @@ function manifestOf(
       problem: `--package-manager ${requested} is not a Python package manager (pip, uv or poetry).`,
     };
   }
+  if (requested === undefined && pyproject === undefined && !dir.isFile('requirements.txt')) {
+    return {
+      problem: dir.isFile('Pipfile')
+        ? 'This project is managed with Pipenv (Pipfile), which this tool does not support. Export its packages with `pipenv requirements > requirements.txt`, then run again.'
+        : 'This project has a setup.py but no requirements.txt or pyproject.toml to install from. Write the pinned requirements to requirements.txt (pip freeze), then run again.',
+    };
+  }
   const pm: PythonPackageManagerName =
     requested ??
     (hasUvLock
