@@ -40,9 +40,15 @@ if (docker(['info']).status !== 0) {
 if (!existsSync(cca))
   throw new Error(`${cca} is missing: run pnpm --filter create-container-app build`);
 
-const { WHEELHOUSE_REQUIREMENTS, poetryContentHash, poetryLock, uvLock, wheelhouse } = await import(
-  '../apps/create-container-app/test/wheelhouse.mjs'
-);
+const {
+  WHEELHOUSE_REQUIREMENTS,
+  fitPoetryProject,
+  fitUvProject,
+  poetryContentHash,
+  poetryLock,
+  uvLock,
+  wheelhouse,
+} = await import('../apps/create-container-app/test/wheelhouse.mjs');
 const wheels = await wheelhouse();
 const COREPACK = {
   COREPACK_INTEGRITY_KEYS: '0',
@@ -136,16 +142,8 @@ const TEMPLATES = [
     id: 'flask-uv',
     args: ['--template', 'flask', '--package-manager', 'uv', '--no-install'],
     base: 'python:3.12-slim',
-    prepare: async (dir) => {
-      const py = readFileSync(join(dir, 'pyproject.toml'), 'utf8')
-        .replace('"flask>=3.1.1"', '"flask>=2.2"')
-        .replace('"gunicorn>=23.0.0"', '"gunicorn>=20.1"');
-      writeFileSync(join(dir, 'pyproject.toml'), py);
-      const name = /^name = "([^"]+)"/m.exec(py)[1];
-      writeFileSync(
-        join(dir, 'uv.lock'),
-        uvLock({ name, version: '0.1.0', dependencies: ['flask', 'gunicorn'] }, wheels),
-      );
+    prepare: (dir) => {
+      fitUvProject(dir, wheels);
       writeFileSync(join(dir, 'requirements.txt'), WHEELHOUSE_REQUIREMENTS); // for docker init's layout
     },
     change: uvChange,
@@ -160,14 +158,7 @@ const TEMPLATES = [
     base: 'python:3.12-slim',
     prepare: async (dir) => {
       // Debian's Poetry 1.3.2 reads [tool.poetry] only (see test/engine.test.ts).
-      writeFileSync(
-        join(dir, 'pyproject.toml'),
-        '[tool.poetry]\nname = "flask-poetry"\nversion = "0.1.0"\ndescription = ""\nauthors = []\npackages = []\n\n[tool.poetry.dependencies]\npython = "^3.9"\nflask = "^2.2"\ngunicorn = "^20.1"\n',
-      );
-      writeFileSync(
-        join(dir, 'poetry.lock'),
-        poetryLock(['flask', 'gunicorn'], wheels, await poetryContentHash(dir)),
-      );
+      await fitPoetryProject(dir, wheels);
       run(
         process.execPath,
         [

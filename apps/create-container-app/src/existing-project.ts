@@ -49,17 +49,7 @@ export async function runExisting(session: Session): Promise<number> {
   const dir = new ProjectDir(target);
 
   // 1. Detect, asking (on a terminal) for what cannot be detected.
-  let overrides: DetectOverrides = {
-    packageManager: args.packageManager,
-    port: args.port,
-    pythonVersion: args.pythonVersion,
-    nodeVersion: args.nodeVersion,
-    start: args.start,
-    app: args.app,
-    build: args.build,
-    buildOutput: args.buildOutput,
-    healthcheck: args.healthcheck,
-  };
+  let overrides: DetectOverrides = args;
   const templates = args.template ? [args.template] : DETECTION_ORDER;
   let detected = detect(templates, dir, overrides, imageName);
   for (let asked = 0; detected && !detected.detection.ok && asked < 4; asked++) {

@@ -22,9 +22,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectBuilt, INSTALL_STEP, proveProject, stepsMatching } from './engine-checks.js';
 import { assertBuilt, removeTempDirs, runCli, tempDir } from './run-cli.js';
 import {
-  poetryContentHash,
-  poetryLock,
-  uvLock,
+  fitPoetryProject,
+  fitUvProject,
   WHEELHOUSE_REQUIREMENTS,
   wheelhouse,
 } from './wheelhouse.mjs';
@@ -73,18 +72,8 @@ CMD ["gunicorn", "app:app"]
     args: ['--template', 'flask', '--package-manager', 'uv', '--no-install'],
     port: 8000,
     source: 'app.py',
-    prepare: async (dir) => {
-      // The wheelhouse's versions, not the template's lower bounds (uv cannot lock here).
-      const pyproject = readFileSync(join(dir, 'pyproject.toml'), 'utf8')
-        .replace('"flask>=3.1.1"', '"flask>=2.2"')
-        .replace('"gunicorn>=23.0.0"', '"gunicorn>=20.1"');
-      writeFileSync(join(dir, 'pyproject.toml'), pyproject);
-      const name = /^name = "([^"]+)"/m.exec(pyproject)?.[1] ?? '';
-      writeFileSync(
-        join(dir, 'uv.lock'),
-        uvLock({ name, version: '0.1.0', dependencies: ['flask', 'gunicorn'] }, await wheelhouse()),
-      );
-    },
+    // The wheelhouse's versions, not the template's lower bounds (uv cannot lock here).
+    prepare: async (dir) => fitUvProject(dir, await wheelhouse()),
   },
   {
     label: 'flask with poetry',
@@ -92,21 +81,10 @@ CMD ["gunicorn", "app:app"]
     port: 8000,
     source: 'app.py',
     prepare: async (dir) => {
-      // The sandbox has Debian's Poetry 1.3.2, which reads only [tool.poetry]: the template's
-      // PEP 621 pyproject.toml is restated in that form for it, poetry.lock written as it
-      // would write it, and the Dockerfile made again by --existing, which pins the Poetry
-      // that wrote the lock (as a user does after `poetry lock`).
-      const name = /^name = "([^"]+)"/m.exec(
-        readFileSync(join(dir, 'pyproject.toml'), 'utf8'),
-      )?.[1];
-      writeFileSync(
-        join(dir, 'pyproject.toml'),
-        `[tool.poetry]\nname = "${name}"\nversion = "0.1.0"\ndescription = ""\nauthors = []\npackages = []\n\n[tool.poetry.dependencies]\npython = "^3.9"\nflask = "^2.2"\ngunicorn = "^20.1"\n`,
-      );
-      writeFileSync(
-        join(dir, 'poetry.lock'),
-        poetryLock(['flask', 'gunicorn'], await wheelhouse(), await poetryContentHash(dir)),
-      );
+      // The sandbox has Debian's Poetry 1.3.2: the project restated for it, poetry.lock written
+      // as it would write it, and the Dockerfile made again by --existing, which pins the
+      // Poetry that wrote the lock (as a user does after `poetry lock`).
+      await fitPoetryProject(dir, await wheelhouse());
       const again = runCli([
         '--existing',
         dir,

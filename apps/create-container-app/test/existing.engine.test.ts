@@ -5,16 +5,16 @@
  * 3 s, a source edit re-runs no dependency install, and no file of the project changed.
  * Without an engine these tests skip with a message; with CI=true they fail instead.
  */
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireDockerEngine, uniqueName } from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proveProject } from './engine-checks.js';
 import { assertBuilt, removeTempDirs, runCli, tempDir } from './run-cli.js';
+import { copySample } from './samples.js';
 import { poetryContentHash, poetryLock, uvLock, wheelhouse } from './wheelhouse.mjs';
 
 const engine = requireDockerEngine();
-const SAMPLES = join(import.meta.dirname, 'fixtures', 'samples');
 
 /** Every file under `dir` with its content: "unchanged" means equal. */
 function snapshot(dir: string, prefix = ''): Map<string, string> {
@@ -123,7 +123,7 @@ describe.skipIf(!engine)('--existing on public sample projects, in a real Docker
   for (const sample of SAMPLES_TO_PROVE) {
     it(sample.name, async () => {
       const dir = join(tempDir('cca-sample-'), sample.name);
-      cpSync(join(SAMPLES, sample.name), dir, { recursive: true });
+      copySample(sample.name, dir);
       await sample.prepare?.(dir);
       const before = snapshot(dir);
 

@@ -15,17 +15,17 @@ import {
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, removeTempDirs, runCli, tempDir } from './run-cli.js';
+import { copySample } from './samples.js';
 
 beforeAll(assertBuilt);
 afterAll(removeTempDirs);
 
-const SAMPLES = join(import.meta.dirname, 'fixtures', 'samples');
 const CONTAINER_FILES = ['.dockerignore', 'Dockerfile', 'README.Docker.md', 'compose.yaml'];
 
 /** A copy of a sample project in a new temporary directory. */
 function sample(name: string): string {
   const dir = join(tempDir('cca-existing-'), name);
-  cpSync(join(SAMPLES, name), dir, { recursive: true });
+  copySample(name, dir);
   return dir;
 }
 

@@ -19,3 +19,5 @@ export function poetryLock(
   contentHash: string,
 ): string;
 export function poetryContentHash(dir: string, image?: string): Promise<string>;
+export function fitUvProject(dir: string, wheels: readonly Wheel[]): void;
+export function fitPoetryProject(dir: string, wheels: readonly Wheel[]): Promise<void>;

@@ -6,6 +6,8 @@
  * the hashes of those very files, so the generated Dockerfiles' hash-checked installs run
  * against them unchanged.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { docker } from '@dockwright/testkit';
 
 /** What each wheel in the wheelhouse requires (upstream's install_requires, by name). */
@@ -162,4 +164,40 @@ export async function poetryContentHash(dir, image = 'python:3.12-slim') {
   ]);
   if (res.code !== 0) throw new Error(`cannot compute Poetry's content-hash: ${res.stderr}`);
   return res.stdout.trim();
+}
+
+/**
+ * The flask template's uv project fitted to the wheelhouse: pyproject.toml's lower bounds
+ * lowered to the wheelhouse's versions (uv cannot lock anything here), and uv.lock written for
+ * them. The Dockerfile is not touched.
+ */
+export function fitUvProject(dir, wheels) {
+  const path = join(dir, 'pyproject.toml');
+  const pyproject = readFileSync(path, 'utf8')
+    .replace('"flask>=3.1.1"', '"flask>=2.2"')
+    .replace('"gunicorn>=23.0.0"', '"gunicorn>=20.1"');
+  writeFileSync(path, pyproject);
+  const name = /^name = "([^"]+)"/m.exec(pyproject)?.[1] ?? '';
+  writeFileSync(
+    join(dir, 'uv.lock'),
+    uvLock({ name, version: '0.1.0', dependencies: ['flask', 'gunicorn'] }, wheels),
+  );
+}
+
+/**
+ * The flask template's Poetry project fitted to the sandbox: Debian's Poetry 1.3.2 reads only
+ * [tool.poetry], so the template's PEP 621 pyproject.toml is restated in that form, and
+ * poetry.lock written as that Poetry would for the wheelhouse.
+ */
+export async function fitPoetryProject(dir, wheels) {
+  const path = join(dir, 'pyproject.toml');
+  const name = /^name = "([^"]+)"/m.exec(readFileSync(path, 'utf8'))?.[1];
+  writeFileSync(
+    path,
+    `[tool.poetry]\nname = "${name}"\nversion = "0.1.0"\ndescription = ""\nauthors = []\npackages = []\n\n[tool.poetry.dependencies]\npython = "^3.9"\nflask = "^2.2"\ngunicorn = "^20.1"\n`,
+  );
+  writeFileSync(
+    join(dir, 'poetry.lock'),
+    poetryLock(['flask', 'gunicorn'], wheels, await poetryContentHash(dir)),
+  );
 }

@@ -1,19 +1,19 @@
-import type { HealthProbe } from '@dockwright/sdk';
 import type { ContainerPlan } from '../container/container-plan.js';
-import type { PackageManagerRequest } from '../package-managers.js';
+import type { CliArgs } from '../parse-cli-args.js';
 
 /** Flags that override what detection finds (`--existing`). */
-export interface DetectOverrides {
-  readonly packageManager: PackageManagerRequest | undefined;
-  readonly port: number | undefined;
-  readonly pythonVersion: string | undefined;
-  readonly nodeVersion: string | undefined;
-  readonly start: string | undefined;
-  readonly app: string | undefined;
-  readonly build: string | false | undefined;
-  readonly buildOutput: string | undefined;
-  readonly healthcheck: HealthProbe | false | undefined;
-}
+export type DetectOverrides = Pick<
+  CliArgs,
+  | 'packageManager'
+  | 'port'
+  | 'pythonVersion'
+  | 'nodeVersion'
+  | 'start'
+  | 'app'
+  | 'build'
+  | 'buildOutput'
+  | 'healthcheck'
+>;
 
 /** A value detection could not settle: asked on a terminal, else an error naming the flag. */
 export interface Question {

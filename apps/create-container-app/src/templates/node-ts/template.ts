@@ -1,6 +1,6 @@
 import { DEFAULTS } from '../../defaults.js';
 import { detectNode } from '../node/detect-node.js';
-import { EXPRESS_RANGE, nodeProjectFiles } from '../node/node-project.js';
+import { EXPRESS_RANGE, newNodePlan, nodeProjectFiles } from '../node/node-project.js';
 import type { NewProject, NewProjectSettings, Template } from '../template.js';
 import server from './server.ts.hbs';
 
@@ -60,22 +60,10 @@ export const nodeTs: Template = {
         },
       ],
       dependencies: ['express', ...Object.keys(TYPESCRIPT_DEV_DEPENDENCIES)],
-      plan: {
-        language: 'node',
-        imageName: settings.imageName,
-        port: settings.port,
-        nodeVersion: settings.nodeVersion,
-        packageManager: pm,
-        corepackVersion: undefined,
-        pnp: false,
-        esm: true,
-        installFiles: pm.kind === 'yarn-berry' ? ['.yarnrc.yml'] : [],
-        build: { script: 'build', output: 'dist', runtimeFiles: [] },
+      plan: newNodePlan(settings, {
         entry: 'dist/server.js',
-        command: undefined,
-        exitOnSigterm: false,
-        healthcheck: { http: '/healthz' },
-      },
+        build: { script: 'build', output: 'dist', runtimeFiles: [] },
+      }),
     };
   },
   detect: (dir, overrides, context) =>

@@ -1,6 +1,8 @@
+import type { NodePlan } from '../../container/container-plan.js';
 import type { NodePackageManagerChoice } from '../../package-managers.js';
 import { packageManagerField } from '../../package-managers.js';
 import type { ProjectFile } from '../../write/staged-project.js';
+import type { NewProjectSettings } from '../template.js';
 import gitignore from './gitignore.hbs';
 
 /** The Express range written to package.json (the lockfile pins the exact tree). */
@@ -46,4 +48,31 @@ export function nodeProjectFiles(options: {
     ...(berry ? [{ path: '.yarnrc.yml', content: YARNRC }] : []),
     { path: '.gitignore', content: gitignore({ yarnBerry: berry }) },
   ];
+}
+
+/**
+ * The container plan of a new Node project: the templates' own server (with `/healthz` and a
+ * SIGTERM handler), run by `node <entry>`, built by `build` when there is one.
+ */
+export function newNodePlan(
+  settings: NewProjectSettings,
+  options: { readonly entry: string; readonly build?: NodePlan['build'] },
+): NodePlan {
+  const pm = settings.node;
+  return {
+    language: 'node',
+    imageName: settings.imageName,
+    port: settings.port,
+    nodeVersion: settings.nodeVersion,
+    packageManager: pm,
+    corepackVersion: undefined,
+    pnp: false,
+    esm: true,
+    installFiles: pm.kind === 'yarn-berry' ? ['.yarnrc.yml'] : [],
+    build: options.build,
+    entry: options.entry,
+    command: undefined,
+    exitOnSigterm: false,
+    healthcheck: { http: '/healthz' },
+  };
 }

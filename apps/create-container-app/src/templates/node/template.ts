@@ -1,7 +1,7 @@
 import { DEFAULTS } from '../../defaults.js';
 import type { NewProject, NewProjectSettings, Template } from '../template.js';
 import { detectNode } from './detect-node.js';
-import { EXPRESS_RANGE, nodeProjectFiles } from './node-project.js';
+import { EXPRESS_RANGE, newNodePlan, nodeProjectFiles } from './node-project.js';
 import server from './server.js.hbs';
 
 /** An Express server in plain JavaScript: `server.js` with `/` and `/healthz`. */
@@ -32,22 +32,7 @@ export const node: Template = {
         },
       ],
       dependencies: ['express'],
-      plan: {
-        language: 'node',
-        imageName: settings.imageName,
-        port: settings.port,
-        nodeVersion: settings.nodeVersion,
-        packageManager: pm,
-        corepackVersion: undefined,
-        pnp: false,
-        esm: true,
-        installFiles: pm.kind === 'yarn-berry' ? ['.yarnrc.yml'] : [],
-        build: undefined,
-        entry: 'server.js',
-        command: undefined,
-        exitOnSigterm: false,
-        healthcheck: { http: '/healthz' },
-      },
+      plan: newNodePlan(settings, { entry: 'server.js' }),
     };
   },
   detect: (dir, overrides, context) =>
