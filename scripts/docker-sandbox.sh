@@ -3,7 +3,7 @@
 #
 # Usage: bash scripts/docker-sandbox.sh {install|start|images|stop|status|env|up}
 #
-#   install  apt-get install docker.io + debootstrap (skipped when both are there)
+#   install  apt-get install docker.io + debootstrap + docker-registry (skipped when all are there)
 #   start    start dockerd on a private socket under the state dir (no-op when running)
 #   images   build the stand-in base images (python:3.1x-slim, node:2x-slim, ...), cached
 #   stop     stop that dockerd and wait for it to exit
@@ -134,6 +134,7 @@ teardown_network() {
 }
 
 cmd_install() {
+  # docker-registry: a local registry for the push tests (@dockwright/build, create-container-app).
   if [ -x "$DOCKERD" ] && [ -x "$DOCKER" ] && command -v debootstrap >/dev/null 2>&1 &&
     command -v docker-registry >/dev/null 2>&1; then
     return 0
@@ -142,9 +143,7 @@ cmd_install() {
   log "installing docker.io, debootstrap and docker-registry from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  # docker-registry: the CNCF distribution registry, run on loopback by tests that push.
-  apt-get install -y -qq --no-install-recommends docker.io debootstrap iptables iproute2 ca-certificates \
-    docker-registry \
+  apt-get install -y -qq --no-install-recommends docker.io debootstrap iptables iproute2 ca-certificates docker-registry \
     >"$STATE/apt-install.log" 2>&1 || {
     tail -n 40 "$STATE/apt-install.log" >&2
     die "apt-get install failed"

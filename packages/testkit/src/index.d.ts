@@ -138,3 +138,9 @@ export function waitForHttp(
 
 /** Poll `docker inspect` until the HEALTHCHECK says healthy. Default timeout 60 s. */
 export function waitForHealthy(container: string, timeoutMs?: number): Promise<void>;
+
+/**
+ * A distribution registry (Debian's `docker-registry`) on a free 127.0.0.1 port with its own
+ * storage. Null (after a warning) when it is not installed; throws instead when CI=true.
+ */
+export function startRegistry(): Promise<{ readonly host: string; stop(): Promise<void> } | null>;

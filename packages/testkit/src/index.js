@@ -12,9 +12,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const HOW_TO_START =
   'run `bash scripts/docker-sandbox.sh up` and `eval "$(bash scripts/docker-sandbox.sh env)"` to run these tests';
@@ -381,4 +383,44 @@ export async function waitForHealthy(container, timeoutMs = 60_000) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/**
+ * A distribution registry (Debian's `docker-registry` package) on a free 127.0.0.1 port with its
+ * own storage, for tests that push and resolve digests; dockerd speaks plain HTTP to loopback
+ * registries. Null (after one warning) when the binary is missing; throws instead when CI=true.
+ * @returns {Promise<{ host: string, stop: () => Promise<void> } | null>}
+ */
+export async function startRegistry() {
+  const bin = ['/usr/bin/docker-registry', '/usr/sbin/docker-registry'].find((p) => existsSync(p));
+  if (!bin) {
+    const why =
+      'docker-registry is not installed (apt-get install docker-registry; scripts/docker-sandbox.sh install does it)';
+    if (process.env.CI === 'true' || process.env.DOCKWRIGHT_REQUIRE_DOCKER === '1')
+      throw new Error(why);
+    console.warn(`${why}: skipping registry tests`);
+    return null;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'dockwright-registry-'));
+  const port = await freePort();
+  const host = `127.0.0.1:${port}`;
+  writeFileSync(
+    join(dir, 'config.yml'),
+    `version: 0.1\nlog: { level: error }\nstorage: { filesystem: { rootdirectory: ${join(dir, 'data')} }, delete: { enabled: true } }\nhttp: { addr: ${host} }\n`,
+  );
+  const child = spawn(bin, ['serve', join(dir, 'config.yml')], { stdio: 'ignore' });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHttp(`http://${host}/v2/`, 30_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { host, stop };
 }

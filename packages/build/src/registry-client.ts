@@ -1,0 +1,344 @@
+import { createHash } from 'node:crypto';
+import { type Credentials, dockerCredentials } from './docker-credentials.js';
+import {
+  type ImageReference,
+  isLoopbackRegistry,
+  parseImageReference,
+  registryHost,
+} from './image-reference.js';
+
+/** Every manifest kind a tag may name; a multi-platform image answers with its index. */
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+export interface RegistryOptions {
+  /** Credentials per registry; default: Docker's (config.json, its credential store and helpers). */
+  readonly credentials?: (registry: string) => Promise<Credentials | null>;
+  /** Registries spoken to over plain HTTP (as dockerd's `insecure-registries`); loopback always is. */
+  readonly insecureRegistries?: readonly string[];
+  /** Time limit of one HTTP request. Default 30 s. */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** A registry that refused or failed to answer. */
+export class RegistryError extends Error {
+  override readonly name = 'RegistryError';
+  readonly status: number | null;
+  constructor(message: string, status: number | null = null, options?: { cause?: unknown }) {
+    super(message, options);
+    this.status = status;
+  }
+}
+
+interface Challenge {
+  readonly scheme: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/**
+ * Parses `WWW-Authenticate`: `Bearer realm="https://auth/token",service="reg",scope="…"`,
+ * `Basic realm="Registry"`; several challenges may share one header.
+ */
+export function parseChallenges(header: string): Challenge[] {
+  const out: Challenge[] = [];
+  const re = /\s*(?:([A-Za-z][\w-]*)\s+)?([A-Za-z][\w-]*)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]*)\s*,?/y;
+  const scheme = /\s*([A-Za-z][\w-]*)(?=\s|$|,)\s*,?/y;
+  let pos = 0;
+  let current: { scheme: string; params: Record<string, string> } | null = null;
+  while (pos < header.length) {
+    re.lastIndex = pos;
+    const m = re.exec(header);
+    if (m) {
+      if (m[1]) {
+        current = { scheme: m[1].toLowerCase(), params: {} };
+        out.push(current);
+      }
+      const raw = m[3]!;
+      const value = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+      if (current) current.params[m[2]!.toLowerCase()] = value;
+      pos = re.lastIndex;
+      continue;
+    }
+    scheme.lastIndex = pos;
+    const s = scheme.exec(header);
+    if (!s) break;
+    current = { scheme: s[1]!.toLowerCase(), params: {} };
+    out.push(current);
+    pos = scheme.lastIndex;
+  }
+  return out;
+}
+
+/**
+ * Whether a token service on `realmHost` may receive the credentials stored for the registry
+ * served from `registryHost` (a host, with or without port): the same host name, or a host
+ * under the registry host's parent domain when that is not a top-level domain
+ * (`registry-1.docker.io` → `auth.docker.io`, `registry.gitlab.com` → `gitlab.com`). Never
+ * another address. Without a public-suffix list a registry directly under a two-label suffix
+ * (`reg.co.uk`) treats the whole suffix as its parent; such a registry could as well ask for
+ * the password itself with a Basic challenge, which goes to its own host only.
+ */
+export function mayReceiveCredentials(served: string, realmHost: string): boolean {
+  const host = new URL(`https://${served}`).hostname;
+  const realm = realmHost.toLowerCase().replace(/\.$/, '');
+  if (realm === host) return true;
+  if (/^\[|^[\d.]+$/.test(host)) return false;
+  const labels = host.split('.');
+  if (labels.length < 3) return false;
+  const parent = labels.slice(1).join('.');
+  return realm === parent || realm.endsWith(`.${parent}`);
+}
+
+/**
+ * A client of the OCI distribution API for reading digests: it speaks HTTPS (plain HTTP to
+ * loopback and listed registries, as dockerd does), answers Basic and Bearer challenges with
+ * Docker's credentials (token auth as the distribution spec describes it, with refresh tokens
+ * where `docker login` stored one), and keeps each token for the registry and scope it was
+ * given for, for this client's lifetime.
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistryClient();
+ * await registry.digest('node:22-slim') // 'sha256:…' of the index (all platforms)
+ * ```
+ */
+export function createRegistryClient(options: RegistryOptions = {}) {
+  const credentialsFor = options.credentials ?? ((registry: string) => dockerCredentials(registry));
+  const insecure = new Set(options.insecureRegistries ?? []);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const tokens = new Map<string, string>();
+  const schemes = new Map<string, 'https' | 'http'>();
+  const credentials = new Map<string, Promise<Credentials | null>>();
+
+  const signal = () =>
+    options.signal
+      ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)])
+      : AbortSignal.timeout(timeoutMs);
+
+  const plainHttpAllowed = (registry: string) =>
+    isLoopbackRegistry(registry) || insecure.has(registry);
+
+  async function send(registry: string, path: string, init: RequestInit): Promise<Response> {
+    const host = registryHost(registry);
+    const known = schemes.get(registry);
+    const order: ('https' | 'http')[] = known
+      ? [known]
+      : plainHttpAllowed(registry)
+        ? ['https', 'http']
+        : ['https'];
+    let lastError: unknown;
+    for (const scheme of order) {
+      try {
+        const response = await fetch(`${scheme}://${host}${path}`, {
+          ...init,
+          signal: signal(),
+          redirect: 'follow',
+        });
+        schemes.set(registry, scheme);
+        return response;
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        lastError = error;
+      }
+    }
+    const cause = (lastError as { cause?: { message?: string } })?.cause?.message;
+    throw new RegistryError(
+      `cannot reach registry ${registry} (${host}): ${cause ?? (lastError as Error).message}`,
+      null,
+      { cause: lastError },
+    );
+  }
+
+  function credentialsOf(registry: string): Promise<Credentials | null> {
+    let c = credentials.get(registry);
+    if (!c) {
+      c = credentialsFor(registry);
+      credentials.set(registry, c);
+    }
+    return c;
+  }
+
+  /**
+   * Answers a challenge: the Authorization header to retry with, or null when none fits. A
+   * challenge from another host than the registry's (after a redirect) gets no credentials.
+   */
+  async function authorize(
+    registry: string,
+    challenges: Challenge[],
+    scope: string,
+    fromRegistry: boolean,
+  ): Promise<string | null> {
+    const creds = fromRegistry ? await credentialsOf(registry) : null;
+    const bearer = challenges.find((c) => c.scheme === 'bearer');
+    if (bearer) {
+      const key = `${registry} ${scope}`;
+      const cached = tokens.get(key);
+      if (cached) return `Bearer ${cached}`;
+      const token = await fetchToken(registry, bearer.params, scope, creds);
+      tokens.set(key, token);
+      return `Bearer ${token}`;
+    }
+    if (challenges.some((c) => c.scheme === 'basic') && creds && 'username' in creds) {
+      if (schemes.get(registry) === 'http' && !isLoopbackRegistry(registry)) {
+        throw new RegistryError(
+          `registry ${registry} asks for a password over plain HTTP: refused`,
+        );
+      }
+      return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+    }
+    return null;
+  }
+
+  /** The distribution spec's token flow, and its OAuth2 form for refresh tokens. */
+  async function fetchToken(
+    registry: string,
+    params: Readonly<Record<string, string>>,
+    scope: string,
+    stored: Credentials | null,
+  ): Promise<string> {
+    const realm = params.realm;
+    if (!realm) throw new RegistryError(`registry ${registry} asked for a token without a realm`);
+    let url: URL | null = null;
+    try {
+      url = new URL(realm);
+    } catch {
+      // reported below
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      throw new RegistryError(
+        `registry ${registry} gave a token realm that is not an HTTP(S) URL: ${JSON.stringify(realm)}`,
+      );
+    }
+    // The registry names the token service: its credentials go only to the registry's own host
+    // (or a sibling under its parent domain); elsewhere the token is asked for anonymously.
+    const withheld =
+      stored !== null && !mayReceiveCredentials(registryHost(registry), url.hostname);
+    const creds = withheld ? null : stored;
+    if (creds && url.protocol === 'http:' && !isLoopbackRegistry(url.host)) {
+      throw new RegistryError(
+        `registry ${registry} asks for credentials over plain HTTP (${realm}): refused`,
+      );
+    }
+    let response: Response;
+    try {
+      if (creds && 'identityToken' in creds) {
+        const form = new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: creds.identityToken,
+          client_id: 'dockwright',
+          scope,
+          ...(params.service ? { service: params.service } : {}),
+        });
+        response = await fetch(url, { method: 'POST', body: form, signal: signal() });
+      } else {
+        if (params.service) url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', scope);
+        const headers: Record<string, string> = {};
+        if (creds) {
+          headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+        }
+        response = await fetch(url, { headers, signal: signal() });
+      }
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      throw new RegistryError(
+        `cannot reach the token service of ${registry} (${url.origin}): ${(error as Error).message}`,
+        null,
+        { cause: error },
+      );
+    }
+    if (!response.ok) {
+      const why = withheld
+        ? ` (the credentials stored for ${registry} are not sent to ${url.host}, a token service on another host)`
+        : '';
+      throw new RegistryError(
+        `the token service of ${registry} refused${creds ? ' the stored credentials' : ' an anonymous token'} for ${scope}: HTTP ${response.status}${why}`,
+        response.status,
+      );
+    }
+    const body = (await response.json().catch(() => ({}))) as {
+      token?: string;
+      access_token?: string;
+    };
+    const token = body.token ?? body.access_token;
+    if (!token)
+      throw new RegistryError(`the token service of ${registry} answered without a token`);
+    return token;
+  }
+
+  /** GET or HEAD of a manifest, with one retry after a challenge. */
+  async function manifest(ref: ImageReference, method: 'HEAD' | 'GET'): Promise<Response> {
+    const reference = ref.digest ?? ref.tag ?? 'latest';
+    const path = `/v2/${ref.repository}/manifests/${reference}`;
+    const scope = `repository:${ref.repository}:pull`;
+    const headers: Record<string, string> = { accept: MANIFEST_TYPES };
+    const cached = tokens.get(`${ref.registry} ${scope}`);
+    if (cached) headers.authorization = `Bearer ${cached}`;
+    let response = await send(ref.registry, path, { method, headers });
+    if (response.status === 401) {
+      await response.body?.cancel();
+      tokens.delete(`${ref.registry} ${scope}`);
+      // After a redirect the challenge may come from another host: it gets no credentials.
+      const served = new URL(`https://${registryHost(ref.registry)}`).host;
+      const answeredBy = response.url ? new URL(response.url).host : served;
+      const auth = authorize(
+        ref.registry,
+        parseChallenges(response.headers.get('www-authenticate') ?? ''),
+        scope,
+        answeredBy === served,
+      );
+      const header = await auth;
+      if (header)
+        response = await send(ref.registry, path, {
+          method,
+          headers: { ...headers, authorization: header },
+        });
+    }
+    return response;
+  }
+
+  return {
+    /**
+     * The digest a reference names now: its tag's manifest index (or manifest, for a
+     * single-platform image), as `Docker-Content-Digest` says, else the hash of the body.
+     */
+    async digest(reference: string | ImageReference): Promise<string> {
+      const ref = typeof reference === 'string' ? parseImageReference(reference) : reference;
+      const name = `${ref.registry}/${ref.repository}:${ref.tag ?? 'latest'}`;
+      let response = await manifest(ref, 'HEAD');
+      let digest = response.ok ? response.headers.get('docker-content-digest') : null;
+      if (response.ok && !digest) {
+        // Some registries leave the header out of HEAD answers: hash the manifest itself.
+        response = await manifest(ref, 'GET');
+        if (response.ok) {
+          digest = response.headers.get('docker-content-digest');
+          const body = Buffer.from(await response.arrayBuffer());
+          digest ??= `sha256:${createHash('sha256').update(body).digest('hex')}`;
+        }
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        const why =
+          response.status === 404
+            ? 'no such tag or repository'
+            : response.status === 401 || response.status === 403
+              ? 'access denied (log in with docker login, or check the credentials Docker stores)'
+              : `HTTP ${response.status}`;
+        throw new RegistryError(`${name}: ${why}`, response.status);
+      }
+      if (!digest || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+        throw new RegistryError(
+          `${name}: the registry answered an unusable digest ${JSON.stringify(digest)}`,
+        );
+      }
+      return digest;
+    },
+  };
+}
+
+export type RegistryClient = ReturnType<typeof createRegistryClient>;
