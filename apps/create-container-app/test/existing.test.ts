@@ -3,15 +3,7 @@
  * the container files, never changing a file that exists unless --overwrite names it), and the
  * messages for projects it cannot containerise well, each naming the flag that settles it.
  */
-import {
-  chmodSync,
-  cpSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, removeTempDirs, runCli, tempDir } from './run-cli.js';
