@@ -67,7 +67,7 @@ export async function runNew(session: Session): Promise<number> {
   const readme = {
     kind: 'new' as const,
     name,
-    description: template.hint.split(';')[0] ?? template.label,
+    description: template.description,
     developCommands: developCommands(template, pm, settings.port),
   };
   const render = (plan: ContainerPlan) => [...project.files, ...renderContainer(plan, readme)];

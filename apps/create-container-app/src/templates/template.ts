@@ -45,6 +45,8 @@ export interface Template {
   readonly name: string;
   readonly label: string;
   readonly hint: string;
+  /** The first words of a new project's README: what the project is. */
+  readonly description: string;
   readonly language: Language;
   readonly packageManagers: readonly PackageManagerName[];
   readonly defaultPort: number;

@@ -33,6 +33,7 @@ export const flask: Template = {
   name: 'flask',
   label: 'Flask',
   hint: 'Python, gunicorn; pip, uv or Poetry',
+  description: 'A Flask app served by gunicorn',
   language: 'python',
   packageManagers: ['pip', 'uv', 'poetry'],
   defaultPort: DEFAULTS.flaskPort,

@@ -35,6 +35,7 @@ export const nodeTs: Template = {
   name: 'node-ts',
   label: 'Node + TypeScript',
   hint: 'Express in TypeScript, compiled in a build stage; npm, pnpm or Yarn',
+  description: 'An Express server in TypeScript',
   language: 'node',
   packageManagers: ['npm', 'pnpm', 'yarn'],
   defaultPort: DEFAULTS.nodePort,

@@ -9,6 +9,7 @@ export const node: Template = {
   name: 'node',
   label: 'Node',
   hint: 'Express in JavaScript; npm, pnpm or Yarn',
+  description: 'An Express server in JavaScript',
   language: 'node',
   packageManagers: ['npm', 'pnpm', 'yarn'],
   defaultPort: DEFAULTS.nodePort,
