@@ -2,13 +2,14 @@
 // `@flydotio/dockerfile` write for the same apps (bench/reference/, see its README), built in
 // one run on the same stand-in base images of the sandbox engine:
 //   node bench/images.bench.mjs          (after `pnpm --filter create-container-app build`)
-//   BENCH_ROUNDS=5 BENCH_TEMPLATES=flask-pip,node-npm node bench/images.bench.mjs
+//   BENCH_ROUNDS=5 BENCH_TEMPLATES=flask-pip,node-npm BENCH_LAYOUTS='docker init' node bench/images.bench.mjs
 // For each template and layout: the bytes the image adds over its base; the cold build
 // (`--no-cache`: every layer built again; BuildKit's cache mounts stay warm, as on a developer's
 // machine, and the downloads they hold are the same for every layout); the rebuild after a
 // dependency change (one package added to the manifest and lockfile, and taken out again in the
 // next round); and how many steps a docs-only edit (README.md) runs again. Medians of
-// BENCH_ROUNDS rounds (default 3). Without an engine it says so and exits 0.
+// BENCH_ROUNDS rounds (default 2; fly's cold builds install compilers with apt, so a full run takes
+// about half an hour on 2 cores). Without an engine it says so and exits 0.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +20,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const cca = join(here, '..', 'apps', 'create-container-app', 'dist', 'index.cjs');
 const reference = join(here, 'reference');
 const DOCKER = process.env.DOCKWRIGHT_DOCKER ?? '/usr/bin/docker';
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const ONLY = process.env.BENCH_TEMPLATES?.split(',');
+/** Reference layouts to build (by name, e.g. `docker init`); create-container-app's always. */
+const LAYOUTS = process.env.BENCH_LAYOUTS?.split(',');
 
 const docker = (args, options = {}) =>
   spawnSync(DOCKER, args, {
@@ -245,13 +248,15 @@ for (const template of TEMPLATES) {
   const change = await template.change(dir);
   const layouts = [
     { name: 'create-container-app', dir },
-    ...template.references.map(([name, dockerfile, ignore]) => {
-      const copy = join(work, `${template.id}-${slug(name)}`);
-      cpSync(dir, copy, { recursive: true });
-      cpSync(join(reference, dockerfile), join(copy, 'Dockerfile'));
-      cpSync(join(reference, ignore), join(copy, '.dockerignore'));
-      return { name, dir: copy };
-    }),
+    ...template.references
+      .filter(([name]) => !LAYOUTS || LAYOUTS.includes(name))
+      .map(([name, dockerfile, ignore]) => {
+        const copy = join(work, `${template.id}-${slug(name)}`);
+        cpSync(dir, copy, { recursive: true });
+        cpSync(join(reference, dockerfile), join(copy, 'Dockerfile'));
+        cpSync(join(reference, ignore), join(copy, '.dockerignore'));
+        return { name, dir: copy };
+      }),
   ].map((l) => ({
     ...l,
     tag: `cca-bench-${template.id}-${slug(l.name)}:bench`,

@@ -158,7 +158,7 @@ function scaffold(args: readonly string[]): { dir: string; name: string } {
   return { dir: join(cwd, name), name };
 }
 
-describe.skipIf(!engine)('scaffolded projects in a real Docker engine', () => {
+describe.skipIf(!engine).concurrent('scaffolded projects in a real Docker engine', () => {
   beforeAll(assertBuilt);
 
   for (const testCase of CASES) {

@@ -117,7 +117,7 @@ afterAll(() => {
   if (figures.length > 0) console.log(`\n--existing on sample projects:\n${figures.join('\n')}`);
 });
 
-describe.skipIf(!engine)('--existing on public sample projects, in a real Docker engine', () => {
+describe.skipIf(!engine).concurrent('--existing on public sample projects, in a real Docker engine', () => {
   beforeAll(assertBuilt);
 
   for (const sample of SAMPLES_TO_PROVE) {
