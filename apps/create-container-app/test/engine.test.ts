@@ -197,8 +197,9 @@ describe.skipIf(!engine).concurrent('scaffolded projects in a real Docker engine
           );
           const naive = await dockerBuild(dir, naiveImage, { dockerfileText: testCase.naive });
           expectBuilt(naive);
+          // The install re-ran there and not here (the times are figures only: several
+          // projects build at once in this file).
           expect(stepsMatching(naive.output, INSTALL_STEP).some((s) => !s.cached)).toBe(true);
-          expect(proof.rebuildMs).toBeLessThan(naive.durationMs);
           naiveNote = ` vs ${naive.durationMs} ms with the source copied before the install`;
         } finally {
           await removeImage(naiveImage);
