@@ -117,41 +117,46 @@ afterAll(() => {
   if (figures.length > 0) console.log(`\n--existing on sample projects:\n${figures.join('\n')}`);
 });
 
-describe.skipIf(!engine).concurrent('--existing on public sample projects, in a real Docker engine', () => {
-  beforeAll(assertBuilt);
+describe
+  .skipIf(!engine)
+  .concurrent('--existing on public sample projects, in a real Docker engine', () => {
+    beforeAll(assertBuilt);
 
-  for (const sample of SAMPLES_TO_PROVE) {
-    it(sample.name, async () => {
-      const dir = join(tempDir('cca-sample-'), sample.name);
-      copySample(sample.name, dir);
-      await sample.prepare?.(dir);
-      const before = snapshot(dir);
+    for (const sample of SAMPLES_TO_PROVE) {
+      it(sample.name, async () => {
+        const dir = join(tempDir('cca-sample-'), sample.name);
+        copySample(sample.name, dir);
+        await sample.prepare?.(dir);
+        const before = snapshot(dir);
 
-      // The sandbox's npm registry serves metadata without the signatures corepack checks,
-      // and Yarn 2+ comes from the npm registry here (see scripts/docker-sandbox.sh).
-      const res = runCli(['--existing', dir, '--no-interactive'], {
-        env: { COREPACK_INTEGRITY_KEYS: '0', COREPACK_NPM_REGISTRY: 'https://registry.npmjs.org' },
-        timeoutMs: 300_000,
+        // The sandbox's npm registry serves metadata without the signatures corepack checks,
+        // and Yarn 2+ comes from the npm registry here (see scripts/docker-sandbox.sh).
+        const res = runCli(['--existing', dir, '--no-interactive'], {
+          env: {
+            COREPACK_INTEGRITY_KEYS: '0',
+            COREPACK_NPM_REGISTRY: 'https://registry.npmjs.org',
+          },
+          timeoutMs: 300_000,
+        });
+        expect(res.stderr).toBe('');
+        expect(res.code).toBe(0);
+
+        // No file of the project changed; only the container files (and a lockfile) are new.
+        const after = snapshot(dir);
+        for (const [file, content] of before) expect(after.get(file), file).toBe(content);
+        const added = [...after.keys()].filter((f) => !before.has(f)).sort();
+        expect(added).toEqual([...CONTAINER_FILES, ...sample.adds].sort());
+
+        const proof = await proveProject({
+          dir,
+          image: `${uniqueName('cca-sample')}:test`,
+          port: sample.port,
+          source: sample.source,
+          ...(sample.body ? { body: sample.body } : {}),
+        });
+        figures.push(
+          `  ${sample.name.padEnd(30)} build ${(proof.buildMs / 1000).toFixed(1)} s, healthy ${(proof.healthyMs / 1000).toFixed(1)} s later, exits ${proof.exitMs} ms after docker stop (${proof.stopMs} ms in all), rebuild after a source edit ${proof.rebuildMs} ms`,
+        );
       });
-      expect(res.stderr).toBe('');
-      expect(res.code).toBe(0);
-
-      // No file of the project changed; only the container files (and a lockfile) are new.
-      const after = snapshot(dir);
-      for (const [file, content] of before) expect(after.get(file), file).toBe(content);
-      const added = [...after.keys()].filter((f) => !before.has(f)).sort();
-      expect(added).toEqual([...CONTAINER_FILES, ...sample.adds].sort());
-
-      const proof = await proveProject({
-        dir,
-        image: `${uniqueName('cca-sample')}:test`,
-        port: sample.port,
-        source: sample.source,
-        ...(sample.body ? { body: sample.body } : {}),
-      });
-      figures.push(
-        `  ${sample.name.padEnd(30)} build ${(proof.buildMs / 1000).toFixed(1)} s, healthy ${(proof.healthyMs / 1000).toFixed(1)} s later, exits ${proof.exitMs} ms after docker stop (${proof.stopMs} ms in all), rebuild after a source edit ${proof.rebuildMs} ms`,
-      );
-    });
-  }
-});
+    }
+  });

@@ -219,6 +219,99 @@ describe('what --existing writes', () => {
   });
 });
 
+describe('the WSGI application, the Python line and the package manager, as found', () => {
+  it.each([
+    [
+      'a package with a create_app() factory',
+      {
+        'requirements.txt': 'flask\ngunicorn\n',
+        'shop/__init__.py':
+          'from flask import Flask\n\ndef create_app():\n    return Flask(__name__)\n',
+      },
+      ['WSGI application shop:create_app() (shop/__init__.py)'],
+      /"shop:create_app\(\)"\]$/m,
+    ],
+    [
+      'wsgi.py before any module with a Flask app',
+      {
+        'requirements.txt': 'flask\n',
+        'wsgi.py': 'from site_app import app as application\n',
+        'site_app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+      },
+      ['WSGI application wsgi:application (wsgi.py)'],
+      /"wsgi:application"\]$/m,
+    ],
+    [
+      'a src layout',
+      {
+        'requirements.txt': 'flask\ngunicorn\n',
+        'src/api/__init__.py': 'from flask import Flask\napp = Flask(__name__)\n',
+      },
+      ['WSGI application api:app (src/api/__init__.py)'],
+      /^CMD \["gunicorn", "--pythonpath", "src", .*"api:app"\]$/m,
+    ],
+    [
+      'a Procfile binding $PORT, and .python-version',
+      {
+        'requirements.txt': 'flask==3.1.1\ngunicorn==23.0.0\n',
+        'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+        Procfile:
+          'release: flask db upgrade\nweb: gunicorn app:app --bind 0.0.0.0:$PORT --workers 2\n',
+        '.python-version': '3.11.9\n',
+      },
+      [
+        "start: gunicorn app:app --bind 0.0.0.0:$PORT --workers 2 (the Procfile's web process)",
+        'Python 3.11 (.python-version)',
+        'port 8000',
+      ],
+      /^CMD \["sh", "-c", "exec gunicorn app:app --bind 0\.0\.0\.0:\$PORT --workers 2"\]$/m,
+    ],
+    [
+      'requirements with includes, and a health route',
+      {
+        'requirements.txt': '-r requirements/base.txt\n',
+        'requirements/base.txt': '-c constraints.txt\nflask\ngunicorn\n',
+        'requirements/constraints.txt': 'flask==3.1.1\n',
+        'app.py':
+          'from flask import Flask\napp = Flask(__name__)\n@app.get("/healthz")\ndef h():\n    return "ok"\n',
+      },
+      [
+        'dependencies: requirements.txt (with requirements/base.txt, requirements/constraints.txt)',
+        'health route /healthz (app.py): the HEALTHCHECK probes it',
+      ],
+      /target=\/tmp\/project\/requirements\/constraints\.txt,source=requirements\/constraints\.txt/,
+    ],
+    [
+      'engines.node picks the Node line',
+      {
+        'package.json':
+          '{"engines":{"node":">=18 <21"},"scripts":{"start":"node server.js"},"dependencies":{"express":"^5"}}',
+        'package-lock.json': '{"lockfileVersion":3,"packages":{"":{}}}\n',
+        'server.js': 'require("express")().listen(process.env.PORT ?? 4000)\n',
+      },
+      ['Node 20 (engines.node >=18 <21)', 'port 4000 (server.js)'],
+      /^ARG NODE_VERSION=20$/m,
+    ],
+    [
+      'pnpm without a packageManager field: the release that reads its lockfile',
+      {
+        'package.json': '{"scripts":{"start":"node index.js"},"dependencies":{"express":"^5"}}',
+        'pnpm-lock.yaml': "lockfileVersion: '6.0'\n",
+        'index.js': 'require("express")().listen(process.env.PORT || 3000)\n',
+      },
+      ['package manager: pnpm 8.15.9 (pnpm-lock.yaml), locked in pnpm-lock.yaml'],
+      /corepack pnpm@8\.15\.9 install --prod --frozen-lockfile/,
+    ],
+  ] as const)('%s', (_label, files, found, dockerfile) => {
+    const dir = project(files as Record<string, string>);
+    const res = existing(dir, '--dry-run');
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    for (const line of found) expect(res.stdout).toContain(line);
+    expect(res.stdout).toMatch(dockerfile);
+  });
+});
+
 describe('a project it cannot containerise well: what it found, and the flag that settles it', () => {
   it.each([
     [{ 'notes.txt': 'x' }, [], 'Found no project to containerise'],

@@ -489,7 +489,10 @@ function wsgiCandidates(dir: ProjectDir): { app: string; file: string; pythonPat
       .replace(/\//g, '.');
     if (!/^[A-Za-z_][\w.]*$/.test(module)) continue;
     const where = { file, ...(inSrc ? { pythonPath: 'src' } : {}) };
-    const variable = /^(app|application)\s*=/m.exec(text)?.[1];
+    // `app = …`, `application = create_app()`, or `from x import app` / `… as application`.
+    const variable =
+      /^(app|application)\s*=/m.exec(text)?.[1] ??
+      /^from\s+[\w.]+\s+import\s+.*?\b(?:\w+\s+as\s+)?(application|app)\b/m.exec(text)?.[1];
     if (/(^|\.)wsgi$/.test(module) && variable) {
       wsgi.push({ app: `${module}:${variable}`, ...where });
       continue;
