@@ -62,7 +62,11 @@ export async function runNew(session: Session): Promise<number> {
     python,
     node,
   };
-  const project = template.newProject(settings);
+  const made = template.newProject(settings);
+  const project =
+    args.healthcheck === undefined
+      ? made
+      : { ...made, plan: { ...made.plan, healthcheck: args.healthcheck } };
   const pm: PackageManagerName = template.language === 'python' ? python : node.name;
   const readme = {
     kind: 'new' as const,

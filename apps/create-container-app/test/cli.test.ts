@@ -318,6 +318,18 @@ describe('flask', () => {
     expect(read(dir, 'README.md')).toContain('docker build --build-arg PYTHON_VERSION=3.12 .');
   });
 
+  it('--healthcheck chooses what the HEALTHCHECK probes, in the Dockerfile and compose.yaml', () => {
+    const cwd = tempDir();
+    const tcp = runCli(['tcp', '--template', 'flask', '--healthcheck', 'tcp'], { cwd });
+    expect(tcp.code).toBe(0);
+    expect(read(join(cwd, 'tcp'), 'Dockerfile')).toContain('socket.create_connection');
+    expect(read(join(cwd, 'tcp'), 'compose.yaml')).toContain('socket.create_connection');
+    const none = runCli(['none', '--template', 'flask', '--healthcheck', 'none'], { cwd });
+    expect(none.code).toBe(0);
+    expect(read(join(cwd, 'none'), 'Dockerfile')).not.toContain('HEALTHCHECK');
+    expect(read(join(cwd, 'none'), 'compose.yaml')).not.toContain('healthcheck');
+  });
+
   it('--no-install is accepted and runs nothing for flask', () => {
     const cwd = tempDir();
     const res = runCli(['app', '--template', 'flask', '--no-install', '--no-interactive'], { cwd });
