@@ -91,6 +91,7 @@ async function uvChange(dir) {
     files: {
       'pyproject.toml': [py, pyB],
       'uv.lock': [lock(['flask', 'gunicorn']), lock(['flask', 'gunicorn', 'wheel'])],
+      ...pythonChange(dir, 'requirements.txt').files,
     },
   };
 }
@@ -101,7 +102,13 @@ async function poetryChange(dir) {
   writeFileSync(join(dir, 'pyproject.toml'), pyB);
   const lockB = poetryLock(['flask', 'gunicorn', 'wheel'], wheels, await poetryContentHash(dir));
   writeFileSync(join(dir, 'pyproject.toml'), py);
-  return { files: { 'pyproject.toml': [py, pyB], 'poetry.lock': [lockA, lockB] } };
+  return {
+    files: {
+      'pyproject.toml': [py, pyB],
+      'poetry.lock': [lockA, lockB],
+      ...pythonChange(dir, 'requirements.txt').files,
+    },
+  };
 }
 /** Node: package.json gains `ms`, the lockfile is made again by the package manager itself. */
 function nodeChange(dir, pm, lockfile) {
@@ -208,6 +215,18 @@ const TEMPLATES = [
   },
 ].filter((t) => !ONLY || ONLY.includes(t.id));
 
+/**
+ * A dependency state as written in round `round`: the manifest carries the round, so no round
+ * finds its inputs built before (states A and B alternate) and every rebuild really installs.
+ */
+function marked(file, text, round) {
+  if (file === 'package.json')
+    return `${JSON.stringify({ ...JSON.parse(text), benchRound: round }, null, 2)}\n`;
+  if (file === 'requirements.txt' || file === 'pyproject.toml')
+    return `${text}\n# bench round ${round}\n`;
+  return text;
+}
+
 /** A name as a tag or directory part: `docker init (pip)` → `docker-init-pip`. */
 const slug = (name) =>
   name
@@ -281,7 +300,7 @@ for (const template of TEMPLATES) {
     for (const layout of order) layout.cold.push(build(layout.dir, layout.tag, true).ms);
     for (const layout of order) {
       for (const [file, states] of Object.entries(change.files)) {
-        writeFileSync(join(layout.dir, file), states[(round + 1) % 2]);
+        writeFileSync(join(layout.dir, file), marked(file, states[(round + 1) % 2], round));
       }
       layout.dep.push(build(layout.dir, layout.tag).ms);
     }

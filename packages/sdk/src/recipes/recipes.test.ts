@@ -17,13 +17,11 @@ const PYTHON_DEFAULT = `ARG PYTHON_VERSION=3.12
 
 FROM python:\${PYTHON_VERSION}-slim AS runtime
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PORT=8000
-# An unprivileged user for the app.
-RUN groupadd --system --gid 10001 app \\
-    && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
-# Only requirements.txt is needed to install: edits to the source reuse this layer.
-RUN --mount=type=cache,target=/root/.cache/pip \\
-    --mount=type=bind,target=/tmp/project/requirements.txt,source=requirements.txt \\
-    pip install --disable-pip-version-check --root-user-action=ignore -r /tmp/project/requirements.txt
+# An unprivileged user for the app, then the dependencies: only requirements.txt is needed to
+# install them, so edits to the source reuse this layer.
+RUN --mount=type=cache,target=/root/.cache/pip --mount=type=bind,target=/tmp/project/requirements.txt,source=requirements.txt groupadd --system --gid 10001 app \\
+    && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app \\
+    && pip install --disable-pip-version-check --root-user-action=ignore -r /tmp/project/requirements.txt
 # No WORKDIR before this COPY: the COPY creates /app owned by app, so the app can
 # write there (\`docker compose watch\` syncs new files into it).
 COPY --chown=app:app . /app
@@ -96,8 +94,8 @@ describe('recipes.python', () => {
     const run = nodes.find(
       (n) => n.keyword === 'RUN' && viewRun(n).command.toString().includes('uv sync'),
     ) as InstructionNode;
-    expect(viewRun(run).command.toString()).toBe(
-      'UV_PROJECT_ENVIRONMENT=/opt/venv UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 uv sync --project /tmp/project --locked --no-dev --no-install-project',
+    expect(viewRun(run).command.toString().replace(/\s+/g, ' ')).toBe(
+      'groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app && UV_PROJECT_ENVIRONMENT=/opt/venv UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 uv sync --project /tmp/project --locked --no-dev --no-install-project',
     );
     expect(mountsOf(run)).toEqual([
       { type: 'bind', target: '/bin/uv', source: '/uv', from: 'ghcr.io/astral-sh/uv:0.8.3' },
