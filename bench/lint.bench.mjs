@@ -1,48 +1,83 @@
-// Lint throughput on BuildKit's parser corpus (and the other ast fixtures), side by side with
-// dockerfile-utils' validate on the same files, in one run. The corpus files are linted one by
-// one, repeated until at least 1 MB has been processed per iteration.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { lint } from '@dockwright/lint';
+// Lint throughput on the bench corpus (every Dockerfile fixture, repeated to 1 MB of separate
+// files), side by side with dockerfile-utils' validate in one run: @dockwright/lint with every
+// rule on (the off-by-default and experimental ones enabled, a registry list and a label schema
+// so DL3026 and the label rules work), without ShellCheck, and then with ShellCheck (the jobs of
+// every file in one runShellcheck call, as the CLI runs it) on the first 128 KB of the corpus:
+// ShellCheck takes milliseconds per script, the whole corpus would take minutes.
+import { availableParallelism } from 'node:os';
+import { lint, shellcheckJobs } from '@dockwright/lint';
+import { findShellcheck, runShellcheck } from '@dockwright/lint/shellcheck';
 import { validate } from 'dockerfile-utils';
 import { Bench } from 'tinybench';
+import { corpusFiles } from './corpus.mjs';
 
-const root = fileURLToPath(new URL('../packages/ast/test/fixtures', import.meta.url));
-const files = [];
-(function walk(dir) {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (name === 'Dockerfile' || name.endsWith('.Dockerfile'))
-      files.push(readFileSync(p, 'utf8'));
-  }
-})(root);
+const { files, bytes } = corpusFiles(1 << 20);
+const MB = bytes / 1048576;
 
-const corpusBytes = files.reduce((n, t) => n + Buffer.byteLength(t), 0);
-const repeat = Math.ceil((1024 * 1024) / corpusBytes);
-const bytes = corpusBytes * repeat;
+const everyRule = {
+  rules: { DL1001: 'info', DL3057: 'info' },
+  buildkitCheck: 'experimental=all',
+  trustedRegistries: ['docker.io', 'registry.example.com'],
+  labelSchema: {
+    'org.opencontainers.image.source': 'url',
+    'org.opencontainers.image.authors': 'email',
+    'org.opencontainers.image.version': 'semver',
+  },
+  strictLabels: true,
+};
 
-const bench = new Bench({ time: 2000, warmupTime: 300 });
-bench
-  .add('@dockwright/lint lint', () => {
-    for (let r = 0; r < repeat; r++) for (const text of files) lint(text);
-  })
-  .add('dockerfile-utils validate', () => {
-    for (let r = 0; r < repeat; r++) for (const text of files) validate(text);
+const lintAll = () => {
+  for (const text of files) lint(text, everyRule);
+};
+const lintAllNoFixes = () => {
+  for (const text of files) lint(text, { ...everyRule, fixes: false });
+};
+const validateAll = () => {
+  for (const text of files) validate(text);
+};
+
+const shellcheck = findShellcheck();
+const slice = corpusFiles(1 << 17);
+const jobCount = slice.files.reduce((n, text) => n + shellcheckJobs(text, everyRule).length, 0);
+const lintWithShellcheck = async () => {
+  const perFile = slice.files.map((text) => shellcheckJobs(text, everyRule));
+  const { results, note } = await runShellcheck(perFile.flat(), { binary: shellcheck });
+  if (note) throw new Error(note);
+  let k = 0;
+  slice.files.forEach((text, i) => {
+    const n = perFile[i].length;
+    lint(text, { ...everyRule, shellcheck: results.slice(k, k + n) });
+    k += n;
   });
-await bench.run();
+};
 
+const fast = new Bench({ time: 3000, warmupTime: 500 });
+fast
+  .add('@dockwright/lint, every rule, no ShellCheck', lintAll)
+  .add('@dockwright/lint, every rule, no ShellCheck, no fixes', lintAllNoFixes)
+  .add('dockerfile-utils validate', validateAll);
+await fast.run();
+
+// ShellCheck runs a process per batch of scripts: a few iterations are enough.
+const slow = new Bench({ iterations: 3, time: 0, warmupIterations: 1, warmupTime: 0 });
+if (shellcheck) slow.add('@dockwright/lint, every rule, with ShellCheck', lintWithShellcheck);
+await slow.run();
+
+const mean = (t) => t.result?.latency?.mean ?? t.result?.mean;
+const utils = mean(fast.tasks.find((t) => t.name === 'dockerfile-utils validate'));
 console.log(
-  `lint throughput: ${files.length} corpus files (${corpusBytes} bytes) x ${repeat} = ${(bytes / 1048576).toFixed(2)} MB per iteration`,
+  `lint throughput: ${files.length} files, ${MB.toFixed(2)} MB; with ShellCheck: ${slice.files.length} files, ${(slice.bytes / 1048576).toFixed(2)} MB, ${jobCount} RUN scripts; ${availableParallelism()} CPUs`,
 );
+if (!shellcheck) console.log('shellcheck is not installed: the ShellCheck row is left out');
 console.table(
-  bench.tasks.map((t) => {
-    const mean = t.result?.latency?.mean ?? t.result?.mean; // ms per iteration
+  [...fast.tasks, ...slow.tasks].map((t) => {
+    const ms = mean(t);
+    const mb = slow.tasks.includes(t) ? slice.bytes / 1048576 : MB;
     return {
       task: t.name,
-      'ms / MB': mean ? (mean / (bytes / 1048576)).toFixed(1) : 'n/a',
-      'MB/s': mean ? (bytes / 1048576 / (mean / 1000)).toFixed(2) : 'n/a',
+      'ms / MB': ms ? (ms / mb).toFixed(1) : 'n/a',
+      'MB/s': ms ? (mb / (ms / 1000)).toFixed(2) : 'n/a',
+      'x dockerfile-utils': ms && utils ? (utils / MB / (ms / mb)).toFixed(2) : 'n/a',
       samples: t.result?.latency?.samplesCount ?? t.result?.samples?.length ?? 0,
     };
   }),

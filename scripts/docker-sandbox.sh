@@ -5,7 +5,8 @@
 #
 #   install  apt-get install docker.io + debootstrap + docker-registry (skipped when all are there)
 #   start    start dockerd on a private socket under the state dir (no-op when running)
-#   images   build the stand-in base images (python:3.1x-slim, node:2x-slim, ...), cached
+#   images   build the stand-in base images (python:3.1x-slim, node:2x-slim, ubuntu:24.04,
+#            ...), cached
 #   stop     stop that dockerd and wait for it to exit
 #   status   say whether the engine answers
 #   env      print `export DOCKER_HOST=...` lines:  eval "$(bash scripts/docker-sandbox.sh env)"
@@ -895,11 +896,28 @@ uv_stand_in() {
   }
 }
 
+# alias_image IMAGE TAG...: point each TAG at IMAGE (no build; an older image a TAG named stays,
+# untagged, for whatever still uses it: nothing is removed).
+alias_image() {
+  local image="$1" id tag
+  shift
+  id="$("$DOCKER" image inspect --format '{{.Id}}' "$image")"
+  for tag in "$@"; do
+    if [ "$("$DOCKER" image inspect --format '{{.Id}}' "$tag" 2>/dev/null || true)" != "$id" ]; then
+      "$DOCKER" tag "$image" "$tag"
+      log "tagged $image as $tag"
+    fi
+  done
+}
+
 cmd_images() {
   engine_ready || die "engine not running: run '$0 start' first"
   mkdir -p "$STATE/cache"
   local start=$SECONDS
   base_image
+  # Ubuntu stand-in: Ubuntu's archive is not reachable, so `FROM ubuntu:24.04` gets the Debian
+  # base, whose apt reaches Debian's mirror (apt-get install nginx works as on Ubuntu).
+  alias_image dockwright/debian-base ubuntu:24.04 ubuntu:22.04
   stand_in python "offline venv install of flask + gunicorn" "$PY_VERIFY" \
     python:3.12-slim python:3.13-slim python:3.11-slim
   stand_in node "node, npm, yarn, corepack pnpm" "$NODE_VERIFY" \

@@ -1,12 +1,18 @@
-// Bundles the CLI into one ESM file with every run-time dependency inlined.
-import { readFileSync } from 'node:fs';
+// Bundles the CLI into ESM with every run-time dependency inlined: dist/index.js, and one chunk
+// per command (and for yaml) in dist/chunks, loaded when the command is named.
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+// Chunk names carry a hash: start from an empty dist so no stale chunk ships.
+rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
 await build({
   entryPoints: [new URL('./src/index.ts', import.meta.url).pathname],
-  outfile: new URL('./dist/index.js', import.meta.url).pathname,
+  outdir: new URL('./dist', import.meta.url).pathname,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT } from '@dockwright/cli-kit';
 import { askValue } from './ask.js';
-import { renderContainer } from './container/render-container.js';
+import { composeWatchOf, renderContainer } from './container/render-container.js';
 import type { Detection, DetectOverrides, Question } from './detect/detection.js';
 import { ProjectDir } from './detect/project-dir.js';
 import { generateLockfile } from './lockfile/generate-lockfile.js';
@@ -18,8 +18,8 @@ import { inspectTarget } from './write/target.js';
 
 /**
  * `--existing [DIR]`: detect the project in DIR (default the current directory) and add the
- * container files beside it: Dockerfile, .dockerignore, compose.yaml, README.Docker.md, and
- * the lockfile when the project has none. No file that exists is changed unless
+ * container files beside it: Dockerfile, .dockerignore, compose.yaml, compose.watch.yaml,
+ * README.Docker.md, and the lockfile when the project has none. No file that exists is changed unless
  * `--overwrite=NAME` names it; a project it cannot containerise well gets a message saying what
  * was found and which flag settles it, never a Dockerfile that cannot run.
  */
@@ -165,12 +165,13 @@ export async function runExisting(session: Session): Promise<number> {
   const cd = display === '.' ? [] : [`cd ${shellQuote(display)}`];
   reporter.outro(
     nextSteps(
-      [...cd, 'docker compose up --build'],
+      [...cd, 'docker compose up --build   # Docker Compose v2'],
       [
         `docker build -t ${imageName} .`,
         `docker run --rm -p ${plan.port}:${plan.port} ${imageName}`,
       ],
       plan.port,
+      composeWatchOf(plan),
     ),
   );
   return lockfileNote ? EXIT.problems : EXIT.ok;

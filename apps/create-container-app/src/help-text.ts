@@ -8,7 +8,8 @@ export function helpText(version: string): string {
   const templates = TEMPLATES.map((t) => `      ${t.name.padEnd(width)}  ${t.hint}`).join('\n');
   return `create-container-app ${version}
 Create a Flask or Node project with the files that put it in a container (Dockerfile,
-.dockerignore, compose.yaml), or add those files to a project you already have (--existing).
+.dockerignore, compose.yaml, compose.watch.yaml), or add those files to a project you already
+have (--existing).
 
 Usage:
   npm create container-app [dir] -- [options]
@@ -39,8 +40,8 @@ ${templates}
 
 An existing project (--existing [dir], default the current directory):
   Detects the stack, package manager, start command, build step and port, and writes only
-  Dockerfile, .dockerignore, compose.yaml and README.Docker.md (and the lockfile when the
-  project has none). An existing file is replaced only when --overwrite=NAME names it.
+  Dockerfile, .dockerignore, compose.yaml, compose.watch.yaml and README.Docker.md (and the
+  lockfile when the project has none). An existing file is replaced only when --overwrite=NAME names it.
   Every detected value can be given instead:
       --template NAME          the stack to read the project as
       --start CMD              the command that starts the app ("node server.js",

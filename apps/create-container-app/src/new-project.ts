@@ -4,7 +4,7 @@ import { CliError, EXIT } from '@dockwright/cli-kit';
 import { recipes } from '@dockwright/sdk';
 import { askDirectory, askPackageManager, askTemplate, confirmOverwrite } from './ask.js';
 import type { ContainerPlan } from './container/container-plan.js';
-import { renderContainer } from './container/render-container.js';
+import { composeWatchOf, renderContainer } from './container/render-container.js';
 import { DEFAULTS } from './defaults.js';
 import { generateLockfile } from './lockfile/generate-lockfile.js';
 import { type LockCommand, nodeLockCommand, pythonLockCommand } from './lockfile/lock-command.js';
@@ -160,7 +160,7 @@ export async function runNew(session: Session): Promise<number> {
   if (lockfile && (!lock || lockfileNote)) {
     steps.push(`${lockfileHint(pm, lockfile)}   # creates ${lockfile}`);
   }
-  steps.push('docker compose up --build');
+  steps.push('docker compose up --build   # Docker Compose v2');
   reporter.outro(
     nextSteps(
       steps,
@@ -169,6 +169,7 @@ export async function runNew(session: Session): Promise<number> {
         `docker run --rm -p ${settings.port}:${settings.port} ${settings.imageName}`,
       ],
       settings.port,
+      composeWatchOf(plan),
     ),
   );
   return lockfileNote ? EXIT.problems : EXIT.ok;

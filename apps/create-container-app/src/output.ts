@@ -43,7 +43,15 @@ export function nextSteps(
   steps: readonly string[],
   alternative: readonly string[],
   port: number,
+  watch: { readonly command: string; readonly version: string; readonly rebuilds: boolean },
 ): string {
   const list = (lines: readonly string[]) => lines.map((l) => `  ${style('cyan', l)}`).join('\n');
-  return `Done. Now run:\n\n${list(steps)}\n\nor, without Compose:\n\n${list(alternative)}\n\nthen open http://localhost:${port}`;
+  const what = watch.rebuilds
+    ? 'To rebuild and restart the container on every edit'
+    : 'To sync your edits into the running container';
+  return (
+    `Done. Now run:\n\n${list(steps)}\n\nor, without Compose:\n\n${list(alternative)}\n\n` +
+    `then open http://localhost:${port}\n\n` +
+    `${what} (Compose Watch, Docker Compose ${watch.version} or newer):\n\n${list([watch.command])}`
+  );
 }

@@ -190,7 +190,9 @@ describe('flask', () => {
     mkdirSync(join(cwd, 'sibling'));
     expect(statSync(dir).mode).toBe(statSync(join(cwd, 'sibling')).mode);
     expect(res.stdout).toContain('cd hello-flask');
-    expect(res.stdout).toContain('docker compose up --build');
+    expect(res.stdout).toContain('docker compose up --build   # Docker Compose v2');
+    expect(res.stdout).toContain('(Compose 2.23 or newer)');
+    expect(res.stdout).toContain('docker compose -f compose.yaml -f compose.watch.yaml watch');
     expect(res.stdout).toContain('docker build -t hello-flask .');
     expect(res.stdout).toContain('docker run --rm -p 8000:8000 hello-flask');
 
@@ -255,7 +257,11 @@ describe('flask', () => {
       build: string;
       ports: string[];
       healthcheck: { test: string[]; interval: string; start_period: string };
-      develop: { watch: { action: string; path: string; target?: string }[] };
+    };
+    // compose.yaml holds nothing Compose before 2.22 refuses; the watch rules have their own file.
+    expect(service).not.toHaveProperty('develop');
+    const watch = parseYaml(read(dir, 'compose.watch.yaml')) as {
+      services: Record<string, { develop: { watch: { action: string; path: string }[] } }>;
     };
     expect(service.build).toBe('.');
     expect(service.ports).toEqual(['8000:8000']);
@@ -269,7 +275,7 @@ describe('flask', () => {
       start_period: '5s',
       retries: 3,
     });
-    expect(service.develop.watch).toEqual(
+    expect(watch.services['hello-flask']?.develop.watch).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ action: 'sync+restart', path: '.', target: '/app' }),
         expect.objectContaining({ action: 'rebuild', path: 'requirements.txt' }),
@@ -281,6 +287,9 @@ describe('flask', () => {
     const readme = read(dir, 'README.md');
     expect(readme).toContain('# hello-flask');
     expect(readme).toContain('docker compose up --build');
+    expect(readme).toContain('Docker Compose v2');
+    expect(readme).toContain('Compose 2.23 or newer');
+    expect(readme).toContain('docker compose -f compose.yaml -f compose.watch.yaml watch');
     expect(readme).toContain('(3.12 by default); another one:');
     expect(readme).toContain('docker build --build-arg PYTHON_VERSION=3.13 .');
     // The workflow of the Docker course: build with a tag, run detached, logs, push, history.

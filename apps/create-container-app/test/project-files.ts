@@ -5,6 +5,7 @@ export const FLASK_FILES: readonly string[] = [
   'Dockerfile',
   'README.md',
   'app.py',
+  'compose.watch.yaml',
   'compose.yaml',
   'requirements.txt',
 ];
@@ -15,6 +16,7 @@ export const NODE_FILES: readonly string[] = [
   '.gitignore',
   'Dockerfile',
   'README.md',
+  'compose.watch.yaml',
   'compose.yaml',
   'package.json',
   'server.js',

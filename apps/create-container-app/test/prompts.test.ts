@@ -70,7 +70,7 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     await cli.waitFor(PROMPT.packageManager);
     await cli.waitFor('poetry');
     cli.write(KEY.enter);
-    await cli.waitFor('Wrote 7 files to container-app');
+    await cli.waitFor('Wrote 8 files to container-app');
     await cli.waitFor('Done. Now run:');
     await cli.waitFor('cd container-app');
     await cli.waitFor('docker compose up --build');
@@ -105,7 +105,7 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     await cli.waitFor('yarn');
     cli.write(KEY.down);
     cli.write(KEY.enter);
-    await cli.waitFor('Wrote 7 files to my-api');
+    await cli.waitFor('Wrote 8 files to my-api');
     await cli.waitFor('pnpm install');
     const exit = await cli.exit();
     expect(exit, cli.text).toEqual({ code: 0, signal: null });
@@ -155,7 +155,7 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     await cli.waitFor('Write the project files into it');
     cli.write(KEY.down);
     cli.write(KEY.enter);
-    await cli.waitFor('Wrote 7 files to existing (replaced app.py)');
+    await cli.waitFor('Wrote 8 files to existing (replaced app.py)');
     const exit = await cli.exit();
     expect(exit, cli.text).toEqual({ code: 0, signal: null });
     expect(readdirSync(cwd)).toEqual(['existing']);
@@ -241,7 +241,7 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     const text = cli.text;
     // The TTY path was taken (clack's intro and outro), yet nothing was asked.
     expect(text).toContain('create-container-app');
-    expect(text).toContain('Wrote 7 files to app');
+    expect(text).toContain('Wrote 8 files to app');
     expect(text).toContain('Done. Now run:');
     for (const message of [PROMPT.directory, PROMPT.template, PROMPT.packageManager]) {
       expect(text).not.toContain(message);

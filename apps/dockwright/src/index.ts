@@ -1,7 +1,7 @@
 import { ignoreBrokenPipe } from '@dockwright/cli-kit';
 import { main } from './main.js';
 
+// A reader that goes away early (`dockwright parse --json big | head -1`) closes the pipe: stop
+// writing quietly instead of printing a stack trace; the exit code stays the command's.
 ignoreBrokenPipe(process.stdout, process.stderr);
-const code = main(process.argv.slice(2));
-if (typeof code === 'number') process.exitCode = code;
-else code.then((c) => (process.exitCode = c));
+process.exitCode = await main(process.argv.slice(2));

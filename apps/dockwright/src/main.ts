@@ -1,11 +1,7 @@
 import { CliError } from '@dockwright/cli-kit';
 import pc from 'picocolors';
-import { bakeCommand } from './commands/bake-command.js';
-import { buildCommand } from './commands/build-command.js';
-import { fmtCommand } from './commands/fmt-command.js';
-import { type Io, lintCommand } from './commands/lint-command.js';
-import { parseCommand } from './commands/parse-command.js';
-import { pinCommand } from './commands/pin-command.js';
+import type { Io } from './io.js';
+import { encodeText } from './text-bytes.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -27,37 +23,41 @@ Options:
   -v, --version  print the version
   --debug        print stack traces of unexpected errors
 
-Exit codes: 0 clean, 1 problems in a Dockerfile, 2 usage or read error.
+Exit codes: 0 clean, 1 problems in a Dockerfile, 2 usage error or a file that could not be
+read or written.
 `;
 
-/** Runs the CLI and returns the exit code (a promise for the commands that drive an engine). */
-export function main(argv: string[]): number | Promise<number> {
+// Each command is a chunk of its own, loaded once it is named: `--version` and `--help`
+// read none of the parser, the rules or yaml.
+type Command = (argv: string[], io: Io) => number | Promise<number>;
+const COMMANDS = new Map<string, () => Promise<Command>>([
+  ['lint', async () => (await import('./commands/lint-command.js')).lintCommand],
+  ['fmt', async () => (await import('./commands/fmt-command.js')).fmtCommand],
+  ['format', async () => (await import('./commands/fmt-command.js')).fmtCommand],
+  ['parse', async () => (await import('./commands/parse-command.js')).parseCommand],
+  ['build', async () => (await import('./commands/build-command.js')).buildCommand],
+  ['pin', async () => (await import('./commands/pin-command.js')).pinCommand],
+  ['bake', async () => (await import('./commands/bake-command.js')).bakeCommand],
+]);
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   const colorsOn = Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env);
   const io: Io = {
     cwd: process.cwd(),
     env: process.env,
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
+    out: (s) => process.stdout.write(encodeText(s)),
+    err: (s) => process.stderr.write(encodeText(s)),
+    outClosed: () => process.stdout.destroyed || process.stdout.writableEnded,
     colors: pc.createColors(colorsOn),
     version: VERSION,
   };
   const [command, ...rest] = argv.filter((a) => a !== '--debug');
   try {
+    const load = command === undefined ? undefined : COMMANDS.get(command);
+    if (load) return await (await load())(rest, io);
     switch (command) {
-      case 'lint':
-        return lintCommand(rest, io);
-      case 'fmt':
-      case 'format':
-        return fmtCommand(rest, io);
-      case 'parse':
-        return parseCommand(rest, io);
-      case 'build':
-        return buildCommand(rest, io).catch((error) => report(error, io, debug));
-      case 'pin':
-        return pinCommand(rest, io).catch((error) => report(error, io, debug));
-      case 'bake':
-        return bakeCommand(rest, io).catch((error) => report(error, io, debug));
       case '--version':
       case '-v':
         io.out(`${VERSION}\n`);
@@ -71,10 +71,12 @@ export function main(argv: string[]): number | Promise<number> {
       case 'help':
         io.out(HELP);
         return 0;
-      default:
+      default: {
+        const { escapeTerminal } = await import('@dockwright/lint');
         throw new CliError(
-          `unknown command ${JSON.stringify(command)} (expected lint, fmt, parse, build, pin or bake; see --help)`,
+          `unknown command "${escapeTerminal(command, 100)}" (expected lint, fmt, parse, build, pin or bake; see --help)`,
         );
+      }
     }
   } catch (error) {
     return report(error, io, debug);
@@ -82,14 +84,16 @@ export function main(argv: string[]): number | Promise<number> {
 }
 
 /** Prints an error as one line (a stack trace only with --debug) and returns the exit code. */
-function report(error: unknown, io: Io, debug: boolean): number {
+async function report(error: unknown, io: Io, debug: boolean): Promise<number> {
+  // Only now: the module with escapeTerminal holds the parser and the rules.
+  const { escapeTerminal } = await import('@dockwright/lint');
   if (debug) io.err(`${(error as Error).stack ?? String(error)}\n`);
   else if (error instanceof CliError) io.err(`${error.message}\n`);
   else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
-    io.err(`dockwright: ${(error as Error).message}\n`);
+    io.err(`dockwright: ${escapeTerminal((error as Error).message, 500)}\n`);
   else
     io.err(
-      `dockwright: ${(error as Error).message ?? String(error)} (run with --debug for details)\n`,
+      `dockwright: ${escapeTerminal((error as Error).message ?? String(error), 500)} (run with --debug for details)\n`,
     );
   if (error instanceof CliError) return error.exitCode;
   return 2;

@@ -89,16 +89,40 @@ function splitN(s: string, sep: string, n: number): string[] {
 
 /**
  * A `# check=…` comment directly above one instruction adds to the file's configuration for
- * that instruction only (BuildKit `WithMergedConfigFromComments`).
+ * that instruction only (BuildKit `WithMergedConfig`): its skip and experimental lists add to
+ * the file's; its `error=` is not merged.
  */
 export function mergeCheckConfig(base: CheckConfig, extra: CheckConfig): CheckConfig {
   return {
-    skip: new Set([...base.skip, ...extra.skip]),
+    skip: extra.skip.size === 0 ? base.skip : new Set([...base.skip, ...extra.skip]),
     skipAll: base.skipAll || extra.skipAll,
-    error: extra.error ?? base.error,
-    experimental: new Set([...base.experimental, ...extra.experimental]),
+    error: base.error,
+    experimental:
+      extra.experimental.size === 0
+        ? base.experimental
+        : new Set([...base.experimental, ...extra.experimental]),
     experimentalAll: base.experimentalAll || extra.experimentalAll,
   };
+}
+
+/**
+ * The value BuildKit takes from a `check` directive: up to the first space, so
+ * `# check=skip=all // why` means `skip=all` (BuildKit's `parser.ParseDirective` and
+ * `WithMergedConfigFromComments` cut the value there).
+ */
+export function directiveValue(value: string): string {
+  const space = value.indexOf(' ');
+  return space < 0 ? value : value.slice(0, space);
+}
+
+/**
+ * A comment's text read as BuildKit's `DirectiveParser` reads a `check` directive (the name is
+ * case-insensitive), or null when the comment is no `check=` directive.
+ */
+export function checkCommentValue(comment: string): string | null {
+  const m = /^\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/.exec(comment);
+  if (!m || m[1]!.toLowerCase() !== 'check') return null;
+  return directiveValue(m[2]!);
 }
 
 /** Go `strconv.ParseBool`. */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump, type InstructionNode, parse } from '@dockwright/ast';
 import { describe, expect, it } from 'vitest';
+import { parseSpecFile } from '../test/spec-file.js';
 import { format } from './format.js';
 
 function files(dir: string): string[] {
@@ -14,9 +15,23 @@ function files(dir: string): string[] {
   return out;
 }
 
-const corpus = [
-  ...files(join(import.meta.dirname, '../../ast/test/fixtures')),
-  ...files(join(import.meta.dirname, '../test/fixtures')),
+/** The Dockerfiles of the rule specifications, named `<spec>#<line>`. */
+function specDockerfiles(): [string, string][] {
+  const dir = join(import.meta.dirname, '../test/rules');
+  return readdirSync(dir).flatMap((name) =>
+    parseSpecFile(readFileSync(join(dir, name), 'utf8'), name).cases.map((c): [string, string] => [
+      `rules/${name}#${c.line}`,
+      `${c.dockerfile}\n`,
+    ]),
+  );
+}
+
+const corpus: [string, string][] = [
+  ...files(join(import.meta.dirname, '../../ast/test/fixtures')).map((file): [string, string] => [
+    file.slice(file.indexOf('fixtures')),
+    readFileSync(file, 'utf8'),
+  ]),
+  ...specDockerfiles(),
 ];
 
 const heredocs = (text: string): string =>
@@ -28,9 +43,8 @@ const heredocs = (text: string): string =>
 
 describe('format never changes meaning', () => {
   it('has a corpus', () => expect(corpus.length).toBeGreaterThan(100));
-  for (const file of corpus) {
-    it(file.slice(file.indexOf('fixtures')), () => {
-      const x = readFileSync(file, 'utf8');
+  for (const [name, x] of corpus) {
+    it(name, () => {
       const y = format(x);
       expect(dump(parse(y))).toBe(dump(parse(x)));
       expect(heredocs(y)).toBe(heredocs(x));

@@ -24,13 +24,22 @@ describe('lint configuration', () => {
     if (f) expect(f.severity).toBe(severity);
   });
 
-  it('honours a check comment directly above one instruction only', () => {
+  it('honours a check comment above one instruction only, as BuildKit reads PrevComment', () => {
+    // BuildKit's parser keeps comments across blank lines; a bare `#` ends the list.
     const text =
-      'FROM alpine:3.20 AS A\n# check=skip=StageNameCasing\nFROM alpine:3.20 AS B\n\n# check=skip=StageNameCasing\n\nFROM alpine:3.20 AS C\nUSER app\n';
+      'FROM alpine:3.20 AS A\n# check=skip=StageNameCasing\nFROM alpine:3.20 AS B\n\n# check=skip=StageNameCasing\n\nFROM alpine:3.20 AS C\n# check=skip=StageNameCasing\n#\nFROM alpine:3.20 AS D\nUSER app\n';
     const lines = lint(text)
       .filter((f) => f.ruleId === 'StageNameCasing')
       .map((f) => f.position.start.line);
-    expect(lines).toEqual([1, 7]);
+    expect(lines).toEqual([1, 10]);
+  });
+
+  it('reads only the first check comment above an instruction, up to its first space', () => {
+    const text =
+      'FROM alpine:3.20\n# check=skip=StageNameCasing // not a bug\n# check=skip=FromAsCasing\nFROM alpine:3.20 as B\nUSER app\n';
+    const ids = lint(text).map((f) => f.ruleId);
+    expect(ids).not.toContain('StageNameCasing');
+    expect(ids).toContain('FromAsCasing');
   });
 
   it('lets BUILDKIT_DOCKERFILE_CHECK replace the directive', () => {
@@ -47,7 +56,7 @@ describe('lint configuration', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       severity: 'error',
-      message: 'invalid check option "bogus"',
+      message: 'failed to parse check options: invalid check option "bogus"',
       position: { start: { line: 1, column: 1 } },
     });
     // The broken directive configures nothing: the checks still run.

@@ -1,32 +1,29 @@
-import {
-  type DirectiveNode,
-  type DockerfileNode,
-  type InstructionNode,
-  type Position,
-  parse,
-} from '@dockwright/ast';
-import {
-  type CheckConfig,
-  CheckConfigError,
-  EMPTY_CHECK_CONFIG,
-  mergeCheckConfig,
-  parseCheckConfig,
-} from './check-config.js';
-import { hadolintIgnores } from './hadolint-pragmas.js';
+import { type DockerfileNode, type InstructionNode, type Position, parse } from '@dockwright/ast';
+import { mergeSameProblems, type Reported } from './merge-findings.js';
+import { Policy } from './policy.js';
 import { RuleContext } from './rule-context.js';
 import { allRules } from './rules/all-rules.js';
-import type { Finding, LintInput, LintOptions, Severity } from './types.js';
+import { shellcheckFindings } from './shellcheck/shellcheck-findings.js';
+import type { Finding, LintInput, LintOptions, Rule, RuleMeta } from './types.js';
 
 /**
  * Lints a Dockerfile (text or parsed tree) with every rule: BuildKit's build checks, hadolint's
- * DL rules and this project's own. Honours `# check=skip=…;error=…` (file directive and a
- * comment directly above an instruction), `BUILDKIT_DOCKERFILE_CHECK` (`options.buildkitCheck`),
- * `# hadolint ignore=…` and `# hadolint global ignore=…`. Parse errors come back as findings
- * with the parser's code as rule id and severity `error`. A malformed `# check=` directive is an
- * `InvalidCheckOption` error at its line (BuildKit fails the build); a malformed `# check=`
- * comment above an instruction is an `InvalidCheckOption` warning (BuildKit ignores it, so the
- * build passes but the comment does nothing). A malformed `options.buildkitCheck` is the
- * caller's mistake and throws {@link CheckConfigError}, as BuildKit fails the build.
+ * DL rules and this project's own, plus ShellCheck's comments when `options.shellcheck` holds
+ * them.
+ *
+ * Configuration is read as each tool reads it: BuildKit's `# check=skip=…;error=…;experimental=…`
+ * (file directive, a comment directly above an instruction, `options.buildkitCheck`),
+ * hadolint's `# hadolint ignore=…`, `# hadolint stage ignore=…` and `# hadolint global ignore=…`
+ * pragmas (unless `options.disableIgnorePragma`), levels per rule (`options.rules`) and rules to
+ * skip (`options.ignoreRules`). Where a BuildKit check and a hadolint rule catch the same problem
+ * at the same place, one finding names both (`alsoRuleIds`).
+ *
+ * Parse errors come back as findings with the parser's code as rule id and severity `error`. A
+ * malformed `# check=` directive is an `InvalidCheckOption` error at its line (BuildKit fails the
+ * build); a malformed `# check=` comment above an instruction is an `InvalidCheckOption` warning
+ * (BuildKit ignores it, so the build passes but the comment does nothing). A malformed
+ * `options.buildkitCheck` is the caller's mistake and throws {@link CheckConfigError}, as
+ * BuildKit fails the build.
  *
  * @example
  * ```ts
@@ -36,90 +33,91 @@ import type { Finding, LintInput, LintOptions, Severity } from './types.js';
  * ```
  */
 export function lint(input: LintInput, options: LintOptions = {}): Finding[] {
+  return lintWith(input, options, allRules);
+}
+
+/**
+ * {@link lint} with a chosen set of rules; the rule tests run one rule at a time, without folding
+ * findings of the same problem together (`merge: false`), so each rule's own findings show.
+ */
+export function lintWith(
+  input: LintInput,
+  options: LintOptions,
+  rules: readonly Rule[],
+  { merge = true }: { readonly merge?: boolean } = {},
+): Finding[] {
   const tree: DockerfileNode =
     typeof input === 'string' ? parse(input, { file: options.file }) : input;
   const ctx = new RuleContext(tree, options);
-  const findings: Finding[] = [];
   const file = options.file ?? tree.file;
+  const reported: Reported[] = [];
+  const add = (
+    finding: Omit<Finding, 'file'>,
+    meta: Pick<RuleMeta, 'id' | 'sameProblemAs'> | null,
+    anchor: InstructionNode | null,
+  ): void => {
+    reported.push({ finding: file ? { ...finding, file } : finding, meta, anchor });
+  };
 
   for (const d of tree.diagnostics) {
     if (d.severity !== 'error') continue;
-    findings.push({
-      ruleId: d.code,
-      severity: 'error',
-      message: d.message,
-      position: d.position,
-      ...(file ? { file } : {}),
-    });
+    const anchor = instructionAt(ctx, d.position);
+    add(
+      { ruleId: d.code, severity: 'error', message: d.message, position: d.position },
+      null,
+      anchor,
+    );
   }
-
   // BuildKit refuses these when it builds (dockerfile2llb), so they are errors like parse errors.
   for (const p of ctx.stageProblems) {
     if (!p.node.position) continue;
-    findings.push({
-      ruleId: 'InvalidStageReference',
-      severity: 'error',
-      message: p.message,
-      position: p.node.position,
-      ...(file ? { file } : {}),
-    });
+    add(
+      {
+        ruleId: 'InvalidStageReference',
+        severity: 'error',
+        message: p.message,
+        position: p.node.position,
+      },
+      null,
+      p.node,
+    );
   }
 
-  const report = (severity: Severity, message: string, position: Position): void => {
-    findings.push({
-      ruleId: 'InvalidCheckOption',
-      severity,
-      message,
-      position,
-      ...(file ? { file } : {}),
-    });
-  };
-  const fileCheck = fileCheckConfig(tree, options, report);
-  const ignores = hadolintIgnores(ctx);
-  const disabled = new Set(options.ignoreRules ?? []);
-  const lineToInstruction = new Map<number, InstructionNode>();
-  for (const n of ctx.instructions) if (n.position) lineToInstruction.set(n.position.start.line, n);
-  const checkAbove = new Map<InstructionNode, CheckConfig>();
-  for (const n of ctx.instructions) {
-    const extra = commentCheckConfig(ctx, n, report);
-    if (extra !== EMPTY_CHECK_CONFIG) checkAbove.set(n, extra);
-  }
+  const wantFixes = options.fixes !== false;
+  const policy = new Policy(ctx, options, (severity, message, position) => {
+    add({ ruleId: 'InvalidCheckOption', severity, message, position }, null, null);
+  });
 
-  for (const rule of allRules) {
+  for (const rule of rules) {
     const { meta } = rule;
-    const level = options.rules?.[meta.id];
-    if (level === 'off' || disabled.has(meta.id)) continue;
-    rule.check(ctx, (target, message, fix) => {
-      const position = positionOf(target);
-      if (!position) return;
-      const node =
-        'type' in target && (target as InstructionNode).type === 'instruction'
-          ? (target as InstructionNode)
-          : lineToInstruction.get(position.start.line);
-      let severity: Severity = meta.severity;
-      if (meta.source === 'buildkit') {
-        let config = fileCheck;
-        const extra = node && checkAbove.get(node);
-        if (extra) config = mergeCheckConfig(fileCheck, extra);
-        if (config.skipAll || config.skip.has(meta.id)) return;
-        if (meta.experimental && !config.experimentalAll && !config.experimental.has(meta.id)) {
-          return;
-        }
-        if (config.error === true) severity = 'error';
-      }
-      if (ignores.global.has(meta.id)) return;
-      if (node && ignores.byNode.get(node)?.has(meta.id)) return;
-      if (level !== undefined) severity = level;
-      findings.push({
-        ruleId: meta.id,
-        severity,
-        message,
-        position,
-        ...(fix ? { fix } : {}),
-        ...(file ? { file } : {}),
+    if (!policy.runs(meta)) continue;
+    const check = (view: RuleContext): void => {
+      rule.check(view, (target, message, fix, configuredBy) => {
+        const node = isInstruction(target) ? target : null;
+        const position = node ? view.positionOf(node) : positionOf(target);
+        if (!position) return;
+        const anchor = node ? view.anchorOf(node) : instructionAt(ctx, position);
+        const severity = policy.severity(meta, configuredBy ?? anchor, position, anchor);
+        if (severity === null) return;
+        const edits = wantFixes ? (typeof fix === 'function' ? fix() : fix) : undefined;
+        add(
+          { ruleId: meta.id, severity, message, position, ...(edits ? { fix: edits } : {}) },
+          meta,
+          anchor,
+        );
       });
-    });
+    };
+    check(ctx);
+    if (meta.onbuild) check(ctx.onbuildView());
   }
+
+  for (const sc of shellcheckFindings(ctx, options.shellcheck ?? [])) {
+    const severity = policy.severityOf(sc.finding.ruleId, sc.finding.severity, sc.anchor);
+    if (severity === null) continue;
+    add({ ...sc.finding, severity }, null, sc.anchor);
+  }
+
+  const findings = (merge ? mergeSameProblems(reported, ctx) : reported).map((r) => r.finding);
   findings.sort(
     (a, b) =>
       a.position.start.line - b.position.start.line ||
@@ -128,58 +126,23 @@ export function lint(input: LintInput, options: LintOptions = {}): Finding[] {
   return findings;
 }
 
+function isInstruction(target: unknown): target is InstructionNode {
+  return (target as { type?: string }).type === 'instruction';
+}
+
 function positionOf(target: { readonly position?: Position } | Position): Position | undefined {
   if ('start' in target && 'end' in target) return target as Position;
   return (target as { position?: Position }).position;
 }
 
-type ReportCheck = (severity: Severity, message: string, position: Position) => void;
-
-/**
- * `options.buildkitCheck` (thrown when malformed: the caller passed it) or else the file's
- * `# check=` directive (reported when malformed: BuildKit fails the build with
- * `failed to parse check options: invalid check option …`).
- */
-function fileCheckConfig(
-  tree: DockerfileNode,
-  options: LintOptions,
-  report: ReportCheck,
-): CheckConfig {
-  if (options.buildkitCheck !== undefined) return parseCheckConfig(options.buildkitCheck);
-  let directive: DirectiveNode | undefined;
-  for (const c of tree.children) {
-    if (c.type === 'directive' && c.name === 'check') directive = c;
-  }
-  if (!directive) return EMPTY_CHECK_CONFIG;
-  try {
-    return parseCheckConfig(directive.value);
-  } catch (error) {
-    if (!(error instanceof CheckConfigError) || !directive.position) throw error;
-    report('error', error.message, directive.position);
-    return EMPTY_CHECK_CONFIG;
-  }
-}
-
-/**
- * The `# check=` comments directly above `node`, merged. A malformed one is reported as a
- * warning and left out: BuildKit's `WithMergedConfigFromComments` ignores it silently, so the
- * build passes, but the comment the author wrote does nothing.
- */
-function commentCheckConfig(
-  ctx: RuleContext,
-  node: InstructionNode,
-  report: ReportCheck,
-): CheckConfig {
-  let config = EMPTY_CHECK_CONFIG;
-  for (const c of ctx.commentsAbove(node)) {
-    const m = /^check\s*=\s*(.+?)\s*$/i.exec(c.text);
-    if (!m) continue;
-    try {
-      config = mergeCheckConfig(config, parseCheckConfig(m[1]!));
-    } catch (error) {
-      if (!(error instanceof CheckConfigError) || !c.position) throw error;
-      report('warning', `${error.message} (BuildKit ignores this comment)`, c.position);
+/** The instruction whose text holds a position (a comment or blank line has none). */
+function instructionAt(ctx: RuleContext, position: Position): InstructionNode | null {
+  const offset = position.start.offset;
+  for (const n of ctx.instructions) {
+    const p = n.position;
+    if (p && p.start.offset <= offset && offset < Math.max(p.end.offset, p.start.offset + 1)) {
+      return n;
     }
   }
-  return config;
+  return null;
 }

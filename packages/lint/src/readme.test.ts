@@ -7,12 +7,11 @@ describe('README example', () => {
   const findings = lint(text, { file: 'Dockerfile' });
 
   it('lints', () => {
-    expect(findings.map((f) => f.ruleId)).toEqual([
-      'StageNameCasing',
-      'dockwright/root-final-stage',
-      'LegacyKeyValueFormat',
-      'JSONArgsRecommended',
-      'DL3025',
+    expect(findings.map((f) => [f.ruleId, ...(f.alsoRuleIds ?? [])])).toEqual([
+      ['StageNameCasing'],
+      ['dockwright/root-final-stage'],
+      ['LegacyKeyValueFormat'],
+      ['JSONArgsRecommended', 'DL3025'],
     ]);
   });
 

@@ -5,8 +5,10 @@ import type {
   EscapeChar,
   FromView,
   InstructionNode,
+  Position,
 } from '@dockwright/ast';
 import { type StageProblem, stages as splitStages, viewFrom } from '@dockwright/ast';
+import { type RunScript, readRun } from './shell/run-script.js';
 import type { LintOptions } from './types.js';
 
 /** A build stage: its FROM and the instructions up to the next FROM. */
@@ -19,43 +21,78 @@ export interface Stage {
   readonly parent: Stage | null;
 }
 
+/** What the file-level context and its ONBUILD view share: parsed RUNs and trigger owners. */
+interface Shared {
+  readonly runs: Map<InstructionNode, RunScript>;
+  /** Each ONBUILD trigger and the ONBUILD instruction holding it. */
+  readonly owners: Map<InstructionNode, InstructionNode>;
+}
+
 /**
- * What every rule reads: the tree, its instructions split into global ARGs and stages, and
- * the comments directly above each instruction.
+ * What every rule reads: the tree, its instructions in order (also those before the first
+ * FROM), split into global ARGs and stages, the comments directly above each instruction, and
+ * each RUN's script parsed once.
+ *
+ * A rule marked `onbuild` runs a second time over {@link RuleContext.onbuildView}: a context
+ * whose instructions are the ONBUILD triggers, as hadolint checks `ONBUILD RUN …` (findings
+ * land on the ONBUILD line).
  */
 export class RuleContext {
   readonly tree: DockerfileNode;
   readonly escape: EscapeChar;
   readonly options: LintOptions;
+  /** Every instruction in order; in the ONBUILD view, the triggers. */
   readonly instructions: readonly InstructionNode[];
+  /** Instructions, comments and directives in order; in the ONBUILD view, the triggers. */
+  readonly children: readonly ChildNode[];
   /** The ARG instructions before the first FROM. */
   readonly globalArgs: readonly InstructionNode[];
   readonly stages: readonly Stage[];
   /** `COPY --from` / `--mount from=` references BuildKit refuses (same or later stage). */
   readonly stageProblems: readonly StageProblem[];
+  /** True for the view over ONBUILD triggers. */
+  readonly isOnbuildView: boolean;
+  private readonly shared: Shared;
   private readonly above = new Map<InstructionNode, CommentNode[]>();
   private readonly stageByNode = new Map<InstructionNode, Stage>();
+  private onbuild: RuleContext | null = null;
+  private runList: RunScript[] | null = null;
 
-  constructor(tree: DockerfileNode, options: LintOptions) {
+  constructor(tree: DockerfileNode, options: LintOptions, triggersOf?: RuleContext) {
     this.tree = tree;
     this.escape = tree.escape;
     this.options = options;
+    if (triggersOf) {
+      // The ONBUILD view: the triggers on their own, no stages.
+      this.shared = triggersOf.shared;
+      const triggers: InstructionNode[] = [];
+      for (const n of triggersOf.instructions) {
+        if (n.keyword !== 'ONBUILD' || !n.trigger) continue;
+        triggers.push(n.trigger);
+        this.shared.owners.set(n.trigger, n);
+      }
+      this.instructions = triggers;
+      this.children = triggers;
+      this.globalArgs = [];
+      this.stages = [];
+      this.stageProblems = [];
+      this.isOnbuildView = true;
+      return;
+    }
+    this.shared = { runs: new Map(), owners: new Map() };
+    this.isOnbuildView = false;
+    this.children = tree.children;
     const instructions: InstructionNode[] = [];
+    // BuildKit's PrevComment: the comments since the previous instruction. Blank lines do not
+    // end the list (BuildKit's parser skips them), a bare `#` empties it, directives are none.
     let pending: CommentNode[] = [];
-    for (const child of tree.children as readonly ChildNode[]) {
+    for (const child of tree.children) {
       if (child.type === 'comment') {
-        // A blank line before a comment starts a new PrevComment list (BuildKit drops the
-        // comments above a blank line); a bare `#` also resets it.
-        if (hasBlankLine(child.raws?.before)) pending = [];
         if (child.text === '') pending = [];
         else pending.push(child);
         continue;
       }
-      if (child.type !== 'instruction') {
-        pending = [];
-        continue;
-      }
-      if (hasBlankLine(child.raws?.before)) pending = [];
+      if (child.type !== 'instruction') continue;
       this.above.set(child, pending);
       pending = [];
       instructions.push(child);
@@ -75,14 +112,16 @@ export class RuleContext {
       this.stageByNode.set(s.from, stage);
       for (const n of s.instructions) this.stageByNode.set(n, stage);
     }
-    const globalArgs = split.globalArgs;
     this.instructions = instructions;
-    this.globalArgs = globalArgs;
+    this.globalArgs = split.globalArgs;
     this.stages = stages;
     this.stageProblems = split.problems;
   }
 
-  /** The comments directly above an instruction (BuildKit's `PrevComment`). */
+  /**
+   * The comments between the previous instruction and this one (BuildKit's `PrevComment`):
+   * what `# check=` comments and definition descriptions are read from.
+   */
   commentsAbove(node: InstructionNode): readonly CommentNode[] {
     return this.above.get(node) ?? [];
   }
@@ -90,8 +129,42 @@ export class RuleContext {
   stageOf(node: InstructionNode): Stage | null {
     return this.stageByNode.get(node) ?? null;
   }
-}
 
-function hasBlankLine(before: string | undefined): boolean {
-  return before !== undefined && before !== '';
+  /** The view over ONBUILD triggers (see the class comment). */
+  onbuildView(): RuleContext {
+    this.onbuild ??= new RuleContext(this.tree, this.options, this);
+    return this.onbuild;
+  }
+
+  /** A RUN's script, parsed once per lint. */
+  run(node: InstructionNode): RunScript {
+    let run = this.shared.runs.get(node);
+    if (!run) {
+      run = readRun(node);
+      this.shared.runs.set(node, run);
+    }
+    return run;
+  }
+
+  /** Every RUN of this context, in order, with its script. */
+  runs(): readonly RunScript[] {
+    if (!this.runList) {
+      this.runList = [];
+      for (const n of this.instructions) if (n.keyword === 'RUN') this.runList.push(this.run(n));
+    }
+    return this.runList;
+  }
+
+  /**
+   * The ONBUILD instruction a trigger belongs to, or the node itself: what a finding is placed
+   * on and what pragmas above it apply to.
+   */
+  anchorOf(node: InstructionNode): InstructionNode {
+    return this.shared.owners.get(node) ?? node;
+  }
+
+  /** Where a node is in the file (a trigger is where its ONBUILD is). */
+  positionOf(node: InstructionNode): Position | undefined {
+    return node.position ?? this.shared.owners.get(node)?.position;
+  }
 }

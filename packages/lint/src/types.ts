@@ -1,7 +1,10 @@
 import type { DockerfileNode, InstructionNode, Position } from '@dockwright/ast';
+import type { LabelType } from './label-schema.js';
+import type { ShellcheckResult } from './shellcheck/shellcheck-job.js';
 
-/** How a finding is reported; `off` in configuration disables a rule. */
-export type Severity = 'error' | 'warning' | 'info';
+/** How a finding is reported: hadolint's levels (`style` is below `info`). */
+export type Severity = 'error' | 'warning' | 'info' | 'style';
+/** A severity, or `off` to disable a rule (hadolint's `ignore`). */
 export type Level = Severity | 'off';
 
 /** Where a rule comes from: BuildKit's build checks, hadolint's DL rules, or this project. */
@@ -20,21 +23,36 @@ export interface Fix {
 }
 
 export interface Finding {
-  /** The rule id: BuildKit's name (`StageNameCasing`), hadolint's code (`DL3008`) or `dockwright/…`. */
+  /**
+   * The rule id: BuildKit's name (`StageNameCasing`), hadolint's code (`DL3008`), ShellCheck's
+   * (`SC2086`) or `dockwright/…`.
+   */
   readonly ruleId: string;
+  /**
+   * Other rules that report the same problem at the same place (`DL3000` next to
+   * `WorkdirRelativePath`): the problem is reported once, under every id that caught it.
+   */
+  readonly alsoRuleIds?: readonly string[];
   readonly severity: Severity;
   readonly message: string;
-  /** 1-based line and column of the instruction (or line) the finding is about. */
+  /** 1-based line and column of the instruction (or the part of it) the finding is about. */
   readonly position: Position;
   readonly fix?: Fix;
   /** The file the finding is about, when one was given. */
   readonly file?: string;
 }
 
+/** A Dockerfile a rule's documentation shows, with the options it needs. */
+export interface RuleExample {
+  readonly dockerfile: string;
+  readonly options?: LintOptions;
+}
+
 export interface RuleMeta {
   readonly id: string;
   readonly source: RuleSource;
-  readonly severity: Severity;
+  /** The default level; `off` for rules that report only when enabled (hadolint's `ignore`). */
+  readonly severity: Level;
   /** One sentence, shown in docs and SARIF. */
   readonly description: string;
   readonly url?: string;
@@ -42,12 +60,40 @@ export interface RuleMeta {
   readonly experimental?: boolean;
   /** Whether the rule can carry a fix. */
   readonly fixable?: boolean;
+  /**
+   * BuildKit checks: whether `# check=` comments above an instruction configure the check for
+   * that instruction (`instruction`, the default) or only the file's directive does (`file`:
+   * BuildKit runs these checks with the file-level configuration).
+   */
+  readonly checkConfig?: 'file' | 'instruction';
+  /**
+   * hadolint checks the rule on the instructions ONBUILD triggers as well (`ONBUILD RUN …`),
+   * on their own: as if the triggers were the whole file.
+   */
+  readonly onbuild?: boolean;
+  /**
+   * Rules (or parse errors) of another source that catch the same problem: when both report it,
+   * it is reported once, under the other's message and place, naming both ids. `here`: the
+   * other reports the same instruction; `previous`: the previous instruction of the same keyword
+   * in the stage (BuildKit reports the overridden CMD, hadolint the one overriding it).
+   */
+  readonly sameProblemAs?: Readonly<Record<string, 'here' | 'previous'>>;
+  /** For the documentation: a Dockerfile the rule reports and one it does not. */
+  readonly examples?: { readonly reported: RuleExample; readonly notReported: RuleExample };
 }
 
+/**
+ * Reports a finding on a node (or at a position). `configuredBy` names the instruction whose
+ * `# check=` comments configure it when that is not the one reported (BuildKit reports an
+ * overridden CMD under the configuration of the CMD overriding it). A fix may be given as a
+ * function: it is then called only for a finding that is reported, and only when fixes are
+ * wanted (`LintOptions.fixes`).
+ */
 export type Report = (
   node: { readonly position?: Position } | Position,
   message: string,
-  fix?: Fix,
+  fix?: Fix | (() => Fix | null | undefined),
+  configuredBy?: InstructionNode,
 ) => void;
 
 export interface Rule {
@@ -58,17 +104,43 @@ export interface Rule {
 export interface LintOptions {
   /** The file name put on findings. */
   readonly file?: string;
-  /** Severity per rule id (`off` disables). */
+  /**
+   * Level per rule id (`off` disables; `SC…` codes set ShellCheck findings' levels). hadolint's
+   * `override` lists become entries here.
+   */
   readonly rules?: Readonly<Record<string, Level>>;
-  /** Rule ids to skip. */
+  /** Rule ids to skip (hadolint's `ignored`). */
   readonly ignoreRules?: readonly string[];
   /** The `.dockerignore` text, for CopyIgnoredFile. */
   readonly dockerignore?: string;
+  /**
+   * Whether findings carry their safe fixes (default true). A report that shows no fixes can
+   * skip computing them.
+   */
+  readonly fixes?: boolean;
   /**
    * The value of `BUILDKIT_DOCKERFILE_CHECK` (as passed with `--build-arg`): it replaces the
    * file's `# check=` directive, as BuildKit does.
    */
   readonly buildkitCheck?: string;
+  /**
+   * Registries FROM, `COPY --from` and `RUN --mount from=` may pull from (hadolint's
+   * `trustedRegistries`, DL3026): exact names, or `*` patterns (`*.example.com`, `docker.*`).
+   * DL3026 reports nothing while the list is empty.
+   */
+  readonly trustedRegistries?: readonly string[];
+  /** Labels every stage must set, with the format of each value (hadolint's `label-schema`). */
+  readonly labelSchema?: Readonly<Record<string, LabelType>>;
+  /** Labels outside `labelSchema` are reported (hadolint's `strict-labels`, DL3050). */
+  readonly strictLabels?: boolean;
+  /** `# hadolint ignore=…` pragmas are not honoured (hadolint's `disable-ignore-pragma`). */
+  readonly disableIgnorePragma?: boolean;
+  /**
+   * ShellCheck's comments on this file's RUN scripts, from `runShellcheck` over the jobs
+   * `shellcheckJobs` gave for the same text and options. They become findings under `SC…` ids,
+   * placed at their line and column in the Dockerfile and filtered like every other finding.
+   */
+  readonly shellcheck?: readonly ShellcheckResult[];
 }
 
 export type LintInput = string | DockerfileNode;

@@ -1,5 +1,16 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { type AnyStage, arg, commands, dockerfile, image } from './index.js';
+import {
+  type AnyStage,
+  arg,
+  commands,
+  dockerfile,
+  edit,
+  glob,
+  image,
+  literal,
+  type StageRef,
+  stageName,
+} from './index.js';
 
 describe('compile-time rules', () => {
   it('instruction before from', () => {
@@ -128,5 +139,100 @@ describe('compile-time rules', () => {
     const nonRoot = <B extends AnyStage>(b: B): B => b.user('node') as B;
     const s = dockerfile().from('node:22', { as: 'build' }).with(nonRoot);
     expectTypeOf(s.stage.name).toEqualTypeOf<'build'>();
+  });
+});
+
+describe('stage references that cannot vanish', () => {
+  it('an unnamed stage is known by its index, which only COPY --from takes', () => {
+    const first = dockerfile().from('node:22');
+    expectTypeOf(first.stage).toEqualTypeOf<StageRef<'0'>>();
+    const second = first.from('alpine:3.20');
+    expectTypeOf(second.stage).toEqualTypeOf<StageRef<'1'>>();
+    second.copy('/out', '/out', { from: first.stage });
+    second.copy('/out', '/out', { from: '0' });
+    // @ts-expect-error a mount needs a named stage (BuildKit finds mount sources by name)
+    second.run('ls', { mounts: [{ type: 'bind', target: '/x', from: first.stage }] });
+    // @ts-expect-error FROM needs a named stage
+    second.from(first.stage);
+    // @ts-expect-error the current stage
+    second.copy('/out', '/out', { from: second.stage });
+  });
+
+  it('stageName() keeps stage checking on for names the compiler cannot see', () => {
+    const name = stageName(['build', 'web'].join('-'));
+    const build = dockerfile().from('node:22', { as: name });
+    const runtime = build.from('node:22-slim');
+    runtime.copy('/app', '/app', { from: build.stage });
+    runtime.copy('/app', '/app', { from: name });
+    // @ts-expect-error no stage has that name
+    runtime.copy('/app', '/app', { from: 'totally-unknown' });
+    const dynamic: string = 'x';
+    // @ts-expect-error a stage name typed string: pass it through stageName()
+    dockerfile().from('node:22', { as: dynamic });
+    // @ts-expect-error a stage name starts with a letter
+    dockerfile().from('node:22', { as: '1st' });
+  });
+
+  it('edit() reads stages and variables from a literal file', () => {
+    const text = 'ARG BASE=alpine\nFROM ${BASE} AS base\nENV APP=/app\nARG MODE\n';
+    const loaded = edit(text);
+    expectTypeOf(loaded.stage).toEqualTypeOf<StageRef<'base'>>();
+    loaded.workdir('${APP}/${MODE}');
+    // @ts-expect-error not declared in the last stage
+    loaded.workdir('${NOPE}');
+    const next = loaded.from('${BASE}', { as: 'brand-new' });
+    next.copy('/x', '/x', { from: 'base' });
+    // @ts-expect-error no stage named so
+    next.copy('/x', '/x', { from: 'nope' });
+    // @ts-expect-error a duplicate stage name
+    loaded.from('alpine', { as: 'base' });
+    // @ts-expect-error a file without FROM is a preamble: no stage yet
+    edit('ARG V=1\n').run('true');
+    // A text the checker cannot see is checked at run time.
+    const unknown = edit(text as string);
+    unknown.from('alpine', { as: 'brand-new' }).copy('/x', '/x', { from: 'anything' });
+  });
+});
+
+describe('literal(), glob() and checked values', () => {
+  it('literal() goes wherever a string does, and is never expanded', () => {
+    const s = dockerfile().from('alpine');
+    s.env('PASSWORD', literal('pa$$word'))
+      .label(literal('key$'), literal('${x}'))
+      .workdir(literal('/$HOME'))
+      .user(literal('$USER'))
+      .volume(literal('/$data'))
+      .copy(literal('a*b'), literal('/$x/'));
+  });
+
+  it('a source with "*" or "?" is a name unless glob() makes it a pattern', () => {
+    const s = dockerfile().from('alpine');
+    // @ts-expect-error use glob('*.json')
+    s.copy('*.json', './');
+    s.copy(glob('*.json'), './');
+    s.copy(['pages/[id].js', glob('src/**')], './');
+  });
+});
+
+describe('type errors that say what to do', () => {
+  it('CMD and ENTRYPOINT: shell form needs { shell: true }, exec form does not take it', () => {
+    const s = dockerfile().from('alpine');
+    // @ts-expect-error a string is shell form: pass { shell: true }
+    s.cmd('npm start');
+    // @ts-expect-error a string is shell form: pass { shell: true }
+    s.entrypoint('npm start');
+    // @ts-expect-error an array is exec form: drop { shell: true }
+    s.cmd(['npm', 'start'], { shell: true });
+    s.cmd('npm start', { shell: true }).entrypoint(['tini', '--']);
+  });
+
+  it('a later or unknown stage is named in the error', () => {
+    const s = dockerfile().from('alpine', { as: 'base' }).from('alpine', { as: 'app' });
+    expectTypeOf(s.copy).parameter(2).not.toBeAny();
+    // @ts-expect-error no stage named "later" is defined before this one
+    s.copy('/x', '/x', { from: 'later' });
+    // @ts-expect-error no stage named "later" is defined before this one
+    s.run('x', { mounts: [{ type: 'cache', target: '/c', from: 'later' }] });
+    s.run('x', { mounts: [{ type: 'cache', target: '/c', from: 'base' }] });
   });
 });

@@ -212,7 +212,9 @@ describe('instructions', () => {
         }),
       ),
     ).toMatchInlineSnapshot(`
-      "FROM node:22-slim AS build
+      "# syntax=docker/dockerfile:1.4
+
+      FROM node:22-slim AS build
 
       FROM node:22-slim
       RUN --mount=type=bind,target=/src,source=app,from=build,rw \\
@@ -376,7 +378,9 @@ describe('instructions', () => {
           .comment('the end\nreally'),
       ),
     ).toMatchInlineSnapshot(`
-      "FROM node:22-slim AS build
+      "# syntax=docker/dockerfile:1.6
+
+      FROM node:22-slim AS build
       EXPOSE 8080 53/udp 8000-8010 9000-9001/tcp 0 65535
       VOLUME /data
       VOLUME ["/a", "/b c"]
@@ -421,7 +425,7 @@ describe('frontend versions', () => {
     ['COPY --link', (s) => s.copy('a', 'b', { link: true }), 'docker/dockerfile:1.4'],
     [
       'ADD --checksum',
-      (s) => s.add('https://x/y', '/y', { checksum: 'sha256:00' }),
+      (s) => s.add('https://x/y', '/y', { checksum: `sha256:${'0'.repeat(64)}` }),
       'docker/dockerfile:1.6',
     ],
     [

@@ -1,4 +1,5 @@
 import { DockerfileBuildError } from './dockerfile-build-error.js';
+import { readString } from './read-input.js';
 
 /** A list of shell commands RUN joins with ` && `, one per continuation line (see {@link commands}). */
 export interface CommandList {
@@ -19,7 +20,8 @@ export interface CommandList {
 export function commands(...list: readonly string[]): CommandList {
   if (list.length === 0)
     throw new DockerfileBuildError('commands', 'at least one command is needed');
-  return Object.freeze({ kind: 'commands', commands: Object.freeze(list.map(String)) });
+  const texts = list.map((c, i) => readString('commands', `command ${i + 1}`, c));
+  return Object.freeze({ kind: 'commands', commands: Object.freeze(texts) });
 }
 
 export function isCommandList(value: unknown): value is CommandList {

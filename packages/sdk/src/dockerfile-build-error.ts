@@ -23,7 +23,12 @@ export class DockerfileBuildError extends Error {
   }
 }
 
-/** `JSON.stringify` keeps every character visible in a message (`"a\nb"`). */
+/**
+ * `JSON.stringify` keeps every character visible in a message (`"a\nb"`); a long value is cut
+ * to its first 200 characters, with its length.
+ */
 export function show(value: unknown): string {
-  return JSON.stringify(String(value));
+  const s = String(value);
+  if (s.length <= 240) return JSON.stringify(s);
+  return `${JSON.stringify(s.slice(0, 200))}… (${s.length} characters)`;
 }

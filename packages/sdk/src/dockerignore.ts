@@ -1,5 +1,6 @@
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
-import { trimGo } from './encode.js';
+import { text, trimGo } from './encode.js';
+import { readString } from './read-input.js';
 
 /** A `.dockerignore` file, built immutably. */
 export interface DockerignoreBuilder {
@@ -45,8 +46,8 @@ class Dockerignore implements DockerignoreBuilder {
     return this.#lines;
   }
   add(...patterns: readonly string[]): DockerignoreBuilder {
-    const out = patterns.map((p) => {
-      const s = String(p);
+    const out = patterns.map((p, i) => {
+      const s = text('add', `pattern ${i + 1}`, readString('add', `pattern ${i + 1}`, p));
       if (/[\r\n]/.test(s))
         throw new DockerfileBuildError('add', `a pattern must not contain a newline: ${show(s)}`);
       if (trimGo(s) === '')
@@ -67,8 +68,8 @@ class Dockerignore implements DockerignoreBuilder {
     });
     return new Dockerignore([...this.#lines, ...out]);
   }
-  comment(text: string): DockerignoreBuilder {
-    const lines = String(text)
+  comment(value: string): DockerignoreBuilder {
+    const lines = text('comment', 'text', readString('comment', 'the text', value))
       .split(/\r?\n/)
       .map((l) => (l === '' ? '#' : `# ${l}`));
     return new Dockerignore([...this.#lines, ...lines]);

@@ -55,9 +55,11 @@ describe('edit()', () => {
     expect(emit(edit('FROM a AS base\n').from('b').copy('/x', '/x', { from: 'base' }))).toContain(
       'COPY --from=base /x /x',
     );
-    expect(() => edit('FROM a AS base\n').from('b').copy('/x', '/x', { from: 'nope' })).toThrow(
-      /no stage named "nope"/,
-    );
+    expect(() =>
+      edit('FROM a AS base\n')
+        .from('b')
+        .copy('/x', '/x', { from: 'nope' as never }),
+    ).toThrow(/no stage named "nope"/);
   });
 
   it('adds the syntax line a new feature needs, once', () => {
@@ -99,5 +101,124 @@ describe('edit() and global ARGs', () => {
     expect(() =>
       edit('ARG ARCH=amd64\nFROM a\nARG LOCAL=x\n').from('b', { platform: '$LOCAL' as never }),
     ).toThrow(/the platform uses LOCAL, which is neither a global ARG/);
+  });
+});
+
+describe('edit helpers keep every untouched byte', () => {
+  const file = [
+    '# syntax=docker/dockerfile:1.7',
+    '',
+    'ARG BASE=node',
+    'from  ${BASE}:20   as build   ',
+    'MAINTAINER someone',
+    'RUN npm ci \\',
+    '    && npm run build',
+    '',
+    '# the runtime',
+    'FROM --platform=$BUILDPLATFORM \\',
+    '    node:20-slim AS runtime',
+    'COPY --from=build /app/dist /app/dist',
+    'CMD node dist/server.js',
+    '',
+  ].join('\r\n');
+
+  it('setBase and setTag change the image word only', () => {
+    expect(edit(file).setBase('build', '${BASE}:22').toString()).toBe(
+      file.replace('${BASE}:20 ', '${BASE}:22 '),
+    );
+    expect(edit(file).setTag('runtime', '22-slim').toString()).toBe(
+      file.replace('node:20-slim', 'node:22-slim'),
+    );
+    expect(edit(file).setTag(1, '22-slim').toString()).toBe(
+      file.replace('node:20-slim', 'node:22-slim'),
+    );
+    expect(emit(edit('FROM a\nFROM b\n').setBase(0, 'alpine:3.20'))).toBe(
+      'FROM alpine:3.20\nFROM b\n',
+    );
+  });
+
+  it('setBase checks the image as from() does', () => {
+    expect(() => edit(file).setBase('build', 'Node 22' as never)).toThrow(
+      /^from\(\): the image is not a valid image reference/,
+    );
+    expect(() => edit(file).setBase('build', '${NOPE}:1' as never)).toThrow(
+      /uses NOPE, which is neither a global ARG/,
+    );
+    expect(() => edit(file).setBase('nope' as never, 'alpine')).toThrow(
+      /^setBase\(\): no stage "nope" in the file \(its stages: "build", "runtime"\)$/,
+    );
+    expect(() => edit('FROM node@sha256:' + 'a'.repeat(64) + '\n').setTag(0, '22')).toThrow(
+      /pinned by digest/,
+    );
+  });
+
+  it('insertBefore, insertAfter, replace and remove', () => {
+    const edited = edit(file)
+      .insertAfter(
+        (n, at) => n.keyword === 'FROM' && at.stage === 'runtime',
+        (b) => b.label('team', 'web'),
+      )
+      .insertBefore(
+        (n) => n.keyword === 'CMD',
+        (b) => b.user('node'),
+      )
+      .replace(
+        (n) => n.keyword === 'CMD',
+        (b) => b.cmd(['node', 'dist/server.js']),
+      )
+      .remove((n) => n.keyword === 'MAINTAINER');
+    expect(emit(edited)).toBe(
+      file
+        .replace('MAINTAINER someone\r\n', '')
+        .replace('AS runtime\r\n', 'AS runtime\r\nLABEL team=web\r\n')
+        .replace('CMD node dist/server.js', 'USER node\r\nCMD ["node", "dist/server.js"]'),
+    );
+  });
+
+  it('addLabel and addEnv go to the end or the start of a stage', () => {
+    expect(emit(edit(file).addEnv('build', 'NODE_ENV', 'production', { at: 'start' }))).toBe(
+      file.replace('as build   \r\n', 'as build   \r\nENV NODE_ENV=production\r\n'),
+    );
+    // The end of the build stage: before the comment that leads into the next one.
+    expect(emit(edit(file).addLabel('build', 'stage', 'build'))).toBe(
+      file.replace('npm run build\r\n', 'npm run build\r\nLABEL stage=build\r\n'),
+    );
+  });
+
+  it('what a fragment adds is checked against what the file declares there', () => {
+    expect(() =>
+      edit(file).insertAfter(
+        (n) => n.keyword === 'FROM',
+        (b) => b.env('X', '${LATER}'),
+      ),
+    ).toThrow(/uses LATER, which is not declared in this stage/);
+    expect(
+      emit(
+        edit('FROM a AS one\nARG V\nRUN x\n').insertBefore(
+          (n) => n.keyword === 'RUN',
+          (b) => b.env('X', '${V}'),
+        ),
+      ),
+    ).toBe('FROM a AS one\nARG V\nENV X="${V}"\nRUN x\n');
+    expect(() => edit(file).remove('RUN' as never)).toThrow(
+      /^remove\(\): where must be a function/,
+    );
+  });
+});
+
+describe('edit() reads the state dockerfile() would have built', () => {
+  it('the last stage’s ARGs and ENVs, the global ARGs and the stages, at run time too', () => {
+    const text: string = 'ARG BASE=alpine\nFROM ${BASE} AS base\nENV APP=/app\nARG MODE\n';
+    expect(emit(edit(text).workdir('${APP}/${MODE}'))).toContain('WORKDIR "${APP}/${MODE}"');
+    expect(() => edit(text).workdir('${NOPE}')).toThrow(
+      /^workdir\(\): the path uses NOPE, which is not declared in this stage/,
+    );
+    expect(emit(edit(text).from('${BASE}', { as: 'brand-new' }))).toContain(
+      'FROM ${BASE} AS brand-new',
+    );
+    expect(() => edit(text).from('alpine', { as: 'base' })).toThrow(/duplicate stage name/);
+    const unnamed: string = 'FROM a\nFROM b\n';
+    expect(emit(edit(unnamed).copy('/x', '/x', { from: '0' }))).toContain('COPY --from=0 /x /x');
+    expect(edit(unnamed).stage).toEqual({ kind: 'stage', name: '1' });
   });
 });

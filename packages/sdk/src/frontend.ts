@@ -21,6 +21,25 @@ export const FEATURES = {
   heredoc: { minor: 4, labs: false, feature: 'a heredoc' },
   link: { minor: 4, labs: false, feature: '--link' },
   network: { minor: 3, labs: false, feature: 'RUN --network' },
+  // Docker 20.10 reads a --mount value literally; dockerfile 1.3 and later expand it, so a
+  // value holding `$`, a quote or `\` means one thing only once the frontend is pinned.
+  mountExpansion: {
+    minor: 3,
+    labs: false,
+    feature: 'a --mount value with "$", a quote or a backslash',
+  },
+  tmpfsSize: { minor: 4, labs: false, feature: 'a tmpfs mount with a size' },
+  startInterval: { minor: 6, labs: false, feature: 'HEALTHCHECK --start-interval' },
+  colonlessSubstitution: {
+    minor: 6,
+    labs: false,
+    feature: 'a ${NAME-word} or ${NAME+word} reference (without ":")',
+  },
+  patternSubstitution: {
+    minor: 7,
+    labs: false,
+    feature: 'a ${NAME#pattern}, ${NAME%pattern} or ${NAME/pattern/replacement} reference',
+  },
   checksum: { minor: 6, labs: false, feature: 'ADD --checksum' },
   // ADD <git ref> and --keep-git-dir graduated from labs together with --checksum (moby/buildkit#3979).
   keepGitDir: { minor: 6, labs: false, feature: 'ADD --keep-git-dir' },
@@ -46,7 +65,7 @@ export function parseFrontend(value: string): Frontend {
   if (!m) {
     throw new DockerfileBuildError(
       'dockerfile',
-      `frontend must look like "1.4" or "1.14-labs": ${JSON.stringify(value)}`,
+      `options.frontend must look like "1.4" or "1.14-labs": ${JSON.stringify(value)}`,
     );
   }
   return { minor: Number(m[1]), labs: m[2] !== undefined };

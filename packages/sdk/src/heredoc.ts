@@ -1,3 +1,4 @@
+import { readBoolean, readOptionalString, readOptions, readString } from './read-input.js';
 import type { HeredocSource } from './types.js';
 
 /**
@@ -19,14 +20,16 @@ import type { HeredocSource } from './types.js';
  */
 export function heredoc(
   content: string,
-  options: { command?: string; expand?: boolean; name?: string } = {},
+  options?: { command?: string; expand?: boolean; name?: string },
 ): HeredocSource {
+  const opts = readOptions('heredoc', options);
+  const expand = readBoolean('heredoc', 'options.expand', opts.expand);
   return Object.freeze({
     kind: 'heredoc',
-    content: String(content),
-    quoted: options.expand === undefined ? null : !options.expand,
-    command: options.command === undefined ? null : String(options.command),
-    name: options.name ?? 'EOF',
+    content: readString('heredoc', 'the content', content),
+    quoted: expand === undefined ? null : !expand,
+    command: readOptionalString('heredoc', 'options.command', opts.command) ?? null,
+    name: readOptionalString('heredoc', 'options.name', opts.name) ?? 'EOF',
   });
 }
 

@@ -1,3 +1,4 @@
+import { readString } from './read-input.js';
 import type { ImageRef } from './types.js';
 
 /**
@@ -11,5 +12,5 @@ import type { ImageRef } from './types.js';
  * ```
  */
 export function image(name: string): ImageRef {
-  return Object.freeze({ kind: 'image', name: String(name) });
+  return Object.freeze({ kind: 'image', name: readString('image', 'the name', name) });
 }

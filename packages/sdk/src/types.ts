@@ -25,7 +25,8 @@ type RefName<B extends string> = B extends `${infer N}:${string}`
               ? RefName<N>
               : B;
 
-type NameChar =
+/** A lower-case ASCII letter. */
+export type LowerLetter =
   | 'a'
   | 'b'
   | 'c'
@@ -51,47 +52,14 @@ type NameChar =
   | 'w'
   | 'x'
   | 'y'
-  | 'z'
-  | 'A'
-  | 'B'
-  | 'C'
-  | 'D'
-  | 'E'
-  | 'F'
-  | 'G'
-  | 'H'
-  | 'I'
-  | 'J'
-  | 'K'
-  | 'L'
-  | 'M'
-  | 'N'
-  | 'O'
-  | 'P'
-  | 'Q'
-  | 'R'
-  | 'S'
-  | 'T'
-  | 'U'
-  | 'V'
-  | 'W'
-  | 'X'
-  | 'Y'
-  | 'Z'
-  | '_'
-  | '0'
-  | '1'
-  | '2'
-  | '3'
-  | '4'
-  | '5'
-  | '6'
-  | '7'
-  | '8'
-  | '9';
+  | 'z';
+
+type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
+
+type NameChar = LowerLetter | Uppercase<LowerLetter> | '_' | Digit;
 
 /** What may follow `$` to make a reference BuildKit expands (the builder escapes any other `$`). */
-type NameStart = Exclude<NameChar, '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'>;
+type NameStart = Exclude<NameChar, Digit>;
 
 /** The leading name characters of a `$NAME` reference. */
 type LeadingName<S extends string, Acc extends string = ''> = S extends `${infer C}${infer R}`
@@ -115,13 +83,14 @@ export type VarsIn<S extends string> = string extends S
 
 /**
  * `unknown` when every variable `S` references is in `Allowed`, else a branded error; used as
- * `value: S & CheckVars<S, Allowed>`. A string that is not a literal is not checked.
+ * `value: S & CheckVars<S, Allowed>`. A `literal()` is never expanded; a string that is not a
+ * literal type (`string`) is checked at run time, by the same rule.
  */
-export type CheckVars<S extends string, Allowed extends string> = [
-  Exclude<VarsIn<S>, Allowed>,
-] extends [never]
+export type CheckVars<S extends string, Allowed extends string> = [S] extends [Literal]
   ? unknown
-  : DockerfileTypeError<`undeclared variable: ${Exclude<VarsIn<S>, Allowed> & string} (declare it with arg() or env() first)`>;
+  : [Exclude<VarsIn<S>, Allowed>] extends [never]
+    ? unknown
+    : DockerfileTypeError<`undeclared variable: ${Exclude<VarsIn<S>, Allowed> & string} (declare it with arg() or env() first, or pass literal('…') to keep the "$")`>;
 
 /** ARGs BuildKit defines in the global scope (FROM may use them without an ARG). */
 export type PlatformArgs =
@@ -194,7 +163,11 @@ export interface ImageRef {
   readonly name: string;
 }
 
-/** A stage defined earlier, as `from` returns it (`builder.stage`). */
+/**
+ * A stage defined earlier, as `from` returns it (`builder.stage`): by its name, or by its index
+ * (`'0'`) when it has none (only `COPY --from` can use an index: BuildKit finds FROM and mount
+ * sources by name).
+ */
 export interface StageRef<Name extends string> {
   readonly kind: 'stage';
   readonly name: Name;
@@ -202,6 +175,40 @@ export interface StageRef<Name extends string> {
 
 /** What `--from` and mount `from` take: an earlier stage (by name or handle) or an explicit image. */
 export type FromSource<Stages extends string> = Stages | StageRef<Stages> | ImageRef;
+
+/** The named stages of `S` (an unnamed stage is known by its index, `'0'`). */
+export type Named<S extends string> = Exclude<S, `${number}`>;
+
+/** `unknown` when `--from` names stage `N` of `S` (not `C`, the current one), else an error. */
+type StageCheck<N extends string, S extends string, C extends string> = string extends S
+  ? unknown
+  : [N] extends [S]
+    ? unknown
+    : [N] extends [C]
+      ? DockerfileTypeError<`a stage cannot copy from itself: ${N}`>
+      : N extends `${number}`
+        ? DockerfileTypeError<`no stage ${N} is defined before this one`>
+        : DockerfileTypeError<`no stage named "${N}" is defined before this one: define it earlier, or use image('${N}') for an image`>;
+
+/**
+ * Checks a `from` option (`F`) against the stages defined before this one (`S`) and the current
+ * one (`C`): `unknown` when it is fine, else an error naming the stage. Used as
+ * `from?: F & FromCheck<F, S, C>`.
+ */
+export type FromCheck<F, S extends string, C extends string> = F extends ImageRef
+  ? unknown
+  : F extends StageRef<infer N>
+    ? StageCheck<N, S, C>
+    : F extends string
+      ? StageCheck<F, S, C>
+      : unknown;
+
+declare const literalBrand: unique symbol;
+/**
+ * A string BuildKit must not expand: every `$` in it is a dollar sign. Made by `literal()`;
+ * accepted wherever a string is.
+ */
+export type Literal = string & { readonly [literalBrand]: true };
 
 /** A file mode: a number (written in octal) or a string (`'0755'`, `'u=rwX,go=rX'`). */
 export type FileMode = number | string;
@@ -259,6 +266,32 @@ export type Mount<Stages extends string = never> =
   | TmpfsMount
   | SecretMount
   | SshMount;
+
+/**
+ * The mounts of a `run()` call checked for their `from` (a named stage defined before this one,
+ * `S`, not the current one, `C`): each is `unknown` or an error naming the stage.
+ */
+export type CheckMounts<M extends readonly unknown[], S extends string, C extends string> = {
+  readonly [K in keyof M]: M[K] extends { readonly type: infer T extends keyof MountKeys }
+    ? [Exclude<keyof M[K], MountKeys[T]>] extends [never]
+      ? MountFromCheck<M[K], S, C>
+      : DockerfileTypeError<`a ${T} mount has no ${Exclude<keyof M[K], MountKeys[T]> & string}`>
+    : unknown;
+};
+
+interface MountKeys {
+  bind: keyof BindMount;
+  cache: keyof CacheMount;
+  tmpfs: keyof TmpfsMount;
+  secret: keyof SecretMount;
+  ssh: keyof SshMount;
+}
+
+type MountFromCheck<M, S extends string, C extends string> = M extends { readonly from: infer F }
+  ? F extends StageRef<`${number}`> | `${number}`
+    ? DockerfileTypeError<'a mount cannot use an unnamed stage (BuildKit finds mount sources by name): name it with from(…, { as })'>
+    : FromCheck<F, S, C>
+  : unknown;
 
 export interface RunOptions<Stages extends string = never> {
   readonly mounts?: readonly Mount<Stages>[];

@@ -30,3 +30,13 @@ export function emit(builder: { toString(): string; toAst(): DockerfileNode }): 
   expect(tree.children.map(semantic), text).toEqual(builder.toAst().children.map(semantic));
   return text;
 }
+
+/** What `call` throws (undefined when it returns). */
+export function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

@@ -30,6 +30,7 @@ export function dockerEngine(options?: { refresh?: boolean }): DockerEngine;
 /**
  * The engine, or null (after one console.warn saying how to start it) so the caller can
  * `describe.skipIf(!engine)`. Throws instead when CI=true or DOCKWRIGHT_REQUIRE_DOCKER=1.
+ * With DOCKWRIGHT_ENGINE_TESTS=skip (`pnpm test:unit`) it returns null without asking.
  */
 export function requireDockerEngine(): AvailableDockerEngine | null;
 

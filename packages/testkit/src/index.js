@@ -97,12 +97,21 @@ let warned = false;
 
 /**
  * The engine for a test file, or null when there is none (the caller skips its Docker tests
- * with `describe.skipIf(!engine)`); a warning saying how to get one is printed once.
+ * with `describe.skipIf(!engine)`); a warning saying how to get one is printed once. With
+ * DOCKWRIGHT_ENGINE_TESTS=skip (`pnpm test:unit`) it is null without asking the engine.
  * In CI (`CI=true`), or with DOCKWRIGHT_REQUIRE_DOCKER=1, a missing engine throws instead:
  * CI starts the engine itself, so its absence there is a failure, never a skip.
  * @returns {import('./index.d.ts').AvailableDockerEngine | null}
  */
 export function requireDockerEngine() {
+  // `pnpm test:unit`: the engine tests are skipped on request, even where an engine answers.
+  if (process.env.DOCKWRIGHT_ENGINE_TESTS === 'skip') {
+    if (!warned) {
+      warned = true;
+      console.warn('Docker engine tests skipped (DOCKWRIGHT_ENGINE_TESTS=skip)');
+    }
+    return null;
+  }
   const engine = dockerEngine();
   if (engine.available) return engine;
   if (process.env.CI === 'true' || process.env.DOCKWRIGHT_REQUIRE_DOCKER === '1') {

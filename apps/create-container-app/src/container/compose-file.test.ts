@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { type ComposeFileOptions, composeFile } from './compose-file.js';
+import { type ComposeFileOptions, composeFile, composeWatchFile } from './compose-file.js';
 import type { Healthcheck } from './container-files.js';
 
 const flask: ComposeFileOptions = {
@@ -19,7 +19,7 @@ const flask: ComposeFileOptions = {
   ignore: ['.venv/', '__pycache__/'],
 };
 
-/** What a Compose reader gets out of the file for `options`. */
+/** What a Compose reader gets out of compose.yaml for `options`. */
 function expected(options: ComposeFileOptions) {
   const check = options.healthcheck as Healthcheck;
   return {
@@ -34,6 +34,16 @@ function expected(options: ComposeFileOptions) {
           ...(check.startPeriod ? { start_period: check.startPeriod } : {}),
           ...(check.retries !== undefined ? { retries: check.retries } : {}),
         },
+      },
+    },
+  };
+}
+
+/** What a Compose reader gets out of compose.watch.yaml for `options`. */
+function expectedWatch(options: ComposeFileOptions) {
+  return {
+    services: {
+      [options.service]: {
         develop: {
           watch: [
             {
@@ -55,8 +65,9 @@ describe('composeFile', () => {
     const text = composeFile(flask);
     expect(text).toBe(
       [
-        '# `docker compose up --build` builds and starts the app; `docker compose watch` also syncs',
-        '# source edits into the running container and restarts it (Compose 2.23 or newer).',
+        '# `docker compose up --build` builds and starts the app (Docker Compose v2, any version).',
+        '# Compose Watch (Compose 2.23 or newer) syncs source edits into the running container:',
+        '#   docker compose -f compose.yaml -f compose.watch.yaml watch',
         '',
         'services:',
         '  api:',
@@ -68,6 +79,22 @@ describe('composeFile', () => {
         '      interval: 10s',
         '      timeout: 2.5s',
         '      retries: 3',
+        '',
+      ].join('\n'),
+    );
+    expect(parseYaml(text)).toEqual(expected(flask));
+  });
+
+  it('keeps the watch rules in a file of their own, so compose.yaml needs no Compose 2.22', () => {
+    const text = composeWatchFile(flask);
+    expect(text).toBe(
+      [
+        '# Compose Watch rules (Docker Compose 2.23 or newer), apart from compose.yaml so that',
+        '# it works with every Compose v2 (before 2.22, Compose refuses a `develop` key):',
+        '#   docker compose -f compose.yaml -f compose.watch.yaml watch',
+        '',
+        'services:',
+        '  api:',
         '    develop:',
         '      watch:',
         '        - action: sync+restart',
@@ -82,7 +109,28 @@ describe('composeFile', () => {
         '',
       ].join('\n'),
     );
-    expect(parseYaml(text)).toEqual(expected(flask));
+    expect(parseYaml(text)).toEqual(expectedWatch(flask));
+    expect(composeFile(flask)).not.toContain('develop:');
+  });
+
+  it('rebuilds on every edit when the image runs a build output (rebuild needs only 2.22)', () => {
+    const options = { ...flask, rebuildOnEdit: true, ignore: ['node_modules/'] };
+    expect(parseYaml(composeWatchFile(options))).toEqual({
+      services: {
+        api: { develop: { watch: [{ action: 'rebuild', path: '.', ignore: ['node_modules/'] }] } },
+      },
+    });
+    expect(composeWatchFile(options)).toContain('Docker Compose 2.22 or newer');
+    expect(composeFile(options)).toContain('Compose 2.22 or newer');
+  });
+
+  it('leaves the healthcheck out when the image has none', () => {
+    const service = (
+      parseYaml(composeFile({ ...flask, healthcheck: undefined })) as {
+        services: Record<string, object>;
+      }
+    ).services.api;
+    expect(service).toEqual({ build: '.', ports: ['8000:8000'] });
   });
 
   it('reads back as the same values for any strings', () => {
@@ -117,11 +165,11 @@ describe('composeFile', () => {
             rebuildOn: r.rebuildOn,
             ignore: r.ignore,
           };
-          const text = composeFile(options);
-          expect(parseYaml(text)).toEqual(expected(options));
+          expect(parseYaml(composeFile(options))).toEqual(expected(options));
+          expect(parseYaml(composeWatchFile(options))).toEqual(expectedWatch(options));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 500, interruptAfterTimeLimit: 10_000 },
     );
   });
 });

@@ -20,13 +20,29 @@ export interface ComposeFileOptions {
   readonly rebuildOnEdit?: boolean;
 }
 
+/** Compose Watch with the watch file: the command the README, the comments and the CLI name. */
+export const COMPOSE_WATCH_COMMAND = 'docker compose -f compose.yaml -f compose.watch.yaml watch';
+
+/**
+ * The oldest Docker Compose that runs the watch rules of {@link composeWatchFile}: 2.22 reads
+ * `develop.watch` (older versions refuse the key); `sync+restart` needs 2.23.
+ *
+ * @example
+ * ```ts
+ * composeWatchVersion({ rebuildOnEdit: true }) // '2.22'
+ * ```
+ */
+export function composeWatchVersion(options: Pick<ComposeFileOptions, 'rebuildOnEdit'>): string {
+  return options.rebuildOnEdit ? '2.22' : '2.23';
+}
+
 /**
  * `compose.yaml` for the project, written with the `yaml` Document API so it can carry comments:
- * build from the Dockerfile, publish the port on the host, a healthcheck that repeats the
+ * build from the Dockerfile, publish the port on the host, and a healthcheck that repeats the
  * image's (read back from the generated Dockerfile, so the two cannot drift; here it is in
- * plain sight and can be tuned per environment), and `develop.watch`
- * that syncs source edits into the container and restarts it, but rebuilds when a dependency
- * manifest changes.
+ * plain sight and can be tuned per environment). It holds nothing that Compose v2.0 does not
+ * read: the `develop.watch` rules are in compose.watch.yaml ({@link composeWatchFile}), since
+ * Compose before 2.22 refuses a `develop` key.
  *
  * @example
  * ```ts
@@ -59,6 +75,44 @@ export function composeFile(options: ComposeFileOptions): string {
               },
             }
           : {}),
+      },
+    },
+  });
+  doc.commentBefore =
+    ' `docker compose up --build` builds and starts the app (Docker Compose v2, any version).\n' +
+    ` Compose Watch (Compose ${composeWatchVersion(options)} or newer) ${options.rebuildOnEdit ? 'rebuilds the app on every edit' : 'syncs source edits into the running container'}:\n` +
+    `   ${COMPOSE_WATCH_COMMAND}`;
+  const ports = doc.getIn(['services', options.service, 'ports'], true);
+  if (isSeq(ports)) {
+    // Quoted: a YAML 1.1 reader takes an unquoted 22:22 for a base-60 number.
+    for (const item of ports.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
+  }
+  const test = doc.getIn(['services', options.service, 'healthcheck', 'test'], true);
+  if (isSeq(test)) test.flow = true;
+  return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * `compose.watch.yaml`: the service's `develop.watch` rules, merged over compose.yaml by
+ * {@link COMPOSE_WATCH_COMMAND}. Source edits are synced into the container, which restarts
+ * (`sync+restart`), and a dependency manifest rebuilds the image; a project whose image runs a
+ * build's output rebuilds on every edit.
+ *
+ * @example
+ * ```ts
+ * composeWatchFile({ service: 'web', workdir: '/app', rebuildOn: ['requirements.txt'], ignore: ['.venv/'], … })
+ * // services:
+ * //   web:
+ * //     develop:
+ * //       watch:
+ * //         - action: sync+restart
+ * //     …
+ * ```
+ */
+export function composeWatchFile(options: ComposeFileOptions): string {
+  const doc = new Document({
+    services: {
+      [options.service]: {
         develop: {
           watch: options.rebuildOnEdit
             ? [{ action: 'rebuild', path: '.', ignore: options.ignore }]
@@ -76,14 +130,8 @@ export function composeFile(options: ComposeFileOptions): string {
     },
   });
   doc.commentBefore =
-    ' `docker compose up --build` builds and starts the app; `docker compose watch` also syncs\n' +
-    ' source edits into the running container and restarts it (Compose 2.23 or newer).';
-  const ports = doc.getIn(['services', options.service, 'ports'], true);
-  if (isSeq(ports)) {
-    // Quoted: a YAML 1.1 reader takes an unquoted 22:22 for a base-60 number.
-    for (const item of ports.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
-  }
-  const test = doc.getIn(['services', options.service, 'healthcheck', 'test'], true);
-  if (isSeq(test)) test.flow = true;
+    ` Compose Watch rules (Docker Compose ${composeWatchVersion(options)} or newer), apart from compose.yaml so that\n` +
+    ' it works with every Compose v2 (before 2.22, Compose refuses a `develop` key):\n' +
+    `   ${COMPOSE_WATCH_COMMAND}`;
   return doc.toString({ lineWidth: 0 });
 }

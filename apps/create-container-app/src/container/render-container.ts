@@ -2,7 +2,13 @@ import { recipes } from '@dockwright/sdk';
 import { DEFAULTS } from '../defaults.js';
 import { hostCommands } from '../package-managers.js';
 import type { ProjectFile } from '../write/staged-project.js';
-import { composeFile } from './compose-file.js';
+import {
+  COMPOSE_WATCH_COMMAND,
+  composeFile,
+  composeWatchFile,
+  composeWatchVersion,
+} from './compose-file.js';
+import composeWatch from './compose-watch.md.hbs';
 import { type ContainerFiles, containerFiles } from './container-files.js';
 import type { ContainerPlan } from './container-plan.js';
 import workflow from './docker-workflow.md.hbs';
@@ -28,33 +34,73 @@ export type ReadmeKind =
     };
 
 /** The names of the container files, in the order a plan lists them. */
-export const CONTAINER_FILES = ['Dockerfile', '.dockerignore', 'compose.yaml'] as const;
+export const CONTAINER_FILES = [
+  'Dockerfile',
+  '.dockerignore',
+  'compose.yaml',
+  'compose.watch.yaml',
+] as const;
+
+/**
+ * How Compose Watch keeps the plan's container current, for the closing message: an image that
+ * runs a build's output is rebuilt on every edit (Compose 2.22 reads `develop.watch`); any other
+ * gets source edits synced in and restarts (`sync+restart`, Compose 2.23).
+ *
+ * @example
+ * ```ts
+ * composeWatchOf(flaskPlan) // { command: 'docker compose -f compose.yaml -f compose.watch.yaml watch', version: '2.23', rebuilds: false }
+ * ```
+ */
+export function composeWatchOf(plan: ContainerPlan): {
+  command: string;
+  version: string;
+  rebuilds: boolean;
+} {
+  const rebuilds = rebuildsOnEdit(plan);
+  return {
+    command: COMPOSE_WATCH_COMMAND,
+    version: composeWatchVersion({ rebuildOnEdit: rebuilds }),
+    rebuilds,
+  };
+}
+
+function rebuildsOnEdit(plan: ContainerPlan): boolean {
+  return plan.language === 'node' && plan.build !== undefined;
+}
 
 /**
  * The container files of a project: Dockerfile and .dockerignore (from the recipes),
- * compose.yaml (repeating the Dockerfile's healthcheck, read back from its tree) and the README
- * with the Docker workflow.
+ * compose.yaml (repeating the Dockerfile's healthcheck, read back from its tree),
+ * compose.watch.yaml (the Compose Watch rules) and the README with the Docker workflow.
  *
  * @example
  * ```ts
  * renderContainer(plan, { kind: 'existing', name: 'api', found: ['Flask app app:app'] }).map((f) => f.path)
- * // ['Dockerfile', '.dockerignore', 'compose.yaml', 'README.Docker.md']
+ * // ['Dockerfile', '.dockerignore', 'compose.yaml', 'compose.watch.yaml', 'README.Docker.md']
  * ```
  */
 export function renderContainer(plan: ContainerPlan, readme: ReadmeKind): ProjectFile[] {
   const container = containerFiles(plan);
-  const compose = composeFile({
+  const composeOptions = {
     service: plan.imageName,
     port: plan.port,
     healthcheck: container.healthcheck,
     workdir: container.workdir,
     rebuildOn: container.dependencyFiles,
     ignore: container.watchIgnore,
-    rebuildOnEdit: plan.language === 'node' && plan.build !== undefined,
-  });
+    rebuildOnEdit: rebuildsOnEdit(plan),
+  };
+  const watch = composeWatchOf(plan);
   const shared = {
     name: readme.name,
     port: plan.port,
+    build: watch.rebuilds,
+    dependencyList: codeList(container.dependencyFiles),
+    watch: composeWatch({
+      build: watch.rebuilds,
+      dependencyList: codeList(container.dependencyFiles),
+      watchCommand: watch.command,
+    }).trimEnd(),
     workflow: workflow({ imageName: plan.imageName, port: plan.port }).trimEnd(),
     imageNotes: imageNotesOf(plan, container).trimEnd(),
     recipe: plan.language,
@@ -65,14 +111,13 @@ export function renderContainer(plan: ContainerPlan, readme: ReadmeKind): Projec
           ...shared,
           description: readme.description,
           developCommands: readme.developCommands,
-          build: plan.language === 'node' && plan.build !== undefined,
-          dependencyList: codeList(container.dependencyFiles),
         })
       : readmeDocker({ ...shared, found: readme.found });
   return [
     { path: 'Dockerfile', content: container.dockerfile },
     { path: '.dockerignore', content: container.dockerignore },
-    { path: 'compose.yaml', content: compose },
+    { path: 'compose.yaml', content: composeFile(composeOptions) },
+    { path: 'compose.watch.yaml', content: composeWatchFile(composeOptions) },
     { path: readme.kind === 'new' ? 'README.md' : 'README.Docker.md', content: text },
   ];
 }

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BakeFile, BuildOptionsError, bake, runBake } from '@dockwright/build';
 import { CliError } from '@dockwright/cli-kit';
+import type { Io } from '../io.js';
 import {
   buildFailure,
   ENGINE_HELP,
@@ -13,7 +14,6 @@ import {
   progressPrinter,
   SCRIPT,
 } from './build-script.js';
-import type { Io } from './lint-command.js';
 
 export const BAKE_HELP = `Usage: dockwright bake [options] <script> [targets…]
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { CliError } from '@dockwright/cli-kit';
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
+import type { Io } from '../io.js';
 import { buildCommand } from './build-command.js';
-import type { Io } from './lint-command.js';
 
 function io(): Io {
   const cwd = mkdtempSync(join(tmpdir(), 'dockwright-build-cmd-'));
@@ -16,6 +16,7 @@ function io(): Io {
     env: { DOCKWRIGHT_DOCKER: '/nonexistent/docker' },
     out: () => {},
     err: () => {},
+    outClosed: () => false,
     colors: pc.createColors(false),
     version: '0.0.0',
   };

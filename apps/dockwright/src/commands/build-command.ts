@@ -9,6 +9,7 @@ import {
   type SshSpec,
 } from '@dockwright/build';
 import { CliError } from '@dockwright/cli-kit';
+import type { Io } from '../io.js';
 import {
   buildFailure,
   ENGINE_HELP,
@@ -19,7 +20,6 @@ import {
   progressPrinter,
   SCRIPT,
 } from './build-script.js';
-import type { Io } from './lint-command.js';
 
 export const BUILD_HELP = `Usage: dockwright build [options] [Dockerfile|script]
 

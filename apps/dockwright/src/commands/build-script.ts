@@ -9,7 +9,7 @@ import {
   type EngineOptions,
 } from '@dockwright/build';
 import { CliError } from '@dockwright/cli-kit';
-import type { Io } from './lint-command.js';
+import type { Io } from '../io.js';
 
 /** Files `dockwright build` and `bake` run as build scripts rather than read as Dockerfiles. */
 export const SCRIPT = /\.(?:[cm]?js|[cm]?ts)$/;

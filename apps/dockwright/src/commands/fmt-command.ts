@@ -1,10 +1,14 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError } from '@dockwright/cli-kit';
 import { format } from '@dockwright/lint';
 import { loadConfig } from '../config.js';
-import { parseInput, readInputs, selectFiles, writeAtomic } from '../inputs.js';
-import type { Io } from './lint-command.js';
+import { selectFiles } from '../expand-glob.js';
+import { holdSignals } from '../hold-signals.js';
+import type { Io } from '../io.js';
+import { parseInput } from '../parse-input.js';
+import { displayName, readInput } from '../read-input.js';
+import { replaceFile } from '../replace-file.js';
+import { encodeText } from '../text-bytes.js';
 
 export const FMT_HELP = `Usage: dockwright fmt [--check|--write] [files…|-]
 
@@ -20,13 +24,14 @@ Keyword case, flag and argument spacing, blank lines and exec-form arrays are ma
 Words BuildKit's dump keeps as written (FROM's AS, HEALTHCHECK's CMD) and the indentation of
 continuation lines in shell-form commands (part of the shell text) are left as they are, so
 the formatted file parses to exactly the same instructions; \`lint --fix\` fixes AS casing.
-Heredoc bodies are never touched.
+Heredoc bodies are never touched. Bytes that are not UTF-8 are kept as they are.
 
 Exit codes: 0 done, 1 --check found files to change or a Dockerfile has syntax errors
-(printed as file:line:column: message), 2 usage or read error.
+(printed as file:line:column: message), 2 usage error or a file that could not be read or
+written (the other files are still done).
 `;
 
-export function fmtCommand(argv: string[], io: Io): number {
+export async function fmtCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -45,30 +50,41 @@ export function fmtCommand(argv: string[], io: Io): number {
     throw new CliError('--check and --write cannot be used together');
   if (positionals.length === 0)
     throw new CliError('no files given (use - for stdin; see dockwright fmt --help)');
-  const config = loadConfig(values.config, io.cwd);
+  const config = await loadConfig(values.config, io.cwd);
   const files = selectFiles(positionals, io.cwd, config.ignoreFiles);
-  const { inputs, failed } = readInputs(files, io.cwd, io.err);
+  let failed = false;
   let invalid = false;
   let changed = 0;
-  for (const input of inputs) {
-    const file = input.file;
-    const { errors } = parseInput(input);
-    if (errors.length > 0) {
-      // A file that does not parse is not formatted: that would guess at its meaning.
-      io.err(errors.map((e) => `${e}\n`).join(''));
-      invalid = true;
-      continue;
-    }
-    const output = format(input.text, { file: input.name });
-    if (values.check) {
-      if (output !== input.text) {
-        io.out(`${input.name}\n`);
-        changed++;
+  // One file at a time, each to the end, so a bad one (unreadable, unwritable, too large)
+  // is reported and the others are still done.
+  for (const file of files) {
+    try {
+      const input = readInput(file, io.cwd);
+      const output = format(input.text, { file: input.name });
+      // format gives a file with syntax errors back unchanged (formatting it would guess at
+      // its meaning), so only an unchanged file needs a parse of its own to tell.
+      const errors = output === input.text ? parseInput(input).errors : [];
+      if (errors.length > 0) {
+        io.err(errors.map((e) => `${e}\n`).join(''));
+        invalid = true;
+        continue;
       }
-    } else if (values.write && file !== '-') {
-      if (output !== input.text) writeAtomic(resolve(io.cwd, file), output, input.name);
-    } else {
-      io.out(output);
+      if (values.check) {
+        if (output !== input.text) {
+          io.out(`${displayName(file)}\n`);
+          changed++;
+        }
+      } else if (values.write && file !== '-') {
+        if (output !== input.text) {
+          await holdSignals(() => replaceFile(input.source, encodeText(output), displayName(file)));
+        }
+      } else {
+        io.out(output);
+      }
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      io.err(`${error.message}\n`);
+      failed = true;
     }
   }
   if (failed) return 2;

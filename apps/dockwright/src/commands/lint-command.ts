@@ -1,33 +1,36 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError } from '@dockwright/cli-kit';
 import {
   applyFixes,
   CheckConfigError,
-  type Colors,
   type Finding,
-  formatJson,
-  formatSarif,
-  formatText,
+  formatReport,
+  hadolintLintOptions,
+  isReportFormat,
+  type LintOptions,
   lint,
   parseCheckConfig,
+  REPORT_FORMATS,
   type ReportedFile,
+  type ReportFormat,
   type Severity,
+  type ShellcheckResult,
+  shellcheckJobs,
 } from '@dockwright/lint';
+import { runShellcheck } from '@dockwright/lint/shellcheck';
 import { loadConfig } from '../config.js';
-import { readInputs, selectFiles, writeAtomic } from '../inputs.js';
+import { selectFiles } from '../expand-glob.js';
+import { loadHadolintConfig } from '../hadolint-config-file.js';
+import { holdSignals } from '../hold-signals.js';
+import type { Io } from '../io.js';
+import { displayName, readBounded, readInput } from '../read-input.js';
+import { replaceFile } from '../replace-file.js';
+import { decodeText, encodeText } from '../text-bytes.js';
 
-export interface Io {
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-  readonly colors: Colors;
-  readonly version: string;
-}
-
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const RANK: Record<Severity, number> = { style: 0, info: 1, warning: 2, error: 3 };
+const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'];
 
 export const LINT_HELP = `Usage: dockwright lint [options] [files…|-]
 
@@ -35,9 +38,14 @@ Lints Dockerfiles with BuildKit's build checks, hadolint's DL rules and dockwrig
 
 Options:
   --fix                      apply the safe fixes in place (stdin: fixed text to stdout)
-  --format <text|json|sarif> report format (default text)
+  --format <name>            text (default), json, sarif, checkstyle, codeclimate,
+                             gitlab_codeclimate, sonarqube, gnu (tty is text)
   --config <file>            config file (default dockwright.config.json|yaml|yml)
-  --failure-threshold <lvl>  error | warning | info | none: exit 1 at or above (default warning)
+  --hadolint-config <file>   hadolint config (default: where hadolint looks, .hadolint.yaml
+                             first; also the HADOLINT_* variables)
+  --no-shellcheck            do not run ShellCheck on RUN scripts (default: when installed)
+  --failure-threshold <lvl>  error | warning | info | style | none: exit 1 at or above
+                             (default warning, or the hadolint config's)
   --max-warnings <n>         exit 1 when there are more than n warnings
   --dockerignore <file>      .dockerignore for CopyIgnoredFile (default: next to each file)
   --check <value>            BuildKit check config, skip=<Rule,…|all>;error=<bool>;
@@ -48,10 +56,11 @@ Files may be paths, globs (quoted: '**/Dockerfile') or - for stdin (reported as 
 Default: ./Dockerfile.
 The report goes to stdout, except with --fix and stdin: then stdout carries the fixed
 Dockerfile and the report (in any --format) goes to stderr.
-Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or read error.
+Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error or a file that
+could not be read or written (the other files are still linted and reported).
 `;
 
-export function lintCommand(argv: string[], io: Io): number {
+export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -59,6 +68,8 @@ export function lintCommand(argv: string[], io: Io): number {
       fix: { type: 'boolean' },
       format: { type: 'string' },
       config: { type: 'string' },
+      'hadolint-config': { type: 'string' },
+      'no-shellcheck': { type: 'boolean' },
       'failure-threshold': { type: 'string' },
       'max-warnings': { type: 'string' },
       dockerignore: { type: 'string' },
@@ -70,26 +81,39 @@ export function lintCommand(argv: string[], io: Io): number {
     io.out(LINT_HELP);
     return 0;
   }
-  const fmt = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(fmt)) {
-    throw new CliError(`--format must be text, json or sarif, not ${JSON.stringify(fmt)}`);
-  }
-  const threshold = values['failure-threshold'] ?? 'warning';
-  if (!['error', 'warning', 'info', 'none'].includes(threshold)) {
+  if (values.format !== undefined && !isReportFormat(values.format)) {
     throw new CliError(
-      `--failure-threshold must be error, warning, info or none, not ${JSON.stringify(threshold)}`,
+      `--format must be ${REPORT_FORMATS.join(', ')}, not ${JSON.stringify(values.format)}`,
     );
   }
+  if (
+    values['failure-threshold'] !== undefined &&
+    !THRESHOLDS.includes(values['failure-threshold'])
+  ) {
+    throw new CliError(
+      `--failure-threshold must be error, warning, info, style or none, not ${JSON.stringify(values['failure-threshold'])}`,
+    );
+  }
+  const hadolint = loadHadolintConfig(values['hadolint-config'], io.cwd, io.env, io.err);
+  // hadolint's `format:` applies when it names a format this tool writes (not codacy, junit).
+  const hadolintFormat = hadolint.formats.find((f) => isReportFormat(f)) as
+    | ReportFormat
+    | undefined;
+  const fmt: ReportFormat = (values.format as ReportFormat | undefined) ?? hadolintFormat ?? 'text';
+  const threshold = hadolint.noFail
+    ? 'none'
+    : (values['failure-threshold'] ?? hadolint.failureThreshold ?? 'warning');
   let maxWarnings: number | null = null;
   if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+    // Number('') is 0 and Number('1e3') 1000: take digits only.
+    maxWarnings = /^\d{1,9}$/.test(values['max-warnings']) ? Number(values['max-warnings']) : -1;
+    if (maxWarnings < 0) {
       throw new CliError(
         `--max-warnings must be a non-negative integer, not ${JSON.stringify(values['max-warnings'])}`,
       );
     }
   }
-  const config = loadConfig(values.config, io.cwd);
+  const config = await loadConfig(values.config, io.cwd);
   let args = positionals;
   if (args.length === 0) {
     if (!existsSync(resolve(io.cwd, 'Dockerfile')))
@@ -117,38 +141,68 @@ export function lintCommand(argv: string[], io: Io): number {
   const report = fixedToStdout ? io.err : io.out;
 
   const reported: ReportedFile[] = [];
-  const { inputs, failed: readError } = readInputs(files, io.cwd, io.err);
-  for (const input of inputs) {
-    const file = input.file;
-    const dockerignore =
-      explicitIgnore ??
-      readIgnore(resolve(io.cwd, file === '-' ? '.' : dirname(file), '.dockerignore'));
-    const options = {
-      file: input.name,
-      rules: config.rules,
-      ignoreRules: config.ignoreRules,
-      ...(dockerignore !== undefined ? { dockerignore } : {}),
-      ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
-    };
-    let text = input.text;
-    let findings: readonly Finding[] | null = null;
-    if (values.fix) {
-      const { output, remaining } = applyFixes(text, options);
-      findings = remaining;
-      if (output !== text) {
+  const linted: { name: string; text: string; options: LintOptions }[] = [];
+  let failed = false;
+  // hadolint's settings first; dockwright's own config says the last word on a rule.
+  const fromHadolint = hadolintLintOptions(hadolint);
+  // One file at a time, each to the end, so a bad one (unreadable, unwritable, too large)
+  // is reported and the others are still linted.
+  for (const file of files) {
+    try {
+      const input = readInput(file, io.cwd);
+      const dockerignore =
+        explicitIgnore ??
+        readIgnore(resolve(io.cwd, file === '-' ? '.' : dirname(file), '.dockerignore'));
+      const options: LintOptions = {
+        ...fromHadolint,
+        file: input.name,
+        rules: { ...fromHadolint.rules, ...config.rules },
+        ignoreRules: [...(fromHadolint.ignoreRules ?? []), ...config.ignoreRules],
+        // Only the JSON report shows whether a finding is fixable.
+        fixes: values.fix === true || fmt === 'json',
+        ...(dockerignore !== undefined ? { dockerignore } : {}),
+        ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
+      };
+      let text = input.text;
+      if (values.fix) {
+        const { output } = applyFixes(text, options);
+        let written = true;
         if (file === '-') io.out(output);
-        else writeAtomic(resolve(io.cwd, file), output, input.name);
-        text = output;
-      } else if (file === '-') io.out(output);
+        else if (output !== text) {
+          try {
+            await holdSignals(() =>
+              replaceFile(input.source, encodeText(output), displayName(file)),
+            );
+          } catch (error) {
+            if (!(error instanceof CliError)) throw error;
+            // The file is as it was: report what it still says.
+            io.err(`${error.message}\n`);
+            failed = true;
+            written = false;
+          }
+        }
+        if (written) text = output;
+      }
+      linted.push({ name: input.name, text, options });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      io.err(`${error.message}\n`);
+      failed = true;
     }
-    reported.push({ file: input.name, text, findings: findings ?? lint(text, options) });
   }
 
-  if (fmt === 'json') report(formatJson(reported));
-  else if (fmt === 'sarif')
-    report(formatSarif(reported, { name: 'dockwright', version: io.version }));
-  else report(formatText(reported, io.colors));
-  if (readError) return 2;
+  const shellcheck = values['no-shellcheck']
+    ? linted.map(() => [])
+    : await checkScripts(linted, fixedToStdout ? () => {} : io.err);
+  linted.forEach(({ name, text, options }, i) => {
+    const findings: readonly Finding[] = lint(text, { ...options, shellcheck: shellcheck[i] });
+    reported.push({ file: name, text, findings });
+  });
+
+  report(
+    formatReport(fmt, reported, { name: 'dockwright', version: io.version, colors: io.colors }),
+  );
+  if (failed) return 2;
   const all: Finding[] = reported.flatMap((r) => r.findings);
   const failing =
     threshold !== 'none' && all.some((f) => RANK[f.severity] >= RANK[threshold as Severity]);
@@ -157,13 +211,30 @@ export function lintCommand(argv: string[], io: Io): number {
   return 0;
 }
 
+/**
+ * ShellCheck's comments on every file's RUN scripts, one run for all files (a process per batch
+ * of scripts). Without the binary, or when it fails, one note and no comments.
+ */
+async function checkScripts(
+  files: readonly { text: string; options: LintOptions }[],
+  note: (s: string) => void,
+): Promise<ShellcheckResult[][]> {
+  const perFile = files.map(({ text, options }) => shellcheckJobs(text, options));
+  const all = perFile.flat();
+  if (all.length === 0) return perFile.map(() => []);
+  const run = await runShellcheck(all);
+  if (run.note) note(`dockwright: ${run.note}\n`);
+  const byJob = new Map(run.results.map((r) => [r.job, r]));
+  return perFile.map((jobs) => jobs.flatMap((j) => byJob.get(j) ?? []));
+}
+
 /** A `.dockerignore`: `shown` names a required one (`--dockerignore`), else a missing one is none. */
 function readIgnore(path: string, shown?: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeText(readBounded(path, displayName(shown ?? path)).bytes);
   } catch (error) {
-    if (shown !== undefined)
-      throw new CliError(`${shown}: cannot read: ${(error as Error).message}`, 2, { cause: error });
-    return undefined;
+    if (shown !== undefined) throw error;
+    if ((error as { cause?: { code?: string } }).cause?.code === 'ENOENT') return undefined;
+    throw error;
   }
 }

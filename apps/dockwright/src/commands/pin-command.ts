@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   createRegistryClient,
@@ -7,9 +6,13 @@ import {
   pinDockerfile,
 } from '@dockwright/build';
 import { CliError } from '@dockwright/cli-kit';
-import { readInputs, selectFiles, writeAtomic } from '../inputs.js';
+import { selectFiles } from '../expand-glob.js';
+import { holdSignals } from '../hold-signals.js';
+import type { Io } from '../io.js';
+import { displayName, readInput } from '../read-input.js';
+import { replaceFile } from '../replace-file.js';
+import { encodeText } from '../text-bytes.js';
 import { printable } from './build-script.js';
-import type { Io } from './lint-command.js';
 
 export const PIN_HELP = `Usage: dockwright pin [--check|--update] [files…|-]
 
@@ -72,28 +75,39 @@ export async function pinCommand(argv: string[], io: Io): Promise<number> {
     throw new CliError('--check and --update cannot be used together');
   const mode: PinMode = values.check ? 'check' : values.update ? 'update' : 'pin';
   const files = selectFiles(positionals.length > 0 ? positionals : ['Dockerfile'], io.cwd, []);
-  const { inputs, failed } = readInputs(files, io.cwd, io.err);
   const registry = createRegistryClient({ insecureRegistries: values['insecure-registry'] ?? [] });
   let problems = false;
-  let errors = failed;
-  for (const input of inputs) {
-    const result = await pinDockerfile(input.text, {
-      mode,
-      resolve: (ref) => registry.digest(ref),
-    });
-    for (const r of result.references) {
-      const bad = !['pinned', 'updated', 'current', 'digest-only'].includes(r.status);
-      if (r.status === 'error') errors = true;
-      else if (bad) problems = true;
-      // Quiet about what is fine when checking; say what changed otherwise.
-      if (mode === 'check' && !bad) continue;
-      if (r.status === 'current' || r.status === 'digest-only') continue;
-      io.err(`${input.name}:${r.line}:${r.column}: ${printable(describe(r))}\n`);
+  let errors = false;
+  // One file at a time, each to the end: a file that cannot be read or written is reported
+  // and the others are still pinned.
+  for (const file of files) {
+    try {
+      const input = readInput(file, io.cwd);
+      const result = await pinDockerfile(input.text, {
+        mode,
+        resolve: (ref) => registry.digest(ref),
+      });
+      for (const r of result.references) {
+        const bad = !['pinned', 'updated', 'current', 'digest-only'].includes(r.status);
+        if (r.status === 'error') errors = true;
+        else if (bad) problems = true;
+        // Quiet about what is fine when checking; say what changed otherwise.
+        if (mode === 'check' && !bad) continue;
+        if (r.status === 'current' || r.status === 'digest-only') continue;
+        io.err(`${displayName(file)}:${r.line}:${r.column}: ${printable(describe(r))}\n`);
+      }
+      if (mode === 'check') continue;
+      if (file === '-') io.out(result.text);
+      else if (result.text !== input.text) {
+        await holdSignals(() =>
+          replaceFile(input.source, encodeText(result.text), displayName(file)),
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      io.err(`${error.message}\n`);
+      errors = true;
     }
-    if (mode === 'check') continue;
-    if (input.file === '-') io.out(result.text);
-    else if (result.text !== input.text)
-      writeAtomic(resolve(io.cwd, input.file), result.text, input.name);
   }
   return errors ? 2 : problems ? 1 : 0;
 }

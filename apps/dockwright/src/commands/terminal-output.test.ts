@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { BuildError, type BuildEvent, type BuildStep } from '@dockwright/build';
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
+import type { Io } from '../io.js';
 import { buildFailure, progressPrinter } from './build-script.js';
-import type { Io } from './lint-command.js';
 import { pinCommand } from './pin-command.js';
 
 const HOSTILE = 'a\x1b[2J\x1b]0;pwned\x07b\rc\x9bd\x7f';
@@ -28,6 +28,7 @@ function fakeIo(colors: boolean): Io & { text: () => string } {
     err: (s) => {
       err += s;
     },
+    outClosed: () => false,
     colors: pc.createColors(colors),
     version: '0.0.0',
     text: () => out + err,

@@ -1,7 +1,7 @@
-import { globToRegExp } from '../glob-to-reg-exp.js';
+import { compileGlob, type Glob } from '../compile-glob.js';
 
 interface Pattern {
-  readonly regex: RegExp;
+  readonly glob: Glob;
   readonly exclusion: boolean;
 }
 
@@ -18,7 +18,21 @@ interface Pattern {
  * ```
  */
 export function dockerignoreMatcher(text: string): (path: string) => boolean {
+  return readDockerignore(text).matches;
+}
+
+/** A `.dockerignore` read for CopyIgnoredFile (see {@link dockerignoreMatcher}). */
+export interface Dockerignore {
+  /** The patterns, cleaned, `!` ones included with their `!`. */
+  readonly patterns: readonly string[];
+  /** Some pattern re-includes (`!…`): BuildKit then checks no COPY source. */
+  readonly hasExclusions: boolean;
+  readonly matches: (path: string) => boolean;
+}
+
+export function readDockerignore(text: string): Dockerignore {
   const patterns: Pattern[] = [];
+  const written: string[] = [];
   for (let line of text.split(/\r?\n/)) {
     line = line.trim();
     if (line === '' || line.startsWith('#')) continue;
@@ -29,9 +43,10 @@ export function dockerignoreMatcher(text: string): (path: string) => boolean {
     }
     line = cleanPath(line);
     if (line === '' || line === '.') continue;
-    patterns.push({ regex: globToRegExp(line), exclusion });
+    patterns.push({ glob: compileGlob(line), exclusion });
+    written.push(exclusion ? `!${line}` : line);
   }
-  return (path: string): boolean => {
+  const matches = (path: string): boolean => {
     const clean = cleanPath(path);
     if (clean === '' || clean === '.') return false;
     const parents: string[] = [];
@@ -39,11 +54,12 @@ export function dockerignoreMatcher(text: string): (path: string) => boolean {
     for (let i = 1; i <= parts.length; i++) parents.push(parts.slice(0, i).join('/'));
     let matched = false;
     for (const p of patterns) {
-      const hit = p.regex.test(clean) || parents.some((d) => p.regex.test(d));
+      const hit = p.glob.test(clean) || parents.some((d) => p.glob.test(d));
       if (hit) matched = !p.exclusion;
     }
     return matched;
   };
+  return { patterns: written, hasExclusions: patterns.some((p) => p.exclusion), matches };
 }
 
 /** Go's `filepath.Clean` for relative slash paths, with leading `/` and `./` removed. */

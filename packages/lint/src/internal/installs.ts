@@ -1,4 +1,14 @@
-import { argsNoFlags, commandName, type ShellCommand } from './shell-commands.js';
+import { argsNoFlags, dropFlagArg, type ShellCommand } from '../shell/command.js';
+
+/** The base name of a command path: `/usr/bin/apt-get` gives `apt-get`. */
+export function commandName(c: ShellCommand): string {
+  return c.name.slice(c.name.lastIndexOf('/') + 1);
+}
+
+/** Words that are no flags, nor values of the given flags. */
+function positionalWords(c: ShellCommand, valueFlags: readonly string[] = []): string[] {
+  return argsNoFlags(dropFlagArg(c, valueFlags));
+}
 
 /**
  * A dependency install that reads the project's manifest (package.json, requirements.txt,
@@ -7,7 +17,7 @@ import { argsNoFlags, commandName, type ShellCommand } from './shell-commands.js
  */
 export function dependencyInstall(c: ShellCommand): string | null {
   const name = commandName(c);
-  const words = argsNoFlags(c);
+  const words = positionalWords(c);
   const sub = words[0];
   switch (name) {
     case 'npm':
@@ -65,7 +75,7 @@ export interface PackageInstall {
 /** A package-manager install that leaves a download cache behind unless told otherwise. */
 export function packageInstall(c: ShellCommand): PackageInstall | null {
   const name = commandName(c);
-  const words = argsNoFlags(c);
+  const words = positionalWords(c);
   const sub = words[0];
   if (name === 'apt-get' || name === 'apt') {
     return sub === 'install' ? { tool: name, cacheTarget: '/var/cache/apt' } : null;

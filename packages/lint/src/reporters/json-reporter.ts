@@ -6,6 +6,7 @@ export function formatJson(files: readonly ReportedFile[]): string {
     findings.map((f) => ({
       file,
       ruleId: f.ruleId,
+      ...(f.alsoRuleIds ? { alsoRuleIds: f.alsoRuleIds } : {}),
       severity: f.severity,
       message: f.message,
       line: f.position.start.line,

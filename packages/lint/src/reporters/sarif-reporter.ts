@@ -1,8 +1,16 @@
 import { allRules } from '../rules/all-rules.js';
+import { shellcheckUrl } from '../shellcheck/shellcheck-findings.js';
 import { STDIN_NAME, STDIN_URI } from './stdin-name.js';
 import type { ReportedFile } from './text-reporter.js';
 
-const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+const LEVEL = { error: 'error', warning: 'warning', info: 'note', style: 'note' } as const;
+
+interface SarifRule {
+  readonly id: string;
+  readonly shortDescription: { readonly text: string };
+  readonly helpUri?: string;
+  readonly defaultConfiguration: { readonly level: string; readonly enabled?: boolean };
+}
 
 /**
  * SARIF 2.1.0 for code scanning: one run, the tool's rules, one result per finding with a
@@ -18,12 +26,27 @@ export function formatSarif(
   files: readonly ReportedFile[],
   tool: { name: string; version: string } = { name: 'dockwright', version: '0.0.0' },
 ): string {
-  const rules = allRules.map((r) => ({
+  const rules: SarifRule[] = allRules.map((r) => ({
     id: r.meta.id,
     shortDescription: { text: r.meta.description },
     ...(r.meta.url ? { helpUri: r.meta.url } : {}),
-    defaultConfiguration: { level: LEVEL[r.meta.severity] },
+    defaultConfiguration:
+      r.meta.severity === 'off'
+        ? { level: 'note', enabled: false }
+        : { level: LEVEL[r.meta.severity] },
   }));
+  // ShellCheck's codes are not rules of this tool: each one found gets an entry.
+  for (const { findings } of files) {
+    for (const f of findings) {
+      if (!/^SC[0-9]+$/.test(f.ruleId) || rules.some((r) => r.id === f.ruleId)) continue;
+      rules.push({
+        id: f.ruleId,
+        shortDescription: { text: `ShellCheck ${f.ruleId}` },
+        helpUri: shellcheckUrl(f.ruleId),
+        defaultConfiguration: { level: LEVEL[f.severity] },
+      });
+    }
+  }
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = files.flatMap(({ file, findings }) =>
     findings.map((f) => ({
@@ -31,6 +54,7 @@ export function formatSarif(
       ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
       level: LEVEL[f.severity],
       message: { text: f.message },
+      ...(f.alsoRuleIds ? { properties: { alsoRuleIds: f.alsoRuleIds } } : {}),
       locations: [
         {
           physicalLocation: {

@@ -19,7 +19,7 @@ import {
   wrapComment,
 } from './recipe-checks.js';
 
-/** Options of {@link node}. */
+/** Options of {@link recipes | `recipes.node`}. */
 export interface NodeRecipeOptions {
   /** The `node:<version>-slim` tag, the default of `ARG NODE_VERSION`. Default `'22'`. */
   readonly nodeVersion?: string;

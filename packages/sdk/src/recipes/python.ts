@@ -17,7 +17,7 @@ import {
 /** The package managers `recipes.python` installs with. */
 export type PythonPackageManager = 'pip' | 'uv' | 'poetry';
 
-/** Options of {@link python}. */
+/** Options of {@link recipes | `recipes.python`}. */
 export interface PythonRecipeOptions {
   /** The `python:<version>-slim` tag, the default of `ARG PYTHON_VERSION`. Default `'3.12'`. */
   readonly pythonVersion?: string;
@@ -197,13 +197,12 @@ export function python(options: PythonRecipeOptions = {}) {
           .from(`python:${version}-slim`, { as: 'runtime' })
       : dockerfile().arg(version).from(`python:${version}-slim`, { as: 'runtime' });
 
-  const stage = start
-    .env({
-      PYTHONDONTWRITEBYTECODE: '1',
-      PYTHONUNBUFFERED: '1',
-      ...(pm === 'uv' ? { PATH: `${VENV}/bin:\${PATH}` } : {}),
-      PORT: String(port),
-    });
+  const stage = start.env({
+    PYTHONDONTWRITEBYTECODE: '1',
+    PYTHONUNBUFFERED: '1',
+    ...(pm === 'uv' ? { PATH: `${VENV}/bin:\${PATH}` } : {}),
+    PORT: String(port),
+  });
 
   const installed =
     pm === 'pip'

@@ -20,30 +20,40 @@ export const consistentInstructionCasing = defineRule(
       'All commands within the Dockerfile should use the same casing (either upper or lower)',
     url: buildkitUrl('ConsistentInstructionCasing'),
     fixable: true,
+    checkConfig: 'file',
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nRUN true\nrun echo hi\n' },
+      notReported: { dockerfile: 'from alpine:3.20\nrun true\n' },
+    },
   },
   (ctx, report) => {
     const written = (n: InstructionNode): string => n.raws?.keyword || n.keyword;
+    // BuildKit counts and checks the instructions of its stages: ARGs before the first FROM
+    // are not among them.
+    const instructions = ctx.stages.flatMap((s) => [s.from, ...s.instructions]);
     let upper = 0;
     let lower = 0;
-    for (const n of ctx.instructions) {
+    for (const n of instructions) {
       const kw = written(n);
       if (kw === kw.toUpperCase()) upper++;
       else if (kw === kw.toLowerCase()) lower++;
     }
     const majorityLower = lower > upper;
     const majority = majorityLower ? 'lowercase' : 'uppercase';
-    for (const n of ctx.instructions) {
+    for (const n of instructions) {
       const kw = written(n);
       const ok = majorityLower ? kw === kw.toLowerCase() : kw === kw.toUpperCase();
       if (ok) continue;
       const wanted = majorityLower ? kw.toLowerCase() : kw.toUpperCase();
-      const replacement = withKeywordText(n, wanted);
       report(
         n,
         `Command '${kw}' should match the case of the command majority (${majority})`,
-        replacement
-          ? { description: `Write '${wanted}'`, edits: [{ target: n, replacement }] }
-          : undefined,
+        () => {
+          const replacement = withKeywordText(n, wanted);
+          return replacement
+            ? { description: `Write '${wanted}'`, edits: [{ target: n, replacement }] }
+            : null;
+        },
       );
     }
   },

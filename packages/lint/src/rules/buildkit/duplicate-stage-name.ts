@@ -17,6 +17,11 @@ export const duplicateStageName = defineRule(
     severity: 'warning',
     description: 'Stage names should be unique',
     url: buildkitUrl('DuplicateStageName'),
+    checkConfig: 'file',
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20 AS build\nFROM alpine:3.20 AS Build\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20 AS build\nFROM alpine:3.20 AS test\n' },
+    },
   },
   (ctx, report) => {
     const seen = new Set<string>();

@@ -17,6 +17,10 @@ export const fromAsCasing = defineRule(
     description: "The 'as' keyword should match the case of the 'from' keyword",
     url: buildkitUrl('FromAsCasing'),
     fixable: true,
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20 as build\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20 AS build\n' },
+    },
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {
@@ -29,14 +33,12 @@ export const fromAsCasing = defineRule(
       const bad = (fromUpper && as !== as.toUpperCase()) || (fromLower && as !== as.toLowerCase());
       if (!bad) continue;
       const wanted = fromUpper ? 'AS' : 'as';
-      const replacement = replaceFromWord(ctx, stage.from, 1, wanted);
-      report(
-        stage.from,
-        `'${as}' and '${from}' keywords' casing do not match`,
-        replacement
+      report(stage.from, `'${as}' and '${from}' keywords' casing do not match`, () => {
+        const replacement = replaceFromWord(ctx, stage.from, 1, wanted);
+        return replacement
           ? { description: `Write '${wanted}'`, edits: [{ target: stage.from, replacement }] }
-          : undefined,
-      );
+          : null;
+      });
     }
   },
 );

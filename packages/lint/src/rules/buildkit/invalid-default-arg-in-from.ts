@@ -1,7 +1,8 @@
-import { type EscapeChar, expand, viewArg } from '@dockwright/ast';
+import { type EscapeChar, expand } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
 import { isValidImageRef } from '../../internal/image-ref.js';
 import { varNames } from '../../internal/var-names.js';
+import { argsOf } from '../../internal/views.js';
 
 /**
  * InvalidDefaultArgInFrom: with the global ARG defaults, the FROM image must be a valid
@@ -20,12 +21,17 @@ export const invalidDefaultArgInFrom = defineRule(
     severity: 'warning',
     description: 'Default value for global ARG results in an empty or invalid base image name',
     url: buildkitUrl('InvalidDefaultArgInFrom'),
+    checkConfig: 'file',
+    examples: {
+      reported: { dockerfile: 'ARG VERSION\nFROM alpine:${VERSION}\n' },
+      notReported: { dockerfile: 'ARG VERSION=3.20\nFROM alpine:${VERSION}\n' },
+    },
   },
   (ctx, report) => {
     // BuildKit expands each global ARG default with the ARGs above it (quotes removed).
     const env: Record<string, string> = {};
     for (const a of ctx.globalArgs) {
-      for (const d of viewArg(a, ctx.escape).args) {
+      for (const d of argsOf(a, ctx.escape)) {
         if (d.value === null) continue;
         const value = d.raw.slice(d.raw.indexOf('=') + 1);
         env[d.name] = tryExpand(value, env, ctx.escape) ?? d.value;

@@ -1,5 +1,5 @@
-import { viewArg } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
+import { argsOf } from '../../internal/views.js';
 
 /**
  * InvalidDefinitionDescription (experimental, off unless enabled with
@@ -9,7 +9,7 @@ import { buildkitUrl, defineRule } from '../../define-rule.js';
  * @example
  * ```dockerfile
  * # the build stage
- * FROM alpine AS build   # Comment for build stage should follow the format: `# build <description>`
+ * FROM alpine AS build   # Comment for FROM should follow the format: `# build <description>`
  * ```
  */
 export const invalidDefinitionDescription = defineRule(
@@ -21,28 +21,43 @@ export const invalidDefinitionDescription = defineRule(
       'Comment for build stage or argument should follow the format: `# <arg/stage name> <description>`. If this is not intended to be a description comment, add an empty line or comment between the instruction and the comment.',
     url: buildkitUrl('InvalidDefinitionDescription'),
     experimental: true,
+    examples: {
+      reported: {
+        dockerfile:
+          '# check=experimental=InvalidDefinitionDescription\n\n# the build stage\nFROM alpine:3.20 AS build\n',
+        options: { buildkitCheck: 'experimental=InvalidDefinitionDescription' },
+      },
+      notReported: {
+        dockerfile:
+          '# check=experimental=InvalidDefinitionDescription\n\n# build compiles the app\nFROM alpine:3.20 AS build\n',
+        options: { buildkitCheck: 'experimental=InvalidDefinitionDescription' },
+      },
+    },
   },
   (ctx, report) => {
     for (const n of ctx.instructions) {
-      const comments = ctx.commentsAbove(n).filter((c) => !/^(?:check|hadolint)\b/.test(c.text));
-      if (comments.length === 0) continue;
-      const firstWord = comments[0]!.text.split(/\s+/)[0] ?? '';
-      if (n.keyword === 'FROM' && n.args.length === 3 && n.args[1]!.toLowerCase() === 'as') {
-        const name = n.args[2]!;
-        if (firstWord !== name) {
-          report(
-            n,
-            `Comment for build stage should follow the format: \`# ${name} <description>\``,
-          );
-        }
+      // BuildKit reads the last comment above (every comment, `# check=` ones too), up to its
+      // first space.
+      const comments = ctx.commentsAbove(n);
+      const last = comments[comments.length - 1];
+      if (!last) continue;
+      const firstWord = last.text.split(' ')[0] ?? '';
+      let keyword: string;
+      let keys: string[];
+      if (n.keyword === 'FROM') {
+        const stage = ctx.stageOf(n)?.info.stage;
+        if (!stage) continue;
+        keyword = 'FROM';
+        keys = [stage];
       } else if (n.keyword === 'ARG') {
-        const decls = viewArg(n, ctx.escape).args;
-        if (decls.length !== 1) continue;
-        const name = decls[0]!.name;
-        if (firstWord !== name) {
-          report(n, `Comment for ARG should follow the format: \`# ${name} <description>\``);
-        }
+        keyword = 'ARG';
+        keys = argsOf(n, ctx.escape).map((d) => d.name);
+      } else {
+        continue;
       }
+      if (keys.length === 0 || keys.includes(firstWord)) continue;
+      const example = keys.length > 1 ? '<arg_key>' : keys[0];
+      report(n, `Comment for ${keyword} should follow the format: \`# ${example} <description>\``);
     }
   },
 );

@@ -18,6 +18,10 @@ export const legacyKeyValueFormat = defineRule(
     description: 'Legacy key/value format with whitespace separator should not be used',
     url: buildkitUrl('LegacyKeyValueFormat'),
     fixable: true,
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nENV PORT 8080\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20\nENV PORT=8080\n' },
+    },
   },
   (ctx, report) => {
     const visit = (n: InstructionNode, top: InstructionNode | null): void => {
@@ -28,7 +32,7 @@ export const legacyKeyValueFormat = defineRule(
       report(
         top ?? n,
         `"${n.keyword} key=value" should be used instead of legacy "${n.keyword} key value" format`,
-        top ? undefined : (legacyKeyValueFix(ctx, n) ?? undefined),
+        top ? undefined : () => legacyKeyValueFix(ctx, n),
       );
     };
     for (const n of ctx.instructions) visit(n, null);

@@ -16,6 +16,12 @@ export const maintainerDeprecated = defineRule(
     description:
       'The MAINTAINER instruction is deprecated, use a label instead to define an image author',
     url: buildkitUrl('MaintainerDeprecated'),
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nMAINTAINER me@example.com\n' },
+      notReported: {
+        dockerfile: 'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="me@example.com"\n',
+      },
+    },
   },
   (ctx, report) => {
     for (const n of ctx.instructions) {

@@ -20,6 +20,10 @@ export const multipleInstructionsDisallowed = defineRule(
     severity: 'warning',
     description: 'Multiple instructions of the same type should not be used in the same stage',
     url: buildkitUrl('MultipleInstructionsDisallowed'),
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20\nCMD ["a"]\nFROM alpine:3.20\nCMD ["b"]\n' },
+    },
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {
@@ -28,9 +32,12 @@ export const multipleInstructionsDisallowed = defineRule(
         if (!SINGLE.includes(n.keyword)) continue;
         const previous = last.get(n.keyword);
         if (previous) {
+          // BuildKit reports the overridden one, configured by the one that overrides it.
           report(
             previous,
             `Multiple ${n.keyword} instructions should not be used in the same stage because only the last one will be used`,
+            undefined,
+            n,
           );
         }
         last.set(n.keyword, n);

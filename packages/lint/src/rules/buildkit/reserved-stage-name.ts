@@ -18,6 +18,11 @@ export const reservedStageName = defineRule(
     severity: 'warning',
     description: 'Reserved words should not be used as stage names',
     url: buildkitUrl('ReservedStageName'),
+    checkConfig: 'file',
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20 AS scratch\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20 AS base\n' },
+    },
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {

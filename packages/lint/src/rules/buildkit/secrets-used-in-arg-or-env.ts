@@ -1,5 +1,6 @@
-import { envPairs, goQuote, viewArg } from '@dockwright/ast';
+import { goQuote } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
+import { argsOf, envPairsOf } from '../../internal/views.js';
 
 const SECRET =
   /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -26,14 +27,18 @@ export const secretsUsedInArgOrEnv = defineRule(
     severity: 'warning',
     description: 'Sensitive data should not be used in the ARG or ENV commands',
     url: buildkitUrl('SecretsUsedInArgOrEnv'),
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nARG GITHUB_TOKEN\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20\nARG PUBLIC_KEY\n' },
+    },
   },
   (ctx, report) => {
     for (const n of ctx.instructions) {
       const names =
         n.keyword === 'ARG'
-          ? viewArg(n, ctx.escape).args.map((d) => d.name)
+          ? argsOf(n, ctx.escape).map((d) => d.name)
           : n.keyword === 'ENV'
-            ? envPairs(n, ctx.escape).map((p) => p.key)
+            ? envPairsOf(n, ctx.escape).map((p) => p.key)
             : [];
       for (const name of names) {
         if (isSecretName(name)) {

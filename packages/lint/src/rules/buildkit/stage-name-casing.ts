@@ -17,15 +17,17 @@ export const stageNameCasing = defineRule(
     description: 'Stage names should be lowercase',
     url: buildkitUrl('StageNameCasing'),
     fixable: true,
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20 AS Build\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20 AS build\n' },
+    },
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {
       const name = stage.info.stageAsWritten;
       if (name === null || name === name.toLowerCase()) continue;
-      report(
-        stage.from,
-        `Stage name '${name}' should be lowercase`,
-        renameStageFix(ctx, stage, name.toLowerCase()) ?? undefined,
+      report(stage.from, `Stage name '${name}' should be lowercase`, () =>
+        renameStageFix(ctx, stage, name.toLowerCase()),
       );
     }
   },

@@ -1,7 +1,8 @@
-import { suggest, viewArg } from '@dockwright/ast';
+import { suggest } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
 import { PLATFORM_ARGS } from '../../internal/predefined-args.js';
 import { varNames } from '../../internal/var-names.js';
+import { argsOf } from '../../internal/views.js';
 
 /**
  * UndefinedArgInFrom: FROM may use only global ARGs (declared before the first FROM) and the
@@ -19,11 +20,14 @@ export const undefinedArgInFrom = defineRule(
     severity: 'warning',
     description: 'FROM command must use declared ARGs',
     url: buildkitUrl('UndefinedArgInFrom'),
+    examples: {
+      reported: { dockerfile: 'FROM node:${NODE_VERSON}\n' },
+      notReported: { dockerfile: 'ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}\n' },
+    },
   },
   (ctx, report) => {
     const declared: string[] = [];
-    for (const a of ctx.globalArgs)
-      for (const d of viewArg(a, ctx.escape).args) declared.push(d.name);
+    for (const a of ctx.globalArgs) for (const d of argsOf(a, ctx.escape)) declared.push(d.name);
     for (const stage of ctx.stages) {
       const words = [stage.from.args[0] ?? '', stage.info.platform ?? ''];
       const seen = new Set<string>();
@@ -31,7 +35,8 @@ export const undefinedArgInFrom = defineRule(
         for (const name of varNames(word, ctx.escape)) {
           if (declared.includes(name) || PLATFORM_ARGS.has(name) || seen.has(name)) continue;
           seen.add(name);
-          const hint = suggest(name, declared, true);
+          // BuildKit suggests among the global ARGs and the platform ARGs it predefines.
+          const hint = suggest(name, [...declared, ...PLATFORM_ARGS], true);
           report(
             stage.from,
             `FROM argument '${name}' is not declared${hint ? ` (did you mean ${hint}?)` : ''}`,

@@ -1,7 +1,8 @@
-import { envPairs, type InstructionNode, suggest, viewArg } from '@dockwright/ast';
+import { type InstructionNode, suggest } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { PREDEFINED_ARGS } from '../../internal/predefined-args.js';
+import { PLATFORM_ARGS, PREDEFINED_ARGS } from '../../internal/predefined-args.js';
 import { varNames } from '../../internal/var-names.js';
+import { argsOf, envPairsOf } from '../../internal/views.js';
 import type { Stage } from '../../rule-context.js';
 
 /**
@@ -62,8 +63,19 @@ export const undefinedVar = defineRule(
     severity: 'warning',
     description: 'Variables should be defined before their use',
     url: buildkitUrl('UndefinedVar'),
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nCOPY $SRC /app/\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20\nARG SRC=.\nCOPY $SRC /app/\n' },
+    },
   },
   (ctx, report) => {
+    // Global ARGs with a default (and the platform ARGs) give a stage's `ARG name` a value.
+    const globalValues = new Set<string>(PLATFORM_ARGS);
+    for (const a of ctx.globalArgs) {
+      for (const d of argsOf(a, ctx.escape)) if (d.value !== null) globalValues.add(d.name);
+    }
+    // The environment of each stage's state: ENVs and ARGs with a value, which a stage built
+    // on it (`FROM base`) starts with, as BuildKit's dispatch state does.
     const envByStage = new Map<Stage, Set<string>>();
     for (const stage of ctx.stages) {
       const env = new Set<string>(stage.parent ? (envByStage.get(stage.parent) ?? []) : ['PATH']);
@@ -75,7 +87,7 @@ export const undefinedVar = defineRule(
             if (env.has(name) || args.has(name)) continue;
             if (PREDEFINED_ARGS.has(name) || reported.has(name)) continue;
             reported.add(name);
-            const hint = suggest(name, [...env, ...args], true);
+            const hint = suggest(name, [...env], true);
             report(
               n,
               `Usage of undefined variable '$${name}'${hint ? ` (did you mean $${hint}?)` : ''}`,
@@ -83,8 +95,13 @@ export const undefinedVar = defineRule(
           }
         }
         // Every reference of an instruction sees the values from before it.
-        if (n.keyword === 'ENV') for (const p of envPairs(n, ctx.escape)) env.add(p.key);
-        if (n.keyword === 'ARG') for (const d of viewArg(n, ctx.escape).args) args.add(d.name);
+        if (n.keyword === 'ENV') for (const p of envPairsOf(n, ctx.escape)) env.add(p.key);
+        if (n.keyword === 'ARG') {
+          for (const d of argsOf(n, ctx.escape)) {
+            args.add(d.name);
+            if (d.value !== null || globalValues.has(d.name)) env.add(d.name);
+          }
+        }
       }
       envByStage.set(stage, env);
     }

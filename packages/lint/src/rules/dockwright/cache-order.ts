@@ -1,7 +1,6 @@
 import { type InstructionNode, viewCopy } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
 import { dependencyInstall } from '../../internal/installs.js';
-import { runScripts } from '../../internal/run-scripts.js';
 
 /** COPY/ADD of the whole build context (`.`, `./`, `*`) from the context, not a stage. */
 function copiesWholeContext(n: InstructionNode): boolean {
@@ -32,6 +31,13 @@ export const cacheOrder = defineRule(
     severity: 'warning',
     description:
       'Install dependencies before copying the whole build context, so source changes do not invalidate the install layer',
+    examples: {
+      reported: { dockerfile: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n' },
+      notReported: {
+        dockerfile:
+          'FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n',
+      },
+    },
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {
@@ -41,10 +47,10 @@ export const cacheOrder = defineRule(
       }
       if (!copied) continue;
       const copyLine = copied.position?.start.line ?? 0;
-      for (const run of runScripts(ctx)) {
-        if (run.stage !== stage) continue;
-        if ((run.node.position?.start.line ?? 0) < copyLine) continue;
-        for (const c of run.script.commands) {
+      for (const n of stage.instructions) {
+        if (n.keyword !== 'RUN' || (n.position?.start.line ?? 0) < copyLine) continue;
+        const run = ctx.run(n);
+        for (const c of run.commands) {
           const install = dependencyInstall(c);
           if (!install) continue;
           report(

@@ -1,8 +1,7 @@
 import { viewRun } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
-import { packageInstall } from '../../internal/installs.js';
-import { runScripts } from '../../internal/run-scripts.js';
-import { commandName, hasFlag, type ShellCommand } from '../../internal/shell-commands.js';
+import { commandName, packageInstall } from '../../internal/installs.js';
+import { hasFlag, type ShellCommand } from '../../shell/command.js';
 
 /** Whether the same RUN cleans up the tool's cache (or the install disables it). */
 function cleansUp(
@@ -68,15 +67,34 @@ export const installWithoutCache = defineRule(
     severity: 'warning',
     description:
       'Package-manager installs should use a cache mount or clean their cache in the same RUN',
+    // hadolint's rules for the same caches: reported once, under hadolint's code and advice.
+    sameProblemAs: {
+      DL3009: 'here',
+      DL3019: 'here',
+      DL3032: 'here',
+      DL3040: 'here',
+      DL3042: 'here',
+      DL3060: 'here',
+    },
+    examples: {
+      reported: {
+        dockerfile:
+          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
+      },
+      notReported: {
+        dockerfile:
+          'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\n',
+      },
+    },
   },
   (ctx, report) => {
-    for (const run of runScripts(ctx)) {
+    for (const run of ctx.runs()) {
       const cacheMounts = viewRun(run.node).mounts.filter((m) => m.type === 'cache');
-      for (const c of run.script.commands) {
+      for (const c of run.commands) {
         const install = packageInstall(c);
         if (!install) continue;
         if (cacheMounts.length > 0) continue;
-        if (cleansUp(install.tool, c, run.script.commands, run.text)) continue;
+        if (cleansUp(install.tool, c, run.commands, run.text)) continue;
         report(
           run.node,
           `\`${install.tool}\` install without a cache mount or cleanup: use RUN --mount=type=cache,target=${install.cacheTarget} or clean the cache in the same RUN`,

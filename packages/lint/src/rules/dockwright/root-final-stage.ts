@@ -19,6 +19,11 @@ export const rootFinalStage = defineRule(
     source: 'dockwright',
     severity: 'warning',
     description: 'The final stage should switch to a non-root USER',
+    sameProblemAs: { DL3002: 'here' },
+    examples: {
+      reported: { dockerfile: 'FROM alpine:3.20\nCMD ["sh"]\n' },
+      notReported: { dockerfile: 'FROM alpine:3.20\nUSER app\n' },
+    },
   },
   (ctx, report) => {
     const last = ctx.stages[ctx.stages.length - 1];

@@ -1,6 +1,7 @@
-import { envPairs, unquote, viewArg } from '@dockwright/ast';
+import { unquote } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
 import { varNames } from '../../internal/var-names.js';
+import { argsOf, envPairsOf } from '../../internal/views.js';
 import { isSecretName } from '../buildkit/secrets-used-in-arg-or-env.js';
 
 /** Well-known credential shapes (provider prefixes and key material). */
@@ -38,19 +39,27 @@ export const secretInArgEnv = defineRule(
     severity: 'error',
     description:
       'Secrets must not be passed through ARG or ENV; use RUN --mount=type=secret instead',
+    examples: {
+      reported: {
+        dockerfile: 'FROM alpine:3.20\nENV GH=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB\n',
+      },
+      notReported: {
+        dockerfile: 'FROM alpine:3.20\nARG NPM_TOKEN\nRUN --mount=type=secret,id=npm true\n',
+      },
+    },
   },
   (ctx, report) => {
     const secretArgs = new Set<string>();
     for (const n of ctx.instructions) {
       const values: Array<{ name: string; raw: string }> = [];
       if (n.keyword === 'ARG') {
-        for (const d of viewArg(n, ctx.escape).args) {
+        for (const d of argsOf(n, ctx.escape)) {
           if (isSecretName(d.name)) secretArgs.add(d.name);
           if (d.value !== null)
             values.push({ name: d.name, raw: d.raw.slice(d.raw.indexOf('=') + 1) });
         }
       } else if (n.keyword === 'ENV') {
-        for (const p of envPairs(n, ctx.escape)) values.push({ name: p.key, raw: p.rawValue });
+        for (const p of envPairsOf(n, ctx.escape)) values.push({ name: p.key, raw: p.rawValue });
       } else {
         continue;
       }

@@ -1,29 +1,28 @@
-import { unquote } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { dropQuotes, isWindowsAbsolute } from './shared.js';
 
-/**
- * DL3000: Use absolute WORKDIR
- *
- * @example
- * ```dockerfile
- * WORKDIR app
- * ```
- */
+const MESSAGE = 'Use absolute WORKDIR';
+
+/** DL3000: a relative WORKDIR depends on the directory the base image left. */
 export const dl3000 = defineRule(
   {
     id: 'DL3000',
     source: 'hadolint',
     severity: 'error',
-    description: 'Use absolute WORKDIR',
+    description: 'Use absolute WORKDIR.',
     url: hadolintUrl('DL3000'),
+    sameProblemAs: { WorkdirRelativePath: 'here' },
+    examples: {
+      reported: { dockerfile: 'FROM debian:12\nWORKDIR app\n' },
+      notReported: { dockerfile: 'FROM debian:12\nWORKDIR /app\n' },
+    },
   },
   (ctx, report) => {
-    const message = 'Use absolute WORKDIR';
     for (const n of ctx.instructions) {
       if (n.keyword !== 'WORKDIR') continue;
-      const path = unquote(n.args[0] ?? '', ctx.escape);
-      if (path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path)) continue;
-      report(n, message);
+      const path = dropQuotes(n.args[0] ?? '');
+      if (path.startsWith('$') || path.startsWith('/') || isWindowsAbsolute(path)) continue;
+      report(n, MESSAGE);
     }
   },
 );

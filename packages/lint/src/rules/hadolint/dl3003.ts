@@ -1,27 +1,23 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScripts } from '../../internal/run-scripts.js';
-import { commandName } from '../../internal/shell-commands.js';
 
-/**
- * DL3003: Use WORKDIR to switch to a directory
- *
- * @example
- * ```dockerfile
- * RUN cd /app && make
- * ```
- */
+const MESSAGE = 'Use WORKDIR to switch to a directory';
+
+/** DL3003: `cd` in a RUN lasts for that RUN only; WORKDIR changes the directory for good. */
 export const dl3003 = defineRule(
   {
     id: 'DL3003',
     source: 'hadolint',
     severity: 'warning',
-    description: 'Use WORKDIR to switch to a directory',
+    description: 'Use WORKDIR to switch to a directory.',
     url: hadolintUrl('DL3003'),
+    examples: {
+      reported: { dockerfile: 'FROM debian:12\nRUN cd /app && make\n' },
+      notReported: { dockerfile: 'FROM debian:12\nWORKDIR /app\nRUN make\n' },
+    },
   },
   (ctx, report) => {
-    const message = 'Use WORKDIR to switch to a directory';
-    for (const run of runScripts(ctx)) {
-      if (run.script.commands.some((c) => commandName(c) === 'cd')) report(run.node, message);
+    for (const run of ctx.runs()) {
+      if (run.commands.some((c) => c.name === 'cd')) report(run.node, MESSAGE);
     }
   },
 );

@@ -1,29 +1,26 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScripts } from '../../internal/run-scripts.js';
-import { commandName } from '../../internal/shell-commands.js';
 
-/**
- * DL3004: Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root
- *
- * @example
- * ```dockerfile
- * RUN sudo apt-get update
- * ```
- */
+const MESSAGE =
+  'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root';
+
+/** DL3004: `sudo` in a RUN. */
 export const dl3004 = defineRule(
   {
     id: 'DL3004',
     source: 'hadolint',
     severity: 'error',
     description:
-      'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root',
+      'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root.',
     url: hadolintUrl('DL3004'),
+    onbuild: true,
+    examples: {
+      reported: { dockerfile: 'FROM debian:12\nRUN sudo apt-get update\n' },
+      notReported: { dockerfile: 'FROM debian:12\nRUN apt-get update\n' },
+    },
   },
   (ctx, report) => {
-    const message =
-      'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root';
-    for (const run of runScripts(ctx)) {
-      if (run.script.commands.some((c) => commandName(c) === 'sudo')) report(run.node, message);
+    for (const run of ctx.runs()) {
+      if (run.commands.some((c) => c.name === 'sudo')) report(run.node, MESSAGE);
     }
   },
 );

@@ -1,32 +1,37 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { baseImage } from './shared.js';
+
+const MESSAGE = 'Always tag the version of an image explicitly';
 
 /**
- * DL3006: Always tag the version of an image explicitly
- *
- * @example
- * ```dockerfile
- * FROM debian
- * ```
+ * DL3006: a FROM without a tag pulls whatever `latest` is today. `scratch`, a digest, a
+ * variable and an earlier stage need none.
  */
 export const dl3006 = defineRule(
   {
     id: 'DL3006',
     source: 'hadolint',
     severity: 'warning',
-    description: 'Always tag the version of an image explicitly',
+    description: 'Always tag the version of an image explicitly.',
     url: hadolintUrl('DL3006'),
+    examples: {
+      reported: { dockerfile: 'FROM debian\n' },
+      notReported: { dockerfile: 'FROM debian:12\n' },
+    },
   },
   (ctx, report) => {
-    const message = 'Always tag the version of an image explicitly';
     const aliases = new Set<string>();
-    for (const stage of ctx.stages) {
-      const { image, tag, digest, repository } = stage.info;
-      const known = aliases.has(image.toLowerCase());
-      if (stage.info.stage) aliases.add(stage.info.stage);
-      if (image === 'scratch' || digest !== null || tag !== null || known) continue;
-      // A variable may carry the tag; hadolint cannot see through it either way.
-      if (repository.includes('$')) continue;
-      report(stage.from, message);
+    for (const n of ctx.instructions) {
+      if (n.keyword !== 'FROM') continue;
+      const from = baseImage(n);
+      const ok =
+        from.name === 'scratch' ||
+        from.digest !== null ||
+        from.tag !== null ||
+        from.name.startsWith('$') ||
+        aliases.has(from.name);
+      if (from.alias !== null) aliases.add(from.alias);
+      if (!ok) report(n, MESSAGE);
     }
   },
 );

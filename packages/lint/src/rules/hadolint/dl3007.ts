@@ -1,27 +1,28 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { baseImage } from './shared.js';
 
-/**
- * DL3007: Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag
- *
- * @example
- * ```dockerfile
- * FROM debian:latest
- * ```
- */
+const MESSAGE =
+  'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag';
+
+/** DL3007: `FROM image:latest` (without a digest) changes under the build. */
 export const dl3007 = defineRule(
   {
     id: 'DL3007',
     source: 'hadolint',
     severity: 'warning',
     description:
-      'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag',
+      'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag.',
     url: hadolintUrl('DL3007'),
+    examples: {
+      reported: { dockerfile: 'FROM debian:latest\n' },
+      notReported: { dockerfile: 'FROM debian:12\n' },
+    },
   },
   (ctx, report) => {
-    const message =
-      'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag';
-    for (const stage of ctx.stages) {
-      if (stage.info.tag === 'latest' && stage.info.digest === null) report(stage.from, message);
+    for (const n of ctx.instructions) {
+      if (n.keyword !== 'FROM') continue;
+      const from = baseImage(n);
+      if (from.tag === 'latest' && from.digest === null) report(n, MESSAGE);
     }
   },
 );

@@ -1,30 +1,40 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScripts } from '../../internal/run-scripts.js';
-import { hasFlag, isCommand } from '../../internal/shell-commands.js';
+import { cmdHasArgs, countFlag, hasAnyFlag, type ShellCommand } from '../../shell/command.js';
+
+const MESSAGE = 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`';
 
 /**
- * DL3014: Use the `-y` switch to avoid manual input `apt-get -y install <package>`
- *
- * @example
- * ```dockerfile
- * RUN apt-get install curl
- * ```
+ * DL3014: `apt-get install` that would ask for confirmation: no `-y`/`--yes`/`--assume-yes`,
+ * nor `-qq`, `-q -q`, `--quiet --quiet` or `-q=2` (quiet level 2 implies yes).
  */
 export const dl3014 = defineRule(
   {
     id: 'DL3014',
     source: 'hadolint',
     severity: 'warning',
-    description: 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`',
+    description: 'Use the `-y` switch.',
     url: hadolintUrl('DL3014'),
+    onbuild: true,
+    examples: {
+      reported: { dockerfile: 'FROM debian:12\nRUN apt-get install curl=7.88.1-10+deb12u8\n' },
+      notReported: {
+        dockerfile: 'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10+deb12u8\n',
+      },
+    },
   },
   (ctx, report) => {
-    const message = 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`';
-    for (const run of runScripts(ctx)) {
-      const bad = run.script.commands.some(
-        (c) => isCommand(c, 'apt-get', 'install') && !hasFlag(c, 'y', 'yes', 'q', 'assume-yes'),
-      );
-      if (bad) report(run.node, message);
+    for (const run of ctx.runs()) {
+      if (run.commands.some(forgotYes)) report(run.node, MESSAGE);
     }
   },
 );
+
+function forgotYes(cmd: ShellCommand): boolean {
+  if (!cmdHasArgs(cmd, 'apt-get', ['install'])) return false;
+  const yes =
+    hasAnyFlag(cmd, ['y', 'yes', 'qq', 'assume-yes']) ||
+    countFlag(cmd, 'q') === 2 ||
+    countFlag(cmd, 'quiet') === 2 ||
+    cmd.args.includes('-q=2');
+  return !yes;
+}

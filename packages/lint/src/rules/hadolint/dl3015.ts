@@ -1,33 +1,33 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScripts } from '../../internal/run-scripts.js';
-import { hasFlag, isCommand } from '../../internal/shell-commands.js';
+import { cmdHasArgs, hasFlag } from '../../shell/command.js';
 
-/**
- * DL3015: Avoid additional packages by specifying `--no-install-recommends`
- *
- * @example
- * ```dockerfile
- * RUN apt-get install -y curl
- * ```
- */
+const MESSAGE = 'Avoid additional packages by specifying `--no-install-recommends`';
+
+/** DL3015: `apt-get install` that also installs recommended packages. */
 export const dl3015 = defineRule(
   {
     id: 'DL3015',
     source: 'hadolint',
     severity: 'info',
-    description: 'Avoid additional packages by specifying `--no-install-recommends`',
+    description: 'Avoid additional packages by specifying `--no-install-recommends`.',
     url: hadolintUrl('DL3015'),
+    onbuild: true,
+    examples: {
+      reported: { dockerfile: 'FROM debian:12\nRUN apt-get install -y curl\n' },
+      notReported: {
+        dockerfile: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n',
+      },
+    },
   },
   (ctx, report) => {
-    const message = 'Avoid additional packages by specifying `--no-install-recommends`';
-    for (const run of runScripts(ctx)) {
-      const bad = run.script.commands.some(
+    for (const run of ctx.runs()) {
+      const bad = run.commands.some(
         (c) =>
-          isCommand(c, 'apt-get', 'install') &&
+          cmdHasArgs(c, 'apt-get', ['install']) &&
           !hasFlag(c, 'no-install-recommends') &&
           !c.args.includes('APT::Install-Recommends=false'),
       );
-      if (bad) report(run.node, message);
+      if (bad) report(run.node, MESSAGE);
     }
   },
 );

@@ -1,42 +1,58 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScripts } from '../../internal/run-scripts.js';
-import { argsNoFlags, isCommand } from '../../internal/shell-commands.js';
+import {
+  afterInstall,
+  argsNoFlags,
+  cmdHasArgs,
+  dropFlagArg,
+  type ShellCommand,
+} from '../../shell/command.js';
+
+const MESSAGE =
+  'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`';
+
+/** npm options whose value is the next word. */
+const VALUE_FLAGS = ['loglevel', 'registry'];
 
 /**
- * DL3016: Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`
- *
- * @example
- * ```dockerfile
- * RUN npm install express
- * ```
+ * DL3016: a package of `npm install` without a version, tag or commit. `npm install` alone (the
+ * project's dependencies), folders, tarballs and git URLs with `#ref` are fine.
  */
 export const dl3016 = defineRule(
   {
     id: 'DL3016',
     source: 'hadolint',
     severity: 'warning',
-    description:
-      'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`',
+    description: 'Pin versions in `npm`.',
     url: hadolintUrl('DL3016'),
+    onbuild: true,
+    examples: {
+      reported: { dockerfile: 'FROM node:22-slim\nRUN npm install -g typescript\n' },
+      notReported: { dockerfile: 'FROM node:22-slim\nRUN npm install -g typescript@5.6.3\n' },
+    },
   },
   (ctx, report) => {
-    const message =
-      'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`';
-    const pinned = (p: string): boolean => {
-      if (/^git(\+ssh|\+https?)?:\/\//.test(p)) return p.includes('#');
-      if (/\.(tar|tar\.gz|tgz)$/.test(p)) return true;
-      if (/^(\/|\.\/|\.\.\/|~\/)/.test(p)) return true;
-      const name = p.startsWith('@') ? p.slice(p.indexOf('/') + 1) : p;
-      return name.includes('@');
-    };
-    for (const run of runScripts(ctx)) {
-      const bad = run.script.commands.some((c) => {
-        if (!isCommand(c, 'npm', 'install')) return false;
-        const words = argsNoFlags(c);
-        if (words[0] !== 'install') return false;
-        return !words.slice(1).every(pinned);
-      });
-      if (bad) report(run.node, message);
+    for (const run of ctx.runs()) {
+      if (run.commands.some(forgotToPin)) report(run.node, MESSAGE);
     }
   },
 );
+
+function forgotToPin(cmd: ShellCommand): boolean {
+  if (!cmdHasArgs(cmd, 'npm', ['install'])) return false;
+  const words = argsNoFlags(dropFlagArg(cmd, VALUE_FLAGS));
+  if (words[0] !== 'install') return false;
+  return !afterInstall(words).every(pinned);
+}
+
+function pinned(pkg: string): boolean {
+  if (['git://', 'git+ssh://', 'git+http://', 'git+https://'].some((p) => pkg.startsWith(p))) {
+    return pkg.includes('#');
+  }
+  if (['.tar', '.tar.gz', '.tgz'].some((s) => pkg.endsWith(s))) return true;
+  if (['/', './', '../', '~/'].some((p) => pkg.startsWith(p))) return true;
+  // A scope (`@types/node`) is not a version: hadolint drops the leading characters above `/`
+  // in code order (the scope, up to its slash or a `-` or `.`) before looking for `@`.
+  let start = 0;
+  if (pkg.startsWith('@')) while (start < pkg.length && pkg.charCodeAt(start) > 0x2f) start++;
+  return pkg.slice(start).includes('@');
+}

@@ -1,34 +1,33 @@
-import { viewCopy } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { ARCHIVE_EXTENSIONS, dropQuotes } from './shared.js';
 
-/**
- * DL3020: Use COPY instead of ADD for files and folders
- *
- * @example
- * ```dockerfile
- * ADD app.py /app/
- * ```
- */
+const MESSAGE = 'Use COPY instead of ADD for files and folders';
+
+/** DL3020: ADD of a plain file or folder: ADD is for URLs and archives to extract. */
 export const dl3020 = defineRule(
   {
     id: 'DL3020',
     source: 'hadolint',
     severity: 'error',
-    description: 'Use COPY instead of ADD for files and folders',
+    description: 'Use `COPY` instead of `ADD` for files and folders.',
     url: hadolintUrl('DL3020'),
+    examples: {
+      reported: { dockerfile: 'FROM debian:12\nADD app/ /app/\n' },
+      notReported: { dockerfile: 'FROM debian:12\nCOPY app/ /app/\n' },
+    },
   },
   (ctx, report) => {
-    const message = 'Use COPY instead of ADD for files and folders';
     for (const n of ctx.instructions) {
-      if (n.keyword !== 'ADD') continue;
-      const sources = viewCopy(n)
-        .sources.filter((s) => !s.isHeredoc)
-        .map((s) => s.path);
-      const remote = (s: string): boolean =>
-        /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith('git@');
-      const archive = (s: string): boolean =>
-        /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|gz|bz2|xz|zst|zip)$/i.test(s);
-      if (sources.length > 0 && sources.every((s) => !remote(s) && !archive(s))) report(n, message);
+      if (n.keyword !== 'ADD' || n.args.length < 2) continue;
+      const ok = n.args.slice(0, -1).every((raw) => {
+        const src = dropQuotes(raw);
+        return (
+          ARCHIVE_EXTENSIONS.some((e) => src.endsWith(e)) ||
+          src.startsWith('https://') ||
+          src.startsWith('http://')
+        );
+      });
+      if (!ok) report(n, MESSAGE);
     }
   },
 );

@@ -1,28 +1,26 @@
-import { unquote } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { dropQuotes } from './shared.js';
 
-/**
- * DL3021: COPY with more than 2 arguments requires the last argument to end with /
- *
- * @example
- * ```dockerfile
- * COPY a.txt b.txt /app
- * ```
- */
+const MESSAGE = 'COPY with more than 2 arguments requires the last argument to end with /';
+
+/** DL3021: COPY of several sources into a destination that is not a folder (`…/`). */
 export const dl3021 = defineRule(
   {
     id: 'DL3021',
     source: 'hadolint',
     severity: 'error',
-    description: 'COPY with more than 2 arguments requires the last argument to end with /',
+    description: '`COPY` with more than 2 arguments requires the last argument to end with `/`',
     url: hadolintUrl('DL3021'),
+    examples: {
+      reported: { dockerfile: 'FROM node:22-slim\nCOPY package.json package-lock.json /app\n' },
+      notReported: { dockerfile: 'FROM node:22-slim\nCOPY package.json package-lock.json /app/\n' },
+    },
   },
   (ctx, report) => {
-    const message = 'COPY with more than 2 arguments requires the last argument to end with /';
     for (const n of ctx.instructions) {
       if (n.keyword !== 'COPY' || n.args.length <= 2) continue;
-      const dest = unquote(n.args[n.args.length - 1]!, ctx.escape);
-      if (!dest.endsWith('/')) report(n, message);
+      const target = n.args[n.args.length - 1]!;
+      if (target === '' || !dropQuotes(target).endsWith('/')) report(n, MESSAGE);
     }
   },
 );

@@ -1,37 +1,45 @@
-import { viewCopy, viewFrom } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { baseImage, dropQuotes } from './shared.js';
+
+const MESSAGE = '`COPY --from` should reference a previously defined `FROM` alias';
 
 /**
- * DL3022: COPY --from should reference a previously defined FROM alias
- *
- * @example
- * ```dockerfile
- * COPY --from=build /app /app
- * ```
+ * DL3022: `COPY --from=<name>` naming no earlier stage: an image reference (with `:`) and a
+ * stage number below the count of stages so far are fine.
  */
 export const dl3022 = defineRule(
   {
     id: 'DL3022',
     source: 'hadolint',
     severity: 'warning',
-    description: 'COPY --from should reference a previously defined FROM alias',
+    description: '`COPY --from` should reference a previously defined `FROM` alias',
     url: hadolintUrl('DL3022'),
+    sameProblemAs: { InvalidStageReference: 'here' },
+    examples: {
+      reported: { dockerfile: 'FROM node:22-slim\nCOPY --from=build /app/dist /srv\n' },
+      notReported: {
+        dockerfile:
+          'FROM node:22 AS build\nRUN npm run build\nFROM node:22-slim\nCOPY --from=build /app/dist /srv\n',
+      },
+    },
   },
   (ctx, report) => {
-    const message = 'COPY --from should reference a previously defined FROM alias';
     const aliases = new Set<string>();
+    let count = 0;
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') {
-        const info = viewFrom(n);
-        if (info.stage) aliases.add(info.stage);
+        const alias = baseImage(n).alias;
+        if (alias !== null) aliases.add(alias);
+        count++;
         continue;
       }
       if (n.keyword !== 'COPY') continue;
-      const from = viewCopy(n).from;
-      if (from === null) continue;
-      // A stage index or an image reference (with a tag, digest or registry path) is fine.
-      if (/^[0-9]+$/.test(from) || /[:/@]/.test(from) || from.includes('$')) continue;
-      if (!aliases.has(from.toLowerCase())) report(n, message);
+      const from = n.flags.find((f) => f.name === 'from')?.value;
+      if (from === undefined || from === null) continue;
+      if (dropQuotes(from).includes(':') || aliases.has(from)) continue;
+      const index = /^[0-9]+/.exec(from);
+      if (index && Number(index[0]) < count) continue;
+      report(n, MESSAGE);
     }
   },
 );

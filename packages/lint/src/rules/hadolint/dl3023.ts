@@ -1,31 +1,31 @@
-import { viewCopy } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { baseImage } from './shared.js';
 
-/**
- * DL3023: COPY --from cannot reference its own FROM alias
- *
- * @example
- * ```dockerfile
- * FROM node:22 AS build
- * COPY --from=build /a /b
- * ```
- */
+const MESSAGE = '`COPY --from` cannot reference its own `FROM` alias';
+
+/** DL3023: `COPY --from=<the stage being built>`. */
 export const dl3023 = defineRule(
   {
     id: 'DL3023',
     source: 'hadolint',
     severity: 'error',
-    description: 'COPY --from cannot reference its own FROM alias',
+    description: '`COPY --from` cannot reference its own `FROM` alias',
     url: hadolintUrl('DL3023'),
+    sameProblemAs: { InvalidStageReference: 'here' },
+    examples: {
+      reported: { dockerfile: 'FROM node:22 AS build\nCOPY --from=build /a /b\n' },
+      notReported: {
+        dockerfile: 'FROM node:22 AS build\nRUN make\nFROM node:22-slim\nCOPY --from=build /a /b\n',
+      },
+    },
   },
   (ctx, report) => {
-    const message = 'COPY --from cannot reference its own FROM alias';
-    for (const stage of ctx.stages) {
-      if (!stage.info.stage) continue;
-      for (const n of stage.instructions) {
-        if (n.keyword === 'COPY' && viewCopy(n).from?.toLowerCase() === stage.info.stage)
-          report(n, message);
-      }
+    let alias: string | null = null;
+    for (const n of ctx.instructions) {
+      if (n.keyword === 'FROM') alias = baseImage(n).alias;
+      if (n.keyword !== 'COPY' || alias === null) continue;
+      const from = n.flags.find((f) => f.name === 'from')?.value;
+      if (from === alias) report(n, MESSAGE);
     }
   },
 );

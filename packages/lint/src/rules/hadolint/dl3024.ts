@@ -1,30 +1,30 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { baseImage } from './shared.js';
 
-/**
- * DL3024: FROM aliases (stage names) must be unique
- *
- * @example
- * ```dockerfile
- * FROM node:22 AS build
- * FROM node:22 AS build
- * ```
- */
+const MESSAGE = 'FROM aliases (stage names) must be unique';
+
+/** DL3024: a stage name used twice. */
 export const dl3024 = defineRule(
   {
     id: 'DL3024',
     source: 'hadolint',
     severity: 'error',
-    description: 'FROM aliases (stage names) must be unique',
+    description: '`FROM` aliases (stage names) must be unique',
     url: hadolintUrl('DL3024'),
+    sameProblemAs: { DuplicateStageName: 'here' },
+    examples: {
+      reported: { dockerfile: 'FROM node:22 AS build\nFROM node:22 AS build\n' },
+      notReported: { dockerfile: 'FROM node:22 AS build\nFROM node:22 AS test\n' },
+    },
   },
   (ctx, report) => {
-    const message = 'FROM aliases (stage names) must be unique';
     const seen = new Set<string>();
-    for (const stage of ctx.stages) {
-      const name = stage.info.stage;
-      if (name === null) continue;
-      if (seen.has(name)) report(stage.from, message);
-      seen.add(name);
+    for (const n of ctx.instructions) {
+      if (n.keyword !== 'FROM') continue;
+      const alias = baseImage(n).alias;
+      if (alias === null) continue;
+      if (seen.has(alias)) report(n, MESSAGE);
+      seen.add(alias);
     }
   },
 );

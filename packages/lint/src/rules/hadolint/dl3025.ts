@@ -1,12 +1,10 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 
+const MESSAGE = 'Use arguments JSON notation for CMD and ENTRYPOINT arguments';
+
 /**
- * DL3025: Use arguments JSON notation for CMD and ENTRYPOINT arguments
- *
- * @example
- * ```dockerfile
- * CMD node server.js
- * ```
+ * DL3025: CMD, ENTRYPOINT or HEALTHCHECK CMD in shell form: the process runs under `/bin/sh -c`
+ * and does not get the signals `docker stop` sends.
  */
 export const dl3025 = defineRule(
   {
@@ -15,12 +13,18 @@ export const dl3025 = defineRule(
     severity: 'warning',
     description: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments',
     url: hadolintUrl('DL3025'),
+    sameProblemAs: { JSONArgsRecommended: 'here' },
+    examples: {
+      reported: { dockerfile: 'FROM node:22-slim\nCMD node server.js\n' },
+      notReported: { dockerfile: 'FROM node:22-slim\nCMD ["node", "server.js"]\n' },
+    },
   },
   (ctx, report) => {
-    const message = 'Use arguments JSON notation for CMD and ENTRYPOINT arguments';
     for (const n of ctx.instructions) {
-      if ((n.keyword === 'CMD' || n.keyword === 'ENTRYPOINT') && !n.json && n.args.length > 0)
-        report(n, message);
+      const shellForm =
+        ((n.keyword === 'CMD' || n.keyword === 'ENTRYPOINT') && !n.json) ||
+        (n.keyword === 'HEALTHCHECK' && n.args[0]?.toUpperCase() === 'CMD' && !n.json);
+      if (shellForm) report(n, MESSAGE);
     }
   },
 );

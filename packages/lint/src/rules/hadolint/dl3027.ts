@@ -1,29 +1,26 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScripts } from '../../internal/run-scripts.js';
-import { commandName } from '../../internal/shell-commands.js';
 
-/**
- * DL3027: Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead
- *
- * @example
- * ```dockerfile
- * RUN apt install -y curl
- * ```
- */
+const MESSAGE =
+  'Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead';
+
+/** DL3027: `apt` is for people at a terminal; its interface is not stable for scripts. */
 export const dl3027 = defineRule(
   {
     id: 'DL3027',
     source: 'hadolint',
     severity: 'warning',
     description:
-      'Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead',
+      'Do not use `apt` as it is meant to be an end-user tool, use `apt-get` or `apt-cache` instead',
     url: hadolintUrl('DL3027'),
+    onbuild: true,
+    examples: {
+      reported: { dockerfile: 'FROM debian:12\nRUN apt install -y curl\n' },
+      notReported: { dockerfile: 'FROM debian:12\nRUN apt-get install -y curl\n' },
+    },
   },
   (ctx, report) => {
-    const message =
-      'Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead';
-    for (const run of runScripts(ctx)) {
-      if (run.script.commands.some((c) => commandName(c) === 'apt')) report(run.node, message);
+    for (const run of ctx.runs()) {
+      if (run.commands.some((c) => c.name === 'apt')) report(run.node, MESSAGE);
     }
   },
 );

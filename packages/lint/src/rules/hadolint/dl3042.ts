@@ -1,58 +1,72 @@
-import { envPairs, viewRun } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { isPipInstall } from '../../internal/pip.js';
-import { runScriptOf } from '../../internal/run-scripts.js';
-import { commandName } from '../../internal/shell-commands.js';
+import { envPairsOf } from '../../internal/views.js';
+import { hasSequence, isPipInstall, type ShellCommand } from '../../shell/command.js';
+import { baseImage, hasCacheOrTmpfsMountWith } from './shared.js';
+
+const MESSAGE = 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`';
+
+const TRUTHY = new Set(['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES']);
 
 /**
- * DL3042: Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`
- *
- * @example
- * ```dockerfile
- * RUN pip install flask==3.0.0
- * ```
+ * DL3042: `pip install` keeping its download cache in the layer. Fine with `--no-cache-dir`,
+ * `PIP_NO_CACHE_DIR=<true>` in the RUN or in an ENV of the stage (or of the stage it builds
+ * on), or a cache mount on `.cache/pip`; `pipx` and `pipenv` are left alone.
  */
 export const dl3042 = defineRule(
   {
     id: 'DL3042',
     source: 'hadolint',
     severity: 'warning',
-    description:
-      'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`.',
+    description: 'Avoid cache directory with `pip install --no-cache-dir <package>`.',
     url: hadolintUrl('DL3042'),
+    onbuild: true,
+    examples: {
+      reported: { dockerfile: 'FROM python:3.12-slim\nRUN pip install flask==3.0.3\n' },
+      notReported: {
+        dockerfile: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\n',
+      },
+    },
   },
   (ctx, report) => {
-    const message =
-      'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`.';
-    const truthy = new Set(['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES']);
-    for (const stage of ctx.stages) {
-      let noCacheEnv = false;
-      for (const n of stage.instructions) {
-        if (n.keyword === 'ENV') {
-          for (const p of envPairs(n, ctx.escape)) {
-            if (p.key === 'PIP_NO_CACHE_DIR') noCacheEnv = truthy.has(p.value);
-          }
-        }
-        if (n.keyword !== 'RUN' || noCacheEnv) continue;
-        const { text, script } = runScriptOf(ctx, n);
-        const inline = /PIP_NO_CACHE_DIR=(\S+)/.exec(text);
-        if (inline && truthy.has(inline[1]!.replace(/["\x27]/g, ''))) continue;
-        const cached = viewRun(n).mounts.some(
-          (m) => m.type === 'cache' && /\/\.cache\/pip|\/pip/.test(m.target ?? ''),
-        );
-        if (cached) continue;
-        const bad = script.commands.some(
-          (c) =>
-            isPipInstall(c) &&
-            !c.args.includes('--no-cache-dir') &&
-            !/pipx|pipenv/.test(commandName(c)) &&
-            !(
-              c.args.includes('-m') &&
-              /^(pipx|pipenv)$/.test(c.args[c.args.indexOf('-m') + 1] ?? '')
-            ),
-        );
-        if (bad) report(n, message);
+    // Per stage (its alias, or its image's name): whether an ENV turned pip's cache off.
+    const noCache = new Map<string | null, boolean>();
+    let current: string | null = null;
+    for (const n of ctx.instructions) {
+      if (n.keyword === 'FROM') {
+        const from = baseImage(n);
+        current = from.alias ?? from.name;
+        noCache.set(current, noCache.get(from.name) ?? false);
+      } else if (n.keyword === 'ENV') {
+        const value = envPairsOf(n, ctx.escape).find((p) => p.key === 'PIP_NO_CACHE_DIR')?.value;
+        if (value !== undefined && TRUTHY.has(value)) noCache.set(current, true);
+      } else if (n.keyword === 'RUN') {
+        if (noCache.get(current)) continue;
+        const run = ctx.run(n);
+        if (inlineNoCache(run.text)) continue;
+        if (!run.commands.some(forgotNoCacheDir)) continue;
+        if (hasCacheOrTmpfsMountWith(n, '.cache/pip')) continue;
+        report(n, MESSAGE);
       }
     }
   },
 );
+
+function forgotNoCacheDir(cmd: ShellCommand): boolean {
+  return isPipInstall(cmd) && !cmd.args.includes('--no-cache-dir') && !isWrapper(cmd);
+}
+
+function isWrapper(cmd: ShellCommand): boolean {
+  return ['pipx', 'pipenv'].some(
+    (w) =>
+      cmd.name.includes(w) || (cmd.name.startsWith('python') && hasSequence(cmd.args, ['-m', w])),
+  );
+}
+
+/** `PIP_NO_CACHE_DIR=<true value>` anywhere in the script text (hadolint reads the text). */
+function inlineNoCache(text: string): boolean {
+  const at = text.indexOf('PIP_NO_CACHE_DIR=');
+  if (at < 0) return false;
+  const rest = text.slice(at);
+  const value = rest.slice(rest.indexOf('=') + 1);
+  return [...TRUTHY].some((t) => value.startsWith(t));
+}

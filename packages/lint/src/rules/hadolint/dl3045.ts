@@ -1,14 +1,11 @@
-import { viewCopy } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { baseImage, dropQuotes, isWindowsAbsolute } from './shared.js';
+
+const MESSAGE = '`COPY` to a relative destination without `WORKDIR` set.';
 
 /**
- * DL3045: `COPY` to a relative destination without `WORKDIR` set.
- *
- * @example
- * ```dockerfile
- * FROM alpine:3.20
- * COPY app.py app/
- * ```
+ * DL3045: COPY to a relative destination before the stage (or the stage it builds on) set a
+ * WORKDIR: the files land wherever the base image's working directory is.
  */
 export const dl3045 = defineRule(
   {
@@ -17,23 +14,28 @@ export const dl3045 = defineRule(
     severity: 'warning',
     description: '`COPY` to a relative destination without `WORKDIR` set.',
     url: hadolintUrl('DL3045'),
+    examples: {
+      reported: { dockerfile: 'FROM python:3.12-slim\nCOPY app.py app/\n' },
+      notReported: { dockerfile: 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY app.py app/\n' },
+    },
   },
   (ctx, report) => {
-    const message = '`COPY` to a relative destination without `WORKDIR` set.';
-    const workdirSet = new Map<string, boolean>();
-    for (const stage of ctx.stages) {
-      const key = stage.info.stage ?? stage.info.image;
-      let set = workdirSet.get(stage.info.image.toLowerCase()) ?? false;
-      for (const n of stage.instructions) {
-        if (n.keyword === 'WORKDIR') set = true;
-        if (n.keyword !== 'COPY' || set) continue;
-        const dest = viewCopy(n).destination;
-        if (dest === null) continue;
-        const d = dest.replace(/^["\x27]+|["\x27]+$/g, '');
-        if (d.startsWith('/') || d.startsWith('$') || /^.:[\\/]/.test(d)) continue;
-        report(n, message);
+    // Per stage (its alias, or its image's name; null before any FROM): WORKDIR set yet.
+    const workdir = new Map<string | null, boolean>();
+    let current: string | null = null;
+    for (const n of ctx.instructions) {
+      if (n.keyword === 'FROM') {
+        const from = baseImage(n);
+        current = from.alias ?? from.name;
+        workdir.set(current, workdir.get(from.name) ?? false);
+      } else if (n.keyword === 'WORKDIR') {
+        workdir.set(current, true);
+      } else if (n.keyword === 'COPY') {
+        if (workdir.get(current)) continue;
+        const dest = dropQuotes(n.args[n.args.length - 1] ?? '');
+        if (dest.startsWith('/') || isWindowsAbsolute(dest) || dest.startsWith('$')) continue;
+        report(n, MESSAGE);
       }
-      workdirSet.set(key.toLowerCase(), set);
     }
   },
 );

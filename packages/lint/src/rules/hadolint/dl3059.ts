@@ -1,14 +1,12 @@
+import { viewRun } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runScriptOf } from '../../internal/run-scripts.js';
+
+const MESSAGE = 'Multiple consecutive `RUN` instructions. Consider consolidation.';
 
 /**
- * DL3059: Multiple consecutive `RUN` instructions. Consider consolidation.
- *
- * @example
- * ```dockerfile
- * RUN apt-get update
- * RUN apt-get install -y curl
- * ```
+ * DL3059: two RUNs in a row (comments between them do not count) that could be one layer. Left
+ * alone when their `--mount`, `--network` or `--security` differ, or when either runs more
+ * than one command (then splitting them was deliberate).
  */
 export const dl3059 = defineRule(
   {
@@ -17,21 +15,31 @@ export const dl3059 = defineRule(
     severity: 'info',
     description: 'Multiple consecutive `RUN` instructions. Consider consolidation.',
     url: hadolintUrl('DL3059'),
+    examples: {
+      reported: { dockerfile: 'FROM debian:12\nRUN mkdir /app\nRUN chown app /app\n' },
+      notReported: { dockerfile: 'FROM debian:12\nRUN mkdir /app && chown app /app\n' },
+    },
   },
   (ctx, report) => {
-    const message = 'Multiple consecutive `RUN` instructions. Consider consolidation.';
-    let previous: { flags: string; count: number } | null = null;
-    for (const child of ctx.tree.children) {
-      if (child.type === 'comment') continue;
-      if (child.type !== 'instruction' || child.keyword !== 'RUN') {
+    let previous: { flags: string; commands: number } | null = null;
+    for (const n of ctx.children) {
+      if (n.type === 'comment') continue;
+      if (n.type !== 'instruction' || n.keyword !== 'RUN') {
         previous = null;
         continue;
       }
-      const flags = child.flags.map((f) => `${f.name}=${f.value}`).join(' ');
-      const count = runScriptOf(ctx, child).script.commands.length;
-      if (previous && previous.flags === flags && count <= 2 && previous.count <= 2)
-        report(child, message);
-      previous = { flags, count };
+      const run = viewRun(n);
+      const flags = JSON.stringify([
+        run.mounts.map((m) => JSON.stringify(m)).sort(),
+        run.network,
+        run.security,
+      ]);
+      const commands = ctx.run(n).commands.length;
+      if (previous && previous.flags === flags && commands <= 1 && previous.commands <= 1) {
+        report(n, MESSAGE);
+        continue;
+      }
+      previous = { flags, commands };
     }
   },
 );

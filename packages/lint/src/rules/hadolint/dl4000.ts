@@ -1,23 +1,24 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 
-/**
- * DL4000: MAINTAINER is deprecated
- *
- * @example
- * ```dockerfile
- * MAINTAINER me@example.com
- * ```
- */
+const MESSAGE = 'MAINTAINER is deprecated';
+
+/** DL4000: MAINTAINER is deprecated; a label says who maintains the image. */
 export const dl4000 = defineRule(
   {
     id: 'DL4000',
     source: 'hadolint',
     severity: 'error',
-    description: 'MAINTAINER is deprecated',
+    description: 'MAINTAINER is deprecated.',
     url: hadolintUrl('DL4000'),
+    sameProblemAs: { MaintainerDeprecated: 'here' },
+    examples: {
+      reported: { dockerfile: 'FROM debian:12\nMAINTAINER me@example.com\n' },
+      notReported: {
+        dockerfile: 'FROM debian:12\nLABEL org.opencontainers.image.authors="me@example.com"\n',
+      },
+    },
   },
   (ctx, report) => {
-    const message = 'MAINTAINER is deprecated';
-    for (const n of ctx.instructions) if (n.keyword === 'MAINTAINER') report(n, message);
+    for (const n of ctx.instructions) if (n.keyword === 'MAINTAINER') report(n, MESSAGE);
   },
 );

@@ -1,27 +1,29 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { repeatedInStage } from '../../internal/repeated-in-stage.js';
 
-/**
- * DL4003: Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect
- *
- * @example
- * ```dockerfile
- * CMD ["a"]
- * CMD ["b"]
- * ```
- */
+const MESSAGE =
+  'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect';
+
+/** DL4003: a second CMD in a stage. */
 export const dl4003 = defineRule(
   {
     id: 'DL4003',
     source: 'hadolint',
     severity: 'warning',
-    description:
-      'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect',
+    description: 'Multiple `CMD` instructions found.',
     url: hadolintUrl('DL4003'),
+    sameProblemAs: { MultipleInstructionsDisallowed: 'previous' },
+    examples: {
+      reported: { dockerfile: 'FROM node:22-slim\nCMD ["node", "a.js"]\nCMD ["node", "b.js"]\n' },
+      notReported: { dockerfile: 'FROM node:22-slim\nCMD ["node", "b.js"]\n' },
+    },
   },
   (ctx, report) => {
-    const message =
-      'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect';
-    for (const n of repeatedInStage(ctx, 'CMD')) report(n, message);
+    let seen = false;
+    for (const n of ctx.instructions) {
+      if (n.keyword === 'FROM') seen = false;
+      if (n.keyword !== 'CMD') continue;
+      if (seen) report(n, MESSAGE);
+      seen = true;
+    }
   },
 );

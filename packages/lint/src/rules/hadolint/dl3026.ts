@@ -1,0 +1,79 @@
+import { viewRun } from '@dockwright/ast';
+import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { baseImage } from './shared.js';
+
+const MESSAGE = 'Use only an allowed registry in the FROM image';
+
+/**
+ * DL3026: an image from a registry outside `trustedRegistries` (FROM, `COPY --from`, a
+ * `RUN --mount` from an image). Earlier stages and `scratch` are always fine; an image without
+ * a registry comes from Docker Hub (`docker.io`, `hub.docker.com`). Patterns: `*` (any),
+ * `*.example.com`, `registry.*`. Nothing is reported while the list is empty.
+ */
+export const dl3026 = defineRule(
+  {
+    id: 'DL3026',
+    source: 'hadolint',
+    severity: 'error',
+    description: 'Use only an allowed registry in the `FROM image`',
+    url: hadolintUrl('DL3026'),
+    examples: {
+      reported: {
+        dockerfile: 'FROM quay.io/prometheus/busybox:latest\n',
+        options: { trustedRegistries: ['docker.io', 'registry.example.com'] },
+      },
+      notReported: {
+        dockerfile: 'FROM registry.example.com/base/python:3.12\n',
+        options: { trustedRegistries: ['docker.io', 'registry.example.com'] },
+      },
+    },
+  },
+  (ctx, report) => {
+    const allowed = ctx.options.trustedRegistries ?? [];
+    if (allowed.length === 0) return;
+    const aliases = new Set<string>();
+    const registryAllowed = (registry: string): boolean =>
+      allowed.some((pattern) => matchRegistry(pattern, registry));
+    const ok = (image: { registry: string | null; name: string }): boolean => {
+      if (aliases.has(image.name)) return true;
+      if (image.registry !== null) return registryAllowed(image.registry);
+      return (
+        image.name === 'scratch' ||
+        registryAllowed('docker.io') ||
+        registryAllowed('hub.docker.com')
+      );
+    };
+    for (const n of ctx.instructions) {
+      if (n.keyword === 'FROM') {
+        const from = baseImage(n);
+        const good = ok(from);
+        if (from.alias !== null) aliases.add(from.alias);
+        if (!good) report(n, MESSAGE);
+      } else if (n.keyword === 'COPY') {
+        const from = n.flags.find((f) => f.name === 'from')?.value;
+        if (from !== undefined && from !== null && !ok(flagImage(from))) report(n, MESSAGE);
+      } else if (n.keyword === 'RUN') {
+        const bad = viewRun(n).mounts.some(
+          (m) => (m.type === 'cache' || m.type === 'bind') && !ok(flagImage(m.from ?? 'scratch')),
+        );
+        if (bad) report(n, MESSAGE);
+      }
+    }
+  },
+);
+
+/** An image named in a flag: the first path part is the registry when it holds a `.`. */
+function flagImage(ref: string): { registry: string | null; name: string } {
+  const parts = ref.split('/');
+  if (parts.length > 1 && parts[0]!.includes('.')) {
+    return { registry: parts[0]!, name: parts.slice(1).join('/') };
+  }
+  return { registry: null, name: ref };
+}
+
+function matchRegistry(allow: string, registry: string): boolean {
+  if (allow === '*') return true;
+  if (allow.startsWith('*')) return registry.endsWith(allow.slice(1));
+  if (allow.endsWith('*')) return registry.startsWith(allow.slice(0, -1));
+  return registry === allow;
+}

@@ -1,0 +1,32 @@
+import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { cmdHasArgs, hasAnyFlag } from '../../shell/command.js';
+
+const MESSAGE = 'Use the -y switch to avoid manual input `yum install -y <package>`';
+
+/** DL3030: `yum install` without `-y`/`--assumeyes`. */
+export const dl3030 = defineRule(
+  {
+    id: 'DL3030',
+    source: 'hadolint',
+    severity: 'warning',
+    description: 'Use the `-y` switch to avoid manual input `yum install -y <package>`',
+    url: hadolintUrl('DL3030'),
+    onbuild: true,
+    examples: {
+      reported: { dockerfile: 'FROM centos:7\nRUN yum install httpd-2.4.6 && yum clean all\n' },
+      notReported: {
+        dockerfile: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n',
+      },
+    },
+  },
+  (ctx, report) => {
+    for (const run of ctx.runs()) {
+      const bad = run.commands.some(
+        (c) =>
+          cmdHasArgs(c, 'yum', ['install', 'groupinstall', 'localinstall']) &&
+          !hasAnyFlag(c, ['y', 'assumeyes']),
+      );
+      if (bad) report(run.node, MESSAGE);
+    }
+  },
+);

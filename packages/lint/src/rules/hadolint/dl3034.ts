@@ -1,0 +1,41 @@
+import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { cmdHasArgs, hasAnyFlag } from '../../shell/command.js';
+
+const MESSAGE = 'Non-interactive switch missing from `zypper` command: `zypper install -y`';
+
+/** DL3034: a zypper command that would ask for confirmation. */
+export const dl3034 = defineRule(
+  {
+    id: 'DL3034',
+    source: 'hadolint',
+    severity: 'warning',
+    description: 'Non-interactive switch missing from `zypper` command: `zypper install -y`',
+    url: hadolintUrl('DL3034'),
+    onbuild: true,
+    examples: {
+      reported: {
+        dockerfile: 'FROM opensuse/leap:15.6\nRUN zypper install httpd=2.4.58 && zypper clean\n',
+      },
+      notReported: {
+        dockerfile: 'FROM opensuse/leap:15.6\nRUN zypper install -y httpd=2.4.58 && zypper clean\n',
+      },
+    },
+  },
+  (ctx, report) => {
+    for (const run of ctx.runs()) {
+      const bad = run.commands.some(
+        (c) =>
+          cmdHasArgs(c, 'zypper', [
+            'install',
+            'in',
+            'remove',
+            'rm',
+            'source-install',
+            'si',
+            'patch',
+          ]) && !hasAnyFlag(c, ['non-interactive', 'n', 'no-confirm', 'y']),
+      );
+      if (bad) report(run.node, MESSAGE);
+    }
+  },
+);

@@ -1,0 +1,32 @@
+import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { cmdHasArgs, hasAnyFlag } from '../../shell/command.js';
+
+const MESSAGE = 'Use the -y switch to avoid manual input `dnf install -y <package>`';
+
+/** DL3038: `dnf install` (or `microdnf`) without `-y`/`--assumeyes`. */
+export const dl3038 = defineRule(
+  {
+    id: 'DL3038',
+    source: 'hadolint',
+    severity: 'warning',
+    description: 'Use the `-y` switch to avoid manual input `dnf install -y <package>`',
+    url: hadolintUrl('DL3038'),
+    onbuild: true,
+    examples: {
+      reported: { dockerfile: 'FROM fedora:41\nRUN dnf install httpd-2.4.62 && dnf clean all\n' },
+      notReported: {
+        dockerfile: 'FROM fedora:41\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
+      },
+    },
+  },
+  (ctx, report) => {
+    for (const run of ctx.runs()) {
+      const bad = run.commands.some(
+        (c) =>
+          cmdHasArgs(c, ['dnf', 'microdnf'], ['install', 'groupinstall', 'localinstall']) &&
+          !hasAnyFlag(c, ['y', 'assumeyes']),
+      );
+      if (bad) report(run.node, MESSAGE);
+    }
+  },
+);

@@ -1,0 +1,43 @@
+import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { cmdHasArgs, type ShellCommand } from '../../shell/command.js';
+import { firstBefore, hasCacheOrTmpfsMountWith } from './shared.js';
+
+const MESSAGE = '`dnf clean all` missing after dnf command.';
+
+const INSTALL = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
+
+/**
+ * DL3040: `dnf install` (or `microdnf`) with no `dnf clean all` after it in the same RUN, nor a
+ * cache mount on dnf's cache.
+ */
+export const dl3040 = defineRule(
+  {
+    id: 'DL3040',
+    source: 'hadolint',
+    severity: 'warning',
+    description: '`dnf clean all` missing after dnf command.',
+    url: hadolintUrl('DL3040'),
+    onbuild: true,
+    examples: {
+      reported: { dockerfile: 'FROM fedora:41\nRUN dnf install -y httpd-2.4.62\n' },
+      notReported: {
+        dockerfile: 'FROM fedora:41\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
+      },
+    },
+  },
+  (ctx, report) => {
+    for (const run of ctx.runs()) {
+      const cleaned = ['dnf', 'microdnf'].every((tool) => {
+        const install = (c: ShellCommand): boolean => cmdHasArgs(c, tool, INSTALL);
+        const clean = (c: ShellCommand): boolean =>
+          cmdHasArgs(c, tool, ['clean', 'all']) ||
+          cmdHasArgs(c, 'rm', ['-rf', '/var/cache/libdnf5*']);
+        return !run.commands.some(install) || firstBefore(run.commands, install, clean);
+      });
+      if (cleaned) continue;
+      if (hasCacheOrTmpfsMountWith(run.node, '/var/cache/libdnf5')) continue;
+      if (hasCacheOrTmpfsMountWith(run.node, '.cache/libdnf5')) continue;
+      report(run.node, MESSAGE);
+    }
+  },
+);

@@ -1,0 +1,63 @@
+import type { InstructionNode } from '@dockwright/ast';
+import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { labelPairs, schemaLabels } from './labels.js';
+import { type BaseImage, baseImage } from './shared.js';
+
+interface StageId {
+  readonly node: InstructionNode;
+  readonly from: BaseImage;
+}
+
+/**
+ * DL3049: a stage that never sets a label `labelSchema` requires, reported at its FROM. A stage
+ * built on a labelled one inherits the label; a stage whose files only reach a labelled stage
+ * (`COPY --from`), or that a labelled stage builds on, is not an image of its own and is left
+ * alone.
+ */
+export const dl3049 = defineRule(
+  {
+    id: 'DL3049',
+    source: 'hadolint',
+    severity: 'info',
+    description: 'Label `<label>` is missing.',
+    url: hadolintUrl('DL3049'),
+    examples: {
+      reported: {
+        dockerfile: 'FROM debian:12\n',
+        options: { labelSchema: { 'org.opencontainers.image.source': 'url' } },
+      },
+      notReported: {
+        dockerfile:
+          'FROM debian:12\nLABEL org.opencontainers.image.source=https://github.com/example/app\n',
+        options: { labelSchema: { 'org.opencontainers.image.source': 'url' } },
+      },
+    },
+  },
+  (ctx, report) => {
+    for (const label of schemaLabels(ctx)) {
+      const good = new Set<StageId>();
+      const bad = new Set<StageId>();
+      let current: StageId | null = null;
+      const silence = (alias: string): void => {
+        for (const b of [...bad]) if (b.from.alias === alias) bad.delete(b);
+      };
+      for (const n of ctx.instructions) {
+        if (n.keyword === 'FROM') {
+          current = { node: n, from: baseImage(n) };
+          const name = current.from.name;
+          if ([...good].some((g) => g.from.alias === name)) good.add(current);
+          else bad.add(current);
+        } else if (!current) {
+        } else if (n.keyword === 'COPY') {
+          const from = n.flags.find((f) => f.name === 'from')?.value;
+          if (from !== undefined && from !== null) silence(from);
+        } else if (n.keyword === 'LABEL' && labelPairs(ctx, n).some((p) => p.key === label)) {
+          silence(current.from.alias ?? current.from.name);
+          good.add(current);
+          bad.delete(current);
+        }
+      }
+      for (const stage of bad) report(stage.node, `Label \`${label}\` is missing.`);
+    }
+  },
+);

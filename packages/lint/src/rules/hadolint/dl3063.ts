@@ -1,0 +1,27 @@
+import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { baseImage } from './shared.js';
+
+const MESSAGE = 'stage name should not be a reserved word';
+
+/** DL3063: a stage named `scratch` or `context`. */
+export const dl3063 = defineRule(
+  {
+    id: 'DL3063',
+    source: 'hadolint',
+    severity: 'warning',
+    description: 'Stage name should not be a reserved word',
+    url: hadolintUrl('DL3063'),
+    sameProblemAs: { ReservedStageName: 'here' },
+    examples: {
+      reported: { dockerfile: 'FROM debian:12 AS scratch\n' },
+      notReported: { dockerfile: 'FROM debian:12 AS base\n' },
+    },
+  },
+  (ctx, report) => {
+    for (const n of ctx.instructions) {
+      if (n.keyword !== 'FROM') continue;
+      const alias = baseImage(n).alias;
+      if (alias === 'scratch' || alias === 'context') report(n, MESSAGE);
+    }
+  },
+);

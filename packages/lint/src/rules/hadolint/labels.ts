@@ -1,0 +1,41 @@
+import type { InstructionNode } from '@dockwright/ast';
+import { labelsOf } from '../../internal/views.js';
+import type { LabelType } from '../../label-schema.js';
+import type { RuleContext } from '../../rule-context.js';
+
+/** The key/value pairs of a LABEL, quotes removed. */
+export function labelPairs(
+  ctx: RuleContext,
+  node: InstructionNode,
+): { key: string; value: string }[] {
+  return labelsOf(node, ctx.escape).map((p) => ({ key: p.key, value: p.value }));
+}
+
+/** The labels of `labelSchema` with the given format, in name order (hadolint's map order). */
+export function schemaLabels(ctx: RuleContext, type?: LabelType): string[] {
+  const schema = ctx.options.labelSchema ?? {};
+  return Object.keys(schema)
+    .filter((name) => type === undefined || schema[name] === type)
+    .sort();
+}
+
+/**
+ * For each schema label of `type` (every one when undefined), reports each LABEL that sets it to
+ * a value `valid` rejects.
+ */
+export function checkLabelValues(
+  ctx: RuleContext,
+  type: LabelType | undefined,
+  valid: (value: string) => boolean,
+  message: (label: string) => string,
+  report: (node: InstructionNode, message: string) => void,
+): void {
+  for (const label of schemaLabels(ctx, type)) {
+    for (const n of ctx.instructions) {
+      if (n.keyword !== 'LABEL') continue;
+      if (labelPairs(ctx, n).some((p) => p.key === label && !valid(p.value))) {
+        report(n, message(label));
+      }
+    }
+  }
+}

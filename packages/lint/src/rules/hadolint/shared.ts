@@ -1,0 +1,136 @@
+import { type InstructionNode, type Mount, viewRun } from '@dockwright/ast';
+
+/**
+ * hadolint's view of a FROM (language-docker's `BaseImage`): the registry is the text up to the
+ * first `.` and on to the first `/` (`docker.io/library/ubuntu`), the name the rest up to `:` or
+ * `@` (a `${…}` is read whole), then the tag and the digest; the alias is kept as written.
+ */
+export interface BaseImage {
+  readonly registry: string | null;
+  readonly name: string;
+  readonly tag: string | null;
+  readonly digest: string | null;
+  readonly alias: string | null;
+  readonly platform: string | null;
+}
+
+// Nodes are immutable: what is read from one is read once per lint.
+const baseImages = new WeakMap<InstructionNode, BaseImage>();
+const mounts = new WeakMap<InstructionNode, readonly Mount[]>();
+
+/** A FROM instruction read as hadolint reads it. */
+export function baseImage(node: InstructionNode): BaseImage {
+  let image = baseImages.get(node);
+  if (!image) {
+    const [ref = '', as, alias] = node.args;
+    const platform = node.flags.find((f) => f.name === 'platform')?.value ?? null;
+    image = {
+      ...imageReference(ref),
+      alias: as !== undefined && as.toLowerCase() === 'as' && alias !== undefined ? alias : null,
+      platform,
+    };
+    baseImages.set(node, image);
+  }
+  return image;
+}
+
+/** An image reference split as language-docker splits it (see {@link BaseImage}). */
+export function imageReference(ref: string): Omit<BaseImage, 'alias' | 'platform'> {
+  let rest = ref;
+  let registry: string | null = null;
+  const reg = /^([^.]+)\.([^/]+)\//.exec(rest);
+  if (reg) {
+    registry = `${reg[1]}.${reg[2]}`;
+    rest = rest.slice(reg[0].length);
+  }
+  const name = readUntil(rest, ':@');
+  rest = rest.slice(name.length);
+  let tag: string | null = null;
+  if (rest.startsWith(':')) {
+    tag = readUntil(rest.slice(1), ':@');
+    rest = rest.slice(1 + tag.length);
+  }
+  const digest = rest.startsWith('@') ? rest.slice(1) : null;
+  return { registry, name, tag, digest };
+}
+
+/** Text up to one of `stops`, reading a `${…}` as one piece. */
+function readUntil(text: string, stops: string): string {
+  let i = 0;
+  while (i < text.length && !stops.includes(text[i]!)) {
+    if (text.startsWith('${', i)) {
+      let depth = 0;
+      for (; i < text.length; i++) {
+        if (text[i] === '{') depth++;
+        else if (text[i] === '}' && --depth === 0) break;
+      }
+    }
+    i++;
+  }
+  return text.slice(0, Math.min(i, text.length));
+}
+
+/** Two FROMs that hadolint's `BaseImage` equality cannot tell apart. */
+export function sameBaseImage(a: BaseImage, b: BaseImage): boolean {
+  return (
+    a.registry === b.registry &&
+    a.name === b.name &&
+    a.tag === b.tag &&
+    a.digest === b.digest &&
+    a.alias === b.alias &&
+    a.platform === b.platform
+  );
+}
+
+/** A RUN mounts a cache or tmpfs at a target containing `fragment` (hadolint `Utils`). */
+export function hasCacheOrTmpfsMountWith(run: InstructionNode, fragment: string): boolean {
+  if (!run.flags.some((f) => f.name === 'mount')) return false;
+  let list = mounts.get(run);
+  if (!list) {
+    list = viewRun(run).mounts;
+    mounts.set(run, list);
+  }
+  return list.some(
+    (m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target.includes(fragment),
+  );
+}
+
+/** hadolint's `archiveFileFormatExtensions`. */
+export const ARCHIVE_EXTENSIONS = [
+  '.tar',
+  '.Z',
+  '.bz2',
+  '.gz',
+  '.lz',
+  '.lzma',
+  '.tZ',
+  '.tb2',
+  '.tbz',
+  '.tbz2',
+  '.tgz',
+  '.tlz',
+  '.tpz',
+  '.txz',
+  '.xz',
+];
+
+/** Quotes removed from both ends (hadolint `dropQuotes`). */
+export function dropQuotes(text: string): string {
+  return text.replace(/^["']+|["']+$/g, '');
+}
+
+/** `C:` and the like. */
+export function isWindowsAbsolute(path: string): boolean {
+  return /^\p{L}:/u.test(path);
+}
+
+/** `index of the first command matching a` < `index of the first matching b` (both present). */
+export function firstBefore<T>(
+  list: readonly T[],
+  a: (item: T) => boolean,
+  b: (item: T) => boolean,
+): boolean {
+  const ia = list.findIndex(a);
+  const ib = list.findIndex(b);
+  return ia >= 0 && ib >= 0 && ia < ib;
+}

@@ -1,0 +1,6 @@
+export {
+  findShellcheck,
+  type RunShellcheckOptions,
+  runShellcheck,
+  type ShellcheckRun,
+} from './shellcheck/run-shellcheck.js';
