@@ -178,7 +178,7 @@ describe('bad input fails at once with exit code 2 and writes nothing', () => {
 });
 
 describe('flask', () => {
-  it('writes the seven files and prints the next commands', () => {
+  it('writes the eight files and prints the next commands', () => {
     const cwd = tempDir();
     const res = runCli(['hello-flask', '--template', 'flask'], { cwd });
     expect(res.stderr).toBe('');
@@ -191,7 +191,7 @@ describe('flask', () => {
     expect(statSync(dir).mode).toBe(statSync(join(cwd, 'sibling')).mode);
     expect(res.stdout).toContain('cd hello-flask');
     expect(res.stdout).toContain('docker compose up --build   # Docker Compose v2');
-    expect(res.stdout).toContain('(Compose 2.23 or newer)');
+    expect(res.stdout).toContain('(Compose Watch, Docker Compose 2.23 or newer)');
     expect(res.stdout).toContain('docker compose -f compose.yaml -f compose.watch.yaml watch');
     expect(res.stdout).toContain('docker build -t hello-flask .');
     expect(res.stdout).toContain('docker run --rm -p 8000:8000 hello-flask');
@@ -234,7 +234,7 @@ describe('flask', () => {
     expect(dockerfile).toContain('PYTHONDONTWRITEBYTECODE=1');
     expect(dockerfile).toContain('PYTHONUNBUFFERED=1');
     expect(dockerfile).toMatch(/^COPY --chown=app:app \. \/app$/m);
-    expect(dockerfile).toMatch(/^USER app$/m);
+    expect(dockerfile).toMatch(/^USER 10001:10001$/m);
     expect(dockerfile).toMatch(/^EXPOSE 8000$/m);
     const health = healthcheckOf(dockerfile);
     expect(health.form).toBe('exec');
@@ -288,7 +288,8 @@ describe('flask', () => {
     expect(readme).toContain('# hello-flask');
     expect(readme).toContain('docker compose up --build');
     expect(readme).toContain('Docker Compose v2');
-    expect(readme).toContain('Compose 2.23 or newer');
+    expect(readme).toContain('Docker Compose 2.22 or newer');
+    expect(readme).toContain('`sync+restart`\naction needs 2.23');
     expect(readme).toContain('docker compose -f compose.yaml -f compose.watch.yaml watch');
     expect(readme).toContain('(3.12 by default); another one:');
     expect(readme).toContain('docker build --build-arg PYTHON_VERSION=3.13 .');
@@ -453,7 +454,7 @@ describe('node', () => {
     expect(dockerfile).toContain('&& chown node:node /app');
     expect(dockerfile).toMatch(/^COPY --chown=node:node \. \/app$/m);
     expect(dockerfile.indexOf(install)).toBeLessThan(dockerfile.indexOf('COPY --chown'));
-    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/^USER 1000:1000$/m);
     const health = healthcheckOf(dockerfile);
     expect(health.form).toBe('exec');
     expect((health.command as string[]).slice(0, 2)).toEqual(['node', '-e']);
@@ -506,12 +507,15 @@ describe('node', () => {
     expect(dockerfile).not.toMatch(/^COPY --chown=node:node \. \/app$/m);
     expect(dockerfile).toMatch(/^CMD \["node", "dist\/server.js"\]$/m);
     const watch = (
-      parseYaml(read(dir, 'compose.yaml')) as {
+      parseYaml(read(dir, 'compose.watch.yaml')) as {
         services: Record<string, { develop: { watch: { action: string }[] } }>;
       }
     ).services.tsapp?.develop.watch;
-    // The image runs the build output: an edit rebuilds, nothing is synced into it.
+    // The image runs the build output: an edit rebuilds, nothing is synced into it, and
+    // Compose 2.22 (the first with develop.watch) runs that.
     expect(watch?.map((w) => w.action)).toEqual(['rebuild']);
+    expect(read(dir, 'README.md')).toContain('Docker Compose 2.22 or newer');
+    expect(read(dir, 'README.md')).not.toContain('sync+restart');
   });
 
   it('takes the package manager and its version from npm_config_user_agent', () => {

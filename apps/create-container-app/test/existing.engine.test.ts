@@ -109,7 +109,13 @@ const SAMPLES_TO_PROVE: readonly Sample[] = [
   },
 ];
 
-const CONTAINER_FILES = ['.dockerignore', 'Dockerfile', 'README.Docker.md', 'compose.yaml'];
+const CONTAINER_FILES = [
+  '.dockerignore',
+  'Dockerfile',
+  'README.Docker.md',
+  'compose.watch.yaml',
+  'compose.yaml',
+];
 const figures: string[] = [];
 
 afterAll(() => {

@@ -12,7 +12,13 @@ import { copySample } from './samples.js';
 beforeAll(assertBuilt);
 afterAll(removeTempDirs);
 
-const CONTAINER_FILES = ['.dockerignore', 'Dockerfile', 'README.Docker.md', 'compose.yaml'];
+const CONTAINER_FILES = [
+  '.dockerignore',
+  'Dockerfile',
+  'README.Docker.md',
+  'compose.watch.yaml',
+  'compose.yaml',
+];
 
 /** A copy of a sample project in a new temporary directory. */
 function sample(name: string): string {

@@ -210,7 +210,7 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     cli.write(':web');
     cli.write(KEY.enter);
     await cli.waitFor(
-      'Wrote .dockerignore, Dockerfile, README.Docker.md, compose.yaml to two-apps',
+      'Wrote .dockerignore, Dockerfile, README.Docker.md, compose.watch.yaml, compose.yaml to two-apps',
     );
     const exit = await cli.exit();
     expect(exit, cli.text).toEqual({ code: 0, signal: null });

@@ -11,8 +11,16 @@ import { DockerfileBuildError, show } from '../dockerfile-build-error.js';
  * The port is read from `PORT` at probe time, so `docker run -e PORT=…` keeps it right.
  */
 export type HealthProbe =
-  | { readonly http: string; readonly answer?: boolean }
-  | { readonly tcp: true };
+  | {
+      /** The path a GET probes, such as `/healthz`. */
+      readonly http: string;
+      /** Any answer below 500 will do (an app without a health route). */
+      readonly answer?: boolean;
+    }
+  | {
+      /** Probe that the port accepts a connection. */
+      readonly tcp: true;
+    };
 
 export function checkProbe(method: string, probe: HealthProbe): HealthProbe {
   if ('http' in probe && !/^\/[A-Za-z0-9._~!$&*+,;=:@%/?-]*$/.test(probe.http)) {

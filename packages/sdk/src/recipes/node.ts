@@ -69,7 +69,8 @@ export type NodeRecipe = DockerfileStage<
   'NODE_ENV' | 'PORT' | 'NODE_OPTIONS'
 >;
 
-const USER = 'node'; // the official node images' unprivileged user, UID 1000
+const USER = 'node'; // the official node images' unprivileged user
+const UID = 1000; // node's UID and GID in the official images
 
 /**
  * The preload of {@link NodeRecipeOptions.exitOnSigterm}: exit 143 on SIGTERM when no other
@@ -228,7 +229,10 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
           `--require ${APP_DIR}/.pnp.cjs${options.esm ? ` --experimental-loader ${APP_DIR}/.pnp.loader.mjs` : ''}`,
         )
     : runtime;
-  const withUser = linked.user(USER).expose(port);
+  const withUser = linked
+    .comment(`The image's unprivileged user ${USER}, by number: a runtime can tell it is not root.`)
+    .user(`${UID}:${UID}`)
+    .expose(port);
   const checked = probe
     ? withUser
         .comment(`Slim images have no curl: probe ${describeProbe(probe)} with Node itself.`)

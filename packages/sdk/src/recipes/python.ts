@@ -50,9 +50,9 @@ export interface PythonRecipeOptions {
   readonly healthcheck?: HealthProbe | false;
   /** Seconds gunicorn lets in-flight requests finish after SIGTERM. Default `8` (under Docker's 10 s). */
   readonly gracefulTimeout?: number;
-  /** uv: the tag of `ghcr.io/astral-sh/uv` the install step mounts. Default {@link UV_VERSION}. */
+  /** uv: the tag of `ghcr.io/astral-sh/uv` the install step mounts. Default `recipes.uvVersion`. */
   readonly uvVersion?: string;
-  /** poetry: the Poetry release that exports the lockfile. Default {@link POETRY_VERSION}. */
+  /** poetry: the Poetry release that exports the lockfile. Default `recipes.poetryVersion`. */
   readonly poetryVersion?: string;
 }
 
@@ -272,7 +272,8 @@ export function python(options: PythonRecipeOptions = {}) {
     )
     .copy('.', APP_DIR, { chown: `${USER}:${USER}` })
     .workdir(APP_DIR)
-    .user(USER)
+    // By number (DL3066): a runtime can tell it is not root without the image's /etc/passwd.
+    .user(`${UID}:${UID}`)
     .expose(port);
   const checked = probe
     ? withSource

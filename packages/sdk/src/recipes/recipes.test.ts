@@ -26,7 +26,7 @@ RUN --mount=type=cache,target=/root/.cache/pip --mount=type=bind,target=/tmp/pro
 # write there (\`docker compose watch\` syncs new files into it).
 COPY --chown=app:app . /app
 WORKDIR /app
-USER app
+USER 10001:10001
 EXPOSE 8000
 # Slim images have no curl: probe /healthz with Python itself.
 HEALTHCHECK --interval=10s \\
@@ -220,7 +220,7 @@ describe('recipes.node', () => {
         .map((n) => [...n.flags.map((f) => `--${f.name}=${f.value}`), ...n.args].join(' '));
       expect(copies).toEqual(['--chown=node:node . /app']);
       expect(text).toMatch(/^ENV NODE_ENV=production PORT=3000$/m);
-      expect(text).toMatch(/^USER node$/m);
+      expect(text).toMatch(/^USER 1000:1000$/m);
       expect(text).toMatch(/^CMD \["node", "server.js"\]$/m);
       const health = viewHealthcheck(
         nodes.find((n) => n.keyword === 'HEALTHCHECK') as InstructionNode,

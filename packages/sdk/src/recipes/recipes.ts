@@ -27,7 +27,8 @@ export const recipes = Object.freeze({
   nodePackageManagers: NODE_PACKAGE_MANAGERS,
   /** Where both recipes put the application. */
   appDir: APP_DIR,
-  /** The defaults of `recipes.python`'s `uvVersion` and `poetryVersion`. */
+  /** The default of `recipes.python`'s `uvVersion`: the `ghcr.io/astral-sh/uv` tag mounted. */
   uvVersion: UV_VERSION,
+  /** The default of `recipes.python`'s `poetryVersion`: the Poetry release that exports. */
   poetryVersion: POETRY_VERSION,
 });
