@@ -500,7 +500,9 @@ describe('node', () => {
     const dockerfile = read(dir, 'Dockerfile');
     expect(dockerfile).toContain(`FROM node:${NODE_VERSION_REF}-slim AS build`);
     expect(dockerfile).toContain('corepack pnpm install --frozen-lockfile');
-    expect(dockerfile).toMatch(/^RUN corepack pnpm run build$/m);
+    expect(dockerfile).toMatch(
+      /^RUN --mount=type=cache,target=\/root\/.cache\/node\/corepack corepack pnpm run build$/m,
+    );
     expect(dockerfile).toContain('corepack pnpm install --prod --frozen-lockfile');
     expect(dockerfile).toMatch(/^COPY --chown=node:node package.json \/app\/package.json$/m);
     expect(dockerfile).toMatch(/^COPY --from=build --chown=node:node \/app\/dist \/app\/dist$/m);

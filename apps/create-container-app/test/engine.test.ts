@@ -88,7 +88,7 @@ CMD ["gunicorn", "app:app"]
       const again = runCli([
         '--existing',
         dir,
-        '--overwrite=Dockerfile,.dockerignore,compose.yaml',
+        '--overwrite=Dockerfile,.dockerignore,compose.yaml,compose.watch.yaml',
         '--no-interactive',
       ]);
       expect(again.stderr).toBe('');

@@ -20,7 +20,14 @@ export function nodeDockerignore(): DockerignoreBuilder {
     .add('.pnp.*', '.yarn/cache', '.yarn/unplugged', '.yarn/install-state.gz')
     .add('npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '*.log')
     .add('.env', '.env.*')
-    .add('Dockerfile*', '.dockerignore', 'compose.y*ml', 'docker-compose.y*ml')
+    .add(
+      'Dockerfile*',
+      '.dockerignore',
+      'compose.y*ml',
+      'compose.*.y*ml',
+      'docker-compose.y*ml',
+      'docker-compose.*.y*ml',
+    )
     .comment('Documents and editor settings at the top: editing them rebuilds no layer.')
     .add('*.md', '.gitignore', '.gitattributes', '.editorconfig', '.github', '.vscode', '.idea');
 }

@@ -192,7 +192,11 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
         .comment('All dependencies, dev ones too: the build needs them; only its output goes on.')
         .run(withCorepack(`${pnpEnv}${pin(pm.install)}`), { mounts })
         .copy('.', '.')
-        .run(`${pin(pm.run)} ${buildScript}`)
+        .run(
+          `${pin(pm.run)} ${buildScript}`,
+          // The package manager corepack fetched for the install, not fetched again.
+          pm.corepack ? { mounts: [{ type: 'cache', target: COREPACK_CACHE }] } : {},
+        )
         .from(`node:${version}-slim`, { as: 'runtime' })
     : dockerfile().arg(version).from(`node:${version}-slim`, { as: 'runtime' });
 

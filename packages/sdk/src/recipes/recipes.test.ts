@@ -241,7 +241,9 @@ describe('recipes.node', () => {
     expectClean(text);
     expect(text).toContain('FROM node:${NODE_VERSION}-slim AS build');
     expect(text).toContain('corepack pnpm install --frozen-lockfile');
-    expect(text).toMatch(/^RUN corepack pnpm run build$/m);
+    expect(text).toMatch(
+      /^RUN --mount=type=cache,target=\/root\/.cache\/node\/corepack corepack pnpm run build$/m,
+    );
     // Each stage that runs corepack has it ensured: build and runtime.
     expect(text.match(/npm install -g --force corepack@/g)).toHaveLength(2);
     expect(text).toMatch(/^COPY --from=build --chown=node:node \/app\/build \/app\/build$/m);
