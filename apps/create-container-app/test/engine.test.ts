@@ -20,7 +20,7 @@ import {
 } from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectBuilt, INSTALL_STEP, proveProject, stepsMatching } from './engine-checks.js';
-import { assertBuilt, removeTempDirs, runCli, tempDir } from './run-cli.js';
+import { assertBuilt, removeTempDirs, runCli, runCliAsync, tempDir } from './run-cli.js';
 import {
   fitPoetryProject,
   fitUvProject,
@@ -145,10 +145,10 @@ afterAll(() => {
 });
 
 /** Scaffolds `args` into a new temporary directory; returns the project directory. */
-function scaffold(args: readonly string[]): { dir: string; name: string } {
+async function scaffold(args: readonly string[]): Promise<{ dir: string; name: string }> {
   const cwd = tempDir('cca-engine-');
   const name = uniqueName('cca').replace(/^cca-/, 'app-');
-  const res = runCli([name, ...args, '--no-interactive'], {
+  const res = await runCliAsync([name, ...args, '--no-interactive'], {
     cwd,
     env: COREPACK_ENV,
     timeoutMs: 300_000,
@@ -163,7 +163,7 @@ describe.skipIf(!engine).concurrent('scaffolded projects in a real Docker engine
 
   for (const testCase of CASES) {
     it(testCase.label, async () => {
-      const { dir, name } = scaffold(testCase.args);
+      const { dir, name } = await scaffold(testCase.args);
       await testCase.prepare?.(dir);
       if (testCase.appFiles) {
         // Only what runs is in /app (checked on an image of its own, kept for the check).
@@ -237,7 +237,7 @@ describe.skipIf(!engine)("the README's workflow, with a real registry on loopbac
     registry = spawn(binary, ['serve', config], { stdio: 'ignore' });
     await waitForHttp(`http://127.0.0.1:${port}/v2/`, 30_000);
 
-    const { dir, name } = scaffold(['--template', 'flask', '--package-manager', 'pip']);
+    const { dir, name } = await scaffold(['--template', 'flask', '--package-manager', 'pip']);
     writeFileSync(join(dir, 'requirements.txt'), WHEELHOUSE_REQUIREMENTS);
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     const block = /## Build, run and ship the image\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
@@ -315,7 +315,7 @@ RUN rm -rf /usr/local/bin/corepack /usr/local/lib/node_modules/corepack \\
     const image = `${uniqueName('cca-nocorepack-app')}:test`;
     let container: string | undefined;
     try {
-      const scaffolded = runCli(
+      const scaffolded = await runCliAsync(
         [name, '--template', 'node', '--package-manager', 'yarn', '--node-version', tag],
         { cwd, env: COREPACK_ENV, timeoutMs: 300_000 },
       );

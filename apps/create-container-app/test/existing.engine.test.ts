@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { requireDockerEngine, uniqueName } from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proveProject } from './engine-checks.js';
-import { assertBuilt, removeTempDirs, runCli, tempDir } from './run-cli.js';
+import { assertBuilt, removeTempDirs, runCliAsync, tempDir } from './run-cli.js';
 import { copySample } from './samples.js';
 import { poetryContentHash, poetryLock, uvLock, wheelhouse } from './wheelhouse.mjs';
 
@@ -137,7 +137,7 @@ describe
 
         // The sandbox's npm registry serves metadata without the signatures corepack checks,
         // and Yarn 2+ comes from the npm registry here (see scripts/docker-sandbox.sh).
-        const res = runCli(['--existing', dir, '--no-interactive'], {
+        const res = await runCliAsync(['--existing', dir, '--no-interactive'], {
           env: {
             COREPACK_INTEGRITY_KEYS: '0',
             COREPACK_NPM_REGISTRY: 'https://registry.npmjs.org',
