@@ -90,6 +90,34 @@ describe('the target is checked again at the moment of writing', () => {
     expect(noStaging(cwd)).toEqual([]);
   });
 
+  it('a target moved away and replaced by a link elsewhere during the install: nothing is written through the link', () => {
+    const cwd = tempDir();
+    const outside = tempDir('cca-outside-');
+    mkdirSync(join(cwd, 'web'));
+    // The package manager runs in scratch space inside the staging directory; the attacker
+    // moves the target away, links its name to a directory of theirs and mirrors the staging
+    // directory there, so that every path the CLI uses still resolves.
+    const npm = fakeNpm(
+      [
+        `echo '${COMPLETE_NPM_LOCK}' > package-lock.json`,
+        'holder=$(basename "$(dirname "$PWD")")',
+        `mv "$TARGET" "$TARGET.moved"; ln -s '${outside}' "$TARGET"`,
+        `cp -a "$TARGET.moved/$holder" '${outside}/'`,
+      ].join('\n'),
+    );
+    const res = node('web', cwd, npm);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('web was moved or replaced while the project was being prepared');
+    expect(res.stderr).toContain('Nothing was written');
+    expect(readdirSync(outside)).toEqual([]);
+    expect(lstatSync(join(cwd, 'web')).isSymbolicLink()).toBe(true);
+    // The moved directory got none of the project's files either (its staging directory, 0700,
+    // is what the run could not find again).
+    expect(readdirSync(join(cwd, 'web.moved')).filter((e) => !e.startsWith('.create-'))).toEqual(
+      [],
+    );
+  });
+
   it('with --overwrite, a file added meanwhile is kept and the project written beside it', () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'web'));

@@ -79,6 +79,8 @@ export class StagedProject {
   readonly #overwrite: OverwritePolicy;
   /** The outermost parent directory this run created for a missing target, if any. */
   readonly #createdParent: string | undefined;
+  /** The staging directory inside an existing target, as first made: the commit finds it again. */
+  #holderStats: Stats | undefined;
   #done = false;
 
   constructor(options: {
@@ -96,6 +98,7 @@ export class StagedProject {
       if (options.state.exists) {
         this.#createdParent = undefined;
         this.#holder = mkdtempSync(join(this.#target, '.create-container-app-'));
+        this.#holderStats = lstatSync(this.#holder);
         this.dir = join(this.#holder, 'project');
       } else {
         const parent = dirname(this.#target);
@@ -219,6 +222,15 @@ export class StagedProject {
 
   /** An existing target: check it again, then place file by file, undoing all on a failure. */
   #placeEach(files: readonly string[]): CommitResult {
+    // The target must still be the directory the staging area was made in: one moved away and
+    // replaced (by a link to somewhere else, say) does not hold it any more.
+    const before = this.#holderStats;
+    const holder = before && lstatOrUndefined(this.#holder);
+    if (before && (!holder || holder.ino !== before.ino || holder.dev !== before.dev)) {
+      throw new CliError(
+        `${this.#shown} was moved or replaced while the project was being prepared. Nothing was written; check what changed it, then run again.`,
+      );
+    }
     const present = readdirSync(this.#target).filter((e) => e !== '.git' && e !== this.holderName);
     if (this.#overwrite === false && present.length > 0) {
       throw new CliError(
