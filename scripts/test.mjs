@@ -81,15 +81,25 @@ for (const r of rows) {
   );
 }
 const skipped = rows.flatMap((r) => r.names.map((n) => `${r.pkg}/${n}`));
-if (skipped.length > 0) {
-  const why = unit
-    ? 'DOCKWRIGHT_ENGINE_TESTS=skip (pnpm test:unit)'
-    : 'no Docker engine answered: bash scripts/docker-sandbox.sh up && eval "$(bash scripts/docker-sandbox.sh env)"';
+// Heavy or privileged tests name the variable that turns them on (`… (DOCKWRIGHT_ATTACK_TESTS=1)`);
+// the others skip only for want of an engine (or by DOCKWRIGHT_ENGINE_TESTS=skip).
+const flagged = skipped.filter((n) => /\b[A-Z][A-Z0-9_]*=1\b/.test(n));
+const engine = skipped.filter((n) => !flagged.includes(n));
+/** @param {string} why @param {string[]} names */
+const listSkipped = (why, names) => {
+  if (names.length === 0) return;
   console.log(`\nSkipped (${why}):`);
-  const shown = skipped.slice(0, 40);
+  const shown = names.slice(0, 40);
   for (const n of shown) console.log(`  - ${n}`);
-  if (skipped.length > shown.length) console.log(`  … and ${skipped.length - shown.length} more`);
-}
+  if (names.length > shown.length) console.log(`  … and ${names.length - shown.length} more`);
+};
+listSkipped(
+  unit
+    ? 'DOCKWRIGHT_ENGINE_TESTS=skip (pnpm test:unit)'
+    : 'no Docker engine answered: bash scripts/docker-sandbox.sh up && eval "$(bash scripts/docker-sandbox.sh env)"',
+  engine,
+);
+listSkipped('off unless the variable in the name is set; see README.md', flagged);
 if (code !== 0 && sum('failed') === 0)
   console.log('\nturbo failed outside the test counts: see its output above');
 console.log(`\ntests: ${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);

@@ -9,6 +9,7 @@ import {
   type EngineOptions,
 } from '@dockwright/build';
 import { CliError } from '@dockwright/cli-kit';
+import { escapeTerminal } from '@dockwright/lint';
 import type { Io } from '../io.js';
 
 /** Files `dockwright build` and `bake` run as build scripts rather than read as Dockerfiles. */
@@ -88,18 +89,6 @@ export function progressMode(value: string | undefined, env: NodeJS.ProcessEnv):
   throw new CliError(`--progress must be auto, tty, plain or quiet, not ${JSON.stringify(v)}`);
 }
 
-/**
- * Text from a build or a file, made safe for a terminal: control characters (C0 but tab and
- * newline, DEL, C1) are shown as `\xNN`, so output cannot move the cursor, clear the screen or
- * set the terminal's title.
- */
-export function printable(text: string): string {
-  return text.replace(
-    /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
-}
-
 function stepLabel(step: BuildStep): string {
   return step.source ? `${step.name} (line ${step.source.line})` : step.name;
 }
@@ -124,7 +113,7 @@ export function progressPrinter(
   const c = io.colors;
   if (mode === 'quiet') return { onProgress: () => {}, done: () => {} };
   if (mode === 'plain') {
-    const say = (line: string) => io.err(`${printable(line)}\n`);
+    const say = (line: string) => io.err(`${escapeTerminal(line)}\n`);
     return {
       onProgress: (e) => {
         if (e.type === 'pushed') say(`${prefix}pushed ${e.tag}@${e.digest}`);
@@ -151,7 +140,7 @@ export function progressPrinter(
     if (!current) return;
     const width = Math.max(20, (process.stderr.columns || 80) - 1);
     const elapsed = ((Date.now() - current.since) / 1000).toFixed(1);
-    const line = printable(
+    const line = escapeTerminal(
       `${prefix}${current.step.name} ${elapsed}s${current.last ? `  ${current.last}` : ''}`,
     );
     io.err(c.dim(line.length > width ? `${line.slice(0, width - 1)}…` : line));
@@ -163,7 +152,7 @@ export function progressPrinter(
     onProgress: (e) => {
       if (e.type === 'pushed') {
         clear();
-        io.err(`${prefix}${c.blue('pushed')} ${printable(`${e.tag}@${e.digest}`)}\n`);
+        io.err(`${prefix}${c.blue('pushed')} ${escapeTerminal(`${e.tag}@${e.digest}`)}\n`);
       } else if (e.type === 'step-started') {
         running.set(e.step.id, { step: e.step, since: Date.now(), last: '' });
       } else if (e.type === 'step-log') {
@@ -182,7 +171,7 @@ export function progressPrinter(
                 : s.status === 'canceled'
                   ? c.yellow('canceled')
                   : c.blue(`done${seconds(s.durationMs)}`);
-          io.err(`${prefix}${printable(s.name)} ${mark}\n`);
+          io.err(`${prefix}${escapeTerminal(s.name)} ${mark}\n`);
         }
       }
       draw();
@@ -215,10 +204,10 @@ export async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>):
  */
 export function buildFailure(error: unknown, io: Io): number {
   if (error instanceof BuildError) {
-    io.err(`${printable(error.message)}\n`);
+    io.err(`${escapeTerminal(error.message)}\n`);
     if (error.output.length > 0) {
       io.err(
-        `last output of the step:\n${error.output.map((l) => `  ${printable(l)}`).join('\n')}\n`,
+        `last output of the step:\n${error.output.map((l) => `  ${escapeTerminal(l)}`).join('\n')}\n`,
       );
     }
     return 1;

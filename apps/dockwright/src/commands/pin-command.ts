@@ -6,13 +6,13 @@ import {
   pinDockerfile,
 } from '@dockwright/build';
 import { CliError } from '@dockwright/cli-kit';
+import { escapeTerminal } from '@dockwright/lint';
 import { selectFiles } from '../expand-glob.js';
 import { holdSignals } from '../hold-signals.js';
 import type { Io } from '../io.js';
 import { displayName, readInput } from '../read-input.js';
 import { replaceFile } from '../replace-file.js';
 import { encodeText } from '../text-bytes.js';
-import { printable } from './build-script.js';
 
 export const PIN_HELP = `Usage: dockwright pin [--check|--update] [files…|-]
 
@@ -94,7 +94,7 @@ export async function pinCommand(argv: string[], io: Io): Promise<number> {
         // Quiet about what is fine when checking; say what changed otherwise.
         if (mode === 'check' && !bad) continue;
         if (r.status === 'current' || r.status === 'digest-only') continue;
-        io.err(`${displayName(file)}:${r.line}:${r.column}: ${printable(describe(r))}\n`);
+        io.err(`${displayName(file)}:${r.line}:${r.column}: ${escapeTerminal(describe(r))}\n`);
       }
       if (mode === 'check') continue;
       if (file === '-') io.out(result.text);

@@ -14,7 +14,7 @@ import { buildFailure, progressPrinter } from './build-script.js';
 import { pinCommand } from './pin-command.js';
 
 const HOSTILE = 'a\x1b[2J\x1b]0;pwned\x07b\rc\x9bd\x7f';
-const SHOWN = 'a\\x1b[2J\\x1b]0;pwned\\x07b\\x0dc\\x9bd\\x7f';
+const SHOWN = 'a\\x1b[2J\\x1b]0;pwned\\x07b\\rc\\u009bd\\x7f';
 
 function fakeIo(colors: boolean): Io & { text: () => string } {
   let err = '';
