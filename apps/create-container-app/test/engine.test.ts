@@ -29,6 +29,12 @@ import {
 } from './wheelhouse.mjs';
 
 const engine = requireDockerEngine();
+/**
+ * Also build the naive layout (the source copied before the install) of the cases that have
+ * one and rebuild it after the edit, as a figure beside this layout's rebuild. Off by default:
+ * it reinstalls from the registry and can take minutes; the bench compares layouts.
+ */
+const naiveFigures = process.env.CCA_NAIVE_FIGURES === '1';
 
 /** The sandbox's npm registry serves metadata without the signatures corepack checks, and Yarn
  * 2+ comes from the npm registry here (as scripts/docker-sandbox.sh sets for its images). */
@@ -186,7 +192,7 @@ describe.skipIf(!engine).concurrent('scaffolded projects in a real Docker engine
         body: `Hello from ${name}!`,
       });
       let naiveNote = '';
-      if (testCase.naive) {
+      if (testCase.naive && naiveFigures) {
         // The naive layout reinstalls everything after a source edit; this one does not.
         const naiveImage = `${name}-naive:test`;
         try {
