@@ -89,15 +89,33 @@ export async function proveProject(options: {
     expect(uid.code).toBe(0);
     expect(Number(uid.stdout.trim())).toBeGreaterThan(0);
 
-    // SIGTERM reaches the server (PID 1, exec form) and it exits: measured to the moment the
-    // process ended (Docker's FinishedAt), not including the engine's own teardown, which a
-    // loaded machine stretches.
+    // SIGTERM reaches the server (PID 1, exec form) and it exits: measured by the engine's
+    // clock, from the signal (its `kill` event) to the moment the process ended (FinishedAt),
+    // so neither the docker CLI's start nor the engine's teardown, which a loaded machine
+    // stretches, counts against the app.
     const stopStart = Date.now();
     const stop = await docker(['stop', container]);
     const stopMs = Date.now() - stopStart;
     expect(stop.code).toBe(0);
     const finished = await docker(['inspect', '-f', '{{.State.FinishedAt}}', container]);
-    const exitMs = Date.parse(finished.stdout.trim()) - stopStart;
+    const killed = await docker([
+      'events',
+      '--since',
+      String(Math.floor(stopStart / 1000) - 1),
+      '--until',
+      String(Math.ceil(Date.now() / 1000) + 1),
+      '--filter',
+      `container=${container}`,
+      '--filter',
+      'event=kill',
+      '--format',
+      '{{.TimeNano}}',
+    ]);
+    // The first kill is docker stop's SIGTERM (a SIGKILL after the grace period would come later).
+    const signalledNs = killed.stdout.trim().split('\n').filter(Boolean).map(BigInt)[0];
+    expect(signalledNs, `no kill event for ${container}: ${killed.stderr}`).toBeDefined();
+    const finishedMs = Date.parse(finished.stdout.trim());
+    const exitMs = finishedMs - Number((signalledNs ?? 0n) / 1_000_000n);
     expect(exitMs, `docker stop took ${stopMs} ms`).toBeLessThan(3000);
 
     // A source edit: the image rebuilds without running any dependency install again.
