@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # A private Docker engine for the project's tests and CI.
 #
-# Usage: bash scripts/docker-sandbox.sh {install|start|images|stop|status|env|up}
+# Usage: bash scripts/docker-sandbox.sh {install|buildx|start|images|stop|status|env|up}
 #
 #   install  apt-get install docker.io + debootstrap + docker-registry (skipped when all are there)
+#   buildx   fetch Debian's docker-buildx plugin (pinned .deb, checked by SHA256, cached) into
+#            the state dir only: not installed system-wide
 #   start    start dockerd on a private socket under the state dir (no-op when running)
 #   images   build the stand-in base images (python:3.1x-slim, node:2x-slim, ubuntu:24.04,
 #            ...), cached
 #   stop     stop that dockerd and wait for it to exit
 #   status   say whether the engine answers
-#   env      print `export DOCKER_HOST=...` lines:  eval "$(bash scripts/docker-sandbox.sh env)"
-#   up       install + start + images
+#   env      print `export DOCKER_HOST=...` lines:  eval "$(bash scripts/docker-sandbox.sh env)";
+#            DOCKWRIGHT_BUILDX_CONFIG names a DOCKER_CONFIG dir whose cli-plugins holds buildx
+#   up       install + buildx + start + images (a failed buildx download only warns: the
+#            buildx tests then skip, or fail under CI=true)
 #
 # State (engine data, images, logs, debootstrap tarball) lives in $DOCKWRIGHT_SANDBOX_DIR,
 # default <repo>/.docker-sandbox (git-ignored), and is kept between runs so a warm `up` takes
@@ -153,6 +157,61 @@ cmd_install() {
   [ -x "$DOCKERD" ] || die "$DOCKERD missing after install"
 }
 
+# docker-buildx, from Debian trixie (bookworm has none; the binary needs glibc >= 2.34, which
+# bookworm has). Pinned: the tests run against a known buildx. To move on, take Version and
+# SHA256 of docker-buildx from $MIRROR/dists/trixie/main/binary-amd64/Packages.xz.
+BUILDX_VERSION="${DOCKWRIGHT_BUILDX_VERSION:-0.13.1+ds1-3}"
+BUILDX_SHA256="${DOCKWRIGHT_BUILDX_SHA256:-fcf8c48204d1603c8f209451d7827eb91bf30759578baf7704e9e1a87e5f1d7f}"
+# A DOCKER_CONFIG directory holding only cli-plugins/docker-buildx: `DOCKER_CONFIG=$it docker
+# buildx ...`. The system's docker client stays without buildx (the built-in BuildKit path).
+BUILDX_CONFIG="$STATE/buildx-config"
+BUILDX_PLUGIN="$BUILDX_CONFIG/cli-plugins/docker-buildx"
+
+buildx_ready() { [ -x "$BUILDX_PLUGIN" ] && "$BUILDX_PLUGIN" version 2>/dev/null | grep -qF " ${BUILDX_VERSION%%-*}"; }
+
+# Returns 1 (after a warning) when buildx cannot be had: `up` goes on without it.
+cmd_buildx() {
+  if buildx_ready; then
+    log "docker-buildx $BUILDX_VERSION is installed ($BUILDX_PLUGIN)"
+    return 0
+  fi
+  local arch deb url tmp
+  arch="$(dpkg --print-architecture 2>/dev/null || echo unknown)"
+  if [ "$arch" != amd64 ] && [ -z "${DOCKWRIGHT_BUILDX_SHA256:-}" ]; then
+    log "WARNING: no pinned docker-buildx for $arch (set DOCKWRIGHT_BUILDX_VERSION and DOCKWRIGHT_BUILDX_SHA256)"
+    return 1
+  fi
+  mkdir -p "$STATE/cache"
+  deb="$STATE/cache/docker-buildx_${BUILDX_VERSION}_$arch.deb"
+  url="$MIRROR/pool/main/d/docker-buildx/docker-buildx_${BUILDX_VERSION}_$arch.deb"
+  if [ ! -s "$deb" ] || ! printf '%s  %s\n' "$BUILDX_SHA256" "$deb" | sha256sum -c --status 2>/dev/null; then
+    log "downloading $url"
+    if ! { if command -v curl >/dev/null; then curl -fsSL --retry 2 --max-time 300 -o "$deb.tmp" "$url"; else
+      wget -q --tries=3 --timeout=60 -O "$deb.tmp" "$url"; fi; }; then
+      rm -f "$deb.tmp"
+      log "WARNING: could not download docker-buildx from $url: the buildx tests will skip (and fail under CI=true)"
+      return 1
+    fi
+    if ! printf '%s  %s\n' "$BUILDX_SHA256" "$deb.tmp" | sha256sum -c --status 2>/dev/null; then
+      log "WARNING: $url does not have the pinned SHA256 $BUILDX_SHA256 (got $(sha256sum "$deb.tmp" | cut -c1-64)); not installed"
+      rm -f "$deb.tmp"
+      return 1
+    fi
+    mv "$deb.tmp" "$deb"
+  fi
+  tmp="$(mktemp -d "$STATE/buildx.XXXXXX")"
+  if ! dpkg-deb -x "$deb" "$tmp" || ! "$tmp/usr/libexec/docker/cli-plugins/docker-buildx" version >/dev/null 2>&1; then
+    rm -rf "$tmp"
+    log "WARNING: the docker-buildx of $deb does not run here (it needs glibc >= 2.34); not installed"
+    return 1
+  fi
+  mkdir -p "$BUILDX_CONFIG/cli-plugins"
+  chmod 755 "$BUILDX_CONFIG" "$BUILDX_CONFIG/cli-plugins"
+  mv -f "$tmp/usr/libexec/docker/cli-plugins/docker-buildx" "$BUILDX_PLUGIN"
+  rm -rf "$tmp"
+  log "installed $("$BUILDX_PLUGIN" version) at $BUILDX_PLUGIN"
+}
+
 cmd_start() {
   [ -x "$DOCKERD" ] || die "$DOCKERD not found: run '$0 install' first"
   if engine_ready; then
@@ -244,6 +303,7 @@ cmd_status() {
 cmd_env() {
   printf 'export DOCKER_HOST=%q\n' "unix://$SOCK"
   printf 'export DOCKWRIGHT_DOCKER=%q\n' "$DOCKER"
+  if [ -x "$BUILDX_PLUGIN" ]; then printf 'export DOCKWRIGHT_BUILDX_CONFIG=%q\n' "$BUILDX_CONFIG"; fi
 }
 
 # ---------------------------------------------------------------------------------------
@@ -929,6 +989,7 @@ cmd_images() {
 cmd_up() {
   local start=$SECONDS
   cmd_install
+  cmd_buildx || true
   cmd_start
   cmd_images
   log "up in $((SECONDS - start)) s; use: eval \"\$(bash scripts/docker-sandbox.sh env)\""
@@ -943,6 +1004,7 @@ lock() {
 
 case "${1:-}" in
 install) lock && cmd_install ;;
+buildx) lock && cmd_buildx ;;
 start) lock && cmd_start ;;
 images) lock && cmd_images ;;
 stop) lock && cmd_stop ;;
@@ -950,7 +1012,7 @@ status) cmd_status ;;
 env) cmd_env ;;
 up) lock && cmd_up ;;
 *)
-  echo "usage: $0 {install|start|images|stop|status|env|up}" >&2
+  echo "usage: $0 {install|buildx|start|images|stop|status|env|up}" >&2
   exit 2
   ;;
 esac

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import {
   docker,
   removeImage,
+  requireBuildx,
   requireDockerEngine,
   startRegistry,
   uniqueName,
@@ -192,6 +193,55 @@ describe.skipIf(!engine)('dockwright build on the engine', () => {
     SLOW,
   );
 });
+
+const buildx = engine ? requireBuildx() : null;
+
+// Both clients: the engine's built-in BuildKit, and docker buildx (a DOCKER_CONFIG with the plugin).
+for (const [kind, env] of [
+  ['docker', {}],
+  ['buildx', buildx ? { DOCKER_CONFIG: buildx.config } : null],
+] as const) {
+  describe.skipIf(!engine || !env)(`dockwright build and bake through ${kind}`, () => {
+    it(
+      'builds a Dockerfile, then writes a bake file and builds its targets: the same image',
+      async () => {
+        const tags = [1, 2].map((n) => `${uniqueName(`buildx-cli-${n}`)}:1`);
+        images.push(...tags);
+        const dockerfile = 'FROM debian:12-slim\nCOPY a.txt /a.txt\nRUN cat /a.txt > /b.txt\n';
+        const dir = project({
+          Dockerfile: dockerfile,
+          'a.txt': `${uniqueName('content')}\n`,
+          'bake.mjs': `export default { one: { dockerfile: ${JSON.stringify(dockerfile)}, tags: [${JSON.stringify(tags[0])}] }, two: { dockerfile: ${JSON.stringify(`${dockerfile}LABEL two=\${TWO}\n`)}, tags: [${JSON.stringify(tags[1])}] } };\n`,
+        });
+        const built = await run(['build', '--progress', 'plain'], dir, env!);
+        expect(built.code).toBe(0);
+        expect(built.stderr).toContain(
+          kind === 'buildx' ? 'with docker buildx' : "with the engine's built-in BuildKit",
+        );
+        expect(built.stderr).toMatch(/\[3\/3\] RUN cat \/a.txt > \/b.txt \(line 3\)/);
+        const baked = await run(
+          ['bake', 'bake.mjs', '-o', 'docker-bake.json', '--build', '--progress', 'plain'],
+          dir,
+          env!,
+        );
+        expect(baked.code).toBe(0);
+        // Progress lines carry their target.
+        expect(baked.stderr).toMatch(/^two .*RUN cat \/a.txt > \/b.txt \(line 3\)/m);
+        const lines = baked.stdout.trim().split('\n').sort();
+        expect(lines).toEqual([
+          `one ${built.stdout.trim()}`,
+          expect.stringMatching(/^two sha256:[0-9a-f]{64}$/),
+        ]);
+        for (const [i, tag] of tags.entries()) {
+          const id = await docker(['image', 'inspect', '-f', '{{.Id}}', tag]);
+          expect(`${['one', 'two'][i]} ${id.stdout.trim()}`).toBe(lines[i]);
+        }
+        expect(readFileSync(join(dir, 'docker-bake.json'), 'utf8')).toContain('two=$${TWO}');
+      },
+      SLOW,
+    );
+  });
+}
 
 describe.skipIf(!engine)('dockwright pin against a registry on 127.0.0.1', () => {
   let registry: Awaited<ReturnType<typeof startRegistry>>;

@@ -1,5 +1,6 @@
 import { dockerfile } from '@dockwright/sdk';
 import { expectTypeOf, test } from 'vitest';
+import { bake } from './bake.js';
 import { build } from './build.js';
 import type { ArgOf, TargetOf } from './types.js';
 
@@ -25,4 +26,15 @@ test('build args suggest the builder’s global and last-stage ARGs', () => {
   void build(app, { buildArgs: { NPM_FLAGS: '--omit=dev' } });
   // @ts-expect-error: values are strings
   void build(app, { buildArgs: { PORT: 8080 } });
+});
+
+test('bake targets take the same typed target and args as build()', () => {
+  bake({ api: { dockerfile: app, target: 'build', args: { NODE_VERSION: '20' } } });
+  // @ts-expect-error: no such stage
+  bake({ api: { dockerfile: app, target: 'nope' } });
+  // @ts-expect-error: values are strings
+  bake({ api: { dockerfile: app, args: { PORT: 8080 } } });
+  bake({ api: { dockerfile: 'FROM a AS x\n', target: 'anything' } });
+  // @ts-expect-error: a group names only targets of the file
+  bake({ api: { dockerfile: app } }, { groups: { all: ['api', 'web'] } });
 });

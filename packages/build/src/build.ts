@@ -150,7 +150,7 @@ async function readOptional(path: string): Promise<string | null> {
 }
 
 /** The error of a failed build: the engine's message, the step, and where it is. */
-function failure(
+export function failure(
   progress: PlainProgress,
   dockerfile: ResolvedDockerfile,
   file: string,

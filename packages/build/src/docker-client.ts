@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineKind, EngineOptions } from './types.js';
@@ -37,6 +37,10 @@ function keepEnd(kept: string, chunk: string): string {
  * Runs the docker client (no shell). An abort sends SIGINT, as Ctrl-C would: the client then
  * cancels the build session and the engine stops the running steps; the promise settles once
  * the client has exited. A client that has not exited 10 s later is killed.
+ *
+ * The signal also goes to the client's children, as a terminal's Ctrl-C reaches its whole
+ * process group: `docker buildx` is a plugin the client starts, and Docker 20.10's client does
+ * not pass SIGINT on to it, so signalling the client alone would leave the build running.
  */
 export function runClient(
   command: string,
@@ -57,10 +61,20 @@ export function runClient(
     let stderr = '';
     let aborted = false;
     let killTimer: NodeJS.Timeout | undefined;
+    const signalClient = (signal: NodeJS.Signals) => {
+      for (const pid of child.pid === undefined ? [] : childProcesses(child.pid)) {
+        try {
+          process.kill(pid, signal);
+        } catch {
+          // exited meanwhile
+        }
+      }
+      child.kill(signal);
+    };
     const onAbort = () => {
       aborted = true;
-      child.kill('SIGINT');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      signalClient('SIGINT');
+      killTimer = setTimeout(() => signalClient('SIGKILL'), 10_000);
       killTimer.unref();
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -89,6 +103,32 @@ export function runClient(
       child.stdin.end(options.input);
     }
   });
+}
+
+/**
+ * The processes whose parent is `pid`, read from /proc (Linux); none where there is no /proc.
+ * Newer docker clients pass signals on to their plugins themselves.
+ */
+function childProcesses(pid: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const children: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so read after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
 }
 
 /** The client, its global flags and its environment for an engine. */

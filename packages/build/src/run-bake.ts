@@ -2,10 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BakeFile, bakeTargetOptions, bakeTargets } from './bake.js';
-import { build } from './build.js';
+import { BakeProgress } from './bake-progress.js';
+import { build, failure } from './build.js';
 import { BuildError } from './build-error.js';
 import { concurrency } from './concurrency.js';
 import { clientFor, detectEngineKind, runClient } from './docker-client.js';
+import { type ResolvedDockerfile, resolveDockerfile } from './dockerfile-input.js';
 import type { BuildEvent, EngineKind, EngineOptions } from './types.js';
 
 export interface RunBakeOptions {
@@ -31,7 +33,8 @@ export interface RunBakeResult {
 }
 
 /**
- * Builds a bake file: `docker buildx bake -f -` (the file on stdin) when buildx is installed;
+ * Builds a bake file: `docker buildx bake -f -` (the file on stdin) when buildx is installed,
+ * its progress split by target (`onProgress(target, event)`, as without buildx);
  * otherwise each target through {@link build}, a few at a time, on the engine's built-in
  * BuildKit: the first target that fails stops the builds still running (and starts no more),
  * and its error is thrown once every client has exited. Either way the same JSON decides what
@@ -88,12 +91,34 @@ export async function runBake(
   return { engine: kind, targets: Object.fromEntries(names.map((n) => [n, results[n]!])) };
 }
 
+/** A target's Dockerfile: inline, or its file (null when bake reads it from a URL context). */
+async function targetDockerfile(
+  target: BakeFile['target'][string],
+  cwd: string,
+): Promise<ResolvedDockerfile | null> {
+  const { dockerfile, dockerfilePath, options } = bakeTargetOptions(target);
+  if (dockerfile !== null) return resolveDockerfile(dockerfile);
+  try {
+    return resolveDockerfile(
+      await readFile(resolve(cwd, options.context, dockerfilePath ?? 'Dockerfile'), 'utf8'),
+    );
+  } catch {
+    return null;
+  }
+}
+
 async function buildxBake(
   file: BakeFile,
   names: readonly string[],
   options: RunBakeOptions,
 ): Promise<Record<string, BakeTargetResult>> {
   const client = clientFor(options.engine);
+  const cwd = options.cwd ?? process.cwd();
+  const dockerfiles = new Map<string, ResolvedDockerfile | null>();
+  for (const name of names) dockerfiles.set(name, await targetDockerfile(file.target[name]!, cwd));
+  const progress = new BakeProgress(dockerfiles, (target, event) =>
+    options.onProgress?.(target, event),
+  );
   const dir = await mkdtemp(join(tmpdir(), 'dockwright-bake-'));
   try {
     const metadata = join(dir, 'metadata.json');
@@ -114,13 +139,26 @@ async function buildxBake(
       {
         env: client.env,
         input: JSON.stringify(file),
-        ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+        cwd,
         ...(options.signal ? { signal: options.signal } : {}),
+        onStderr: (chunk) => progress.push(chunk),
       },
     );
+    progress.end();
     if (run.aborted)
       throw options.signal?.reason ?? new DOMException('The bake was aborted', 'AbortError');
     if (run.code !== 0) {
+      const name = progress.failedTarget;
+      const failed = name === null ? undefined : progress.target(name);
+      if (name !== null && failed?.dockerfile) {
+        throw failure(
+          failed.progress,
+          failed.dockerfile,
+          `${name}:Dockerfile`,
+          run.code,
+          run.stderr,
+        );
+      }
       const last = run.stderr.trim().split('\n').pop() ?? '';
       throw new BuildError({
         engineMessage: last.replace(/^ERROR: /, '') || `docker buildx bake exited with ${run.code}`,
@@ -137,15 +175,15 @@ async function buildxBake(
     const out: Record<string, BakeTargetResult> = {};
     for (const name of names) {
       const m = meta[name] ?? {};
-      const id = m['containerimage.config.digest'];
-      const digest = m['containerimage.digest'];
-      out[name] = {
-        imageId: typeof id === 'string' ? id : null,
-        digest:
-          typeof digest === 'string' && (file.target[name]?.output ?? []).length > 0
-            ? digest
-            : null,
-      };
+      const pushed = bakeTargetOptions(file.target[name]!).options.push === true;
+      const configDigest = m['containerimage.config.digest'];
+      const digest =
+        typeof m['containerimage.digest'] === 'string' ? m['containerimage.digest'] : null;
+      // Docker's own exporter (the docker driver on engines before 24) writes no config digest:
+      // its `containerimage.digest` is the image id, until a push puts the manifest's there.
+      let imageId = typeof configDigest === 'string' ? configDigest : pushed ? null : digest;
+      imageId ??= progress.target(name)?.progress.imageId ?? null;
+      out[name] = { imageId, digest: pushed ? digest : null };
     }
     return out;
   } finally {

@@ -11,6 +11,7 @@ import {
   docker,
   freePort,
   removeImage,
+  requireBuildx,
   requireDockerEngine,
   startRegistry,
   uniqueName,
@@ -20,6 +21,7 @@ import { build, createRegistryClient, dockerCredentials, pinDockerfile } from '.
 
 const engine = requireDockerEngine();
 const client = engine ? { command: engine.docker } : {};
+const buildx = engine ? requireBuildx() : null;
 const images: string[] = [];
 
 let registry: Awaited<ReturnType<typeof startRegistry>>;
@@ -104,6 +106,27 @@ describe.skipIf(!engine)('registry on 127.0.0.1', () => {
     });
     expect(after.ok).toBe(true);
   });
+
+  it.skipIf(!buildx)(
+    'pushes through docker buildx, reporting the digest the registry serves',
+    async () => {
+      if (!registry) return;
+      const ref = `${registry.host}/${uniqueName('buildx-test')}:1`;
+      images.push(ref);
+      const r = await build(`FROM debian:12-slim\nLABEL dockwright.pushed-by=buildx-${ref}\n`, {
+        tags: [ref],
+        push: true,
+        engine: { ...client, config: buildx!.config },
+      });
+      expect(r.engine).toBe('buildx');
+      expect(r.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(r.pushed).toEqual([{ tag: ref, digest: r.digest }]);
+      expect(await createRegistryClient().digest(ref)).toBe(r.digest);
+      // The docker driver also loads the image: its id is the one the engine has.
+      const local = await docker(['image', 'inspect', '-f', '{{.Id}}', ref]);
+      expect(local.stdout.trim()).toBe(r.imageId);
+    },
+  );
 
   it('reports a missing tag as a registry error', async () => {
     if (!registry) return;

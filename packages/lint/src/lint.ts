@@ -88,6 +88,9 @@ export function lintWith(
     add({ ruleId: 'InvalidCheckOption', severity, message, position }, null, null);
   });
 
+  // The ONBUILD view has no stages and only the triggers: with none, a rule sees nothing there.
+  const onbuild = ctx.onbuildView();
+  const onbuildTriggers = onbuild.instructions.length > 0;
   for (const rule of rules) {
     const { meta } = rule;
     if (!policy.runs(meta)) continue;
@@ -108,7 +111,7 @@ export function lintWith(
       });
     };
     check(ctx);
-    if (meta.onbuild) check(ctx.onbuildView());
+    if (meta.onbuild && onbuildTriggers) check(onbuild);
   }
 
   for (const sc of shellcheckFindings(ctx, options.shellcheck ?? [])) {

@@ -33,15 +33,27 @@ export function mergeSameProblems(reported: readonly Reported[], ctx: RuleContex
   const removed = new Set<number>();
   const also = new Map<number, string[]>();
   const severity = new Map<number, Severity>();
+  // The findings of each rule about each instruction, in order: where a folded one may go.
+  const byRuleAndAnchor = new Map<string, Map<InstructionNode, number[]>>();
+  out.forEach((r, k) => {
+    if (!r.anchor) return;
+    let byAnchor = byRuleAndAnchor.get(r.finding.ruleId);
+    if (!byAnchor) {
+      byAnchor = new Map();
+      byRuleAndAnchor.set(r.finding.ruleId, byAnchor);
+    }
+    const at = byAnchor.get(r.anchor);
+    if (at) at.push(k);
+    else byAnchor.set(r.anchor, [k]);
+  });
   out.forEach((r, i) => {
     const same = r.meta?.sameProblemAs;
     if (!same || !r.anchor) return;
     for (const [otherId, where] of Object.entries(same)) {
       const target = where === 'here' ? r.anchor : previousOfKeyword(ctx, r.anchor);
       if (!target) continue;
-      const j = out.findIndex(
-        (o, k) => !removed.has(k) && k !== i && o.finding.ruleId === otherId && o.anchor === target,
-      );
+      const candidates = byRuleAndAnchor.get(otherId)?.get(target) ?? [];
+      const j = candidates.find((k) => !removed.has(k) && k !== i) ?? -1;
       if (j < 0) continue;
       removed.add(i);
       also.set(j, [...(also.get(j) ?? []), r.finding.ruleId]);

@@ -10,7 +10,7 @@ import {
 } from './check-config.js';
 import { type HadolintPragmas, hadolintPragmas, isIgnored } from './hadolint-pragmas.js';
 import type { RuleContext } from './rule-context.js';
-import type { LintOptions, RuleMeta, Severity } from './types.js';
+import type { Level, LintOptions, RuleMeta, Severity } from './types.js';
 
 type ReportCheck = (severity: Severity, message: string, position: Position) => void;
 
@@ -23,20 +23,24 @@ const PRAGMA_CODE = /^(?:DL|SC)[0-9]+$/;
  * the caller's levels (`options.rules`) and ignore list.
  */
 export class Policy {
-  private readonly options: LintOptions;
+  /** The caller's levels (`options.rules`), looked up for every rule and finding. */
+  private readonly levels: ReadonlyMap<string, Level | undefined>;
   private readonly file: CheckConfig;
   private readonly above = new Map<InstructionNode, CheckConfig>();
   private readonly pragmas: HadolintPragmas | null;
   private readonly ignored: ReadonlySet<string>;
+  /** Experimental checks some `# check=` in the file enables: `true` for every one. */
+  private readonly experimentalEnabled: ReadonlySet<string> | true;
 
   constructor(ctx: RuleContext, options: LintOptions, report: ReportCheck) {
-    this.options = options;
+    this.levels = new Map(Object.entries(options.rules ?? {}));
     this.ignored = new Set(options.ignoreRules ?? []);
     this.file = fileCheckConfig(ctx, options, report);
     for (const n of ctx.instructions) {
       const extra = commentCheckConfig(ctx, n, report);
       if (extra) this.above.set(n, mergeCheckConfig(this.file, extra));
     }
+    this.experimentalEnabled = enabledExperimental([this.file, ...this.above.values()]);
     this.pragmas = options.disableIgnorePragma ? null : hadolintPragmas(ctx.tree);
   }
 
@@ -47,10 +51,10 @@ export class Policy {
   runs(meta: RuleMeta): boolean {
     if (this.ignored.has(meta.id)) return false;
     if (meta.experimental) {
-      const enables = (c: CheckConfig): boolean => c.experimentalAll || c.experimental.has(meta.id);
-      if (!enables(this.file) && ![...this.above.values()].some(enables)) return false;
+      const enabled = this.experimentalEnabled;
+      if (enabled !== true && !enabled.has(meta.id)) return false;
     }
-    const level = this.options.rules?.[meta.id] ?? meta.severity;
+    const level = this.levels.get(meta.id) ?? meta.severity;
     return level !== 'off';
   }
 
@@ -91,9 +95,19 @@ export class Policy {
 
   private finish(id: string, severity: Severity | 'off', line: number): Severity | null {
     if (this.pragmas && PRAGMA_CODE.test(id) && isIgnored(this.pragmas, id, line)) return null;
-    const level = this.options.rules?.[id] ?? severity;
+    const level = this.levels.get(id) ?? severity;
     return level === 'off' ? null : level;
   }
+}
+
+/** The experimental checks any of `configs` enables (`true`: all of them). */
+function enabledExperimental(configs: readonly CheckConfig[]): ReadonlySet<string> | true {
+  const names = new Set<string>();
+  for (const c of configs) {
+    if (c.experimentalAll) return true;
+    for (const name of c.experimental) names.add(name);
+  }
+  return names;
 }
 
 /**

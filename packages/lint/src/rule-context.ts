@@ -21,9 +21,16 @@ export interface Stage {
   readonly parent: Stage | null;
 }
 
-/** What the file-level context and its ONBUILD view share: parsed RUNs and trigger owners. */
+/** A view rules take of a node, computed once per lint by {@link RuleContext.view}. */
+export type NodeView<T> = (node: InstructionNode, escape: EscapeChar) => T;
+
+/**
+ * What the file-level context and its ONBUILD view share: parsed RUNs, views of nodes and
+ * trigger owners.
+ */
 interface Shared {
   readonly runs: Map<InstructionNode, RunScript>;
+  readonly views: Map<NodeView<unknown>, Map<InstructionNode, unknown>>;
   /** Each ONBUILD trigger and the ONBUILD instruction holding it. */
   readonly owners: Map<InstructionNode, InstructionNode>;
 }
@@ -79,7 +86,7 @@ export class RuleContext {
       this.isOnbuildView = true;
       return;
     }
-    this.shared = { runs: new Map(), owners: new Map() };
+    this.shared = { runs: new Map(), views: new Map(), owners: new Map() };
     this.isOnbuildView = false;
     this.children = tree.children;
     const instructions: InstructionNode[] = [];
@@ -144,6 +151,25 @@ export class RuleContext {
       this.shared.runs.set(node, run);
     }
     return run;
+  }
+
+  /**
+   * `read(node, escape)`, computed once per lint: what several rules read from the same node
+   * (an ENV's pairs, an ARG's declarations, a FROM as hadolint reads it) is read once. `read`
+   * is the key, so it is a function declared once, not a closure made per call.
+   */
+  view<T>(read: NodeView<T>, node: InstructionNode): T {
+    let byNode = this.shared.views.get(read) as Map<InstructionNode, T> | undefined;
+    if (!byNode) {
+      byNode = new Map();
+      this.shared.views.set(read, byNode);
+    }
+    let value = byNode.get(node);
+    if (value === undefined && !byNode.has(node)) {
+      value = read(node, this.escape);
+      byNode.set(node, value);
+    }
+    return value as T;
   }
 
   /** Every RUN of this context, in order, with its script. */

@@ -145,3 +145,16 @@ export function waitForHealthy(container: string, timeoutMs?: number): Promise<v
  * storage. Null (after a warning) when it is not installed; throws instead when CI=true.
  */
 export function startRegistry(): Promise<{ readonly host: string; stop(): Promise<void> } | null>;
+
+export interface Buildx {
+  /** A DOCKER_CONFIG directory whose cli-plugins holds docker-buildx (this process's own). */
+  readonly config: string;
+  /** `docker-buildx version`: `github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3`. */
+  readonly version: string;
+}
+
+/**
+ * docker buildx for the tests (DOCKWRIGHT_BUILDX_CONFIG, set by `scripts/docker-sandbox.sh
+ * env`), or null after one warning. Throws instead when CI=true or DOCKWRIGHT_REQUIRE_DOCKER=1.
+ */
+export function requireBuildx(): Buildx | null;

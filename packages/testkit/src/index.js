@@ -12,7 +12,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -432,4 +432,50 @@ export async function startRegistry() {
     throw error;
   }
   return { host, stop };
+}
+
+/** @type {import('./index.d.ts').Buildx | null | undefined} */
+let buildx;
+
+/**
+ * docker buildx for the tests: Debian's docker-buildx plugin, which `scripts/docker-sandbox.sh
+ * up` puts under its state dir and names in DOCKWRIGHT_BUILDX_CONFIG. Each test process gets a
+ * DOCKER_CONFIG of its own holding only that plugin (buildx keeps state there), removed at exit.
+ * Null (after one warning) when it is missing; throws instead when CI=true or
+ * DOCKWRIGHT_REQUIRE_DOCKER=1, and returns null without asking with DOCKWRIGHT_ENGINE_TESTS=skip.
+ * @returns {import('./index.d.ts').Buildx | null}
+ */
+export function requireBuildx() {
+  if (buildx === undefined) buildx = findBuildx();
+  return buildx;
+}
+
+/** @returns {import('./index.d.ts').Buildx | null} */
+function findBuildx() {
+  if (process.env.DOCKWRIGHT_ENGINE_TESTS === 'skip') return null;
+  const configured = process.env.DOCKWRIGHT_BUILDX_CONFIG;
+  const plugin = configured ? join(configured, 'cli-plugins', 'docker-buildx') : null;
+  let why = '';
+  let version = '';
+  if (!plugin) why = 'DOCKWRIGHT_BUILDX_CONFIG is not set';
+  else if (!existsSync(plugin)) why = `${plugin} does not exist`;
+  else {
+    const r = spawnSync(plugin, ['version'], { encoding: 'utf8' });
+    if (r.status === 0) version = r.stdout.trim();
+    else why = `${plugin} version failed: ${(r.error?.message ?? r.stderr).trim().split('\n')[0]}`;
+  }
+  if (why) {
+    const how =
+      '`bash scripts/docker-sandbox.sh up` fetches docker-buildx from Debian; then `eval "$(bash scripts/docker-sandbox.sh env)"`';
+    if (process.env.CI === 'true' || process.env.DOCKWRIGHT_REQUIRE_DOCKER === '1') {
+      throw new Error(`docker buildx is required in CI, and ${why}; ${how}.`);
+    }
+    console.warn(`docker buildx not available (${why}): skipping the buildx tests; ${how}`);
+    return null;
+  }
+  const config = mkdtempSync(join(tmpdir(), 'dockwright-buildx-config-'));
+  mkdirSync(join(config, 'cli-plugins'));
+  symlinkSync(/** @type {string} */ (plugin), join(config, 'cli-plugins', 'docker-buildx'));
+  process.on('exit', () => rmSync(config, { recursive: true, force: true }));
+  return { config, version };
 }

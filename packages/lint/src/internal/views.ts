@@ -7,32 +7,28 @@ import {
   viewArg,
   viewKeyValue,
 } from '@dockwright/ast';
+import type { RuleContext } from '../rule-context.js';
 
-// Several rules read the same views of the same (immutable) node: each is computed once.
-const pairs = new WeakMap<InstructionNode, readonly KeyValue[]>();
-const args = new WeakMap<InstructionNode, readonly ArgDeclaration[]>();
-const labels = new WeakMap<InstructionNode, readonly KeyValue[]>();
+// Several rules read the same views of the same node: each is read once per lint.
 
-function memo<T>(cache: WeakMap<InstructionNode, T>, node: InstructionNode, compute: () => T): T {
-  let value = cache.get(node);
-  if (value === undefined) {
-    value = compute();
-    cache.set(node, value);
-  }
-  return value;
-}
+const readEnvPairs = (node: InstructionNode, escape: EscapeChar): readonly KeyValue[] =>
+  envPairs(node, escape);
+const readArgs = (node: InstructionNode, escape: EscapeChar): readonly ArgDeclaration[] =>
+  viewArg(node, escape).args;
+const readLabels = (node: InstructionNode, escape: EscapeChar): readonly KeyValue[] =>
+  viewKeyValue(node, escape).pairs;
 
 /** An ENV's pairs, quotes removed (ast's `envPairs`). */
-export function envPairsOf(node: InstructionNode, escape: EscapeChar): readonly KeyValue[] {
-  return memo(pairs, node, () => envPairs(node, escape));
+export function envPairsOf(ctx: RuleContext, node: InstructionNode): readonly KeyValue[] {
+  return ctx.view(readEnvPairs, node);
 }
 
 /** An ARG's declarations (ast's `viewArg`). */
-export function argsOf(node: InstructionNode, escape: EscapeChar): readonly ArgDeclaration[] {
-  return memo(args, node, () => viewArg(node, escape).args);
+export function argsOf(ctx: RuleContext, node: InstructionNode): readonly ArgDeclaration[] {
+  return ctx.view(readArgs, node);
 }
 
 /** A LABEL's pairs, quotes removed (ast's `viewKeyValue`). */
-export function labelsOf(node: InstructionNode, escape: EscapeChar): readonly KeyValue[] {
-  return memo(labels, node, () => viewKeyValue(node, escape).pairs);
+export function labelsOf(ctx: RuleContext, node: InstructionNode): readonly KeyValue[] {
+  return ctx.view(readLabels, node);
 }

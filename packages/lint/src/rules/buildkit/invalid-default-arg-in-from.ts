@@ -31,7 +31,7 @@ export const invalidDefaultArgInFrom = defineRule(
     // BuildKit expands each global ARG default with the ARGs above it (quotes removed).
     const env: Record<string, string> = {};
     for (const a of ctx.globalArgs) {
-      for (const d of argsOf(a, ctx.escape)) {
+      for (const d of argsOf(ctx, a)) {
         if (d.value === null) continue;
         const value = d.raw.slice(d.raw.indexOf('=') + 1);
         env[d.name] = tryExpand(value, env, ctx.escape) ?? d.value;

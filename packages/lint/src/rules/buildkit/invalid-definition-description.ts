@@ -51,7 +51,7 @@ export const invalidDefinitionDescription = defineRule(
         keys = [stage];
       } else if (n.keyword === 'ARG') {
         keyword = 'ARG';
-        keys = argsOf(n, ctx.escape).map((d) => d.name);
+        keys = argsOf(ctx, n).map((d) => d.name);
       } else {
         continue;
       }

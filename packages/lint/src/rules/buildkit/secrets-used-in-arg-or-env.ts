@@ -36,9 +36,9 @@ export const secretsUsedInArgOrEnv = defineRule(
     for (const n of ctx.instructions) {
       const names =
         n.keyword === 'ARG'
-          ? argsOf(n, ctx.escape).map((d) => d.name)
+          ? argsOf(ctx, n).map((d) => d.name)
           : n.keyword === 'ENV'
-            ? envPairsOf(n, ctx.escape).map((p) => p.key)
+            ? envPairsOf(ctx, n).map((p) => p.key)
             : [];
       for (const name of names) {
         if (isSecretName(name)) {

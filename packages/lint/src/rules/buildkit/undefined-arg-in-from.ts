@@ -27,7 +27,7 @@ export const undefinedArgInFrom = defineRule(
   },
   (ctx, report) => {
     const declared: string[] = [];
-    for (const a of ctx.globalArgs) for (const d of argsOf(a, ctx.escape)) declared.push(d.name);
+    for (const a of ctx.globalArgs) for (const d of argsOf(ctx, a)) declared.push(d.name);
     for (const stage of ctx.stages) {
       const words = [stage.from.args[0] ?? '', stage.info.platform ?? ''];
       const seen = new Set<string>();

@@ -72,7 +72,7 @@ export const undefinedVar = defineRule(
     // Global ARGs with a default (and the platform ARGs) give a stage's `ARG name` a value.
     const globalValues = new Set<string>(PLATFORM_ARGS);
     for (const a of ctx.globalArgs) {
-      for (const d of argsOf(a, ctx.escape)) if (d.value !== null) globalValues.add(d.name);
+      for (const d of argsOf(ctx, a)) if (d.value !== null) globalValues.add(d.name);
     }
     // The environment of each stage's state: ENVs and ARGs with a value, which a stage built
     // on it (`FROM base`) starts with, as BuildKit's dispatch state does.
@@ -95,9 +95,9 @@ export const undefinedVar = defineRule(
           }
         }
         // Every reference of an instruction sees the values from before it.
-        if (n.keyword === 'ENV') for (const p of envPairsOf(n, ctx.escape)) env.add(p.key);
+        if (n.keyword === 'ENV') for (const p of envPairsOf(ctx, n)) env.add(p.key);
         if (n.keyword === 'ARG') {
-          for (const d of argsOf(n, ctx.escape)) {
+          for (const d of argsOf(ctx, n)) {
             args.add(d.name);
             if (d.value !== null || globalValues.has(d.name)) env.add(d.name);
           }

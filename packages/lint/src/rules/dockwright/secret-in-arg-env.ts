@@ -20,6 +20,9 @@ const SECRET_VALUES: ReadonlyArray<readonly [RegExp, string]> = [
   [/:\/\/[^/\s:@]+:[^/\s@$]+@/, 'a URL with a password'],
 ];
 
+/** Any of the shapes: one scan rules out the common value that looks like none of them. */
+const ANY_SECRET_VALUE = new RegExp(SECRET_VALUES.map(([re]) => `(?:${re.source})`).join('|'));
+
 /**
  * dockwright/secret-in-arg-env: a secret value written into an ARG default or an ENV value
  * (recognised by its shape, whatever the variable is called), or an ENV that copies a
@@ -53,19 +56,21 @@ export const secretInArgEnv = defineRule(
     for (const n of ctx.instructions) {
       const values: Array<{ name: string; raw: string }> = [];
       if (n.keyword === 'ARG') {
-        for (const d of argsOf(n, ctx.escape)) {
+        for (const d of argsOf(ctx, n)) {
           if (isSecretName(d.name)) secretArgs.add(d.name);
           if (d.value !== null)
             values.push({ name: d.name, raw: d.raw.slice(d.raw.indexOf('=') + 1) });
         }
       } else if (n.keyword === 'ENV') {
-        for (const p of envPairsOf(n, ctx.escape)) values.push({ name: p.key, raw: p.rawValue });
+        for (const p of envPairsOf(ctx, n)) values.push({ name: p.key, raw: p.rawValue });
       } else {
         continue;
       }
       for (const { name, raw } of values) {
         const value = unquote(raw, ctx.escape);
-        const shape = SECRET_VALUES.find(([re]) => re.test(value));
+        const shape = ANY_SECRET_VALUE.test(value)
+          ? SECRET_VALUES.find(([re]) => re.test(value))
+          : undefined;
         if (shape) {
           report(
             n,

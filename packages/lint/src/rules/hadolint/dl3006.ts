@@ -23,7 +23,7 @@ export const dl3006 = defineRule(
     const aliases = new Set<string>();
     for (const n of ctx.instructions) {
       if (n.keyword !== 'FROM') continue;
-      const from = baseImage(n);
+      const from = baseImage(ctx, n);
       const ok =
         from.name === 'scratch' ||
         from.digest !== null ||

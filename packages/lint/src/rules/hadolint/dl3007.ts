@@ -21,7 +21,7 @@ export const dl3007 = defineRule(
   (ctx, report) => {
     for (const n of ctx.instructions) {
       if (n.keyword !== 'FROM') continue;
-      const from = baseImage(n);
+      const from = baseImage(ctx, n);
       if (from.tag === 'latest' && from.digest === null) report(n, MESSAGE);
     }
   },

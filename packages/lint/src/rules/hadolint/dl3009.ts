@@ -43,7 +43,7 @@ export const dl3009 = defineRule(
     const forgotten: { node: InstructionNode; from: BaseImage }[] = [];
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') {
-        current = baseImage(n);
+        current = baseImage(ctx, n);
         imageNames.add(current.name);
         continue;
       }
@@ -55,10 +55,10 @@ export const dl3009 = defineRule(
       // hadolint's `cmdHasArgs`: any one of the words makes the cleanup.
       const cleans = commands.some((c) => cmdHasArgs(c, 'rm', ['-rf', '/var/lib/apt/lists/*']));
       if (!updates || cleans) continue;
-      if (hasCacheOrTmpfsMountWith(n, '/var/lib/apt/lists')) continue;
+      if (hasCacheOrTmpfsMountWith(ctx, n, '/var/lib/apt/lists')) continue;
       if (
-        hasCacheOrTmpfsMountWith(n, '/var/lib/apt') &&
-        hasCacheOrTmpfsMountWith(n, '/var/cache/apt')
+        hasCacheOrTmpfsMountWith(ctx, n, '/var/lib/apt') &&
+        hasCacheOrTmpfsMountWith(ctx, n, '/var/cache/apt')
       ) {
         continue;
       }

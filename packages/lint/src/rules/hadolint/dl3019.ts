@@ -22,7 +22,7 @@ export const dl3019 = defineRule(
   },
   (ctx, report) => {
     for (const run of ctx.runs()) {
-      if (hasCacheOrTmpfsMountWith(run.node, '/var/cache/apk')) continue;
+      if (hasCacheOrTmpfsMountWith(ctx, run.node, '/var/cache/apk')) continue;
       const bad = run.commands.some(
         (c) => cmdHasArgs(c, 'apk', ['add']) && !hasFlag(c, 'no-cache'),
       );

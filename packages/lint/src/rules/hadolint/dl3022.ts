@@ -28,7 +28,7 @@ export const dl3022 = defineRule(
     let count = 0;
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') {
-        const alias = baseImage(n).alias;
+        const alias = baseImage(ctx, n).alias;
         if (alias !== null) aliases.add(alias);
         count++;
         continue;

@@ -22,7 +22,7 @@ export const dl3023 = defineRule(
   (ctx, report) => {
     let alias: string | null = null;
     for (const n of ctx.instructions) {
-      if (n.keyword === 'FROM') alias = baseImage(n).alias;
+      if (n.keyword === 'FROM') alias = baseImage(ctx, n).alias;
       if (n.keyword !== 'COPY' || alias === null) continue;
       const from = n.flags.find((f) => f.name === 'from')?.value;
       if (from === alias) report(n, MESSAGE);

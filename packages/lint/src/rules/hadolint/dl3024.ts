@@ -21,7 +21,7 @@ export const dl3024 = defineRule(
     const seen = new Set<string>();
     for (const n of ctx.instructions) {
       if (n.keyword !== 'FROM') continue;
-      const alias = baseImage(n).alias;
+      const alias = baseImage(ctx, n).alias;
       if (alias === null) continue;
       if (seen.has(alias)) report(n, MESSAGE);
       seen.add(alias);

@@ -45,7 +45,7 @@ export const dl3026 = defineRule(
     };
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') {
-        const from = baseImage(n);
+        const from = baseImage(ctx, n);
         const good = ok(from);
         if (from.alias !== null) aliases.add(from.alias);
         if (!good) report(n, MESSAGE);

@@ -26,7 +26,7 @@ export const dl3036 = defineRule(
   (ctx, report) => {
     for (const run of ctx.runs()) {
       if (!run.commands.some(install)) continue;
-      if (hasCacheOrTmpfsMountWith(run.node, '/var/cache/zypp')) continue;
+      if (hasCacheOrTmpfsMountWith(ctx, run.node, '/var/cache/zypp')) continue;
       if (!firstBefore(run.commands, install, clean)) report(run.node, MESSAGE);
     }
   },

@@ -35,8 +35,8 @@ export const dl3040 = defineRule(
         return !run.commands.some(install) || firstBefore(run.commands, install, clean);
       });
       if (cleaned) continue;
-      if (hasCacheOrTmpfsMountWith(run.node, '/var/cache/libdnf5')) continue;
-      if (hasCacheOrTmpfsMountWith(run.node, '.cache/libdnf5')) continue;
+      if (hasCacheOrTmpfsMountWith(ctx, run.node, '/var/cache/libdnf5')) continue;
+      if (hasCacheOrTmpfsMountWith(ctx, run.node, '.cache/libdnf5')) continue;
       report(run.node, MESSAGE);
     }
   },

@@ -33,18 +33,18 @@ export const dl3042 = defineRule(
     let current: string | null = null;
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') {
-        const from = baseImage(n);
+        const from = baseImage(ctx, n);
         current = from.alias ?? from.name;
         noCache.set(current, noCache.get(from.name) ?? false);
       } else if (n.keyword === 'ENV') {
-        const value = envPairsOf(n, ctx.escape).find((p) => p.key === 'PIP_NO_CACHE_DIR')?.value;
+        const value = envPairsOf(ctx, n).find((p) => p.key === 'PIP_NO_CACHE_DIR')?.value;
         if (value !== undefined && TRUTHY.has(value)) noCache.set(current, true);
       } else if (n.keyword === 'RUN') {
         if (noCache.get(current)) continue;
         const run = ctx.run(n);
         if (inlineNoCache(run.text)) continue;
         if (!run.commands.some(forgotNoCacheDir)) continue;
-        if (hasCacheOrTmpfsMountWith(n, '.cache/pip')) continue;
+        if (hasCacheOrTmpfsMountWith(ctx, n, '.cache/pip')) continue;
         report(n, MESSAGE);
       }
     }

@@ -26,7 +26,7 @@ export const dl3044 = defineRule(
     const defined = new Set<string>();
     for (const n of ctx.instructions) {
       if (n.keyword === 'ARG') {
-        for (const d of argsOf(n, ctx.escape)) defined.add(d.name);
+        for (const d of argsOf(ctx, n)) defined.add(d.name);
         continue;
       }
       if (n.keyword !== 'ENV') continue;

@@ -25,7 +25,7 @@ export const dl3045 = defineRule(
     let current: string | null = null;
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') {
-        const from = baseImage(n);
+        const from = baseImage(ctx, n);
         current = from.alias ?? from.name;
         workdir.set(current, workdir.get(from.name) ?? false);
       } else if (n.keyword === 'WORKDIR') {

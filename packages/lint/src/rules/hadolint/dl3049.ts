@@ -43,7 +43,7 @@ export const dl3049 = defineRule(
       };
       for (const n of ctx.instructions) {
         if (n.keyword === 'FROM') {
-          current = { node: n, from: baseImage(n) };
+          current = { node: n, from: baseImage(ctx, n) };
           const name = current.from.name;
           if ([...good].some((g) => g.from.alias === name)) good.add(current);
           else bad.add(current);

@@ -40,7 +40,7 @@ export const dl3057 = defineRule(
     let current: StageId | null = null;
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') {
-        const from = baseImage(n);
+        const from = baseImage(ctx, n);
         current = { node: n, src: from.name, name: from.alias ?? from.name };
         const src = current.src;
         if ([...good].some((g) => g.name === src)) good.add(current);

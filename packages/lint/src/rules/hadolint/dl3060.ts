@@ -50,14 +50,14 @@ export const dl3060 = defineRule(
     const forgotten: { node: InstructionNode; from: BaseImage }[] = [];
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') {
-        current = baseImage(n);
+        current = baseImage(ctx, n);
         imageNames.add(current.name);
         continue;
       }
       if (n.keyword !== 'RUN') continue;
       const { commands } = ctx.run(n);
       if (!commands.some(install)) continue;
-      const missing = !commands.some(clean) && !hasCacheOrTmpfsMountWith(n, '.cache/yarn');
+      const missing = !commands.some(clean) && !hasCacheOrTmpfsMountWith(ctx, n, '.cache/yarn');
       const tooEarly = commands.some(clean) && firstBefore(commands, clean, install);
       if (missing || tooEarly) forgotten.push({ node: n, from: current ?? NO_FROM });
     }

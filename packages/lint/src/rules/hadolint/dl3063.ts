@@ -20,7 +20,7 @@ export const dl3063 = defineRule(
   (ctx, report) => {
     for (const n of ctx.instructions) {
       if (n.keyword !== 'FROM') continue;
-      const alias = baseImage(n).alias;
+      const alias = baseImage(ctx, n).alias;
       if (alias === 'scratch' || alias === 'context') report(n, MESSAGE);
     }
   },

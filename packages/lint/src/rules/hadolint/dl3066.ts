@@ -23,7 +23,7 @@ export const dl3066 = defineRule(
     const args = new Set<string>();
     for (const n of ctx.instructions) {
       if (n.keyword === 'ARG') {
-        for (const d of argsOf(n, ctx.escape)) args.add(d.name);
+        for (const d of argsOf(ctx, n)) args.add(d.name);
         continue;
       }
       if (n.keyword !== 'USER') continue;

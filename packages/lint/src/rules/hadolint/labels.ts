@@ -8,7 +8,7 @@ export function labelPairs(
   ctx: RuleContext,
   node: InstructionNode,
 ): { key: string; value: string }[] {
-  return labelsOf(node, ctx.escape).map((p) => ({ key: p.key, value: p.value }));
+  return labelsOf(ctx, node).map((p) => ({ key: p.key, value: p.value }));
 }
 
 /** The labels of `labelSchema` with the given format, in name order (hadolint's map order). */

@@ -23,7 +23,7 @@ export function packagesVersioned(
   for (const n of ctx.instructions) {
     switch (n.keyword) {
       case 'FROM': {
-        const from = baseImage(n);
+        const from = baseImage(ctx, n);
         // A stage built on an earlier one starts with that stage's ENV names.
         const parent = aliases.indexOf(from.name);
         env = new Set(parent >= 0 ? stageEnvs[parent] : []);
@@ -32,10 +32,10 @@ export function packagesVersioned(
         break;
       }
       case 'ENV':
-        for (const p of envPairsOf(n, ctx.escape)) env.add(p.key);
+        for (const p of envPairsOf(ctx, n)) env.add(p.key);
         break;
       case 'ARG':
-        for (const d of argsOf(n, ctx.escape)) args.add(d.name);
+        for (const d of argsOf(ctx, n)) args.add(d.name);
         break;
       case 'RUN': {
         const { packages, modules } = read(ctx.run(n).commands);

@@ -1,4 +1,5 @@
 import { type InstructionNode, type Mount, viewRun } from '@dockwright/ast';
+import type { RuleContext } from '../../rule-context.js';
 
 /**
  * hadolint's view of a FROM (language-docker's `BaseImage`): the registry is the text up to the
@@ -14,24 +15,19 @@ export interface BaseImage {
   readonly platform: string | null;
 }
 
-// Nodes are immutable: what is read from one is read once per lint.
-const baseImages = new WeakMap<InstructionNode, BaseImage>();
-const mounts = new WeakMap<InstructionNode, readonly Mount[]>();
+/** A FROM instruction read as hadolint reads it, once per lint. */
+export function baseImage(ctx: RuleContext, node: InstructionNode): BaseImage {
+  return ctx.view(readBaseImage, node);
+}
 
-/** A FROM instruction read as hadolint reads it. */
-export function baseImage(node: InstructionNode): BaseImage {
-  let image = baseImages.get(node);
-  if (!image) {
-    const [ref = '', as, alias] = node.args;
-    const platform = node.flags.find((f) => f.name === 'platform')?.value ?? null;
-    image = {
-      ...imageReference(ref),
-      alias: as !== undefined && as.toLowerCase() === 'as' && alias !== undefined ? alias : null,
-      platform,
-    };
-    baseImages.set(node, image);
-  }
-  return image;
+function readBaseImage(node: InstructionNode): BaseImage {
+  const [ref = '', as, alias] = node.args;
+  const platform = node.flags.find((f) => f.name === 'platform')?.value ?? null;
+  return {
+    ...imageReference(ref),
+    alias: as !== undefined && as.toLowerCase() === 'as' && alias !== undefined ? alias : null,
+    platform,
+  };
 }
 
 /** An image reference split as language-docker splits it (see {@link BaseImage}). */
@@ -83,16 +79,19 @@ export function sameBaseImage(a: BaseImage, b: BaseImage): boolean {
 }
 
 /** A RUN mounts a cache or tmpfs at a target containing `fragment` (hadolint `Utils`). */
-export function hasCacheOrTmpfsMountWith(run: InstructionNode, fragment: string): boolean {
+export function hasCacheOrTmpfsMountWith(
+  ctx: RuleContext,
+  run: InstructionNode,
+  fragment: string,
+): boolean {
   if (!run.flags.some((f) => f.name === 'mount')) return false;
-  let list = mounts.get(run);
-  if (!list) {
-    list = viewRun(run).mounts;
-    mounts.set(run, list);
-  }
-  return list.some(
-    (m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target.includes(fragment),
-  );
+  return ctx
+    .view(readMounts, run)
+    .some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target.includes(fragment));
+}
+
+function readMounts(run: InstructionNode): readonly Mount[] {
+  return viewRun(run).mounts;
 }
 
 /** hadolint's `archiveFileFormatExtensions`. */
