@@ -10,7 +10,7 @@
 //   node edit.mjs [out-dir]     reads Dockerfile.original, writes Dockerfile (default: here)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { flag, instruction } from '@dockwright/ast';
+import { createFlag, createInstruction } from '@dockwright/ast';
 import { edit } from '@dockwright/sdk';
 
 const original = readFileSync(join(import.meta.dirname, 'Dockerfile.original'), 'utf8');
@@ -19,12 +19,12 @@ const text = edit(original)
   .transform((node) => {
     if (node.type !== 'instruction') return undefined; // comments stay as they are
     const args = node.args.join(' ');
-    if (node.keyword === 'FROM') return instruction('FROM', { args: ['node:22-slim'] });
+    if (node.keyword === 'FROM') return createInstruction('FROM', { args: ['node:22-slim'] });
     if (node.keyword === 'COPY' && args === '. .') {
       return [
-        instruction('COPY', { args: ['package*.json', './'] }),
-        instruction('RUN', {
-          flags: [flag('mount', 'type=cache,target=/root/.npm')],
+        createInstruction('COPY', { args: ['package*.json', './'] }),
+        createInstruction('RUN', {
+          flags: [createFlag('mount', 'type=cache,target=/root/.npm')],
           args: ['npm install --omit=dev'],
         }),
         node,
@@ -33,8 +33,8 @@ const text = edit(original)
     if (node.keyword === 'RUN' && args === 'npm install') return null;
     if (node.keyword === 'CMD') {
       return [
-        instruction('USER', { args: ['1000:1000'] }), // node, by id
-        instruction('CMD', { args: ['node', 'server.js'], json: true }),
+        createInstruction('USER', { args: ['1000:1000'] }), // node, by id
+        createInstruction('CMD', { args: ['node', 'server.js'], json: true }),
       ];
     }
     return undefined;

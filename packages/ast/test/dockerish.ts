@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 // Characters that matter to the lexer, weighted so generated text hits the edge cases often.
-export const lexChars = fc.constantFrom(
+const lexChars = fc.constantFrom(
   '\n',
   '\r\n',
   '\r',

@@ -1,4 +1,4 @@
-import { type ChildNode, cloneWith, type InstructionNode, parse, print } from '@dockwright/ast';
+import { type ChildNode, type InstructionNode, parse, print, withChildren } from '@dockwright/ast';
 import { lint } from './lint.js';
 import type { Finding, LintOptions } from './types.js';
 
@@ -44,7 +44,7 @@ export function applyFixes(text: string, options: LintOptions = {}): FixResult {
     const children = tree.children.map((c: ChildNode) =>
       c.type === 'instruction' ? (edits.get(c) ?? c) : c,
     );
-    const next = print(cloneWith(tree, { children }));
+    const next = print(withChildren(tree, children));
     if (next === current) break;
     current = next;
   }

@@ -7,9 +7,10 @@ import {
   type EscapeChar,
   type Heredoc,
   type InstructionNode,
+  instructionLayout,
   parse,
+  sourceText,
 } from '@dockwright/ast';
-import { continuationRegex, splitLogicalLine } from './fixes/reparse.js';
 import { isolatedError } from './isolated-error.js';
 
 export interface FormatOptions {
@@ -67,12 +68,7 @@ function formatChild(
   eol: string,
   afterInstruction: boolean,
 ): string {
-  const source =
-    child.type === 'instruction'
-      ? child.raws
-        ? child.raws.indent + child.raws.keyword + child.raws.rest
-        : ''
-      : (child.raws?.source ?? '');
+  const source = sourceText(child) ?? '';
   if (child.type === 'directive') return source;
   if (child.type === 'comment') {
     if (!afterInstruction && looksLikeDirective(source)) return source;
@@ -90,36 +86,34 @@ function formatChild(
 /** Rewrites of an instruction, most canonical first. */
 function candidates(node: InstructionNode, escape: EscapeChar, eol: string): string[] {
   const raws = node.raws!;
-  const { logical, after } = splitLogicalLine(raws.rest, escape);
+  const layout = instructionLayout(node, escape);
+  // A keyword split by a continuation has no text of its own: keep the instruction as it is.
+  if (layout === null) return [];
+  const logical = layout.text.slice(layout.keywordEnd, layout.bodiesStart);
+  const after = layout.text.slice(layout.bodiesStart);
   const lines = logical.match(/[^\n]*\n|[^\n]+$/g) ?? [''];
   const terminator = (line: string): string =>
     line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : eol;
-  const keyword = raws.keyword === '' ? '' : raws.keyword.toUpperCase();
+  const keyword = raws.keyword.toUpperCase();
   const out: string[] = [];
-  const cont = continuationRegex(escape);
-  const strip = (body: string): string => {
-    // Whitespace after a continuation escape, or at the end of the last line, goes.
-    if (cont.test(body)) return body.replace(/[ \t]+$/, '');
-    return body.replace(/[ \t]+$/, '');
-  };
-  if (lines.length === 1 && keyword !== '') {
+  // Whitespace after a continuation escape, or at the end of the last line, goes.
+  const strip = (body: string): string => body.replace(/[ \t]+$/, '');
+  if (lines.length === 1) {
     // The canonical line reads the node's values, never its raws.
     out.push(canonicalLine(node) + terminator(lines[0]!) + after);
   }
-  if (keyword !== '') {
-    const first = lines[0]!;
-    const firstBody = strip(first.replace(/\r?\n$/, '')).replace(/^[ \t]+/, '');
-    const head = `${keyword}${firstBody === '' ? '' : ' '}${firstBody}${terminator(first)}`;
-    const rest = lines.slice(1).map((line) => {
-      const body = line.replace(/\r?\n$/, '');
-      const trimmed = strip(body).replace(/^[ \t]+/, '');
-      return (trimmed === '' ? '' : `    ${trimmed}`) + terminator(line);
-    });
-    out.push(head + rest.join('') + after);
-    const keep = lines.slice(1).map((line) => strip(line.replace(/\r?\n$/, '')) + terminator(line));
-    out.push(head + keep.join('') + after);
-    out.push(keyword + raws.rest);
-  }
+  const first = lines[0]!;
+  const firstBody = strip(first.replace(/\r?\n$/, '')).replace(/^[ \t]+/, '');
+  const head = `${keyword}${firstBody === '' ? '' : ' '}${firstBody}${terminator(first)}`;
+  const rest = lines.slice(1).map((line) => {
+    const body = line.replace(/\r?\n$/, '');
+    const trimmed = strip(body).replace(/^[ \t]+/, '');
+    return (trimmed === '' ? '' : `    ${trimmed}`) + terminator(line);
+  });
+  out.push(head + rest.join('') + after);
+  const keep = lines.slice(1).map((line) => strip(line.replace(/\r?\n$/, '')) + terminator(line));
+  out.push(head + keep.join('') + after);
+  out.push(keyword + raws.rest);
   return out;
 }
 

@@ -44,7 +44,7 @@ export {
   NO_COLORS,
   type ReportedFile,
 } from './reporters/text-reporter.js';
-export { RuleContext, type Stage } from './rule-context.js';
+export { type NodeView, RuleContext, type Stage } from './rule-context.js';
 export { allRules } from './rules/all-rules.js';
 export { buildkitRules } from './rules/buildkit-rules.js';
 export { dockwrightRules } from './rules/dockwright-rules.js';

@@ -1,25 +1,31 @@
 import {
+  PLATFORM_ARGS as BUILDKIT_PLATFORM_ARGS,
   type ChildNode,
   canonicalLine,
-  cloneWith,
-  comment as commentNode,
+  createComment as commentNode,
   type DockerfileNode,
-  directive,
-  dockerfile as dockerfileNode,
+  createDirective as directive,
+  createDockerfile as dockerfileNode,
   type EscapeChar,
   type Flag,
-  flag,
+  createFlag as flag,
   formatFlag,
   type Heredoc,
-  heredoc as heredocNode,
+  createHeredoc as heredocNode,
+  type InstructionInit,
   type InstructionNode,
-  instruction,
+  createInstruction as instruction,
+  MOUNT_SHARING_MODES,
   parseDuration,
   print,
+  RESERVED_STAGE_NAMES,
+  RUN_NETWORK_MODES,
+  RUN_SECURITY_MODES,
   STAGE_NAME_PATTERN,
   splitImage,
   type TransformFn,
   transform as transformTree,
+  withChildren,
 } from '@dockwright/ast';
 import { checkArgName, readArgRef } from './arg.js';
 import { type CommandList, isCommandList } from './commands.js';
@@ -58,14 +64,7 @@ import { isHeredocSource } from './heredoc.js';
 import { imageReferenceProblem } from './image-reference.js';
 import { describe } from './literal.js';
 import { layOutLongLine, maxLineBytes, utf8Length } from './long-line.js';
-import {
-  appendAll,
-  appendInstruction,
-  fromArray,
-  type InstructionInit,
-  type NodeList,
-  toArray,
-} from './node-list.js';
+import { appendAll, appendInstruction, fromArray, type NodeList, toArray } from './node-list.js';
 import {
   isText,
   readArray,
@@ -175,7 +174,7 @@ export function builderOf(props: Props): Builder {
 
 const NO_NEEDS: readonly FrontendNeed[] = Object.freeze([]);
 
-const RESERVED_STAGES = new Set(['scratch', 'context']);
+const RESERVED_STAGES: ReadonlySet<string> = new Set(RESERVED_STAGE_NAMES);
 const DIRECTIVE_LIKE = /^[ \t]*(syntax|escape|check)[ \t]*=[ \t]*\S/i;
 const PORT = /^(0|[1-9]\d{0,4})(?:-(0|[1-9]\d{0,4}))?(?:\/(tcp|udp|sctp))?$/;
 const PORT_VAR = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}(?:\/(tcp|udp|sctp))?$/;
@@ -191,16 +190,7 @@ const OWNER_PART =
 const SIGNAL =
   /^(?:SIG)?(?:ABRT|ALRM|BUS|CHLD|CLD|CONT|FPE|HUP|ILL|INT|IO|IOT|KILL|PIPE|POLL|PROF|PWR|QUIT|SEGV|STKFLT|STOP|SYS|TERM|TRAP|TSTP|TTIN|TTOU|URG|USR1|USR2|VTALRM|WINCH|XCPU|XFSZ|RTMIN(?:\+(?:[1-9]|1[0-5]))?|RTMAX(?:-(?:[1-9]|1[0-4]))?)$/i;
 /** The ARGs BuildKit defines in the global scope. */
-const PLATFORM_ARGS = new Set([
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-]);
+const PLATFORM_ARGS: ReadonlySet<string> = new Set(BUILDKIT_PLATFORM_ARGS);
 /** What every stage may expand without declaring it: PATH from the image, the proxy ARGs. */
 const STAGE_BUILTINS = new Set([
   'PATH',
@@ -287,9 +277,9 @@ export class Builder {
   }
 
   /**
-   * Appends `instruction(keyword, init)`, made when the list is materialised (with raws printing
-   * `rest` after the keyword, when given: see {@link appendInstruction}). A line longer than
-   * BuildKit reads is laid out over continuation lines.
+   * Appends `instruction(keyword, init)`, printed as its keyword followed by `rest` when one is
+   * given (see {@link appendInstruction}). A line longer than BuildKit reads is laid out over
+   * continuation lines.
    */
   #push(
     method: string,
@@ -909,19 +899,12 @@ export class Builder {
         flags.push(flag('mount', this.#mount(mounts[i], `options.mounts[${i}]`, needs)));
       }
     }
-    const network = readChoice('run', 'options.network', options.network, [
-      'default',
-      'none',
-      'host',
-    ]);
+    const network = readChoice('run', 'options.network', options.network, RUN_NETWORK_MODES);
     if (network !== undefined) {
       needs.push(FEATURES.network);
       flags.push(flag('network', network));
     }
-    const security = readChoice('run', 'options.security', options.security, [
-      'sandbox',
-      'insecure',
-    ]);
+    const security = readChoice('run', 'options.security', options.security, RUN_SECURITY_MODES);
     if (security !== undefined) {
       needs.push(FEATURES.security);
       flags.push(flag('security', security));
@@ -1004,11 +987,7 @@ export class Builder {
       case 'cache': {
         mountText(r, 'target', true);
         mountText(r, 'id', false);
-        const sharing = readChoice(m, `${what}.sharing`, mount.sharing, [
-          'shared',
-          'private',
-          'locked',
-        ]);
+        const sharing = readChoice(m, `${what}.sharing`, mount.sharing, MOUNT_SHARING_MODES);
         if (sharing !== undefined) r.fields.push(`sharing=${sharing}`);
         this.#mountFrom(r);
         mountText(r, 'source', false);
@@ -1617,18 +1596,12 @@ export class Builder {
 
   toAst(): DockerfileNode {
     const props = this.#ctx;
-    let children = toArray(this.#list);
+    const children = toArray(this.#list);
     const base = props.base;
     const hasDirective = children.some((c) => c.type === 'directive' && c.name === 'syntax');
     const syntaxValue = props.syntax ?? syntaxFor(this.#need);
     if (syntaxValue !== null && !hasDirective) children.unshift(directive('syntax', syntaxValue));
-    if (base) {
-      children = terminateLines(children, props.eol);
-      return cloneWith(base, {
-        children: Object.freeze(children),
-        diagnostics: Object.freeze([]),
-      });
-    }
+    if (base) return withChildren(base, children);
     return dockerfileNode(children, { escape: props.esc });
   }
 
@@ -1733,23 +1706,4 @@ function mountBool(r: MountReader, key: string, field: string, whenTrue: boolean
 
 function heredocWord(doc: Heredoc): string {
   return doc.quoted ? `<<'${doc.name}'` : `<<${doc.name}`;
-}
-
-/** A parsed last line without a terminator gets one when something follows it. */
-function terminateLines(children: ChildNode[], eol: string): ChildNode[] {
-  for (let i = 0; i < children.length - 1; i++) {
-    const node = children[i]!;
-    if (!node.raws) continue;
-    // The keyword alone (`RUN` at the end of the file) has an empty `rest`: check both.
-    if (node.type === 'instruction' && !`${node.raws.keyword}${node.raws.rest}`.endsWith('\n')) {
-      children[i] = cloneWith(node, {
-        raws: Object.freeze({ ...node.raws, rest: node.raws.rest + eol }),
-      });
-    } else if (node.type !== 'instruction' && !node.raws.source.endsWith('\n')) {
-      children[i] = cloneWith(node, {
-        raws: Object.freeze({ ...node.raws, source: node.raws.source + eol }),
-      } as Partial<ChildNode>);
-    }
-  }
-  return children;
 }

@@ -4,17 +4,15 @@
  * predicate matches. The builder (`setBase`, `insertAfter`, `replace`, … in builder.ts) runs
  * them and builds the inserted instructions itself, so they are checked like any other.
  *
- * The text splice below reads the FROM line the way BuildKit's scanner does; `@dockwright/ast`
- * is taking over such raw-text work (an instruction's layout, replacing its text), and this
- * file moves onto it then.
+ * The FROM line's text is read and replaced with `@dockwright/ast`'s raw-text helpers
+ * (`instructionLayout`, `replaceInstructionText`).
  */
 import {
   type ChildNode,
-  cloneWith,
   type EscapeChar,
   type InstructionNode,
-  parse,
-  print,
+  instructionLayout,
+  replaceInstructionText,
   viewFrom,
 } from '@dockwright/ast';
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
@@ -110,81 +108,26 @@ export function withFromImage(
   image: string,
   esc: EscapeChar,
 ): InstructionNode {
-  const rebuilt = (): InstructionNode => cloneWith(node, { args: [image, ...node.args.slice(1)] });
-  if (node.raws === undefined) return rebuilt();
-  const text = print(node);
-  const at = imageWordAt(text, esc);
-  if (at === null) return rebuilt();
-  const spliced = text.slice(0, at.start) + image + text.slice(at.end);
-  const tree = parse(spliced);
-  const parsed = tree.children[0];
+  const rebuilt = (): InstructionNode =>
+    Object.freeze({ ...node, args: Object.freeze([image, ...node.args.slice(1)]) });
+  const layout = instructionLayout(node, esc);
+  if (layout === null) return rebuilt();
+  const { text } = layout;
+  // The image is the first word after the `--` flag words.
+  const word = layout.words.find((w) => !text.startsWith('--', w.start));
+  if (word === undefined || text.slice(word.start, word.end) !== node.args[0]) return rebuilt();
+  const parsed = replaceInstructionText(
+    node,
+    text.slice(0, word.start) + image + text.slice(word.end),
+    esc,
+  );
   if (
-    tree.children.length !== 1 ||
-    parsed?.type !== 'instruction' ||
+    parsed === null ||
     parsed.args[0] !== image ||
     JSON.stringify(parsed.args.slice(1)) !== JSON.stringify(node.args.slice(1)) ||
     JSON.stringify(parsed.flags) !== JSON.stringify(node.flags)
   ) {
     return rebuilt();
   }
-  // The spliced line stands where the old one stood: the blank lines before it are kept.
-  return cloneWith(parsed, { raws: Object.freeze({ ...parsed.raws!, before: node.raws.before }) });
-}
-
-/**
- * Where FROM's image word is in the instruction's text: after the keyword and the `--` flag
- * words, across continuation lines (and the comment or blank lines BuildKit skips in them).
- */
-function imageWordAt(text: string, esc: EscapeChar): { start: number; end: number } | null {
-  let i = 0;
-  const n = text.length;
-  const skipBlank = () => {
-    for (;;) {
-      while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
-      // A continuation: the escape char, blanks, the line break; then skipped lines.
-      if (text[i] === esc) {
-        let j = i + 1;
-        while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
-        if (text[j] === '\r') j++;
-        if (text[j] !== '\n') return;
-        i = j + 1;
-        while (i < n) {
-          let k = i;
-          while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
-          if (text[k] === '#' || text[k] === '\n' || text[k] === '\r') {
-            const nl = text.indexOf('\n', k);
-            if (nl === -1) return;
-            i = nl + 1;
-          } else break;
-        }
-        continue;
-      }
-      return;
-    }
-  };
-  const wordEnd = () => {
-    let quote = '';
-    while (i < n) {
-      const c = text[i]!;
-      if (quote !== '') {
-        if (c === quote) quote = '';
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
-      else if (c === esc) return null;
-      i++;
-    }
-    return i;
-  };
-  skipBlank();
-  while (i < n && /[A-Za-z]/.test(text[i]!)) i++; // the keyword
-  for (;;) {
-    skipBlank();
-    if (text.startsWith('--', i)) {
-      if (wordEnd() === null) return null;
-      continue;
-    }
-    const start = i;
-    const end = wordEnd();
-    return end === null || end === start ? null : { start, end };
-  }
+  return parsed;
 }

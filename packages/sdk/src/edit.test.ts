@@ -1,4 +1,4 @@
-import { type ChildNode, instruction } from '@dockwright/ast';
+import { type ChildNode, createInstruction } from '@dockwright/ast';
 import { describe, expect, it } from 'vitest';
 import { emit } from '../test/check.js';
 import { edit } from './index.js';
@@ -41,7 +41,7 @@ describe('edit()', () => {
   it('replaces and removes nodes through transform', () => {
     const edited = edit(`${original}\r\n`).transform((node: ChildNode) => {
       if (node.type === 'instruction' && node.keyword === 'CMD') {
-        return instruction('CMD', { args: ['node', 'dist/server.js'], json: true });
+        return createInstruction('CMD', { args: ['node', 'dist/server.js'], json: true });
       }
       if (node.type === 'comment') return null;
       return undefined;

@@ -1,7 +1,6 @@
-import { formatJsonArray, type InstructionNode } from '@dockwright/ast';
+import { formatJsonArray, type InstructionNode, withArgumentsText } from '@dockwright/ast';
 import type { RuleContext } from '../rule-context.js';
 import type { Fix } from '../types.js';
-import { instructionText, reparseInstruction, splitLogicalLine } from './reparse.js';
 
 /** Words that make a command line depend on the shell (builtins, keywords). */
 const SHELL_WORDS = new Set([
@@ -73,16 +72,8 @@ export function plainWords(command: string): string[] | null {
 export function execFormFix(ctx: RuleContext, node: InstructionNode): Fix | null {
   if (node.json || node.args.length !== 1 || node.flags.length > 0) return null;
   const words = plainWords(node.args[0]!);
-  const raws = node.raws;
-  const text = instructionText(node);
-  if (!words || !raws || text === null || raws.keyword === '') return null;
-  const { logical, after } = splitLogicalLine(raws.rest, ctx.escape);
-  const eol = /\r\n$/.test(logical) ? '\r\n' : /\n$/.test(logical) ? '\n' : '';
-  const replacement = reparseInstruction(
-    node,
-    `${raws.indent}${raws.keyword} ${formatJsonArray(words)}${eol}${after}`,
-    ctx.escape,
-  );
+  if (!words) return null;
+  const replacement = withArgumentsText(node, ` ${formatJsonArray(words)}`, ctx.escape);
   if (!replacement?.json) return null;
   if (replacement.args.join('\u0000') !== words.join('\u0000')) return null;
   return {

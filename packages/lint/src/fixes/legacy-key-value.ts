@@ -1,8 +1,7 @@
-import type { EscapeChar, InstructionNode } from '@dockwright/ast';
+import { type EscapeChar, type InstructionNode, withArgumentsText } from '@dockwright/ast';
 import { wordMeaning } from '../internal/word-meaning.js';
 import type { RuleContext } from '../rule-context.js';
 import type { Fix } from '../types.js';
-import { reparseInstruction, splitLogicalLine } from './reparse.js';
 
 /**
  * Writes a legacy value (`ENV k a b c`, where BuildKit takes the whole rest as the value) as
@@ -54,19 +53,12 @@ function hasUnquotedSpace(value: string, escape: EscapeChar): boolean {
  * the old ones meant (`wordMeaning`: BuildKit's expansion, references kept and marked).
  */
 export function legacyKeyValueFix(ctx: RuleContext, node: InstructionNode): Fix | null {
-  const raws = node.raws;
-  if (!raws || raws.keyword === '' || node.args.length !== 3 || node.args[2] !== '') return null;
+  if (node.args.length !== 3 || node.args[2] !== '') return null;
   const key = node.args[0]!;
   const value = node.args[1]!;
   if (key.includes('=')) return null;
   const quoted = quoteLegacyValue(value, ctx.escape);
-  const { logical, after } = splitLogicalLine(raws.rest, ctx.escape);
-  const eol = /\r\n$/.test(logical) ? '\r\n' : /\n$/.test(logical) ? '\n' : '';
-  const replacement = reparseInstruction(
-    node,
-    `${raws.indent}${raws.keyword} ${key}=${quoted}${eol}${after}`,
-    ctx.escape,
-  );
+  const replacement = withArgumentsText(node, ` ${key}=${quoted}`, ctx.escape);
   if (replacement?.args.length !== 3 || replacement.args[2] !== '=') return null;
   const meaning = (word: string): string | null => wordMeaning(word, ctx.escape);
   const oldKey = meaning(key);

@@ -1,28 +1,35 @@
-import type { InstructionNode } from '@dockwright/ast';
+import { type InstructionNode, instructionLayout, replaceInstructionText } from '@dockwright/ast';
 import type { RuleContext, Stage } from '../rule-context.js';
 import type { Edit, Fix } from '../types.js';
-import { reparseInstruction, splitLogicalLine } from './reparse.js';
 
 interface Token {
   readonly text: string;
   readonly start: number;
+  readonly end: number;
 }
 
-/** Whitespace-separated tokens of the logical line after the keyword (continuations skipped). */
-function tokens(
+/** The words after the keyword on the logical line, with the node's text they stand in. */
+function tokens(node: InstructionNode, ctx: RuleContext): { source: string; list: Token[] } | null {
+  const layout = instructionLayout(node, ctx.escape);
+  if (layout === null) return null;
+  const source = layout.text;
+  const list = layout.words.map((w) => ({ text: source.slice(w.start, w.end), ...w }));
+  return { source, list };
+}
+
+/** The node's text with `[start, end)` replaced by `text`, parsed back into its place. */
+function replaced(
+  ctx: RuleContext,
   node: InstructionNode,
-  escape: string,
-): { head: string; logical: string; after: string; list: Token[] } | null {
-  const raws = node.raws;
-  if (!raws || raws.keyword === '') return null;
-  const { logical, after } = splitLogicalLine(raws.rest, escape === '`' ? '`' : '\\');
-  const list: Token[] = [];
-  const re = /[^\s]+/g;
-  for (let m = re.exec(logical); m; m = re.exec(logical)) {
-    if (m[0] === escape) continue;
-    list.push({ text: m[0], start: m.index });
+  source: string,
+  edits: readonly { start: number; end: number; text: string }[],
+): InstructionNode | null {
+  let out = source;
+  // From the end, so that earlier offsets stay valid.
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
   }
-  return { head: raws.indent + raws.keyword, logical, after, list };
+  return replaceInstructionText(node, out, ctx.escape);
 }
 
 /**
@@ -35,15 +42,13 @@ export function replaceFromWord(
   index: number,
   word: string,
 ): InstructionNode | null {
-  const t = tokens(node, ctx.escape);
+  const t = tokens(node, ctx);
   if (!t) return null;
   const argTokens = t.list.filter((tok) => !tok.text.startsWith('--'));
   if (argTokens.length !== node.args.length) return null;
   const tok = argTokens[index];
   if (!tok || tok.text !== node.args[index]) return null;
-  const logical =
-    t.logical.slice(0, tok.start) + word + t.logical.slice(tok.start + tok.text.length);
-  const next = reparseInstruction(node, t.head + logical + t.after, ctx.escape);
+  const next = replaced(ctx, node, t.source, [{ start: tok.start, end: tok.end, text: word }]);
   if (!next) return null;
   const expected = node.args.map((a, i) => (i === index ? word : a));
   if (next.args.length !== expected.length || next.args.some((a, i) => a !== expected[i]))
@@ -57,15 +62,13 @@ function replaceFlagValues(
   node: InstructionNode,
   edit: (name: string, value: string) => string | null,
 ): InstructionNode | null {
-  const t = tokens(node, ctx.escape);
+  const t = tokens(node, ctx);
   if (!t) return null;
-  let logical = t.logical;
-  let changed = false;
+  const edits: { start: number; end: number; text: string }[] = [];
   const expected = node.flags.map((f) => ({ ...f }));
-  // Walk from the end so earlier offsets stay valid.
   const flagTokens = t.list.filter((tok) => tok.text.startsWith('--') && tok.text !== '--');
   if (flagTokens.length !== node.flags.length) return null;
-  for (let i = flagTokens.length - 1; i >= 0; i--) {
+  for (let i = 0; i < flagTokens.length; i++) {
     const tok = flagTokens[i]!;
     const eq = tok.text.indexOf('=');
     if (eq < 0) continue;
@@ -74,13 +77,11 @@ function replaceFlagValues(
     const next = edit(name, value);
     if (next === null || next === value) continue;
     if (/["'\\`]/.test(value)) return null;
-    logical =
-      logical.slice(0, tok.start + eq + 1) + next + logical.slice(tok.start + tok.text.length);
+    edits.push({ start: tok.start + eq + 1, end: tok.end, text: next });
     expected[i] = { name, value: next };
-    changed = true;
   }
-  if (!changed) return null;
-  const result = reparseInstruction(node, t.head + logical + t.after, ctx.escape);
+  if (edits.length === 0) return null;
+  const result = replaced(ctx, node, t.source, edits);
   if (!result || result.flags.length !== expected.length) return null;
   if (result.flags.some((f, i) => f.name !== expected[i]!.name || f.value !== expected[i]!.value)) {
     return null;

@@ -1,28 +1,10 @@
+import {
+  PLATFORM_ARGS as BUILDKIT_PLATFORM_ARGS,
+  PREDEFINED_ARGS as BUILDKIT_PREDEFINED_ARGS,
+} from '@dockwright/ast';
+
 /** ARGs BuildKit defines in the global scope (usable in FROM without declaring them). */
-export const PLATFORM_ARGS: ReadonlySet<string> = new Set([
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-  'TARGETSTAGE',
-]);
+export const PLATFORM_ARGS: ReadonlySet<string> = new Set(BUILDKIT_PLATFORM_ARGS);
 
 /** Predefined build args (proxy variables and BuildKit settings). */
-export const PREDEFINED_ARGS: ReadonlySet<string> = new Set([
-  'HTTP_PROXY',
-  'http_proxy',
-  'HTTPS_PROXY',
-  'https_proxy',
-  'FTP_PROXY',
-  'ftp_proxy',
-  'NO_PROXY',
-  'no_proxy',
-  'ALL_PROXY',
-  'all_proxy',
-  'SOURCE_DATE_EPOCH',
-  ...PLATFORM_ARGS,
-]);
+export const PREDEFINED_ARGS: ReadonlySet<string> = new Set(BUILDKIT_PREDEFINED_ARGS);

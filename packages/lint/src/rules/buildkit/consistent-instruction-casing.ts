@@ -1,6 +1,5 @@
-import type { InstructionNode } from '@dockwright/ast';
+import { type InstructionNode, withKeywordText } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { withKeywordText } from '../../fixes/node-edits.js';
 
 /**
  * ConsistentInstructionCasing: every keyword in the majority casing (all upper or all lower).

@@ -1,7 +1,7 @@
-import { goQuote } from '@dockwright/ast';
+import { goQuote, RESERVED_STAGE_NAMES } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
 
-const RESERVED = ['context', 'scratch'];
+const RESERVED: readonly string[] = RESERVED_STAGE_NAMES;
 
 /**
  * ReservedStageName: `context` and `scratch` are reserved and cannot name a stage.
