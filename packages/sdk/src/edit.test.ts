@@ -310,7 +310,7 @@ describe('edits that would change what an untouched instruction refers to', () =
       ),
     ).toThrow(/^replace\(\): the edit changes what COPY at line 5/);
     const mount = 'FROM a AS deps\nFROM b\nRUN --mount=from=deps,target=/d true\n';
-    expect(() => edit(mount).remove((n, at) => at.stage === 'deps')).toThrow(/RUN at line 3/);
+    expect(() => edit(mount).remove((_, at) => at.stage === 'deps')).toThrow(/RUN at line 3/);
     // The same name, or a new base image, keeps the reference.
     expect(
       emit(
