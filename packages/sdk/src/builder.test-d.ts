@@ -77,6 +77,14 @@ describe('compile-time rules', () => {
     // @ts-expect-error undeclared in a COPY source
     stage.copy(['a', '${NOPE}'], '/x/');
     stage.env('P', '${PATH}:/app/bin');
+    // The object form checks its values too.
+    // @ts-expect-error NOPE is not declared
+    stage.env({ A: '1', B: '${NOPE}' });
+    // @ts-expect-error NOPE is not declared
+    stage.label({ a: '$NOPE' });
+    stage.env({ A: '1', P: '${PATH}' }).label({ a: 'x', b: '${PATH}' });
+    const fromConfig: Record<string, string> = { A: '${ANY}' };
+    stage.env(fromConfig);
     stage.env('LITERAL', 'costs $5');
   });
 
