@@ -1572,10 +1572,17 @@ export class Builder {
    */
   replace(where: unknown, fragment: unknown): Builder {
     const need = { value: this.#need };
-    const children = this.#eachMatch('replace', where, (node, index, all) =>
-      this.#fragmentAt('replace', all.slice(0, index), fragment, need, node),
-    );
-    return this.#withChildren('replace', children, need.value);
+    // A FROM replaced by a FROM starts the same stage (its instructions stay in it).
+    const same = new Map<ChildNode, ChildNode>();
+    const children = this.#eachMatch('replace', where, (node, index, all) => {
+      const nodes = this.#fragmentAt('replace', all.slice(0, index), fragment, need, node);
+      const first = nodes[0];
+      if (node.keyword === 'FROM' && first?.type === 'instruction' && first.keyword === 'FROM') {
+        same.set(node, first);
+      }
+      return nodes;
+    });
+    return this.#withChildren('replace', children, need.value, same);
   }
 
   /**

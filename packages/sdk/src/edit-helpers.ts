@@ -180,18 +180,32 @@ function stageRefs(node: InstructionNode): string[] {
 }
 
 /**
+ * What identifies a node across an edit: where it stood in the loaded file (an edit may copy
+ * an untouched node to move blank lines onto it), or the node itself when it was generated.
+ */
+function keyOf(node: ChildNode): unknown {
+  const start = node.position?.start;
+  return start === undefined ? node : `${start.line}:${start.column}`;
+}
+
+/**
  * For each instruction, the stage each of its stage references resolves to (by name, or by
  * index for COPY --from), or null when it names no stage (an image, a variable). A stage is
- * known by its name, or by its FROM node when it has none.
+ * known by its name, or by its FROM node when it has none. `home` gets the FROM each other
+ * instruction's stage starts with.
  */
 function resolveRefs(
   children: readonly ChildNode[],
   same: ReadonlyMap<ChildNode, ChildNode>,
-): Map<ChildNode, (string | ChildNode | null)[]> {
-  const stages: { node: string | ChildNode; name: string | null }[] = [];
-  const out = new Map<ChildNode, (string | ChildNode | null)[]>();
+  home: Map<unknown, unknown>,
+): Map<unknown, { node: ChildNode; refs: unknown[] }> {
+  const stages: { node: unknown; name: string | null }[] = [];
+  const out = new Map<unknown, { node: ChildNode; refs: unknown[] }>();
+  let current: unknown = null;
   for (const child of children) {
     if (child.type !== 'instruction') continue;
+    if (child.keyword === 'FROM') current = keyOf(same.get(child) ?? child);
+    else if (current !== null) home.set(keyOf(child), current);
     const refs = stageRefs(child).map((ref) => {
       if (ref.includes('$')) return null;
       if (/^\d+$/.test(ref)) {
@@ -201,10 +215,10 @@ function resolveRefs(
       const name = ref.toLowerCase();
       return stages.find((st) => st.name === name)?.node ?? null;
     });
-    if (refs.length > 0) out.set(child, refs);
+    if (refs.length > 0) out.set(keyOf(child), { node: child, refs });
     if (child.keyword === 'FROM') {
       const name = viewFrom(child).stage;
-      stages.push({ node: name ?? same.get(child) ?? child, name });
+      stages.push({ node: name ?? keyOf(same.get(child) ?? child), name });
     }
   }
   return out;
@@ -244,11 +258,26 @@ export function checkStages(
       );
     }
   }
-  const was = resolveRefs(before, same);
-  const now = resolveRefs(after, new Map());
-  for (const [node, refs] of was) {
-    const next = now.get(node);
-    if (next === undefined) continue; // removed or replaced by the edit
+  const wasHome = new Map<unknown, unknown>();
+  const nowHome = new Map<unknown, unknown>();
+  const was = resolveRefs(before, same, wasHome);
+  const now = resolveRefs(after, new Map(), nowHome);
+  const nodes = new Map(before.map((n) => [keyOf(n), n]));
+  for (const [key, stage] of wasHome) {
+    const next = nowHome.get(key);
+    if (next === undefined || next === stage) continue;
+    const node = nodes.get(key) as InstructionNode;
+    const line = node.position?.start.line;
+    throw new DockerfileBuildError(
+      method,
+      `the edit moves ${node.keyword}${line === undefined ? '' : ` at line ${line}`} into another stage (a FROM was added or removed above it in its stage)`,
+    );
+  }
+  // A FROM the edit rebuilt refers to what the caller asked for.
+  const targeted = new Set([...same.keys()].map(keyOf));
+  for (const [key, { node, refs }] of was) {
+    const next = now.get(key)?.refs;
+    if (next === undefined || targeted.has(key)) continue; // removed or changed by the edit
     refs.forEach((target, i) => {
       if (next[i] === target) return;
       const ref = stageRefs(node as InstructionNode)[i]!;

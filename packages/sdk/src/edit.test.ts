@@ -351,3 +351,43 @@ describe('edits that would change what an untouched instruction refers to', () =
     ).toThrow(/^insertAfter\(\): the result would have two stages named "y"$/);
   });
 });
+
+describe('edits that would move untouched instructions into another stage', () => {
+  it('refuses removing a FROM that keeps its instructions, or a FROM inserted mid-stage', () => {
+    const text = 'FROM a AS one\nRUN x\n\nFROM b\nRUN y\n';
+    expect(() => edit(text).remove((_, at) => at.index === 2)).toThrow(
+      /^remove\(\): the edit moves RUN at line 5 into another stage/,
+    );
+    expect(() =>
+      edit(text).insertAfter(
+        (n) => n.keyword === 'FROM' && n.args[0] === 'a',
+        (b) => b.from('c', { as: 'two' }),
+      ),
+    ).toThrow(/^insertAfter\(\): the edit moves RUN at line 2 into another stage/);
+  });
+
+  it('takes whole stages, a new stage between stages, and a FROM replaced by a FROM', () => {
+    const text = 'FROM a\nRUN x\n';
+    expect(
+      emit(
+        edit(text).replace(
+          (n) => n.keyword === 'FROM',
+          (b) => b.from('c'),
+        ),
+      ),
+    ).toBe('FROM c\nRUN x\n');
+    expect(emit(edit(`${text}FROM b\nRUN y\n`).remove((_, at) => at.stageIndex === 1))).toBe(text);
+    // setBase changes what the FROM it targets refers to: that is the edit asked for.
+    expect(emit(edit('FROM a AS base\nFROM base AS app\n').setBase('app', 'alpine'))).toBe(
+      'FROM a AS base\nFROM alpine AS app\n',
+    );
+  });
+
+  it('follows an untouched node the edit copied to move blank lines onto it', () => {
+    // Removing the FROM hands its blank line to the next node, which is still checked.
+    const text = 'FROM a AS build\n\nFROM b AS x\nCOPY --from=build /x /x\n';
+    expect(() => edit(text).remove((_, at) => at.index === 0)).toThrow(
+      /^remove\(\): the edit changes what COPY at line 4 refers to with "build"/,
+    );
+  });
+});
