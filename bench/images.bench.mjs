@@ -175,7 +175,7 @@ const TEMPLATES = [
           cca,
           '--existing',
           dir,
-          '--overwrite=Dockerfile,.dockerignore,compose.yaml',
+          '--overwrite=Dockerfile,.dockerignore,compose.yaml,compose.watch.yaml',
           '--no-interactive',
         ],
         work,
