@@ -77,6 +77,14 @@ describe('compile-time rules', () => {
     // @ts-expect-error undeclared in a COPY source
     stage.copy(['a', '${NOPE}'], '/x/');
     stage.env('P', '${PATH}:/app/bin');
+    // The object form checks its values too.
+    // @ts-expect-error NOPE is not declared
+    stage.env({ A: '1', B: '${NOPE}' });
+    // @ts-expect-error NOPE is not declared
+    stage.label({ a: '$NOPE' });
+    stage.env({ A: '1', P: '${PATH}' }).label({ a: 'x', b: '${PATH}' });
+    const fromConfig: Record<string, string> = { A: '${ANY}' };
+    stage.env(fromConfig);
     stage.env('LITERAL', 'costs $5');
   });
 
@@ -188,6 +196,11 @@ describe('stage references that cannot vanish', () => {
     loaded.from('alpine', { as: 'base' });
     // @ts-expect-error a file without FROM is a preamble: no stage yet
     edit('ARG V=1\n').run('true');
+    // A heredoc body is not instructions: a file with one is checked at run time only (its
+    // `FROM evil AS two` line must neither end stage "one" nor add a stage "two").
+    const heredoc = edit('FROM a AS one\nARG V\nRUN <<EOF\nFROM evil AS two\nEOF\n');
+    heredoc.workdir('${V}');
+    expectTypeOf(heredoc.stage.name).toEqualTypeOf<string>();
     // A text the checker cannot see is checked at run time.
     const unknown = edit(text as string);
     unknown.from('alpine', { as: 'brand-new' }).copy('/x', '/x', { from: 'anything' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emit } from '../test/check.js';
-import { arg, commands, dockerfile, heredoc, image } from './index.js';
+import { arg, commands, dockerfile, heredoc, image, literal } from './index.js';
 
 const stage = () => dockerfile().from('node:22-slim', { as: 'build' });
 
@@ -526,5 +526,36 @@ describe('frontend versions', () => {
         .from('a')
         .copy('a', 'b', { link: true }),
     ).toThrow(/frontend option caps it at 1\.3/);
+  });
+});
+
+describe('literal() keys', () => {
+  it('a literal() ENV or LABEL key keeps every "$" (no expansion, no scope check)', () => {
+    const s = dockerfile().from('debian');
+    expect(emit(s.label(literal('pa$$word'), 'v'))).toContain('LABEL "pa\\$\\$word"=v');
+    expect(emit(s.env(literal('${HOME}'), 'v'))).toContain('ENV "\\${HOME}"=v');
+    expect(() => s.label('$HOME' as string, 'v')).toThrow(/the key uses HOME/);
+  });
+
+  it('a literal() port is a port, never a variable reference', () => {
+    const s = dockerfile().from('debian');
+    expect(() => s.expose(literal('${HOME}') as never)).toThrow(
+      /expose\(\): not a port .*"\$\{HOME\}"/,
+    );
+  });
+});
+
+describe('image() that a stage name would shadow', () => {
+  it('is refused: BuildKit resolves --from to the stage of that name first', () => {
+    const s = dockerfile().from('alpine', { as: 'tools' }).from('debian');
+    expect(() => s.copy('/x', '/x', { from: image('tools') })).toThrow(
+      /^copy\(\): options.from image\("tools"\) has the name of a stage of this Dockerfile/,
+    );
+    expect(() =>
+      s.run('true', { mounts: [{ type: 'bind', target: '/t', from: image('tools') }] }),
+    ).toThrow(/^run\(\): .*image\("tools"\) has the name of a stage/);
+    expect(emit(s.copy('/x', '/x', { from: image('tools:latest') }))).toContain(
+      'COPY --from=tools:latest /x /x',
+    );
   });
 });

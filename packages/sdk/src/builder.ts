@@ -32,7 +32,15 @@ import { checkArgName, readArgRef } from './arg.js';
 import { type CommandList, isCommandList } from './commands.js';
 import { isGlob, isUrl, literalSource } from './copy-source.js';
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
-import { type NodeMatch, placesOf, stageEnd, stageStart, withFromImage } from './edit-helpers.js';
+import {
+  checkClosed,
+  checkStages,
+  type NodeMatch,
+  placesOf,
+  stageEnd,
+  stageStart,
+  withFromImage,
+} from './edit-helpers.js';
 import {
   checkPathLength,
   csvField,
@@ -286,6 +294,9 @@ export class Builder {
         'no build stage in current context: call from() first',
       );
     }
+    // Only a loaded file's last instruction can be left open by a continuation.
+    if (this.#ctx.base !== null && this.#list !== null)
+      checkClosed(method, this.#list.node, this.#esc);
     let need = this.#need;
     const { cap, syntaxCap } = this.#ctx;
     // An index rather than for…of, whose iterator every builder call would allocate.
@@ -361,6 +372,14 @@ export class Builder {
           throw new DockerfileBuildError(
             method,
             `${subject(what)} image(${show(name)}) is ${problem ?? 'not a plain image reference (no variables)'}`,
+          );
+        }
+        // BuildKit looks `--from` up among the stage names first: the image would be ignored.
+        const bare = name.includes(':') || name.includes('@') ? null : name;
+        if (bare !== null && this.#ctx.stageList.includes(bare)) {
+          throw new DockerfileBuildError(
+            method,
+            `${subject(what)} image(${show(name)}) has the name of a stage of this Dockerfile, which BuildKit would use instead of the image: add a tag (${show(`${name}:latest`)}) or rename the stage`,
           );
         }
         return flagValue(method, what, name, this.#esc);
@@ -446,6 +465,8 @@ export class Builder {
         );
       }
     }
+    if (this.#ctx.base !== null && this.#list !== null)
+      checkClosed('comment', this.#list.node, this.#esc);
     const list = appendAll(
       this.#list,
       lines.map((l) => commentNode(l)),
@@ -649,7 +670,9 @@ export class Builder {
       pairs = Object.entries(key as Record<string, unknown>);
       if (pairs.length === 0) throw new DockerfileBuildError(method, 'at least one key is needed');
     } else {
-      pairs = [[readString(method, 'the key', key), value]];
+      // Checked here, kept as given: a literal() key must stay literal.
+      readString(method, 'the key', key);
+      pairs = [[key, value]];
     }
     const args: string[] = [];
     let vars = this.#ctx.vars;
@@ -686,8 +709,9 @@ export class Builder {
         if (p < 0 || p > 65535) throw bad('port out of range (0-65535)');
         return String(p);
       }
-      const s = line('expose', 'port', readString('expose', `port ${i + 1}`, p));
-      if (PORT_VAR.test(s)) {
+      const word = readWord('expose', `port ${i + 1}`, p);
+      const s = line('expose', 'port', word.text);
+      if (!word.literal && PORT_VAR.test(s)) {
         checkReferences('expose', 'the port', s, s, this.#esc, this.#stageScope(), needs);
         return s;
       }
@@ -1322,7 +1346,7 @@ export class Builder {
       }
       return result;
     };
-    return this.#withChildren(this.#transformed(checked).children);
+    return this.#withChildren('transform', this.#transformed(checked).children);
   }
 
   // ---- editing a file ------------------------------------------------------------------------
@@ -1333,7 +1357,14 @@ export class Builder {
   }
 
   /** A builder over `children`, its stages and variables read from them. */
-  #withChildren(children: readonly ChildNode[], need: Frontend = this.#need): Builder {
+  #withChildren(
+    method: string,
+    children: readonly ChildNode[],
+    need: Frontend = this.#need,
+    same?: ReadonlyMap<ChildNode, ChildNode>,
+  ): Builder {
+    for (let i = 0; i < children.length - 1; i++) checkClosed(method, children[i]!, this.#esc);
+    checkStages(method, toArray(this.#list), children, same);
     return new Builder(this.#contextAfter(children), fromArray(children), need);
   }
 
@@ -1422,15 +1453,19 @@ export class Builder {
    * ```
    */
   setBase(stage: unknown, image: unknown): Builder {
+    return this.#setImage('setBase', stage, image);
+  }
+
+  #setImage(method: string, stage: unknown, image: unknown): Builder {
     const children = toArray(this.#list);
-    const at = stageStart('setBase', children, stage);
+    const at = stageStart(method, children, stage);
     const needs: FrontendNeed[] = [];
-    const word = this.#baseImage('setBase', children.slice(0, at), image, needs);
+    const word = this.#baseImage(method, children.slice(0, at), image, needs);
     const out = [...children];
     out[at] = withFromImage(children[at] as InstructionNode, word, this.#esc);
     let need = this.#need;
     for (const n of needs) need = mergeNeed(need, n);
-    return this.#withChildren(out, need);
+    return this.#withChildren(method, out, need, new Map([[children[at]!, out[at]!]]));
   }
 
   /**
@@ -1450,13 +1485,20 @@ export class Builder {
     const children = toArray(this.#list);
     const node = children[stageStart('setTag', children, stage)] as InstructionNode;
     const { repository, digest } = splitImage(node.args[0] ?? '');
+    if (unclosedBrace(repository)) {
+      // `name${V:-a:b}`: the ":" or "@" is a variable modifier's, not the tag's.
+      throw new DockerfileBuildError(
+        'setTag',
+        `the image ${show(node.args[0])} uses a variable whose modifier hides where its tag starts: set it whole with setBase()`,
+      );
+    }
     if (digest !== null) {
       throw new DockerfileBuildError(
         'setTag',
         `the image is pinned by digest (${show(node.args[0])}): set it whole with setBase()`,
       );
     }
-    return this.setBase(stage, `${repository}:${t}`);
+    return this.#setImage('setTag', stage, `${repository}:${t}`);
   }
 
   #baseImage(
@@ -1466,7 +1508,16 @@ export class Builder {
     needs: FrontendNeed[],
   ): string {
     const need = { value: this.#need };
-    const nodes = this.#fragmentAt(method, before, (b: Builder) => b.from(image), need);
+    let nodes: ChildNode[];
+    try {
+      nodes = this.#fragmentAt(method, before, (b: Builder) => b.from(image), need);
+    } catch (error) {
+      // The image is checked as from() checks it, but the caller called setBase/setTag.
+      if (!(error instanceof DockerfileBuildError) || error.method !== 'from') throw error;
+      throw new DockerfileBuildError(method, error.message.slice('from(): '.length), {
+        cause: error,
+      });
+    }
     needs.push({ ...need.value, feature: 'the image' });
     return (nodes[0] as InstructionNode).args[0]!;
   }
@@ -1507,7 +1558,7 @@ export class Builder {
       );
       return after ? [node, ...nodes] : [...nodes, node];
     });
-    return this.#withChildren(children, need.value);
+    return this.#withChildren(method, children, need.value);
   }
 
   /**
@@ -1521,10 +1572,17 @@ export class Builder {
    */
   replace(where: unknown, fragment: unknown): Builder {
     const need = { value: this.#need };
-    const children = this.#eachMatch('replace', where, (node, index, all) =>
-      this.#fragmentAt('replace', all.slice(0, index), fragment, need, node),
-    );
-    return this.#withChildren(children, need.value);
+    // A FROM replaced by a FROM starts the same stage (its instructions stay in it).
+    const same = new Map<ChildNode, ChildNode>();
+    const children = this.#eachMatch('replace', where, (node, index, all) => {
+      const nodes = this.#fragmentAt('replace', all.slice(0, index), fragment, need, node);
+      const first = nodes[0];
+      if (node.keyword === 'FROM' && first?.type === 'instruction' && first.keyword === 'FROM') {
+        same.set(node, first);
+      }
+      return nodes;
+    });
+    return this.#withChildren('replace', children, need.value, same);
   }
 
   /**
@@ -1537,7 +1595,10 @@ export class Builder {
    * ```
    */
   remove(where: unknown): Builder {
-    return this.#withChildren(this.#eachMatch('remove', where, () => []));
+    return this.#withChildren(
+      'remove',
+      this.#eachMatch('remove', where, () => []),
+    );
   }
 
   /**
@@ -1581,6 +1642,7 @@ export class Builder {
     const need = { value: this.#need };
     const nodes = this.#fragmentAt(method, children.slice(0, index), add, need);
     return this.#withChildren(
+      method,
       [...children.slice(0, index), ...nodes, ...children.slice(index)],
       need.value,
     );
@@ -1590,9 +1652,16 @@ export class Builder {
     const props = this.#ctx;
     const children = toArray(this.#list);
     const base = props.base;
-    const hasDirective = children.some((c) => c.type === 'directive' && c.name === 'syntax');
+    const at = children.findIndex((c) => c.type === 'directive' && c.name === 'syntax');
     const syntaxValue = props.syntax ?? syntaxFor(this.#need);
-    if (syntaxValue !== null && !hasDirective) children.unshift(directive('syntax', syntaxValue));
+    if (syntaxValue !== null && at === -1) children.unshift(directive('syntax', syntaxValue));
+    // An explicit syntax() replaces the directive of a file edit() loaded (its cap is gone too).
+    else if (
+      props.syntax !== null &&
+      at !== -1 &&
+      (children[at] as { value: string }).value !== props.syntax
+    )
+      children[at] = directive('syntax', props.syntax);
     if (base) return withChildren(base, children);
     return dockerfileNode(children, { escape: props.esc });
   }
@@ -1600,6 +1669,18 @@ export class Builder {
   toString(): string {
     return print(this.toAst());
   }
+}
+
+/** Whether `s` ends inside a `${…}`. */
+function unclosedBrace(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '$' && s[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (s[i] === '}' && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** Whether a transform callback returned something the tree can hold. */

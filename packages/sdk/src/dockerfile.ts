@@ -234,7 +234,7 @@ export interface DockerfileStage<
     value: T & CheckVars<T, V | StageBuiltins>,
   ): DockerfileStage<S, C, G, V | K, N>;
   env<const R extends Readonly<Record<string, string>>>(
-    pairs: R,
+    pairs: R & CheckVars<R[keyof R], V | StageBuiltins>,
   ): DockerfileStage<S, C, G, V | (keyof R & string), N>;
   /**
    * Adds image labels.
@@ -249,7 +249,9 @@ export interface DockerfileStage<
     key: K & CheckVars<K, V | StageBuiltins>,
     value: T & CheckVars<T, V | StageBuiltins>,
   ): DockerfileStage<S, C, G, V, N>;
-  label(pairs: Readonly<Record<string, string>>): DockerfileStage<S, C, G, V, N>;
+  label<const R extends Readonly<Record<string, string>>>(
+    pairs: R & CheckVars<R[keyof R], V | StageBuiltins>,
+  ): DockerfileStage<S, C, G, V, N>;
   /**
    * WORKDIR; a newline is refused, anything else quoted as needed.
    *

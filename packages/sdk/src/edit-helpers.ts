@@ -13,10 +13,13 @@ import {
   type InstructionNode,
   instructionLayout,
   replaceInstructionText,
+  viewCopy,
   viewFrom,
+  viewRun,
 } from '@dockwright/ast';
 import { DockerfileBuildError, show } from './dockerfile-build-error.js';
 import { describe } from './literal.js';
+import { endsWithContinuation } from './shell-text.js';
 
 /** Where an instruction stands: its stage (name, or index when it has none) and position. */
 export interface NodePlace {
@@ -130,4 +133,159 @@ export function withFromImage(
     return rebuilt();
   }
   return parsed;
+}
+
+/**
+ * Whether `node` is an instruction of a loaded file that ends inside a line continuation (the
+ * file's last line ends with the escape char, maybe followed by blank or comment lines, which
+ * BuildKit skips there): whatever is written after it would join that instruction.
+ */
+export function endsOpen(node: ChildNode, esc: EscapeChar): boolean {
+  if (node.type !== 'instruction' || node.heredocs.length > 0) return false;
+  const rest = node.raws?.rest;
+  if (rest === undefined) return false;
+  const lines = `${node.raws?.keyword ?? node.keyword}${rest}`.split(/\r?\n/);
+  let last = lines.length - 1;
+  while (last > 0 && /^[ \t]*(?:#.*)?$/.test(lines[last]!)) last--;
+  return endsWithContinuation(lines[last]!.replace(/\r$/, ''), esc);
+}
+
+/** Refuses to put anything after an instruction the file leaves open (see {@link endsOpen}). */
+export function checkClosed(method: string, node: ChildNode, esc: EscapeChar): void {
+  if (!endsOpen(node, esc)) return;
+  const line = node.position?.start.line;
+  throw new DockerfileBuildError(
+    method,
+    `the ${(node as InstructionNode).keyword} instruction${line === undefined ? '' : ` at line ${line}`} ends with a line continuation (${show(esc)}) the file never closes, so anything written after it would become part of it: end that continuation first`,
+  );
+}
+
+/** The stage names an instruction refers to: FROM's image, COPY --from, RUN --mount from=. */
+function stageRefs(node: InstructionNode): string[] {
+  switch (node.keyword) {
+    case 'FROM': {
+      const image = node.args[0];
+      return image === undefined ? [] : [image];
+    }
+    case 'COPY':
+    case 'ADD': {
+      const from = viewCopy(node).from;
+      return from === null ? [] : [from];
+    }
+    case 'RUN':
+      return viewRun(node).mounts.flatMap((m) => ('from' in m && m.from ? [m.from] : []));
+    default:
+      return [];
+  }
+}
+
+/**
+ * What identifies a node across an edit: where it stood in the loaded file (an edit may copy
+ * an untouched node to move blank lines onto it), or the node itself when it was generated.
+ */
+function keyOf(node: ChildNode): unknown {
+  const start = node.position?.start;
+  return start === undefined ? node : `${start.line}:${start.column}`;
+}
+
+/**
+ * For each instruction, the stage each of its stage references resolves to (by name, or by
+ * index for COPY --from), or null when it names no stage (an image, a variable). A stage is
+ * known by its name, or by its FROM node when it has none. `home` gets the FROM each other
+ * instruction's stage starts with.
+ */
+function resolveRefs(
+  children: readonly ChildNode[],
+  same: ReadonlyMap<ChildNode, ChildNode>,
+  home: Map<unknown, unknown>,
+): Map<unknown, { node: ChildNode; refs: unknown[] }> {
+  const stages: { node: unknown; name: string | null }[] = [];
+  const out = new Map<unknown, { node: ChildNode; refs: unknown[] }>();
+  let current: unknown = null;
+  for (const child of children) {
+    if (child.type !== 'instruction') continue;
+    if (child.keyword === 'FROM') current = keyOf(same.get(child) ?? child);
+    else if (current !== null) home.set(keyOf(child), current);
+    const refs = stageRefs(child).map((ref) => {
+      if (ref.includes('$')) return null;
+      if (/^\d+$/.test(ref)) {
+        if (child.keyword === 'FROM') return null;
+        return stages[Number(ref)]?.node ?? null;
+      }
+      const name = ref.toLowerCase();
+      return stages.find((st) => st.name === name)?.node ?? null;
+    });
+    if (refs.length > 0) out.set(keyOf(child), { node: child, refs });
+    if (child.keyword === 'FROM') {
+      const name = viewFrom(child).stage;
+      stages.push({ node: name ?? keyOf(same.get(child) ?? child), name });
+    }
+  }
+  return out;
+}
+
+/**
+ * Refuses an edit whose result is not a sound file, or changes the meaning of an instruction
+ * it did not touch: an instruction left before the first FROM, two stages with one name, or a
+ * stage reference (`COPY --from=build`, `--from=0`, `FROM build`) that now names another stage
+ * or none (BuildKit would then pull an image of that name). `same` maps a FROM the edit
+ * rebuilt (setBase) to its new node.
+ */
+export function checkStages(
+  method: string,
+  before: readonly ChildNode[],
+  after: readonly ChildNode[],
+  same: ReadonlyMap<ChildNode, ChildNode> = new Map(),
+): void {
+  const names = new Set<string>();
+  let inStage = false;
+  for (const child of after) {
+    if (child.type !== 'instruction') continue;
+    if (child.keyword === 'FROM') {
+      inStage = true;
+      const name = viewFrom(child).stage;
+      if (name !== null && names.has(name)) {
+        throw new DockerfileBuildError(
+          method,
+          `the result would have two stages named ${show(name)}`,
+        );
+      }
+      if (name !== null) names.add(name);
+    } else if (!inStage && child.keyword !== 'ARG') {
+      throw new DockerfileBuildError(
+        method,
+        `the result would have ${child.keyword} ${show(child.args.join(' '))} before the first FROM, outside any stage`,
+      );
+    }
+  }
+  const wasHome = new Map<unknown, unknown>();
+  const nowHome = new Map<unknown, unknown>();
+  const was = resolveRefs(before, same, wasHome);
+  const now = resolveRefs(after, new Map(), nowHome);
+  const nodes = new Map(before.map((n) => [keyOf(n), n]));
+  for (const [key, stage] of wasHome) {
+    const next = nowHome.get(key);
+    if (next === undefined || next === stage) continue;
+    const node = nodes.get(key) as InstructionNode;
+    const line = node.position?.start.line;
+    throw new DockerfileBuildError(
+      method,
+      `the edit moves ${node.keyword}${line === undefined ? '' : ` at line ${line}`} into another stage (a FROM was added or removed above it in its stage)`,
+    );
+  }
+  // A FROM the edit rebuilt refers to what the caller asked for.
+  const targeted = new Set([...same.keys()].map(keyOf));
+  for (const [key, { node, refs }] of was) {
+    const next = now.get(key)?.refs;
+    if (next === undefined || targeted.has(key)) continue; // removed or changed by the edit
+    refs.forEach((target, i) => {
+      if (next[i] === target) return;
+      const ref = stageRefs(node as InstructionNode)[i]!;
+      const line = node.position?.start.line;
+      throw new DockerfileBuildError(
+        method,
+        `the edit changes what ${(node as InstructionNode).keyword}${line === undefined ? '' : ` at line ${line}`} refers to with ${show(ref)}: ${target === null ? 'an image or variable' : 'a stage'} before, ${next[i] === null ? (/^\d+$/.test(ref) ? 'no stage' : 'an image of that name') : 'another stage'} after`,
+      );
+    });
+  }
 }

@@ -2,8 +2,8 @@
  * The type state `edit()` gives a Dockerfile written as a string literal: its stages, global
  * ARGs and the last stage's ARGs and ENVs, read by the type checker the way `dockerfile()`
  * would have recorded them, so the same calls compile (and the same mistakes do not). A text
- * the checker cannot read simply (not a literal, line continuations, `# escape=`, more than
- * 300 lines) gets a state that checks nothing at compile time: the builder checks it at run
+ * the checker cannot read simply (not a literal, line continuations, heredocs, `# escape=`,
+ * more than 300 lines) gets a state that checks nothing at compile time: the builder checks it at run
  * time, by the same rules.
  */
 import type { DeclaredName, DockerfilePreamble, DockerfileStage } from './dockerfile.js';
@@ -90,8 +90,12 @@ type Fold<St extends State, L extends string[]> = L extends [
   ? Fold<Step<St, Head>, Rest>
   : St;
 
-/** Texts the type checker leaves to the run-time checks. */
+/**
+ * Texts the type checker leaves to the run-time checks: continuation lines, another escape
+ * char, and heredocs (a body line such as `FROM x AS y` is not an instruction).
+ */
 type Unreadable<T extends string> = T extends
+  | `${string}<<${string}`
   | `${string}\\\n${string}`
   | `${string}\\\r\n${string}`
   | `${string}# escape${string}`

@@ -139,7 +139,7 @@ describe('edit helpers keep every untouched byte', () => {
 
   it('setBase checks the image as from() does', () => {
     expect(() => edit(file).setBase('build', 'Node 22' as never)).toThrow(
-      /^from\(\): the image is not a valid image reference/,
+      /^setBase\(\): the image is not a valid image reference/,
     );
     expect(() => edit(file).setBase('build', '${NOPE}:1' as never)).toThrow(
       /uses NOPE, which is neither a global ARG/,
@@ -220,5 +220,174 @@ describe('edit() reads the state dockerfile() would have built', () => {
     const unnamed: string = 'FROM a\nFROM b\n';
     expect(emit(edit(unnamed).copy('/x', '/x', { from: '0' }))).toContain('COPY --from=0 /x /x');
     expect(edit(unnamed).stage).toEqual({ kind: 'stage', name: '1' });
+  });
+});
+
+describe('edit() on a file that ends inside a line continuation', () => {
+  // BuildKit skips blank and comment lines inside a continuation: what follows joins the RUN.
+  const open = ['FROM a\nRUN echo \\', 'FROM a\nRUN x \\\n# c\n', 'FROM a\r\nRUN x \\  \r\n\r\n'];
+
+  it.each(open)('refuses to write anything after the open instruction: %j', (text) => {
+    const message = /the RUN instruction at line 2 ends with a line continuation/;
+    expect(() => edit(text).user('node')).toThrow(/^user\(\): /);
+    expect(() => edit(text).user('node')).toThrow(message);
+    expect(() => edit(text).comment('note')).toThrow(message);
+    expect(() => edit(text).addLabel(0, 'k', 'v')).toThrow(/^addLabel\(\): .*line continuation/);
+    expect(() =>
+      edit(text).insertAfter(
+        (n) => n.keyword === 'RUN',
+        (b) => b.user('node'),
+      ),
+    ).toThrow(/^insertAfter\(\): .*line continuation/);
+  });
+
+  it('still edits before it, byte for byte', () => {
+    const text = 'FROM a:1\nRUN x \\\n# c\n';
+    expect(emit(edit(text).setTag(0, '2'))).toBe('FROM a:2\nRUN x \\\n# c\n');
+    expect(emit(edit(text).addEnv(0, 'K', 'v', { at: 'start' }))).toBe(
+      'FROM a:1\nENV K=v\nRUN x \\\n# c\n',
+    );
+  });
+
+  it('a file whose escape char is a backtick: a trailing backslash is not a continuation', () => {
+    expect(emit(edit('# escape=`\nFROM a\nRUN echo \\').user('u'))).toBe(
+      '# escape=`\nFROM a\nRUN echo \\\nUSER u\n',
+    );
+    expect(() => edit('# escape=`\nFROM a\nRUN echo `').user('u')).toThrow(/line continuation/);
+  });
+});
+
+describe('setBase() and setTag() errors', () => {
+  it('name the method the caller called, not from()', () => {
+    expect(() => edit('FROM a:1\n').setBase(0, 'Bad Image')).toThrow(
+      /^setBase\(\): the image is not a valid image reference.*"Bad Image"/,
+    );
+    expect(() => edit('FROM a:1\n').setBase(0, '${NOPE}' as string)).toThrow(
+      /^setBase\(\): the image uses NOPE/,
+    );
+    expect(() => edit('FROM a:1\n').setTag(0, '${NOPE}' as string)).toThrow(
+      /^setTag\(\): the image uses NOPE/,
+    );
+  });
+
+  it('setTag() refuses an image whose variable modifier holds the ":" (BuildKit\'s own Dockerfile)', () => {
+    const text =
+      'ARG TARGETOS\nARG BUILDKIT_DEBUG\nFROM buildkit-$TARGETOS${BUILDKIT_DEBUG:+-debug} AS buildkit\n';
+    expect(() => edit(text).setTag('buildkit', '9.9')).toThrow(
+      /^setTag\(\): the image "buildkit-\$TARGETOS\$\{BUILDKIT_DEBUG:\+-debug\}" uses a variable whose modifier hides where its tag starts/,
+    );
+    expect(emit(edit('ARG V=1\nFROM golang:${V} AS b\n').setTag('b', '1.22'))).toBe(
+      'ARG V=1\nFROM golang:1.22 AS b\n',
+    );
+  });
+});
+
+describe('syntax() on a file that has a # syntax= line', () => {
+  it('replaces the line (the cap it set is lifted, so the output must say so)', () => {
+    const text = '# syntax=docker/dockerfile:1.2\r\nFROM a\r\n';
+    // The types offer syntax() before the first FROM only; the builder takes it on a loaded file.
+    const loaded = () => edit(text) as unknown as { syntax(v: string): ReturnType<typeof edit> };
+    expect(emit(loaded().syntax('docker/dockerfile:1.7').copy('a', 'b', { link: true }))).toBe(
+      '# syntax=docker/dockerfile:1.7\r\nFROM a\r\nCOPY --link a b\r\n',
+    );
+    expect(() => edit(text).copy('a', 'b', { link: true })).toThrow(/caps it at 1\.2/);
+    expect(emit(loaded().syntax('docker/dockerfile:1.2'))).toBe(text);
+  });
+});
+
+describe('edits that would change what an untouched instruction refers to', () => {
+  const twoStages = 'FROM a AS build\nRUN make\n\nFROM b\nCOPY --from=build /out /out\n';
+
+  it('refuses to remove or rename a stage a later COPY --from, mount or FROM names', () => {
+    // BuildKit would read --from=build as an image named "build" and pull it.
+    expect(() => edit(twoStages).remove((_, at) => at.stage === 'build')).toThrow(
+      /^remove\(\): the edit changes what COPY at line 5 refers to with "build": a stage before, an image of that name after$/,
+    );
+    expect(() =>
+      edit(twoStages).replace(
+        (n) => n.keyword === 'FROM' && n.args[0] === 'a',
+        (b) => b.from('c', { as: 'other' }),
+      ),
+    ).toThrow(/^replace\(\): the edit changes what COPY at line 5/);
+    const mount = 'FROM a AS deps\nFROM b\nRUN --mount=from=deps,target=/d true\n';
+    expect(() => edit(mount).remove((_, at) => at.stage === 'deps')).toThrow(/RUN at line 3/);
+    // The same name, or a new base image, keeps the reference.
+    expect(
+      emit(
+        edit(twoStages).replace(
+          (n) => n.keyword === 'FROM' && n.args[0] === 'a',
+          (b) => b.from('c', { as: 'build' }),
+        ),
+      ),
+    ).toBe('FROM c AS build\nRUN make\n\nFROM b\nCOPY --from=build /out /out\n');
+    expect(emit(edit(twoStages).setBase('build', 'alpine'))).toContain('FROM alpine AS build');
+  });
+
+  it('refuses to shift the index a COPY --from=0 names', () => {
+    const text = 'FROM a\nFROM b\nCOPY --from=0 /x /x\n';
+    expect(() =>
+      edit(text).insertBefore(
+        (_, at) => at.index === 0,
+        (b) => b.from('c'),
+      ),
+    ).toThrow(/^insertBefore\(\): the edit changes what COPY at line 3 refers to with "0"/);
+    expect(emit(edit(text).setTag(0, '2'))).toBe('FROM a:2\nFROM b\nCOPY --from=0 /x /x\n');
+  });
+
+  it('refuses a result with an instruction before the first FROM, or two stages of one name', () => {
+    expect(() => edit('FROM a\nRUN x\n').remove((n) => n.keyword === 'FROM')).toThrow(
+      /^remove\(\): the result would have RUN "x" before the first FROM, outside any stage$/,
+    );
+    expect(() =>
+      edit('FROM a\nRUN x\n').transform((n) =>
+        n.type === 'instruction' && n.keyword === 'FROM' ? null : n,
+      ),
+    ).toThrow(/^transform\(\): the result would have RUN/);
+    expect(() =>
+      edit('FROM a AS x\nFROM b AS y\n').insertAfter(
+        (_, at) => at.index === 0,
+        (b) => b.from('c', { as: 'y' }),
+      ),
+    ).toThrow(/^insertAfter\(\): the result would have two stages named "y"$/);
+  });
+});
+
+describe('edits that would move untouched instructions into another stage', () => {
+  it('refuses removing a FROM that keeps its instructions, or a FROM inserted mid-stage', () => {
+    const text = 'FROM a AS one\nRUN x\n\nFROM b\nRUN y\n';
+    expect(() => edit(text).remove((_, at) => at.index === 2)).toThrow(
+      /^remove\(\): the edit moves RUN at line 5 into another stage/,
+    );
+    expect(() =>
+      edit(text).insertAfter(
+        (n) => n.keyword === 'FROM' && n.args[0] === 'a',
+        (b) => b.from('c', { as: 'two' }),
+      ),
+    ).toThrow(/^insertAfter\(\): the edit moves RUN at line 2 into another stage/);
+  });
+
+  it('takes whole stages, a new stage between stages, and a FROM replaced by a FROM', () => {
+    const text = 'FROM a\nRUN x\n';
+    expect(
+      emit(
+        edit(text).replace(
+          (n) => n.keyword === 'FROM',
+          (b) => b.from('c'),
+        ),
+      ),
+    ).toBe('FROM c\nRUN x\n');
+    expect(emit(edit(`${text}FROM b\nRUN y\n`).remove((_, at) => at.stageIndex === 1))).toBe(text);
+    // setBase changes what the FROM it targets refers to: that is the edit asked for.
+    expect(emit(edit('FROM a AS base\nFROM base AS app\n').setBase('app', 'alpine'))).toBe(
+      'FROM a AS base\nFROM alpine AS app\n',
+    );
+  });
+
+  it('follows an untouched node the edit copied to move blank lines onto it', () => {
+    // Removing the FROM hands its blank line to the next node, which is still checked.
+    const text = 'FROM a AS build\n\nFROM b AS x\nCOPY --from=build /x /x\n';
+    expect(() => edit(text).remove((_, at) => at.index === 0)).toThrow(
+      /^remove\(\): the edit changes what COPY at line 4 refers to with "build"/,
+    );
   });
 });

@@ -590,6 +590,14 @@ describe.skipIf(!engine)('hostile values in the real engine (Docker 20.10 fronte
     }
   });
 
+  it('a literal() value is never refused for holding a variable reference', () => {
+    // literal() promises "no expansion": a `$` in it can name no undeclared variable.
+    const refused = cases.all
+      .filter((c) => c.form.literal && c.refused && /\buses [A-Za-z_]/.test(c.refused.message))
+      .map((c) => `${c.position}: ${c.refused!.message}`);
+    expect(refused).toEqual([]);
+  });
+
   it('reports what it built', () => {
     const byPosition = new Map<string, { landed: number; refused: number }>();
     for (const c of cases.all) {
