@@ -104,8 +104,11 @@ export function lintWith(
     const severity = policy.severity(meta, configuredBy ?? anchor, position, anchor);
     if (severity === null) return;
     const edits = wantFixes ? (typeof fix === 'function' ? fix() : fix) : undefined;
+    const ruleId = meta.id;
     add(
-      { ruleId: meta.id, severity, message, position, ...(edits ? { fix: edits } : {}) },
+      edits
+        ? { ruleId, severity, message, position, fix: edits }
+        : { ruleId, severity, message, position },
       meta,
       anchor,
     );
