@@ -139,7 +139,7 @@ teardown_network() {
 }
 
 cmd_install() {
-  # docker-registry: a local registry for the push and pin tests (@dockwright/build).
+  # docker-registry: a local registry for the push tests (@dockwright/build, create-container-app).
   if [ -x "$DOCKERD" ] && [ -x "$DOCKER" ] && command -v debootstrap >/dev/null 2>&1 &&
     command -v docker-registry >/dev/null 2>&1; then
     return 0
@@ -337,7 +337,9 @@ build_image() { # build_image DIR TAG... (first tag is built, the rest are alias
   fi
   for tag in "$@"; do "$DOCKER" tag "$main" "$tag"; done
   # The image these tags named before, now dangling (fails harmlessly while a container uses it).
-  if [ -n "$old" ] && [ "$old" != "$("$DOCKER" image inspect --format '{{.Id}}' "$main")" ]; then
+  # DOCKWRIGHT_SANDBOX_KEEP_OLD=1 keeps it: an engine others are building on at the same time.
+  if [ -n "$old" ] && [ "${DOCKWRIGHT_SANDBOX_KEEP_OLD:-0}" != 1 ] &&
+    [ "$old" != "$("$DOCKER" image inspect --format '{{.Id}}' "$main")" ]; then
     "$DOCKER" image rm "$old" >/dev/null 2>&1 || true
   fi
   log "built $main in $((SECONDS - start)) s"
@@ -540,6 +542,92 @@ for want in wanted:
         z.writestr(info + "/RECORD", "\n".join(record) + "\n")
     print("packed", os.path.basename(whl), "(%d files)" % len(files))
 PY
+  # Debian's Poetry 1.3.2 comes without poetry-plugin-export (its `poetry export`), and PyPI
+  # is out of reach: a clearly named stand-in gives `poetry export` for the one use the
+  # generated Dockerfiles make of it, built on Poetry's own lock reader.
+  cat >"$dir/dockwright_poetry_export_standin.py" <<'PY'
+"""dockwright's STAND-IN for poetry-plugin-export (Debian's Poetry 1.3.2 ships without it,
+and PyPI cannot be reached on this network). Not the real plugin: it supports only
+
+  poetry export --only main --format requirements.txt --output FILE   (optionally --without-hashes)
+
+the way create-container-app's Dockerfiles run it, built on Poetry's own lock reader: the
+packages poetry.lock pins for the project's main group, with their markers and the sha256
+hashes poetry.lock records.
+"""
+from cleo.helpers import option
+from poetry.console.commands.group_command import GroupCommand
+from poetry.plugins.application_plugin import ApplicationPlugin
+
+
+class ExportCommand(GroupCommand):
+    name = "export"
+    description = "Exports the lock file as requirements.txt (dockwright stand-in for poetry-plugin-export)."
+    options = [
+        option("format", "f", "Format to export to (requirements.txt only).", flag=False, default="requirements.txt"),
+        option("output", "o", "The file to write to.", flag=False),
+        option("without-hashes", None, "Leave the hashes out."),
+        *GroupCommand._group_dependency_options(),
+    ]
+
+    def handle(self) -> int:
+        if self.option("format") != "requirements.txt":
+            self.line_error("<error>The export stand-in writes requirements.txt only.</error>")
+            return 2
+        locker = self.poetry.locker
+        if not locker.is_locked():
+            self.line_error("<error>poetry.lock not found.</error>")
+            return 1
+        if not locker.is_fresh():
+            self.line_error("<warning>Warning: poetry.lock is not consistent with pyproject.toml.</warning>")
+        root = self.project_with_activated_groups_only()
+        locked = {package.name: package for package in locker.locked_repository().packages}
+        # Walk from the project's requirements through the locked packages' own, keeping the
+        # markers along the way (a package needed only on Windows keeps that marker).
+        chosen = {}
+        todo = [(dependency, dependency.marker) for dependency in root.all_requires]
+        while todo:
+            dependency, marker = todo.pop()
+            if dependency.is_optional():
+                continue
+            package = locked.get(dependency.name)
+            if package is None:
+                self.line_error(f"<error>poetry.lock has no {dependency.name}: run poetry lock.</error>")
+                return 1
+            if package.name in chosen:
+                known, known_marker = chosen[package.name]
+                union = known_marker.union(marker)
+                if str(union) == str(known_marker):
+                    continue
+                chosen[package.name] = (known, union)
+            else:
+                chosen[package.name] = (package, marker)
+            todo.extend((req, marker.intersect(req.marker)) for req in package.requires)
+        lines = []
+        for name in sorted(chosen):
+            package, marker = chosen[name]
+            line = f"{package.pretty_name}=={package.version}"
+            if not marker.is_any():
+                line += f" ; {marker}"
+            if not self.option("without-hashes"):
+                for f in package.files:
+                    line += f" \\\n    --hash={f['hash']}"
+            lines.append(line)
+        text = "".join(f"{line}\n" for line in lines)
+        output = self.option("output")
+        if output:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        else:
+            self.io.write(text)
+        return 0
+
+
+class ExportPlugin(ApplicationPlugin):
+    @property
+    def commands(self):
+        return [ExportCommand]
+PY
   cat >"$dir/Dockerfile" <<'EOF'
 FROM dockwright/debian-base AS wheels
 RUN apt-get update \
@@ -553,11 +641,23 @@ RUN mkdir /wheels \
  && ls -l /wheels
 
 FROM dockwright/debian-base
+# python3-poetry: Debian's Poetry 1.3.2, so `pip install "poetry==1.3.2"` in a Dockerfile is
+# already satisfied offline (the real image has no Poetry; pip would fetch it from PyPI).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 python3-pip python3-venv \
+ && apt-get install -y --no-install-recommends python3 python3-pip python3-venv python3-poetry \
  && rm -rf /var/lib/apt/lists/* \
  && ln -s /usr/bin/python3 /usr/local/bin/python \
  && { [ -e /usr/bin/pip ] || ln -s /usr/bin/pip3 /usr/local/bin/pip; }
+COPY dockwright_poetry_export_standin.py /usr/lib/python3/dist-packages/
+# Debian's Poetry keeps upstream's Requires-Dist (exact pins of its dependencies, the export
+# plugin among them) though Debian ships other versions: pip would call the install incomplete
+# and look for them on PyPI. Without that list, pip takes Debian's Poetry as installed.
+RUN sed -i '/^Requires-Dist:/d' /usr/lib/python3/dist-packages/poetry-*.dist-info/METADATA
+RUN info=/usr/lib/python3/dist-packages/dockwright_poetry_export_standin-0.0.0.dist-info \
+ && mkdir "$info" \
+ && printf 'Metadata-Version: 2.1\nName: dockwright-poetry-export-standin\nVersion: 0.0.0\n' >"$info/METADATA" \
+ && printf '[poetry.application.plugin]\nexport = dockwright_poetry_export_standin:ExportPlugin\n' >"$info/entry_points.txt" \
+ && printf 'dockwright_poetry_export_standin.py,,\n' >"$info/RECORD"
 COPY --from=wheels /wheels /wheels
 # Debian marks its Python as externally managed; the official image does not.
 # PyPI is not reachable here: pip installs from the wheelhouse (Debian's packages, repacked).
@@ -647,6 +747,10 @@ python -m venv /tmp/w
 /tmp/w/bin/pip install -q flask gunicorn
 /tmp/w/bin/python -c "import flask, werkzeug, jinja2, markupsafe, itsdangerous, click"
 echo "pip install flask gunicorn (unpinned, dependencies resolved from /wheels): ok"
+poetry --version
+pip install -q "poetry==1.3.2"
+poetry export --help | grep -q "dockwright stand-in"
+echo "poetry export (stand-in plugin): ok"
 '
 NODE_VERIFY='
 v=$(node --version); echo "node $v"
@@ -660,7 +764,7 @@ id node
 
 # The recipe label of a stand-in: a hash of what its context writer produced, so a change to
 # the writer (or to what it copies in) rebuilds the image.
-python_recipe() { cat "$1/Dockerfile" "$1/make_wheels.py" | sha256sum | cut -c1-16; }
+python_recipe() { cat "$1/Dockerfile" "$1/make_wheels.py" "$1/dockwright_poetry_export_standin.py" | sha256sum | cut -c1-16; }
 node_recipe() {
   printf '%s-%s\n' "$(cat "$1/Dockerfile" "$1/docker-entrypoint.sh" | sha256sum | cut -c1-16)" \
     "$(cat "$1/node" "$1/ca-certificates.crt" "$1"/node_modules/*/package.json | sha256sum | cut -c1-8)"
@@ -686,6 +790,169 @@ stand_in() {
   verify "$1" "$script" || {
     untag "$@"
     die "$name stand-in failed verification"
+  }
+}
+
+# uv cannot be fetched here (PyPI and ghcr.io are out of reach; Debian has none). The
+# generated Dockerfiles mount /uv from ghcr.io/astral-sh/uv:<tag> for their install step: this
+# image stands in for that one, with a clearly named stand-in `uv` that runs only what those
+# Dockerfiles run (see its docstring), on the python stand-in's wheelhouse.
+UV_STANDIN_TAGS=(ghcr.io/astral-sh/uv:0.8)
+
+write_uv_context() {
+  local dir="$1"
+  cat >"$dir/uv" <<'PY'
+#!/usr/bin/env python3
+"""dockwright's uv STAND-IN. This is not uv (astral-sh/uv cannot be fetched on this network).
+
+It supports only the commands create-container-app's Dockerfiles run, with uv's meaning:
+
+  uv --version
+  uv sync --project DIR --locked --no-dev --no-install-project
+      env: UV_PROJECT_ENVIRONMENT (the venv), UV_COMPILE_BYTECODE, UV_LINK_MODE,
+           UV_PYTHON_DOWNLOADS (accepted, ignored)
+
+`sync` checks that DIR/uv.lock matches DIR/pyproject.toml (the dependency names, as
+`--locked` does), takes the packages uv.lock pins for the project's dependencies (no dev
+groups, markers evaluated for this interpreter), creates the venv without pip and installs
+exactly those versions with pip from the offline wheelhouse, each file checked against the
+sha256 hash uv.lock records. Anything else is refused with exit code 2.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import tomllib
+
+VERSION = "0.8.0 (dockwright stand-in)"
+
+
+def fail(message, code=2):
+    print(f"error: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
+def normalize(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def main(argv):
+    if argv in (["--version"], ["-V"], ["version"]):
+        print(f"uv {VERSION}")
+        return 0
+    if not argv or argv[0] != "sync":
+        fail(f"the uv stand-in supports only `uv sync` and `uv --version`, not: uv {' '.join(argv)}")
+    project, flags = ".", set()
+    args = argv[1:]
+    while args:
+        arg = args.pop(0)
+        if arg == "--project" and args:
+            project = args.pop(0)
+        elif arg.startswith("--project="):
+            project = arg.split("=", 1)[1]
+        elif arg in ("--locked", "--no-dev", "--no-install-project", "--frozen"):
+            flags.add(arg)
+        else:
+            fail(f"the uv stand-in does not support `{arg}`")
+    if "--no-dev" not in flags or "--no-install-project" not in flags:
+        fail("the uv stand-in supports only `uv sync --no-dev --no-install-project`")
+    with open(os.path.join(project, "pyproject.toml"), "rb") as f:
+        pyproject = tomllib.load(f)
+    try:
+        with open(os.path.join(project, "uv.lock"), "rb") as f:
+            lock = tomllib.load(f)
+    except FileNotFoundError:
+        fail("Unable to find lockfile at `uv.lock`, but `--locked` was provided.", 1)
+
+    from pip._vendor.packaging.markers import Marker
+    from pip._vendor.packaging.requirements import Requirement
+
+    name = normalize(pyproject["project"]["name"])
+    packages = {normalize(p["name"]): p for p in lock.get("package", [])}
+    root = packages.get(name)
+    wanted = sorted(normalize(Requirement(r).name) for r in pyproject["project"].get("dependencies", []))
+    locked = sorted(normalize(d["name"]) for d in (root or {}).get("dependencies", []))
+    if root is None or wanted != locked:
+        fail("The lockfile at `uv.lock` needs to be updated, but `--locked` was provided.", 1)
+
+    def applies(dep):
+        marker = dep.get("marker")
+        return marker is None or Marker(marker).evaluate({"extra": ""})
+
+    chosen, todo = {}, [d for d in root.get("dependencies", []) if applies(d)]
+    while todo:
+        dep = todo.pop()
+        key = normalize(dep["name"])
+        if key in chosen:
+            continue
+        package = packages.get(key)
+        if package is None:
+            fail(f"uv.lock has no entry for {dep['name']}", 1)
+        chosen[key] = package
+        todo.extend(d for d in package.get("dependencies", []) if applies(d))
+
+    lines = []
+    for key, package in sorted(chosen.items()):
+        files = package.get("wheels", []) + ([package["sdist"]] if "sdist" in package else [])
+        hashes = " ".join(f"--hash={f['hash']}" for f in files if "hash" in f)
+        lines.append(f"{package['name']}=={package['version']} {hashes}".strip())
+    venv = os.environ.get("UV_PROJECT_ENVIRONMENT") or os.path.join(project, ".venv")
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as req:
+        req.write("\n".join(lines) + "\n")
+    compile_flag = [] if os.environ.get("UV_COMPILE_BYTECODE") in ("1", "true") else ["--no-compile"]
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", os.path.join(venv, "bin", "python"), "install",
+         "--disable-pip-version-check", "--no-deps", "--require-hashes", *compile_flag, "-r", req.name],
+        check=True,
+    )
+    os.unlink(req.name)
+    print(f"Installed {len(lines)} packages (uv stand-in)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+PY
+  chmod 755 "$dir/uv"
+  printf 'FROM scratch\nCOPY uv /uv\n' >"$dir/Dockerfile"
+}
+
+uv_recipe() { cat "$1/Dockerfile" "$1/uv" | sha256sum | cut -c1-16; }
+
+# The uv image has no shell (like the real one): verified by a build that mounts it, as the
+# generated Dockerfiles do.
+verify_uv() {
+  local dir out
+  dir="$(mktemp -d)"
+  printf 'FROM python:3.12-slim\nRUN --mount=from=%s,source=/uv,target=/bin/uv uv --version\n' "$1" >"$dir/Dockerfile"
+  if ! out="$(DOCKER_BUILDKIT=1 "$DOCKER" build --no-cache --progress=plain "$dir" 2>&1)"; then
+    printf '%s\n' "$out" >&2
+    rm -rf "$dir"
+    return 1
+  fi
+  rm -rf "$dir"
+  printf '%s\n' "$out" | grep -o 'uv [0-9.]* (dockwright stand-in)' | head -1 | sed 's/^/    /' >&2
+}
+
+uv_stand_in() {
+  local dir recipe
+  dir="$(mktemp -d)"
+  write_uv_context "$dir"
+  recipe="$(uv_recipe "$dir")"
+  if up_to_date "$recipe" "${UV_STANDIN_TAGS[@]}"; then
+    log "uv stand-in (${UV_STANDIN_TAGS[*]}) is up to date"
+    rm -rf "$dir"
+    return 0
+  fi
+  printf 'LABEL %s=%s\n' "$RECIPE_LABEL" "$recipe" >>"$dir/Dockerfile"
+  build_image "$dir" "${UV_STANDIN_TAGS[@]}"
+  rm -rf "$dir"
+  log "verifying the uv stand-in (uv --version through a mount, as the Dockerfiles use it)"
+  verify_uv "${UV_STANDIN_TAGS[0]}" || {
+    untag "${UV_STANDIN_TAGS[@]}"
+    die "uv stand-in failed verification"
   }
 }
 
@@ -715,6 +982,7 @@ cmd_images() {
     python:3.12-slim python:3.13-slim python:3.11-slim
   stand_in node "node, npm, yarn, corepack pnpm" "$NODE_VERIFY" \
     node:22-slim node:20-slim node:22-bookworm-slim node:20-bookworm-slim node:24-slim
+  uv_stand_in
   log "images ready in $((SECONDS - start)) s"
 }
 

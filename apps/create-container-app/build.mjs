@@ -56,10 +56,10 @@ const shared = {
 };
 const results = await Promise.all([
   // The CLI and bin. `./prompts.js` becomes a require() of dist/prompts.cjs, loaded only to
-  // prompt. esbuild keeps main.ts's `#!/usr/bin/env node` line at the top.
+  // prompt. esbuild keeps index.ts's `#!/usr/bin/env node` line at the top.
   esbuild.build({
     ...shared,
-    entryPoints: [join(here, 'src/main.ts')],
+    entryPoints: [join(here, 'src/index.ts')],
     outfile: join(here, 'dist/index.cjs'),
     define: { __VERSION__: JSON.stringify(pkg.version) },
     // yaml's ESM build (published for browsers, same code) tree-shakes; its CommonJS `node`

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { packageManagerField, packageManagerFromUserAgent } from './package-manager.js';
 import { imageNameFor, validatePackageName } from './validate-package-name.js';
 
 describe('validatePackageName', () => {
@@ -36,23 +35,5 @@ describe('imageNameFor', () => {
   ])('%j -> %j', (name, image) => {
     expect(imageNameFor(name)).toBe(image);
     expect(image).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-  });
-});
-
-describe('package manager from npm_config_user_agent', () => {
-  it.each([
-    ['pnpm/10.34.8 npm/? node/v22.11.0 linux x64', { name: 'pnpm', version: '10.34.8' }],
-    ['yarn/1.22.22 npm/? node/v20.20.2 linux x64', { name: 'yarn', version: '1.22.22' }],
-    ['npm/10.8.2 node/v20.20.2 linux x64 workspaces/false', { name: 'npm', version: '10.8.2' }],
-    ['bun/1.1.0 npm/? node/v22.0.0 linux x64', undefined],
-    ['', undefined],
-    [undefined, undefined],
-  ])('%j', (agent, expected) => {
-    expect(packageManagerFromUserAgent(agent)).toEqual(expected);
-  });
-
-  it('pins yarn 1 even when yarn berry ran the command', () => {
-    expect(packageManagerField('yarn', { name: 'yarn', version: '4.5.0' })).toBe('yarn@1.22.22');
-    expect(packageManagerField('npm', { name: 'npm', version: '10.8.2' })).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -41,11 +42,16 @@ function healthcheckOf(dockerfile: string) {
 const PYTHON_VERSION_REF = '$' + '{PYTHON_VERSION}';
 const NODE_VERSION_REF = '$' + '{NODE_VERSION}';
 
-/** A read-only bind mount of one context file onto the same relative path (either key order). */
-function bindMount(file: string): RegExp {
+/** A read-only bind mount of one context file (onto `dir/file`, or the same relative path). */
+function bindMount(file: string, dir = ''): RegExp {
   const f = file.replace(/\./g, '\\.');
-  return new RegExp(`--mount=type=bind,(source=${f},target=${f}|target=${f},source=${f})[ \\\\]`);
+  const t = `${dir}${f}`;
+  return new RegExp(`--mount=type=bind,(source=${f},target=${t}|target=${t},source=${f})[ \\\\]`);
 }
+
+/** A package-lock.json that names express: what a finished `npm install` writes, in short. */
+const COMPLETE_NPM_LOCK =
+  '{"lockfileVersion":3,"packages":{"":{"dependencies":{"express":"^5.1.0"}},"node_modules/express":{"version":"5.1.0"}}}';
 
 /** A directory holding an executable named `name` that runs `body` (a fake package manager). */
 function fakeBin(name: string, body: string): string {
@@ -85,12 +91,14 @@ describe('--help and --version', () => {
   });
 });
 
-describe('bad input fails at once with exit code 1 and writes nothing', () => {
+describe('bad input fails at once with exit code 2 and writes nothing', () => {
   it.each([
     [['app', '--template', 'flask', '--bogus'], "Unknown option '--bogus'"],
     [['app', '--template'], "Option '-t, --template <value>' argument missing"],
-    [['app', '--template', 'rails'], 'Unknown template "rails". Use one of: flask, node.'],
+    [['app', '--template', 'rails'], 'Unknown template "rails". Use one of: flask, node, node-ts.'],
     [['app', '--template', 'node', '--package-manager', 'bun'], 'Unknown package manager "bun"'],
+    [['app', '--template', 'node', '--package-manager', 'npm@10.0.0'], 'takes no version'],
+    [['app', '--template', 'node', '--package-manager', 'pnpm@8'], 'give the exact one'],
     [['app', '--template', 'flask', '--port', '0'], 'Invalid port "0"'],
     [['app', '--template', 'flask', '--port', '65536'], 'Invalid port "65536"'],
     [['app', '--template', 'flask', '--port', '80a'], 'Invalid port "80a"'],
@@ -100,16 +108,24 @@ describe('bad input fails at once with exit code 1 and writes nothing', () => {
     [['app', 'other', '--template', 'flask'], 'Expected at most one project directory'],
     [
       ['app', '--template', 'flask', '--package-manager', 'pnpm'],
-      '--package-manager applies to the node template only',
+      '--package-manager pnpm does not apply to the flask template; it takes pip, uv, poetry',
+    ],
+    [
+      ['app', '--template', 'node-ts', '--package-manager', 'uv'],
+      '--package-manager uv does not apply to the node-ts template; it takes npm, pnpm, yarn',
     ],
     [
       ['app', '--template', 'flask', '--node-version', '22'],
-      '--node-version applies to the node template only',
+      '--node-version does not apply to the flask template',
     ],
     [
       ['app', '--template', 'node', '--python-version', '3.12'],
-      '--python-version applies to the flask template only',
+      '--python-version does not apply to the node template',
     ],
+    [['app', '--template', 'flask', '--start', 'x'], '--start applies to --existing only'],
+    [['app', '--template', 'flask', '--healthcheck', 'http://x'], 'Invalid --healthcheck'],
+    [['app', '--template', 'flask', '--overwrite=a/b'], 'expected file names'],
+    [['', '--template', 'flask'], 'The project directory is an empty string'],
     [['--template', 'flask'], 'Missing the project directory'],
     [['app'], 'Missing --template'],
     [['app', '--no-interactive'], 'Missing --template'],
@@ -120,7 +136,7 @@ describe('bad input fails at once with exit code 1 and writes nothing', () => {
   ])('%j', (args, message) => {
     const cwd = tempDir();
     const res = runCli(args, { cwd });
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.stderr).toContain(message);
     expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace without --debug
     expect(readdirSync(cwd)).toEqual([]);
@@ -138,7 +154,7 @@ describe('bad input fails at once with exit code 1 and writes nothing', () => {
   ])('project name %j', (name, message) => {
     const cwd = tempDir();
     const res = runCli([name, '--template', 'flask'], { cwd });
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.stderr).toContain(`Invalid project name "${name}"`);
     expect(res.stderr).toContain(message);
     expect(readdirSync(cwd)).toEqual([]);
@@ -146,7 +162,7 @@ describe('bad input fails at once with exit code 1 and writes nothing', () => {
 
   it('--debug adds the stack trace to an error', () => {
     const res = runCli(['app', '--template', 'rails', '--debug']);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.stderr).toContain('Unknown template "rails"');
     expect(res.stderr).toMatch(/CliError: Unknown template[\s\S]*\n\s+at /);
   });
@@ -155,14 +171,14 @@ describe('bad input fails at once with exit code 1 and writes nothing', () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'app'), 'x');
     const res = runCli(['app', '--template', 'flask'], { cwd });
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.stderr).toContain('exists and is not a directory');
     expect(readdirSync(cwd)).toEqual(['app']);
   });
 });
 
 describe('flask', () => {
-  it('writes the seven files and prints the next commands', () => {
+  it('writes the eight files and prints the next commands', () => {
     const cwd = tempDir();
     const res = runCli(['hello-flask', '--template', 'flask'], { cwd });
     expect(res.stderr).toBe('');
@@ -175,7 +191,7 @@ describe('flask', () => {
     expect(statSync(dir).mode).toBe(statSync(join(cwd, 'sibling')).mode);
     expect(res.stdout).toContain('cd hello-flask');
     expect(res.stdout).toContain('docker compose up --build   # Docker Compose v2');
-    expect(res.stdout).toContain('(Compose 2.23 or newer)');
+    expect(res.stdout).toContain('(Compose Watch, Docker Compose 2.23 or newer)');
     expect(res.stdout).toContain('docker compose -f compose.yaml -f compose.watch.yaml watch');
     expect(res.stdout).toContain('docker build -t hello-flask .');
     expect(res.stdout).toContain('docker run --rm -p 8000:8000 hello-flask');
@@ -205,30 +221,33 @@ describe('flask', () => {
     expect(tree.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(dockerfile).not.toMatch(/^# syntax=/m);
     expect(dockerfile).toMatch(/^ARG PYTHON_VERSION=3\.12$/m);
-    expect(dockerfile).toContain(`FROM python:${PYTHON_VERSION_REF}-slim AS builder`);
+    // One stage: the dependencies go straight into the image's Python where they run; nothing
+    // is copied between stages, no venv carries a pip of its own.
+    expect(dockerfile.match(/^FROM /gm)).toHaveLength(1);
     expect(dockerfile).toContain(`FROM python:${PYTHON_VERSION_REF}-slim AS runtime`);
-    expect(dockerfile).toContain('python -m venv /opt/venv');
+    expect(dockerfile).not.toContain('venv');
     expect(dockerfile).toContain('--mount=type=cache,target=/root/.cache/pip');
-    expect(dockerfile).toMatch(bindMount('requirements.txt'));
+    expect(dockerfile).toMatch(bindMount('requirements.txt', '/tmp/project/'));
+    expect(dockerfile).toContain(
+      'pip install --disable-pip-version-check --root-user-action=ignore -r /tmp/project/requirements.txt',
+    );
     expect(dockerfile).toContain('PYTHONDONTWRITEBYTECODE=1');
     expect(dockerfile).toContain('PYTHONUNBUFFERED=1');
-    expect(dockerfile).toMatch(/^COPY --from=builder .*\/opt\/venv \/opt\/venv$/m);
     expect(dockerfile).toMatch(/^COPY --chown=app:app \. \/app$/m);
-    expect(dockerfile).toMatch(/^USER /m);
+    expect(dockerfile).toMatch(/^USER 10001:10001$/m);
     expect(dockerfile).toMatch(/^EXPOSE 8000$/m);
     const health = healthcheckOf(dockerfile);
     expect(health.form).toBe('exec');
     expect((health.command as string[]).slice(0, 2)).toEqual(['python', '-c']);
-    expect((health.command as string[])[2]).toMatch(/urllib.*\/healthz/);
+    expect((health.command as string[])[2]).toMatch(/http\.client.*'\/healthz'.*>= 400/);
     expect(health.interval).toBe(10_000);
     expect(health.startPeriod).toBe(5_000);
     expect(dockerfile).toMatch(/^CMD \["gunicorn", .*"--graceful-timeout", "8".*"app:app"\]$/m);
     // Install before source: the bind-mounted install precedes the only COPY of the source.
     expect(dockerfile.indexOf('pip install')).toBeLessThan(dockerfile.indexOf('COPY --chown'));
-    // The app user owns /app: no WORKDIR /app in the runtime stage before the COPY creates it.
-    const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
-    expect(runtime.indexOf('COPY --chown=app:app . /app')).toBeLessThan(
-      runtime.indexOf('WORKDIR /app'),
+    // The app user owns /app: no WORKDIR /app before the COPY creates it.
+    expect(dockerfile.indexOf('COPY --chown=app:app . /app')).toBeLessThan(
+      dockerfile.indexOf('WORKDIR /app'),
     );
 
     const compose = parseYaml(read(dir, 'compose.yaml')) as {
@@ -252,7 +271,7 @@ describe('flask', () => {
     expect(service.healthcheck.test.slice(1)).toEqual(health.command);
     expect(service.healthcheck).toMatchObject({
       interval: '10s',
-      timeout: '3s',
+      timeout: '5s',
       start_period: '5s',
       retries: 3,
     });
@@ -269,10 +288,23 @@ describe('flask', () => {
     expect(readme).toContain('# hello-flask');
     expect(readme).toContain('docker compose up --build');
     expect(readme).toContain('Docker Compose v2');
-    expect(readme).toContain('Compose 2.23 or newer');
+    expect(readme).toContain('Docker Compose 2.22 or newer');
+    expect(readme).toContain('`sync+restart`\naction needs 2.23');
     expect(readme).toContain('docker compose -f compose.yaml -f compose.watch.yaml watch');
     expect(readme).toContain('(3.12 by default); another one:');
     expect(readme).toContain('docker build --build-arg PYTHON_VERSION=3.13 .');
+    // The workflow of the Docker course: build with a tag, run detached, logs, push, history.
+    for (const command of [
+      'docker build -t hello-flask:1.0 .',
+      'docker run --rm -d -p 8000:8000 --name hello-flask hello-flask:1.0',
+      'docker logs hello-flask',
+      'docker stop hello-flask',
+      'docker tag hello-flask:1.0 registry.example.com/you/hello-flask:1.0',
+      'docker push registry.example.com/you/hello-flask:1.0',
+      'docker history hello-flask:1.0',
+    ]) {
+      expect(readme).toContain(`\n${command}\n`);
+    }
     expect(read(dir, '.gitignore')).toContain('__pycache__/');
   });
 
@@ -296,19 +328,90 @@ describe('flask', () => {
     expect(read(dir, 'README.md')).toContain('docker build --build-arg PYTHON_VERSION=3.12 .');
   });
 
+  it('--healthcheck chooses what the HEALTHCHECK probes, in the Dockerfile and compose.yaml', () => {
+    const cwd = tempDir();
+    const tcp = runCli(['tcp', '--template', 'flask', '--healthcheck', 'tcp'], { cwd });
+    expect(tcp.code).toBe(0);
+    expect(read(join(cwd, 'tcp'), 'Dockerfile')).toContain('socket.create_connection');
+    expect(read(join(cwd, 'tcp'), 'compose.yaml')).toContain('socket.create_connection');
+    const none = runCli(['none', '--template', 'flask', '--healthcheck', 'none'], { cwd });
+    expect(none.code).toBe(0);
+    expect(read(join(cwd, 'none'), 'Dockerfile')).not.toContain('HEALTHCHECK');
+    expect(read(join(cwd, 'none'), 'compose.yaml')).not.toContain('healthcheck');
+  });
+
   it('--no-install is accepted and runs nothing for flask', () => {
     const cwd = tempDir();
     const res = runCli(['app', '--template', 'flask', '--no-install', '--no-interactive'], { cwd });
     expect(res.code).toBe(0);
     expect(readdirSync(join(cwd, 'app')).sort()).toEqual(FLASK_FILES);
   });
+  it.each([
+    ['uv', 'uv.lock', 'uv sync --project /tmp/project --locked --no-dev --no-install-project'],
+    ['poetry', 'poetry.lock', 'poetry export --only main --format requirements.txt'],
+  ] as const)(
+    '--package-manager %s: pyproject.toml, a locked install, the tool kept out of the image',
+    (pm, lockfile, install) => {
+      const cwd = tempDir();
+      const res = runCli(['api', '--template', 'flask', '--package-manager', pm, '--no-install'], {
+        cwd,
+      });
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+      const dir = join(cwd, 'api');
+      expect(readdirSync(dir).sort()).toEqual(
+        [...FLASK_FILES.filter((f) => f !== 'requirements.txt'), 'pyproject.toml'].sort(),
+      );
+      const pyproject = read(dir, 'pyproject.toml');
+      expect(pyproject).toContain('name = "api"');
+      expect(pyproject).toMatch(/"flask[ (>=]/);
+      expect(pyproject).toMatch(/"gunicorn[ (>=]/);
+      expect(pyproject.includes('package-mode = false')).toBe(pm === 'poetry');
+      const dockerfile = read(dir, 'Dockerfile');
+      expect(dockerfile).toContain(install);
+      expect(dockerfile).toMatch(bindMount(lockfile, pm === 'uv' ? '/tmp/project/' : ''));
+      expect(dockerfile).toMatch(bindMount('pyproject.toml', pm === 'uv' ? '/tmp/project/' : ''));
+      const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
+      if (pm === 'uv') {
+        // uv is mounted from its image for the install step, never copied into a layer.
+        expect(dockerfile.match(/^FROM /gm)).toHaveLength(1);
+        expect(dockerfile).toContain(
+          '--mount=type=bind,target=/bin/uv,source=/uv,from=ghcr.io/astral-sh/uv:0.8',
+        );
+        expect(dockerfile).not.toMatch(/^COPY .*uv/m);
+      } else {
+        // Poetry runs in a stage of its own; the runtime installs the exported, hashed list.
+        expect(dockerfile).toContain(`FROM python:${PYTHON_VERSION_REF}-slim AS poetry`);
+        expect(runtime).toContain('--no-deps --require-hashes -r /tmp/project/requirements.txt');
+        expect(runtime).toContain('from=poetry');
+        expect(runtime).not.toMatch(/pip install .*poetry/);
+      }
+      expect(runtime).toMatch(/^CMD \["gunicorn", .*"app:app"\]$/m);
+      // The outro says how to lock it.
+      expect(res.stdout).toContain(`${pm} lock   # creates ${lockfile}`);
+    },
+  );
+
+  it('without uv on PATH: the project is written, the lockfile is not, and the exit code says so', () => {
+    const cwd = tempDir();
+    const res = runCli(['api', '--template', 'flask', '--package-manager', 'uv'], {
+      cwd,
+      env: { PATH: fakeBin('true', 'exit 0') },
+    });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('Could not create uv.lock: uv lock: uv is not installed');
+    expect(res.stderr).toContain('run `uv lock` in api');
+    expect(existsSync(join(cwd, 'api', 'uv.lock'))).toBe(false);
+    expect(existsSync(join(cwd, 'api', 'Dockerfile'))).toBe(true);
+  });
 });
 
 describe('node', () => {
   it.each([
     ['npm', 'package-lock.json', 'npm ci --omit=dev', undefined],
-    ['pnpm', 'pnpm-lock.yaml', 'pnpm install --prod --frozen-lockfile', 'pnpm@10.34.8'],
-    ['yarn', 'yarn.lock', 'yarn install --frozen-lockfile --production', 'yarn@1.22.22'],
+    ['pnpm', 'pnpm-lock.yaml', 'corepack pnpm install --prod --frozen-lockfile', 'pnpm@10.34.8'],
+    ['yarn', 'yarn.lock', 'corepack yarn install --frozen-lockfile --production', 'yarn@1.22.22'],
+    ['yarn@4', 'yarn.lock', 'corepack yarn workspaces focus --all --production', 'yarn@4.18.1'],
   ])('--package-manager %s --no-install', (pm, lockfile, install, field) => {
     const cwd = tempDir();
     const res = runCli(['web', '--template', 'node', '--package-manager', pm, '--no-install'], {
@@ -317,7 +420,13 @@ describe('node', () => {
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const dir = join(cwd, 'web');
-    expect(readdirSync(dir).sort()).toEqual(NODE_FILES);
+    const berry = pm === 'yarn@4';
+    expect(readdirSync(dir).sort()).toEqual(
+      berry ? [...NODE_FILES, '.yarnrc.yml'].sort() : NODE_FILES,
+    );
+    // Yarn 4 installs into node_modules, the layout every tool reads.
+    if (berry) expect(read(dir, '.yarnrc.yml')).toBe('nodeLinker: node-modules\n');
+    if (berry) expect(read(dir, '.gitignore')).toContain('.pnp.*');
     const manifest = JSON.parse(read(dir, 'package.json')) as Record<string, unknown>;
     expect(manifest).toMatchObject({
       name: 'web',
@@ -332,32 +441,83 @@ describe('node', () => {
       [],
     );
     expect(dockerfile).toMatch(/^ARG NODE_VERSION=22$/m);
-    expect(dockerfile).toContain(`FROM node:${NODE_VERSION_REF}-slim AS deps`);
+    // One stage: production dependencies are installed where they run, nothing is copied
+    // between stages.
+    expect(dockerfile.match(/^FROM /gm)).toHaveLength(1);
     expect(dockerfile).toContain(`FROM node:${NODE_VERSION_REF}-slim AS runtime`);
     expect(dockerfile).toContain(install);
     expect(dockerfile).toMatch(bindMount(lockfile));
     expect(dockerfile).toMatch(bindMount('package.json'));
+    if (berry) expect(dockerfile).toMatch(bindMount('.yarnrc.yml'));
     expect(dockerfile).toContain('--mount=type=cache,target=');
     expect(dockerfile).toContain('NODE_ENV=production');
-    expect(dockerfile).toMatch(
-      /^COPY --from=deps --chown=node:node \/app\/node_modules \/app\/node_modules$/m,
-    );
+    expect(dockerfile).toContain('&& chown node:node /app');
     expect(dockerfile).toMatch(/^COPY --chown=node:node \. \/app$/m);
-    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile.indexOf(install)).toBeLessThan(dockerfile.indexOf('COPY --chown'));
+    expect(dockerfile).toMatch(/^USER 1000:1000$/m);
     const health = healthcheckOf(dockerfile);
     expect(health.form).toBe('exec');
     expect((health.command as string[]).slice(0, 2)).toEqual(['node', '-e']);
-    expect((health.command as string[])[2]).toMatch(/fetch\(.*\/healthz/);
+    expect((health.command as string[])[2]).toMatch(/require\('http'\)\.get\(.*\/healthz/);
     expect(dockerfile).toMatch(/^CMD \["node", "server.js"\]$/m);
     expect(dockerfile).not.toMatch(/^CMD .*npm/m);
     expect(dockerfile).not.toMatch(/AS build$/m); // no build script, no build stage
-    if (pm !== 'npm') expect(dockerfile).toContain(`corepack ${pm}`);
     expect(existsSync(join(dir, lockfile))).toBe(false);
     // No lockfile yet: the outro says how to make one before building.
-    expect(res.stdout).toContain(`${pm} install`);
+    expect(res.stdout).toContain(`${pm.split('@')[0]} install`);
     const server = read(dir, 'server.js');
     expect(server).toContain("'/healthz'");
     expect(server).toContain('SIGTERM');
+  });
+
+  it('node-ts: TypeScript compiled in a build stage; the runtime gets dist and production dependencies', () => {
+    const cwd = tempDir();
+    const res = runCli(
+      ['tsapp', '--template', 'node-ts', '--package-manager', 'pnpm', '--no-install'],
+      {
+        cwd,
+      },
+    );
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const dir = join(cwd, 'tsapp');
+    expect(readdirSync(dir).sort()).toEqual(
+      [...NODE_FILES.filter((f) => f !== 'server.js'), 'src', 'tsconfig.json'].sort(),
+    );
+    expect(readdirSync(join(dir, 'src'))).toEqual(['server.ts']);
+    const manifest = JSON.parse(read(dir, 'package.json'));
+    expect(manifest.scripts).toMatchObject({ build: 'tsc', start: 'node dist/server.js' });
+    expect(Object.keys(manifest.devDependencies)).toEqual([
+      '@types/express',
+      '@types/node',
+      'typescript',
+    ]);
+    expect(JSON.parse(read(dir, 'tsconfig.json')).compilerOptions).toMatchObject({
+      rootDir: 'src',
+      outDir: 'dist',
+      strict: true,
+    });
+    const dockerfile = read(dir, 'Dockerfile');
+    expect(dockerfile).toContain(`FROM node:${NODE_VERSION_REF}-slim AS build`);
+    expect(dockerfile).toContain('corepack pnpm install --frozen-lockfile');
+    expect(dockerfile).toMatch(
+      /^RUN --mount=type=cache,target=\/root\/.cache\/node\/corepack corepack pnpm run build$/m,
+    );
+    expect(dockerfile).toContain('corepack pnpm install --prod --frozen-lockfile');
+    expect(dockerfile).toMatch(/^COPY --chown=node:node package.json \/app\/package.json$/m);
+    expect(dockerfile).toMatch(/^COPY --from=build --chown=node:node \/app\/dist \/app\/dist$/m);
+    expect(dockerfile).not.toMatch(/^COPY --chown=node:node \. \/app$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "dist\/server.js"\]$/m);
+    const watch = (
+      parseYaml(read(dir, 'compose.watch.yaml')) as {
+        services: Record<string, { develop: { watch: { action: string }[] } }>;
+      }
+    ).services.tsapp?.develop.watch;
+    // The image runs the build output: an edit rebuilds, nothing is synced into it, and
+    // Compose 2.22 (the first with develop.watch) runs that.
+    expect(watch?.map((w) => w.action)).toEqual(['rebuild']);
+    expect(read(dir, 'README.md')).toContain('Docker Compose 2.22 or newer');
+    expect(read(dir, 'README.md')).not.toContain('sync+restart');
   });
 
   it('takes the package manager and its version from npm_config_user_agent', () => {
@@ -395,19 +555,28 @@ describe('node', () => {
     expect(read(dir, 'README.md')).toContain('docker build --build-arg NODE_VERSION=22 .');
   });
 
-  it('runs the package manager in lockfile-only mode in the staging directory', () => {
+  it('runs the package manager in lockfile-only mode, on a copy of package.json in scratch space', () => {
     const cwd = tempDir();
-    // A stand-in npm that records its arguments and writes a lockfile.
-    const bin = fakeBin('npm', 'echo "$@" > "$PWD/npm-args.txt"; echo "{}" > package-lock.json');
+    const record = join(tempDir('cca-record-'), 'npm.txt');
+    // A stand-in npm that records its arguments and what it saw, leaves a file behind, and
+    // writes a lockfile: only the lockfile may reach the project.
+    const bin = fakeBin(
+      'npm',
+      `{ echo "$@"; ls -A; } > "${record}"; touch leftover.txt; echo '${COMPLETE_NPM_LOCK}' > package-lock.json`,
+    );
     const res = runCli(['web', '--template', 'node', '--package-manager', 'npm'], {
       cwd,
       env: { PATH: `${bin}:${process.env.PATH}` },
     });
     expect(res.code).toBe(0);
-    expect(read(join(cwd, 'web'), 'npm-args.txt').trim()).toBe(
-      'install --package-lock-only --ignore-scripts --no-audit --no-fund --fetch-retries=1 --fetch-retry-mintimeout=1000 --fetch-retry-maxtimeout=2000 --fetch-timeout=60000',
+    expect(readFileSync(record, 'utf8').trim().split('\n')).toEqual([
+      'install --package-lock-only --ignore-scripts --no-audit --no-fund --workspaces=false --fetch-retries=1 --fetch-retry-mintimeout=1000 --fetch-retry-maxtimeout=2000 --fetch-timeout=60000',
+      'package.json',
+    ]);
+    expect(read(join(cwd, 'web'), 'package-lock.json')).toBe(`${COMPLETE_NPM_LOCK}\n`);
+    expect(readdirSync(join(cwd, 'web')).sort()).toEqual(
+      [...NODE_FILES, 'package-lock.json'].sort(),
     );
-    expect(existsSync(join(cwd, 'web', 'package-lock.json'))).toBe(true);
   });
 
   it('says so and how to finish when the package manager cannot reach the registry', () => {
@@ -417,7 +586,8 @@ describe('node', () => {
       cwd,
       env: { PATH: `${bin}:${process.env.PATH}` },
     });
-    expect(res.code).toBe(0);
+    // Written, but not complete: exit 1 (2 would mean nothing was written).
+    expect(res.code).toBe(1);
     const out = res.stdout + res.stderr;
     expect(out).toContain('Could not create package-lock.json');
     expect(out).toContain('registry may be unreachable');
@@ -442,7 +612,7 @@ describe('node', () => {
         timeoutMs: 30_000,
       });
       expect(res.signal).toBeNull();
-      expect(res.code).toBe(0);
+      expect(res.code).toBe(1);
       const lockfile = pm === 'npm' ? 'package-lock.json' : 'pnpm-lock.yaml';
       expect(res.stderr).toContain(`Could not create ${lockfile}`);
       expect(res.stderr).toContain('ECONNREFUSED');
@@ -463,20 +633,20 @@ describe('node', () => {
     child.stdout.destroy();
     child.stderr.destroy();
     const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
-    expect(code).toBe(0);
+    expect(code).toBe(1); // written without the lockfile the fake npm could not make
     expect(readdirSync(join(cwd, 'web')).sort()).toEqual(NODE_FILES);
   });
 });
 
 describe('the target directory', () => {
-  it('a non-empty directory without --overwrite: exit 1, nothing touched', () => {
+  it('a non-empty directory without --overwrite: exit 2, nothing touched', () => {
     const cwd = tempDir();
     const dir = join(cwd, 'app');
     mkdirSync(dir);
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
     const res = runCli(['app', '--template', 'flask'], { cwd });
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.stderr).toContain('app is not empty (2 entries; it would replace Dockerfile)');
     expect(res.stderr).toContain('--overwrite');
     expect(readdirSync(dir).sort()).toEqual(['Dockerfile', 'notes.txt']);
@@ -517,6 +687,45 @@ describe('the target directory', () => {
     expect(readdirSync(cwd).sort()).toEqual(FLASK_FILES);
     expect(read(cwd, 'README.md')).toContain('# here-app');
     expect(res.stdout).not.toContain('cd ');
+  });
+
+  it('a directory named "-": the next steps say cd ./-, never cd - (which goes back)', () => {
+    const cwd = tempDir();
+    for (const [arg, dir] of [
+      ['-', '-'],
+      ['./-x', '-x'],
+    ] as const) {
+      const res = runCli([arg, '--template', 'flask'], { cwd });
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+      expect(readdirSync(join(cwd, dir)).sort()).toEqual(FLASK_FILES);
+      expect(res.stdout).toContain(`cd ./${dir}\n`);
+      expect(res.stdout).not.toMatch(/^\s*cd -/m);
+    }
+  });
+
+  it('a symbolic link to a directory that does not exist: a clear message, nothing created', () => {
+    const cwd = tempDir();
+    symlinkSync(join(cwd, 'nowhere', 'app'), join(cwd, 'app'));
+    const res = runCli(['app', '--template', 'flask'], { cwd });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain(
+      `app is a symbolic link to ${join(cwd, 'nowhere', 'app')}, which does not exist`,
+    );
+    expect(res.stderr).not.toContain('Unexpected error');
+    expect(readdirSync(cwd)).toEqual(['app']);
+    expect(existsSync(join(cwd, 'nowhere'))).toBe(false);
+  });
+
+  it('a symbolic link to an empty directory is written through, the link kept', () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'real'));
+    symlinkSync(join(cwd, 'real'), join(cwd, 'app'));
+    const res = runCli(['app', '--template', 'flask'], { cwd });
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(lstatSync(join(cwd, 'app')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(cwd, 'real')).sort()).toEqual(FLASK_FILES);
   });
 
   it('creates missing parent directories', () => {

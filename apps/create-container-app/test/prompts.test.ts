@@ -64,7 +64,11 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     cli.write(KEY.enter);
     await cli.waitFor(PROMPT.template);
     await cli.waitFor('Flask');
-    await cli.waitFor('Node');
+    await cli.waitFor('Node + TypeScript');
+    cli.write(KEY.enter);
+    // Flask asks for its package manager too; pip is the default.
+    await cli.waitFor(PROMPT.packageManager);
+    await cli.waitFor('poetry');
     cli.write(KEY.enter);
     await cli.waitFor('Wrote 8 files to container-app');
     await cli.waitFor('Done. Now run:');
@@ -73,8 +77,8 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     await cli.waitFor('then open http://localhost:8000');
     const exit = await cli.exit();
     expect(exit, cli.text).toEqual({ code: 0, signal: null });
-    // Flask has no package-manager question; nothing asked for a port or a version either.
-    expect(cli.text).not.toContain(PROMPT.packageManager);
+    // Nothing asked for a port or a version: their defaults are the flags' defaults.
+    expect(cli.text).not.toMatch(/--port|--python-version/);
     // Only the project: the staging directory was renamed into place.
     expect(readdirSync(cwd)).toEqual(['container-app']);
     const project = join(cwd, 'container-app');
@@ -117,7 +121,7 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     expect(pkg.packageManager).toMatch(/^pnpm@\d+\.\d+\.\d+/);
   }, 30_000);
 
-  it('a non-empty directory without --overwrite: choosing Cancel exits 1 and changes nothing', async () => {
+  it('a non-empty directory without --overwrite: choosing Cancel exits 2 and changes nothing', async () => {
     const cwd = tempDir();
     const target = join(cwd, 'existing');
     mkdirSync(join(target, 'src'), { recursive: true });
@@ -126,7 +130,7 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     writeFileSync(join(target, 'src', 'x.py'), '');
     const before = snapshot(cwd);
 
-    const cli = start(['existing', '--template', 'flask'], cwd);
+    const cli = start(['existing', '--template', 'flask', '--package-manager', 'pip'], cwd);
     await cli.waitFor(PROMPT.notEmpty);
     expect(cli.text).toContain('existing is not empty (it would replace app.py)');
     await cli.waitFor('Cancel');
@@ -135,7 +139,7 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     cli.write(KEY.enter);
     await cli.waitFor('Cancelled; nothing was written.');
     const exit = await cli.exit();
-    expect(exit, cli.text).toEqual({ code: 1, signal: null });
+    expect(exit, cli.text).toEqual({ code: 2, signal: null });
     expect(snapshot(cwd)).toEqual(before);
   }, 30_000);
 
@@ -146,7 +150,7 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     writeFileSync(join(target, 'notes.txt'), 'keep me\n');
     writeFileSync(join(target, 'app.py'), 'print("mine")\n');
 
-    const cli = start(['existing', '--template', 'flask'], cwd);
+    const cli = start(['existing', '--template', 'flask', '--package-manager', 'pip'], cwd);
     await cli.waitFor(PROMPT.notEmpty);
     await cli.waitFor('Write the project files into it');
     cli.write(KEY.down);
@@ -188,10 +192,47 @@ describe.skipIf(unavailable !== undefined)('interactive prompts on a TTY', () =>
     30_000,
   );
 
+  it('--existing asks for what it cannot detect (--app), then writes the container files', async () => {
+    const cwd = tempDir();
+    const dir = join(cwd, 'two-apps');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'requirements.txt'), 'flask\n');
+    writeFileSync(join(dir, 'a.py'), 'from flask import Flask\napp = Flask(__name__)\n');
+    writeFileSync(join(dir, 'b.py'), 'from flask import Flask\nweb = Flask(__name__)\n');
+    const cli = start(['--existing', 'two-apps'], cwd);
+    await cli.waitFor(
+      'The WSGI application to serve (module:variable or module:factory()) (--app):',
+    );
+    cli.write('b');
+    cli.write(KEY.enter);
+    // Checked before it is taken: a module without its variable is refused in place.
+    await cli.waitFor('Expected module:variable');
+    cli.write(':web');
+    cli.write(KEY.enter);
+    await cli.waitFor(
+      'Wrote .dockerignore, Dockerfile, README.Docker.md, compose.watch.yaml, compose.yaml to two-apps',
+    );
+    const exit = await cli.exit();
+    expect(exit, cli.text).toEqual({ code: 0, signal: null });
+    expect(read(dir, 'Dockerfile')).toMatch(/"b:web"\]$/m);
+    expect(read(dir, 'a.py')).toBe('from flask import Flask\napp = Flask(__name__)\n');
+  }, 30_000);
+
   it('every answer given as a flag: no prompt at all, even on a TTY', async () => {
     const cwd = tempDir();
     const cli = start(
-      ['app', '--template', 'flask', '--port', '8000', '--python-version', '3.12', '--no-install'],
+      [
+        'app',
+        '--template',
+        'flask',
+        '--package-manager',
+        'pip',
+        '--port',
+        '8000',
+        '--python-version',
+        '3.12',
+        '--no-install',
+      ],
       cwd,
     );
     // No keystroke is ever sent: a prompt would wait for one until exit() times out.

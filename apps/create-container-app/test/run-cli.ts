@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -41,6 +41,38 @@ export function runCli(
     timeout: options.timeoutMs ?? 120_000,
   });
   return { code: res.status, signal: res.signal, stdout: res.stdout, stderr: res.stderr };
+}
+
+/**
+ * {@link runCli} without blocking: the engine tests scaffold while other projects build, and a
+ * blocked event loop would stall their output and skew their timings.
+ */
+export function runCliAsync(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        cwd: options.cwd ?? tmpdir(),
+        env: cliEnv(options.env),
+        encoding: 'utf8',
+        timeout: options.timeoutMs ?? 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const failure = error as (Error & { code?: unknown; signal?: NodeJS.Signals }) | null;
+        resolve({
+          code: failure ? (typeof failure.code === 'number' ? failure.code : null) : 0,
+          signal: failure?.signal ?? null,
+          stdout,
+          stderr,
+        });
+      },
+    ).stdin?.end();
+  });
 }
 
 /** Starts the built CLI and returns the child (for signal tests). */

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { suggest } from '@dockwright/ast';
+import { CliError } from '@dockwright/cli-kit';
 import { allRules, compileGlob, escapeTerminal, type Glob, type Level } from '@dockwright/lint';
 import type { Document } from 'yaml';
-import { CliError } from './cli-error.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { readBounded } from './read-input.js';
 import { decodeText } from './text-bytes.js';

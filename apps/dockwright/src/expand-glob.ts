@@ -1,7 +1,7 @@
 import { type Dirent, existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { CliError } from '@dockwright/cli-kit';
 import { compileGlob, escapeTerminal, type Glob } from '@dockwright/lint';
-import { CliError } from './cli-error.js';
 
 const SKIP = new Set(['node_modules', '.git']);
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { relative, resolve } from 'node:path';
+import { CliError } from '@dockwright/cli-kit';
 import {
   escapeTerminal,
   type HadolintConfig,
@@ -10,7 +11,6 @@ import {
   mergeHadolintConfigs,
   parseHadolintConfig,
 } from '@dockwright/lint';
-import { CliError } from './cli-error.js';
 import { readBounded } from './read-input.js';
 import { decodeText } from './text-bytes.js';
 

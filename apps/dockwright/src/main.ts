@@ -1,5 +1,5 @@
+import { CliError } from '@dockwright/cli-kit';
 import pc from 'picocolors';
-import { CliError } from './cli-error.js';
 import type { Io } from './io.js';
 import { encodeText } from './text-bytes.js';
 

@@ -1,7 +1,7 @@
 import { type BigIntStats, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CliError } from '@dockwright/cli-kit';
 import { escapeTerminal, STDIN_NAME } from '@dockwright/lint';
-import { CliError } from './cli-error.js';
 import { decodeText } from './text-bytes.js';
 
 /**

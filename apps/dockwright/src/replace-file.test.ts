@@ -11,8 +11,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CliError } from '@dockwright/cli-kit';
 import { describe, expect, it } from 'vitest';
-import { CliError } from './cli-error.js';
 import { readInput } from './read-input.js';
 import { replaceFile } from './replace-file.js';
 

@@ -18,7 +18,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CliError } from './cli-error.js';
+import { CliError } from '@dockwright/cli-kit';
 import type { ReadSource } from './read-input.js';
 import { reason } from './read-input.js';
 

@@ -16,6 +16,7 @@ import {
   type InstructionNode,
   createInstruction as instruction,
   MOUNT_SHARING_MODES,
+  PREDEFINED_ARGS,
   parseDuration,
   print,
   RESERVED_STAGE_NAMES,
@@ -192,18 +193,9 @@ const SIGNAL =
 /** The ARGs BuildKit defines in the global scope. */
 const PLATFORM_ARGS: ReadonlySet<string> = new Set(BUILDKIT_PLATFORM_ARGS);
 /** What every stage may expand without declaring it: PATH from the image, the proxy ARGs. */
-const STAGE_BUILTINS = new Set([
+const STAGE_BUILTINS: ReadonlySet<string> = new Set([
   'PATH',
-  'HTTP_PROXY',
-  'http_proxy',
-  'HTTPS_PROXY',
-  'https_proxy',
-  'FTP_PROXY',
-  'ftp_proxy',
-  'NO_PROXY',
-  'no_proxy',
-  'ALL_PROXY',
-  'all_proxy',
+  ...PREDEFINED_ARGS.filter((name) => /_proxy$/i.test(name)),
 ]);
 
 const COPY_OPTIONS = ['from', 'chown', 'chmod', 'link', 'exclude', 'parents'];

@@ -2,7 +2,7 @@ import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BakeFile, BuildOptionsError, bake, runBake } from '@dockwright/build';
-import { CliError } from '../cli-error.js';
+import { CliError } from '@dockwright/cli-kit';
 import type { Io } from '../io.js';
 import {
   buildFailure,

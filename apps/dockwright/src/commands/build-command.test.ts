@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CliError } from '@dockwright/cli-kit';
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { CliError } from '../cli-error.js';
 import type { Io } from '../io.js';
 import { buildCommand } from './build-command.js';
 

@@ -8,7 +8,7 @@ import {
   type SecretSpec,
   type SshSpec,
 } from '@dockwright/build';
-import { CliError } from '../cli-error.js';
+import { CliError } from '@dockwright/cli-kit';
 import type { Io } from '../io.js';
 import {
   buildFailure,

@@ -8,8 +8,8 @@ import {
   type BuildStep,
   type EngineOptions,
 } from '@dockwright/build';
+import { CliError } from '@dockwright/cli-kit';
 import { escapeTerminal } from '@dockwright/lint';
-import { CliError } from '../cli-error.js';
 import type { Io } from '../io.js';
 
 /** Files `dockwright build` and `bake` run as build scripts rather than read as Dockerfiles. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
+import { CliError } from '@dockwright/cli-kit';
 import { format } from '@dockwright/lint';
-import { CliError } from '../cli-error.js';
 import { loadConfig } from '../config.js';
 import { selectFiles } from '../expand-glob.js';
 import { holdSignals } from '../hold-signals.js';

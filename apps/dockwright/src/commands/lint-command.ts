@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CliError } from '@dockwright/cli-kit';
 import {
   applyFixes,
   CheckConfigError,
@@ -19,7 +20,6 @@ import {
   shellcheckJobs,
 } from '@dockwright/lint';
 import { runShellcheck } from '@dockwright/lint/shellcheck';
-import { CliError } from '../cli-error.js';
 import { loadConfig } from '../config.js';
 import { selectFiles } from '../expand-glob.js';
 import { loadHadolintConfig } from '../hadolint-config-file.js';

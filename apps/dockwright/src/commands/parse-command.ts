@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { dump } from '@dockwright/ast';
-import { CliError } from '../cli-error.js';
+import { CliError } from '@dockwright/cli-kit';
 import type { Io } from '../io.js';
 import { parseInput } from '../parse-input.js';
 import { readInput } from '../read-input.js';

@@ -5,8 +5,8 @@ import {
   type PinnedReference,
   pinDockerfile,
 } from '@dockwright/build';
+import { CliError } from '@dockwright/cli-kit';
 import { escapeTerminal } from '@dockwright/lint';
-import { CliError } from '../cli-error.js';
 import { selectFiles } from '../expand-glob.js';
 import { holdSignals } from '../hold-signals.js';
 import type { Io } from '../io.js';

@@ -16,8 +16,18 @@ import { type DockerignoreBuilder, dockerignore } from '../dockerignore.js';
 export function nodeDockerignore(): DockerignoreBuilder {
   return dockerignore()
     .comment('Not sent to the builder: keeps the context small and COPY . free of local state.')
-    .add('.git', '**/node_modules', 'dist', 'coverage', '.pnpm-store', '.yarn/cache')
+    .add('.git', '**/node_modules', 'dist', 'coverage', '.pnpm-store')
+    .add('.pnp.*', '.yarn/cache', '.yarn/unplugged', '.yarn/install-state.gz')
     .add('npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '*.log')
     .add('.env', '.env.*')
-    .add('Dockerfile*', '.dockerignore', 'compose.y*ml', 'docker-compose.y*ml');
+    .add(
+      'Dockerfile*',
+      '.dockerignore',
+      'compose.y*ml',
+      'compose.*.y*ml',
+      'docker-compose.y*ml',
+      'docker-compose.*.y*ml',
+    )
+    .comment('Documents and editor settings at the top: editing them rebuilds no layer.')
+    .add('*.md', '.gitignore', '.gitattributes', '.editorconfig', '.github', '.vscode', '.idea');
 }

@@ -1,5 +1,8 @@
-/** The package managers `recipes.node` knows. */
-export type NodePackageManager = 'npm' | 'pnpm' | 'yarn';
+/**
+ * The package managers `recipes.node` knows: `yarn` is Yarn 1 (classic), `yarn-berry` Yarn 2
+ * and newer (told apart by the version in `packageManager`).
+ */
+export type NodePackageManager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry';
 
 /** What the Dockerfile needs to know about one package manager. */
 export interface NodePackageManagerInfo {
@@ -20,8 +23,10 @@ export interface NodePackageManagerInfo {
 /**
  * pnpm and yarn run as `corepack pnpm …` / `corepack yarn …`: corepack reads the version from
  * `packageManager` in the bind-mounted package.json, and no global shim has to be enabled
- * (some images ship a global yarn 1 that `corepack enable` would have to replace). yarn means
- * yarn 1 (classic): `--frozen-lockfile --production` are its flags.
+ * (some images ship a global yarn 1 that `corepack enable` would have to replace). `yarn` is
+ * Yarn 1 (`--frozen-lockfile --production` are its flags); `yarn-berry` installs production
+ * dependencies with `workspaces focus --production` (built into Yarn 4) and everything with
+ * `install --immutable`.
  *
  * @example
  * ```ts
@@ -53,6 +58,15 @@ export const NODE_PACKAGE_MANAGERS: Readonly<Record<NodePackageManager, NodePack
       cacheDir: '/usr/local/share/.cache/yarn',
       prodInstall: 'corepack yarn install --frozen-lockfile --production',
       install: 'corepack yarn install --frozen-lockfile',
+      run: 'corepack yarn run',
+      corepack: true,
+    }),
+    'yarn-berry': Object.freeze({
+      lockfile: 'yarn.lock',
+      // Yarn 2+'s global folder (its cache and mirror) when it runs as root.
+      cacheDir: '/root/.yarn/berry',
+      prodInstall: 'corepack yarn workspaces focus --all --production',
+      install: 'corepack yarn install --immutable',
       run: 'corepack yarn run',
       corepack: true,
     }),

@@ -19,5 +19,14 @@ export function pythonDockerignore(): DockerignoreBuilder {
     .add('.git', '.venv', 'venv', '**/__pycache__', '**/*.py[cod]')
     .add('.pytest_cache', '.mypy_cache', '.ruff_cache', '*.egg-info', 'build', 'dist')
     .add('.env', '.env.*')
-    .add('Dockerfile*', '.dockerignore', 'compose.y*ml', 'docker-compose.y*ml');
+    .add(
+      'Dockerfile*',
+      '.dockerignore',
+      'compose.y*ml',
+      'compose.*.y*ml',
+      'docker-compose.y*ml',
+      'docker-compose.*.y*ml',
+    )
+    .comment('Documents and editor settings at the top: editing them rebuilds no layer.')
+    .add('*.md', '.gitignore', '.gitattributes', '.editorconfig', '.github', '.vscode', '.idea');
 }

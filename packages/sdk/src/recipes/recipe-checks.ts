@@ -36,10 +36,14 @@ export function versionArg<const Name extends string>(
   return arg(name, checkVersion(method, what, version));
 }
 
-/** The healthcheck timing both recipes use: a first probe within 5 s of start, then every 10 s. */
+/**
+ * The healthcheck timing both recipes use: a probe every 10 s (the first 10 s after start,
+ * failures during the first 5 s not counted), each given 5 s: the probe starts an interpreter,
+ * which a loaded host can take seconds to do.
+ */
 export const HEALTHCHECK_TIMING = Object.freeze({
   interval: '10s',
-  timeout: '3s',
+  timeout: '5s',
   startPeriod: '5s',
   retries: 3,
 });
@@ -53,4 +57,43 @@ export function checkRelativePath(method: string, what: string, path: string): s
     );
   }
   return path;
+}
+
+/** An exec-form command: at least one word, none empty, no NUL. */
+export function checkCommand(method: string, command: readonly string[]): string[] {
+  if (
+    !Array.isArray(command) ||
+    command.length === 0 ||
+    command.some((w) => typeof w !== 'string' || w.length === 0 || w.includes('\0'))
+  ) {
+    throw new DockerfileBuildError(
+      method,
+      `command must be a non-empty list of non-empty strings: ${show(command)}`,
+    );
+  }
+  return [...command];
+}
+
+/**
+ * A comment's text broken into lines of at most `width` characters (at spaces), so a long
+ * sentence reads as a paragraph in the Dockerfile.
+ *
+ * @example
+ * ```ts
+ * wrapComment('one two three', 7) // 'one two\nthree'
+ * ```
+ */
+export function wrapComment(text: string, width = 92): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
 }

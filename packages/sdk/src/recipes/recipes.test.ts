@@ -15,38 +15,40 @@ function expectClean(text: string): void {
 
 const PYTHON_DEFAULT = `ARG PYTHON_VERSION=3.12
 
-FROM python:\${PYTHON_VERSION}-slim AS builder
-WORKDIR /app
-RUN python -m venv /opt/venv
-# Only requirements.txt is needed to install: edits to the source reuse this layer.
-RUN --mount=type=cache,target=/root/.cache/pip \\
-    --mount=type=bind,target=requirements.txt,source=requirements.txt \\
-    /opt/venv/bin/pip install --disable-pip-version-check -r requirements.txt
-
 FROM python:\${PYTHON_VERSION}-slim AS runtime
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/opt/venv/bin:\${PATH}" PORT=8000
-RUN groupadd --system --gid 10001 app \\
-    && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
-COPY --from=builder /opt/venv /opt/venv
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PORT=8000
+# An unprivileged user for the app, then the dependencies: only requirements.txt is needed to
+# install them, so edits to the source reuse this layer.
+RUN --mount=type=cache,target=/root/.cache/pip --mount=type=bind,target=/tmp/project/requirements.txt,source=requirements.txt groupadd --system --gid 10001 app \\
+    && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app \\
+    && pip install --disable-pip-version-check --root-user-action=ignore -r /tmp/project/requirements.txt
 # No WORKDIR before this COPY: the COPY creates /app owned by app, so the app can
 # write there (\`docker compose watch\` syncs new files into it).
 COPY --chown=app:app . /app
 WORKDIR /app
-USER app
+USER 10001:10001
 EXPOSE 8000
 # Slim images have no curl: probe /healthz with Python itself.
 HEALTHCHECK --interval=10s \\
-    --timeout=3s \\
+    --timeout=5s \\
     --start-period=5s \\
     --retries=3 \\
-    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('PORT', '8000') + '/healthz', timeout=2)"]
-# gunicorn binds 0.0.0.0:$PORT when PORT is set. Exec form: gunicorn is PID 1 and gets
-# docker stop's SIGTERM, then lets requests finish for up to 8 s.
+    CMD ["python", "-c", "import http.client, os, sys; c = http.client.HTTPConnection('127.0.0.1', int(os.environ.get('PORT', '8000')), timeout=2); c.request('GET', '/healthz'); sys.exit(c.getresponse().status >= 400)"]
+# gunicorn binds 0.0.0.0:$PORT when PORT is set and no bind is configured. Exec form:
+# gunicorn is PID 1 and gets docker stop's SIGTERM, then lets requests finish.
 CMD ["gunicorn", "--graceful-timeout", "8", "--worker-tmp-dir", "/dev/shm", "app:app"]
 `;
 
+const mountsOf = (node: InstructionNode) =>
+  viewRun(node).mounts.map((m) => ({
+    type: m.type,
+    target: m.target,
+    source: 'source' in m ? (m.source ?? undefined) : undefined,
+    from: 'from' in m ? (m.from ?? undefined) : undefined,
+  }));
+
 describe('recipes.python', () => {
-  it('emits the two-stage venv Dockerfile', () => {
+  it("pip: one stage, requirements.txt alone installed into the image's Python, the source last", () => {
     const text = recipes.python().toString();
     expect(text).toBe(PYTHON_DEFAULT);
     expectClean(text);
@@ -59,16 +61,94 @@ describe('recipes.python', () => {
         port: 5000,
         app: 'wsgi:application',
         requirements: 'requirements/prod.txt',
+        installFiles: ['requirements/base.txt'],
+        extraPackages: ['gunicorn>=20.1,<24'],
         gracefulTimeout: 5,
+        healthcheck: { http: '/', answer: true },
       })
       .toString();
+    expectClean(text);
     expect(text).toMatch(/^ARG PYTHON_VERSION=3\.13$/m);
     expect(text).toMatch(/^EXPOSE 5000$/m);
     expect(text).toContain('PORT=5000');
-    expect(text).toContain('target=requirements/prod.txt,source=requirements/prod.txt');
-    expect(text).toContain('-r requirements/prod.txt');
+    expect(text).toContain(
+      'target=/tmp/project/requirements/prod.txt,source=requirements/prod.txt',
+    );
+    expect(text).toContain(
+      'target=/tmp/project/requirements/base.txt,source=requirements/base.txt',
+    );
+    expect(text).toContain('-r /tmp/project/requirements/prod.txt');
+    // A range is quoted: `<` would be a redirection.
+    expect(text).toContain(
+      '&& pip install --disable-pip-version-check --root-user-action=ignore "gunicorn>=20.1,<24"',
+    );
+    expect(text).toContain("c.request('GET', '/'); sys.exit(c.getresponse().status >= 500)");
     expect(text).toMatch(/^CMD \["gunicorn", "--graceful-timeout", "5", .*"wsgi:application"\]$/m);
+  });
+
+  it('uv: uv sync from pyproject.toml and uv.lock, uv mounted from its image, never copied', () => {
+    const text = recipes.python({ packageManager: 'uv', uvVersion: '0.8.3' }).toString();
     expectClean(text);
+    const nodes = instructions(text);
+    expect(nodes.filter((n) => n.keyword === 'FROM')).toHaveLength(1);
+    const run = nodes.find(
+      (n) => n.keyword === 'RUN' && viewRun(n).command.toString().includes('uv sync'),
+    ) as InstructionNode;
+    expect(viewRun(run).command.toString().replace(/\s+/g, ' ')).toBe(
+      'groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app && UV_PROJECT_ENVIRONMENT=/opt/venv UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 uv sync --project /tmp/project --locked --no-dev --no-install-project',
+    );
+    expect(mountsOf(run)).toEqual([
+      { type: 'bind', target: '/bin/uv', source: '/uv', from: 'ghcr.io/astral-sh/uv:0.8.3' },
+      { type: 'cache', target: '/root/.cache/uv', source: undefined, from: undefined },
+      {
+        type: 'bind',
+        target: '/tmp/project/pyproject.toml',
+        source: 'pyproject.toml',
+        from: undefined,
+      },
+      { type: 'bind', target: '/tmp/project/uv.lock', source: 'uv.lock', from: undefined },
+    ]);
+    expect(text).toContain('PATH="/opt/venv/bin:${PATH}"');
+    expect(text).not.toMatch(/^COPY --from/m);
+    // A package uv.lock lacks goes into uv's venv with the image's pip.
+    expect(
+      recipes.python({ packageManager: 'uv', extraPackages: ['gunicorn>=20.1,<24'] }).toString(),
+    ).toContain(
+      '&& pip --python /opt/venv/bin/python install --disable-pip-version-check "gunicorn>=20.1,<24"',
+    );
+  });
+
+  it('poetry: Poetry exports the lock in its own stage; the runtime pip-installs it with hashes', () => {
+    const text = recipes.python({ packageManager: 'poetry', poetryVersion: '1.8.5' }).toString();
+    expectClean(text);
+    expect(text).toContain('FROM python:${PYTHON_VERSION}-slim AS poetry');
+    expect(text).toContain('pip install --disable-pip-version-check "poetry==1.8.5"\n');
+    expect(text).toContain(
+      'poetry export --only main --format requirements.txt --output /requirements.txt',
+    );
+    const runtime = text.slice(text.indexOf('AS runtime'));
+    expect(runtime).toContain(
+      '--mount=type=bind,target=/tmp/project/requirements.txt,source=/requirements.txt,from=poetry',
+    );
+    expect(runtime).toContain('--no-deps --require-hashes -r /tmp/project/requirements.txt');
+    expect(runtime).not.toMatch(/poetry==/);
+    // Poetry 2 no longer brings its export plugin.
+    expect(recipes.python({ packageManager: 'poetry' }).toString()).toContain(
+      '"poetry==2.1.3" poetry-plugin-export',
+    );
+  });
+
+  it('a command and health probes of its own', () => {
+    const text = recipes
+      .python({
+        command: ['sh', '-c', 'exec gunicorn app:app --bind 0.0.0.0:$PORT'],
+        healthcheck: { tcp: true },
+      })
+      .toString();
+    expectClean(text);
+    expect(text).toMatch(/^CMD \["sh", "-c", "exec gunicorn app:app --bind 0\.0\.0\.0:\$PORT"\]$/m);
+    expect(text).toContain('socket.create_connection');
+    expect(recipes.python({ healthcheck: false }).toString()).not.toContain('HEALTHCHECK');
   });
 
   it('returns a builder that a build script extends', () => {
@@ -99,91 +179,124 @@ describe('recipes.node', () => {
       'corepack yarn install --frozen-lockfile --production',
       true,
     ],
+    [
+      'yarn-berry',
+      'yarn.lock',
+      '/root/.yarn/berry',
+      'corepack yarn workspaces focus --all --production',
+      true,
+    ],
   ] as const)(
-    '%s: production deps from the manifests alone, then the source',
+    '%s: production deps installed in the runtime stage from the manifests alone, then the source',
     (pm, lockfile, cache, install, corepack) => {
       const text = recipes.node({ packageManager: pm }).toString();
       expectClean(text);
       const nodes = instructions(text);
       expect(nodes.filter((n) => n.keyword === 'FROM').map((n) => n.args.join(' '))).toEqual([
-        'node:${NODE_VERSION}-slim AS deps',
         'node:${NODE_VERSION}-slim AS runtime',
       ]);
       const runs = nodes.filter((n) => n.keyword === 'RUN');
-      const run = runs.find((n) => viewRun(n).command.toString().includes(install));
-      expect(run).toBeDefined();
-      // pnpm and yarn: corepack first, installed from npm where the image lacks it (Node 25+).
-      const ensure = runs.filter((n) => viewRun(n).command.toString().includes('corepack@'));
-      expect(ensure).toHaveLength(corepack ? 1 : 0);
-      if (corepack) {
-        const view = viewRun(ensure[0] as InstructionNode);
-        expect(view.command).toBe(
-          'command -v corepack >/dev/null || npm install -g --force corepack@0.34.7',
-        );
-        expect(view.mounts.map((m) => [m.type, m.target])).toEqual([['cache', '/root/.npm']]);
-        expect(nodes.indexOf(ensure[0] as InstructionNode)).toBeLessThan(
-          nodes.indexOf(run as InstructionNode),
-        );
-      }
-      const view = viewRun(run as InstructionNode);
-      const mounts = view.mounts.map((m) => ({
-        type: m.type,
-        target: m.target,
-        source: 'source' in m ? m.source : undefined,
-      }));
+      expect(runs).toHaveLength(1);
+      const command = viewRun(runs[0] as InstructionNode)
+        .command.toString()
+        .replace(/\s+/g, ' ');
+      // pnpm and Yarn: corepack first, installed from npm where the image lacks it (Node 25+).
+      expect(command).toBe(
+        corepack
+          ? `(command -v corepack >/dev/null || npm install -g --force corepack@0.34.7) && ${install} && chown node:node /app`
+          : `${install} && chown node:node /app`,
+      );
+      const mounts = mountsOf(runs[0] as InstructionNode);
       expect(mounts).toEqual(
         expect.arrayContaining([
-          { type: 'bind', target: 'package.json', source: 'package.json' },
-          { type: 'bind', target: lockfile, source: lockfile },
+          { type: 'bind', target: 'package.json', source: 'package.json', from: undefined },
+          { type: 'bind', target: lockfile, source: lockfile, from: undefined },
           expect.objectContaining({ type: 'cache', target: cache }),
         ]),
       );
       expect(mounts.some((m) => m.target === '/root/.cache/node/corepack')).toBe(corepack);
-      expect(text).toContain(install);
-      // The runtime stage: node_modules from deps, the source last, owned by node; node itself runs.
       const copies = nodes
         .filter((n) => n.keyword === 'COPY')
         .map((n) => [...n.flags.map((f) => `--${f.name}=${f.value}`), ...n.args].join(' '));
-      expect(copies).toEqual([
-        '--from=deps --chown=node:node /app/node_modules /app/node_modules',
-        '--chown=node:node . /app',
-      ]);
+      expect(copies).toEqual(['--chown=node:node . /app']);
       expect(text).toMatch(/^ENV NODE_ENV=production PORT=3000$/m);
-      expect(text).toMatch(/^USER node$/m);
+      expect(text).toMatch(/^USER 1000:1000$/m);
       expect(text).toMatch(/^CMD \["node", "server.js"\]$/m);
       const health = viewHealthcheck(
         nodes.find((n) => n.keyword === 'HEALTHCHECK') as InstructionNode,
       );
-      expect(health.command).toEqual(['node', '-e', expect.stringContaining("/healthz')")]);
+      expect(health.command).toEqual(['node', '-e', expect.stringContaining("/healthz'")]);
     },
   );
 
   it('adds a build stage only with a build script, and ships only its output', () => {
     const text = recipes
-      .node({ packageManager: 'pnpm', hasBuildScript: true, buildOutput: 'build' })
+      .node({
+        packageManager: 'pnpm',
+        hasBuildScript: true,
+        buildOutput: 'build',
+        runtimeFiles: ['views'],
+      })
       .toString();
     expectClean(text);
     expect(text).toContain('FROM node:${NODE_VERSION}-slim AS build');
     expect(text).toContain('corepack pnpm install --frozen-lockfile');
-    expect(text).toMatch(/^RUN corepack pnpm run build$/m);
-    // Each stage that runs corepack has it ensured: deps and build.
+    expect(text).toMatch(
+      /^RUN --mount=type=cache,target=\/root\/.cache\/node\/corepack corepack pnpm run build$/m,
+    );
+    // Each stage that runs corepack has it ensured: build and runtime.
     expect(text.match(/npm install -g --force corepack@/g)).toHaveLength(2);
     expect(text).toMatch(/^COPY --from=build --chown=node:node \/app\/build \/app\/build$/m);
     expect(text).toMatch(/^COPY --chown=node:node package.json \/app\/package.json$/m);
+    expect(text).toMatch(/^COPY --chown=node:node views \/app\/views$/m);
     expect(text).not.toMatch(/^COPY --chown=node:node \. \/app$/m);
     expect(text).toMatch(/^CMD \["node", "build\/server.js"\]$/m);
     const noBuild = recipes.node({ packageManager: 'pnpm' }).toString();
     expect(noBuild).not.toContain('AS build');
   });
 
-  it('takes the version, port and entry', () => {
-    const text = recipes.node({ nodeVersion: '24', port: 8080, entry: 'src/index.js' }).toString();
+  it('takes the version, port, entry and a pinned package manager release', () => {
+    const text = recipes
+      .node({
+        nodeVersion: '24',
+        port: 8080,
+        entry: 'src/index.js',
+        packageManager: 'pnpm',
+        packageManagerVersion: '8.15.9',
+      })
+      .toString();
     expect(text).toMatch(/^ARG NODE_VERSION=24$/m);
     expect(text).toMatch(/^EXPOSE 8080$/m);
     expect(text).toContain('(process.env.PORT || 8080)');
+    expect(text).toContain('corepack pnpm@8.15.9 install --prod --frozen-lockfile');
     expect(text).toMatch(/^CMD \["node", "src\/index.js"\]$/m);
   });
+
+  it("Yarn Plug'n'Play: the cache stays in the image, .pnp.cjs (and the ESM loader) preloaded", () => {
+    const text = recipes
+      .node({ packageManager: 'yarn-berry', pnp: true, esm: true, installFiles: ['.yarnrc.yml'] })
+      .toString();
+    expectClean(text);
+    expect(text).toContain('YARN_ENABLE_GLOBAL_CACHE=false corepack yarn workspaces focus');
+    expect(text).toContain(
+      'NODE_OPTIONS="--require /app/.pnp.cjs --experimental-loader /app/.pnp.loader.mjs"',
+    );
+    expect(text).toMatch(bindOf('.yarnrc.yml'));
+  });
+
+  it('an app without a SIGTERM handler gets a preload that ends it on docker stop', () => {
+    const text = recipes.node({ entry: 'app.js', exitOnSigterm: true }).toString();
+    expect(text).toContain(
+      `CMD ["node", "--import", "data:text/javascript,process.once('SIGTERM',()=>{if(process.listenerCount('SIGTERM')===0)process.exit(143)})", "app.js"]`,
+    );
+  });
 });
+
+/** A bind mount of `file` onto the same relative path, either key order. */
+function bindOf(file: string): RegExp {
+  const f = file.replace(/\./g, '\\.');
+  return new RegExp(`type=bind,(target=${f},source=${f}|source=${f},target=${f})`);
+}
 
 describe('bad recipe input is refused with a DockerfileBuildError naming the recipe', () => {
   it.each([
@@ -197,8 +310,34 @@ describe('bad recipe input is refused with a DockerfileBuildError naming the rec
       'requirements must be a relative path',
     ],
     [() => recipes.python({ gracefulTimeout: 0 }), 'gracefulTimeout must be a positive integer'],
-    // @ts-expect-error: not a package manager the recipe knows
-    [() => recipes.node({ packageManager: 'bun' }), 'packageManager must be npm, pnpm or yarn'],
+    [
+      // @ts-expect-error: not a package manager the recipe knows
+      () => recipes.node({ packageManager: 'bun' }),
+      'packageManager must be npm, pnpm, yarn or yarn-berry',
+    ],
+    [
+      // @ts-expect-error: not a package manager the recipe knows
+      () => recipes.python({ packageManager: 'pipenv' }),
+      'packageManager must be pip, uv or poetry',
+    ],
+    [() => recipes.node({ pnp: true }), 'pnp needs packageManager yarn-berry'],
+    [
+      () => recipes.node({ packageManagerVersion: '9.0.0' }),
+      'packageManagerVersion must be an exact version',
+    ],
+    [() => recipes.node({ command: [] }), 'command must be a non-empty list'],
+    [
+      () => recipes.python({ extraPackages: ['gunicorn'] }),
+      'extraPackages must be requirements with a version',
+    ],
+    [
+      () => recipes.python({ extraPackages: ['x==1; rm -rf /'] }),
+      'extraPackages must be requirements with a version',
+    ],
+    [
+      () => recipes.node({ healthcheck: { http: "/x'); evil('" } }),
+      'healthcheck.http must be a path',
+    ],
     [
       () => recipes.node({ hasBuildScript: true, buildOutput: '/abs' }),
       'buildOutput must be a relative path',

@@ -1,7 +1,7 @@
 import { node } from './node.js';
 import { nodeDockerignore } from './node-dockerignore.js';
 import { NODE_PACKAGE_MANAGERS } from './node-package-managers.js';
-import { python } from './python.js';
+import { POETRY_VERSION, python, UV_VERSION } from './python.js';
 import { pythonDockerignore } from './python-dockerignore.js';
 import { APP_DIR } from './recipe-checks.js';
 
@@ -27,4 +27,8 @@ export const recipes = Object.freeze({
   nodePackageManagers: NODE_PACKAGE_MANAGERS,
   /** Where both recipes put the application. */
   appDir: APP_DIR,
+  /** The default of `recipes.python`'s `uvVersion`: the `ghcr.io/astral-sh/uv` tag mounted. */
+  uvVersion: UV_VERSION,
+  /** The default of `recipes.python`'s `poetryVersion`: the Poetry release that exports. */
+  poetryVersion: POETRY_VERSION,
 });

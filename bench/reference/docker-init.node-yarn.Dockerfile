@@ -1,0 +1,24 @@
+ARG NODE_VERSION=22
+
+FROM node:${NODE_VERSION}-slim
+
+# Use production node environment by default.
+ENV NODE_ENV production
+
+WORKDIR /usr/src/app
+
+# Download dependencies as a separate step to take advantage of Docker's caching.
+RUN --mount=type=bind,source=package.json,target=package.json \
+    --mount=type=bind,source=yarn.lock,target=yarn.lock \
+    --mount=type=cache,target=/usr/local/share/.cache/yarn \
+    yarn install --production --frozen-lockfile
+
+# Run the application as a non-root user.
+USER node
+
+# Copy the rest of the source files into the image.
+COPY . .
+
+EXPOSE 3000
+
+CMD yarn start
