@@ -351,6 +351,15 @@ describe('dockwright fmt and parse', () => {
     expect(run(['fmt', '--check', 'b/Dockerfile'], { cwd: dir }).code).toBe(0);
   });
 
+  it('--check leaves a tidy file with a BOM and CRLF line ends alone', () => {
+    const dir = project({ Dockerfile: `\ufeff${tidy.replaceAll('\n', '\r\n')}` });
+    const r = run(['fmt', '--check', 'Dockerfile'], { cwd: dir });
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(run(['fmt', 'Dockerfile'], { cwd: dir }).stdout).toBe(
+      `\ufeff${tidy.replaceAll('\n', '\r\n')}`,
+    );
+  });
+
   it('--write rewrites changed files only', () => {
     const dir = project({ 'a/Dockerfile': messy, 'b/Dockerfile': tidy });
     const before = statSync(join(dir, 'b/Dockerfile')).mtimeMs;

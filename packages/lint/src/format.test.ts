@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { dump, type InstructionNode, parse } from '@dockwright/ast';
+import {
+  createDockerfile,
+  createInstruction,
+  dump,
+  type InstructionNode,
+  parse,
+  print,
+} from '@dockwright/ast';
 import { describe, expect, it } from 'vitest';
 import { parseSpecFile } from '../test/spec-file.js';
 import { format } from './format.js';
@@ -94,5 +101,33 @@ describe('format style', () => {
   it('keeps heredoc bodies byte for byte', () => {
     const body = '  x  \n\ty\t\n\n';
     expect(format(`FROM a\nrun  <<EOF\n${body}EOF\n`)).toBe(`FROM a\nRUN <<EOF\n${body}EOF\n`);
+  });
+});
+
+describe('format of a parsed tree', () => {
+  it('formats a tree as it formats its text, on the whole corpus', () => {
+    for (const [name, text] of corpus) {
+      expect(format(parse(text)), name).toBe(format(text));
+    }
+  });
+
+  it('gives a tree with syntax errors back as it prints', () => {
+    const text = 'from  alpine\nFROM a\nCOPY --chmod=\\\n';
+    const tree = parse(text);
+    expect(tree.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(format(tree)).toBe(text);
+  });
+
+  it('formats the generated nodes of an edited tree in the canonical style', () => {
+    const parsed = parse('from  alpine\r\nrun   echo hi\r\n');
+    const tree = createDockerfile([
+      ...parsed.children,
+      createInstruction('CMD', { args: ['node', 'app.js'], json: true }),
+    ]);
+    // A created tree has no line terminator of its own: generated nodes end in \n, as print ends them.
+    expect(format(tree)).toBe('FROM alpine\r\nRUN echo hi\r\nCMD ["node", "app.js"]\n');
+    const back = parse(format(tree));
+    expect(dump(back)).toBe(dump(tree));
+    expect(print(createDockerfile([]))).toBe(format(createDockerfile([])));
   });
 });

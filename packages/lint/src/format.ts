@@ -9,6 +9,7 @@ import {
   type InstructionNode,
   instructionLayout,
   parse,
+  print,
   sourceText,
 } from '@dockwright/ast';
 import { isolatedError } from './isolated-error.js';
@@ -27,13 +28,20 @@ export interface FormatOptions {
  * commands (continuation indentation in RUN) and the case of `AS` (kept in the dump) stay.
  * Heredoc bodies are never touched. A file with parse errors comes back unchanged.
  *
+ * `input` is the file's text or its tree as {@link parse} returned it (a caller that parsed
+ * the file already, to report its errors, need not parse it again); a tree comes back as
+ * {@link print} prints it when it cannot be formatted. An edited tree's generated nodes are
+ * printed in the canonical style and checked like the rest.
+ *
  * @example
  * ```ts
  * format('from  alpine\nrun   echo hi   \n\n\n\ncmd ["a","b"]') // 'FROM alpine\nRUN echo hi\n\nCMD ["a", "b"]\n'
+ * format(parse('from alpine\n')) // 'FROM alpine\n'
  * ```
  */
-export function format(text: string, options: FormatOptions = {}): string {
-  const tree = parse(text, { file: options.file });
+export function format(input: string | DockerfileNode, options: FormatOptions = {}): string {
+  const tree = typeof input === 'string' ? parse(input, { file: options.file }) : input;
+  const text = typeof input === 'string' ? input : print(input);
   if (tree.diagnostics.some((d) => d.severity === 'error')) return text;
   const eol = tree.raws?.eol ?? '\n';
   let out = tree.raws?.bom ?? '';
@@ -55,6 +63,8 @@ export function format(text: string, options: FormatOptions = {}): string {
     if (child.type === 'instruction') seenInstruction = true;
   });
   if (out !== '' && !out.endsWith('\n')) out += eol;
+  // Text that comes out as it went in needs no check (and either way `text` is the answer).
+  if (out === text) return text;
   return sameMeaning(tree, parse(out)) ? out : text;
 }
 
@@ -68,6 +78,8 @@ function formatChild(
   eol: string,
   afterInstruction: boolean,
 ): string {
+  // A generated node (an edited tree's) in the canonical style; the whole result is checked.
+  if (!child.raws) return print(child).replace(/\n$/, eol);
   const source = sourceText(child) ?? '';
   if (child.type === 'directive') return source;
   if (child.type === 'comment') {
@@ -75,7 +87,6 @@ function formatChild(
     const term = source.endsWith('\r\n') ? '\r\n' : source.endsWith('\n') ? '\n' : eol;
     return source.trim() + term;
   }
-  if (!child.raws) return source;
   for (const candidate of candidates(child, escape, eol)) {
     if (candidate === source) return source;
     if (sameInstruction(child, candidate, escape)) return candidate;

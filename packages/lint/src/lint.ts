@@ -4,7 +4,7 @@ import { Policy } from './policy.js';
 import { RuleContext } from './rule-context.js';
 import { allRules } from './rules/all-rules.js';
 import { shellcheckFindings } from './shellcheck/shellcheck-findings.js';
-import type { Finding, LintInput, LintOptions, Rule, RuleMeta } from './types.js';
+import type { Finding, LintInput, LintOptions, Report, Rule, RuleMeta } from './types.js';
 
 /**
  * Lints a Dockerfile (text or parsed tree) with every rule: BuildKit's build checks, hadolint's
@@ -91,28 +91,39 @@ export function lintWith(
   // The ONBUILD view has no stages and only the triggers: with none, a rule sees nothing there.
   const onbuild = ctx.onbuildView();
   const onbuildTriggers = onbuild.instructions.length > 0;
+  // One report function for every rule and view (no closures per rule and file): `meta` is the
+  // rule running, `view` the context it runs over.
+  let meta: RuleMeta | undefined;
+  let view = ctx;
+  const report: Report = (target, message, fix, configuredBy) => {
+    if (!meta) return;
+    const node = isInstruction(target) ? target : null;
+    const position = node ? view.positionOf(node) : positionOf(target);
+    if (!position) return;
+    const anchor = node ? view.anchorOf(node) : instructionAt(ctx, position);
+    const severity = policy.severity(meta, configuredBy ?? anchor, position, anchor);
+    if (severity === null) return;
+    const edits = wantFixes ? (typeof fix === 'function' ? fix() : fix) : undefined;
+    const ruleId = meta.id;
+    add(
+      edits
+        ? { ruleId, severity, message, position, fix: edits }
+        : { ruleId, severity, message, position },
+      meta,
+      anchor,
+    );
+  };
   for (const rule of rules) {
-    const { meta } = rule;
-    if (!policy.runs(meta)) continue;
-    const check = (view: RuleContext): void => {
-      rule.check(view, (target, message, fix, configuredBy) => {
-        const node = isInstruction(target) ? target : null;
-        const position = node ? view.positionOf(node) : positionOf(target);
-        if (!position) return;
-        const anchor = node ? view.anchorOf(node) : instructionAt(ctx, position);
-        const severity = policy.severity(meta, configuredBy ?? anchor, position, anchor);
-        if (severity === null) return;
-        const edits = wantFixes ? (typeof fix === 'function' ? fix() : fix) : undefined;
-        add(
-          { ruleId: meta.id, severity, message, position, ...(edits ? { fix: edits } : {}) },
-          meta,
-          anchor,
-        );
-      });
-    };
-    check(ctx);
-    if (meta.onbuild && onbuildTriggers) check(onbuild);
+    if (!policy.runs(rule.meta)) continue;
+    meta = rule.meta;
+    view = ctx;
+    rule.check(ctx, report);
+    if (meta.onbuild && onbuildTriggers) {
+      view = onbuild;
+      rule.check(onbuild, report);
+    }
   }
+  meta = undefined;
 
   for (const sc of shellcheckFindings(ctx, options.shellcheck ?? [])) {
     const severity = policy.severityOf(sc.finding.ruleId, sc.finding.severity, sc.anchor);

@@ -60,15 +60,15 @@ export async function fmtCommand(argv: string[], io: Io): Promise<number> {
   for (const file of files) {
     try {
       const input = readInput(file, io.cwd);
-      const output = format(input.text, { file: input.name });
-      // format gives a file with syntax errors back unchanged (formatting it would guess at
-      // its meaning), so only an unchanged file needs a parse of its own to tell.
-      const errors = output === input.text ? parseInput(input).errors : [];
+      // One parse for the errors and the formatting (format parses its result once more, to
+      // check that the meaning is unchanged).
+      const { tree, errors } = parseInput(input);
       if (errors.length > 0) {
         io.err(errors.map((e) => `${e}\n`).join(''));
         invalid = true;
         continue;
       }
+      const output = format(tree);
       if (values.check) {
         if (output !== input.text) {
           io.out(`${displayName(file)}\n`);

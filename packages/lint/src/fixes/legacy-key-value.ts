@@ -63,11 +63,14 @@ export function legacyKeyValueFix(ctx: RuleContext, node: InstructionNode): Fix 
   const meaning = (word: string): string | null => wordMeaning(word, ctx.escape);
   const oldKey = meaning(key);
   const oldValue = meaning(value);
+  const newKey = replacement.args[0]!;
+  const newValue = replacement.args[1]!;
+  // A word that reads back as written means what it meant: only a changed one is expanded.
   const same =
     oldKey !== null &&
     oldValue !== null &&
-    meaning(replacement.args[0]!) === oldKey &&
-    meaning(replacement.args[1]!) === oldValue;
+    (newKey === key || meaning(newKey) === oldKey) &&
+    (newValue === value || meaning(newValue) === oldValue);
   if (!same) return null;
   return {
     description: `Write ${node.keyword} ${key}=${quoted}`,

@@ -29,9 +29,13 @@ export const consistentInstructionCasing = defineRule(
     const written = (n: InstructionNode): string => n.raws?.keyword || n.keyword;
     // BuildKit counts and checks the instructions of its stages: ARGs before the first FROM
     // are not among them.
-    const instructions = ctx.stages.flatMap((s) => [s.from, ...s.instructions]);
+    const instructions: InstructionNode[] = [];
     let upper = 0;
     let lower = 0;
+    for (const s of ctx.stages) {
+      instructions.push(s.from);
+      for (const n of s.instructions) instructions.push(n);
+    }
     for (const n of instructions) {
       const kw = written(n);
       if (kw === kw.toUpperCase()) upper++;

@@ -43,7 +43,7 @@ export const dl3057 = defineRule(
         const from = baseImage(ctx, n);
         current = { node: n, src: from.name, name: from.alias ?? from.name };
         const src = current.src;
-        if ([...good].some((g) => g.name === src)) good.add(current);
+        if (hasName(good, src)) good.add(current);
         else bad.add(current);
       } else if (n.keyword === 'HEALTHCHECK' && current) {
         // hadolint also clears the stages this one's image names, recursively.
@@ -63,3 +63,8 @@ export const dl3057 = defineRule(
     for (const stage of bad) report(stage.node, MESSAGE);
   },
 );
+
+function hasName(stages: ReadonlySet<StageId>, name: string): boolean {
+  for (const s of stages) if (s.name === name) return true;
+  return false;
+}

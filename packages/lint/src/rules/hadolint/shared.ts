@@ -23,8 +23,13 @@ export function baseImage(ctx: RuleContext, node: InstructionNode): BaseImage {
 function readBaseImage(node: InstructionNode): BaseImage {
   const [ref = '', as, alias] = node.args;
   const platform = node.flags.find((f) => f.name === 'platform')?.value ?? null;
+  // Fields listed, not spread: a spread into a literal is several times slower, per FROM.
+  const { registry, name, tag, digest } = imageReference(ref);
   return {
-    ...imageReference(ref),
+    registry,
+    name,
+    tag,
+    digest,
     alias: as !== undefined && as.toLowerCase() === 'as' && alias !== undefined ? alias : null,
     platform,
   };
