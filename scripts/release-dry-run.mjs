@@ -5,8 +5,9 @@
 //   2. `pnpm publish -r --dry-run`: what `pnpm release` would publish, in dependency order;
 //   3. each tarball ships its CHANGELOG.md (`pnpm test:exports` checks the rest of them).
 // The release itself is `pnpm release` (see the README's "Releasing").
-// `--keep` keeps the copy, to read the CHANGELOGs it wrote. Needs `pnpm build` first (`pnpm check` builds). With no changeset to release it says so and
-// stops: there is nothing to publish.
+// `--keep` keeps the copy, to read the CHANGELOGs it wrote. Needs `pnpm build` first (`pnpm check`
+// builds). With no changeset pending (right after a release) step 1 is skipped and steps 2 and 3
+// rehearse the publish of the versions in the tree.
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -64,46 +65,50 @@ try {
     (f) => f.endsWith('.md') && f !== 'README.md',
   );
   if (pending.length === 0) {
-    console.log('release dry run: no changesets, nothing to release');
-    process.exit(0);
-  }
-  // A repository of its own, so the changelog can name the commit of each changeset.
-  run('git', ['init', '-q', '-b', 'main']);
-  run('git', ['add', '-A']);
-  run('git', [
-    '-c',
-    'user.name=dry run',
-    '-c',
-    'user.email=dry-run@localhost',
-    'commit',
-    '-qm',
-    'copy',
-  ]);
+    // Released already (versions and CHANGELOGs in the tree): the publish is still rehearsed.
+    console.log(
+      'release dry run: no pending changesets; rehearsing the publish of the current versions',
+    );
+  } else {
+    // A repository of its own, so the changelog can name the commit of each changeset.
+    run('git', ['init', '-q', '-b', 'main']);
+    run('git', ['add', '-A']);
+    run('git', [
+      '-c',
+      'user.name=dry run',
+      '-c',
+      'user.email=dry-run@localhost',
+      'commit',
+      '-qm',
+      'copy',
+    ]);
 
-  // 1. Versions and changelogs.
-  run(join(root, 'node_modules/.bin/changeset'), ['version']);
-  const after = workspacePackages(copy);
-  const versions = new Set();
-  for (const p of after) {
-    const old = before.find((b) => b.name === p.name);
-    const changelog = join(p.dir, 'CHANGELOG.md');
-    if (p.manifest.private) {
-      if (existsSync(changelog)) problems.push(`${p.relDir}: a private package got a CHANGELOG.md`);
-      continue;
+    // 1. Versions and changelogs.
+    run(join(root, 'node_modules/.bin/changeset'), ['version']);
+    const after = workspacePackages(copy);
+    const versions = new Set();
+    for (const p of after) {
+      const old = before.find((b) => b.name === p.name);
+      const changelog = join(p.dir, 'CHANGELOG.md');
+      if (p.manifest.private) {
+        if (existsSync(changelog))
+          problems.push(`${p.relDir}: a private package got a CHANGELOG.md`);
+        continue;
+      }
+      versions.add(p.version);
+      if (old && p.version === old.version) problems.push(`${p.name} stays at ${p.version}`);
+      if (!existsSync(changelog)) problems.push(`${p.relDir}/CHANGELOG.md was not written`);
+      else if (!readFileSync(changelog, 'utf8').includes(`\n## ${p.version}\n`)) {
+        problems.push(`${p.relDir}/CHANGELOG.md has no "## ${p.version}" section`);
+      }
     }
-    versions.add(p.version);
-    if (old && p.version === old.version) problems.push(`${p.name} stays at ${p.version}`);
-    if (!existsSync(changelog)) problems.push(`${p.relDir}/CHANGELOG.md was not written`);
-    else if (!readFileSync(changelog, 'utf8').includes(`\n## ${p.version}\n`)) {
-      problems.push(`${p.relDir}/CHANGELOG.md has no "## ${p.version}" section`);
-    }
+    if (versions.size > 1)
+      problems.push(`the packages got different versions: ${[...versions].join(', ')}`);
+    const left = readdirSync(join(copy, '.changeset')).filter(
+      (f) => f.endsWith('.md') && f !== 'README.md',
+    );
+    if (left.length > 0) problems.push(`changesets left after versioning: ${left.join(', ')}`);
   }
-  if (versions.size > 1)
-    problems.push(`the packages got different versions: ${[...versions].join(', ')}`);
-  const left = readdirSync(join(copy, '.changeset')).filter(
-    (f) => f.endsWith('.md') && f !== 'README.md',
-  );
-  if (left.length > 0) problems.push(`changesets left after versioning: ${left.join(', ')}`);
 
   // 2. The publish, dry: every published package, each after the workspace packages it needs.
   // (pnpm resolves workspace: ranges through the installed links: install from the store.)
