@@ -64,6 +64,9 @@ const app = await Application.bootstrapWithPlugins({
     tsconfig: 'tsconfig.build.json',
     readme: 'none',
     validation,
+    // Each package is converted with its own options: no source links there either.
+    disableSources: true,
+    disableGit: true,
   },
   validation,
   plugin: ['typedoc-plugin-markdown'],
