@@ -85,9 +85,9 @@ try {
 
     // 1. Versions and changelogs.
     run(join(root, 'node_modules/.bin/changeset'), ['version']);
-    const after = workspacePackages(copy);
+    const versioned = workspacePackages(copy);
     const versions = new Set();
-    for (const p of after) {
+    for (const p of versioned) {
       const old = before.find((b) => b.name === p.name);
       const changelog = join(p.dir, 'CHANGELOG.md');
       if (p.manifest.private) {
@@ -109,6 +109,7 @@ try {
     );
     if (left.length > 0) problems.push(`changesets left after versioning: ${left.join(', ')}`);
   }
+  const after = workspacePackages(copy);
 
   // 2. The publish, dry: every published package, each after the workspace packages it needs.
   // (pnpm resolves workspace: ranges through the installed links: install from the store.)
@@ -165,7 +166,7 @@ try {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (problems.length === 0) {
     console.log(
-      `release dry run (${seconds} s): ${pending.length} changesets; would publish, in this order:\n` +
+      `release dry run (${seconds} s): ${pending.length} changesets versioned; would publish, in this order:\n` +
         order
           .map((p) => `  ${p.name}@${p.version}  (${relative(copy, p.dir)}/CHANGELOG.md)`)
           .join('\n'),
