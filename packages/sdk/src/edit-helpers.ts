@@ -194,18 +194,26 @@ function keyOf(node: ChildNode): unknown {
  * known by its name, or by its FROM node when it has none. `home` gets the FROM each other
  * instruction's stage starts with.
  */
+/** The stage an instruction belongs to: its FROM (by {@link keyOf}) and the stage's index. */
+interface Home {
+  readonly from: unknown;
+  readonly index: number;
+}
+
 function resolveRefs(
   children: readonly ChildNode[],
   same: ReadonlyMap<ChildNode, ChildNode>,
-  home: Map<unknown, unknown>,
+  home: Map<unknown, Home>,
 ): Map<unknown, { node: ChildNode; refs: unknown[] }> {
   const stages: { node: unknown; name: string | null }[] = [];
   const out = new Map<unknown, { node: ChildNode; refs: unknown[] }>();
-  let current: unknown = null;
+  let current: Home | null = null;
+  let index = -1;
   for (const child of children) {
     if (child.type !== 'instruction') continue;
-    if (child.keyword === 'FROM') current = keyOf(same.get(child) ?? child);
-    else if (current !== null) home.set(keyOf(child), current);
+    if (child.keyword === 'FROM') {
+      current = { from: keyOf(same.get(child) ?? child), index: ++index };
+    } else if (current !== null) home.set(keyOf(child), current);
     const refs = stageRefs(child).map((ref) => {
       if (ref.includes('$')) return null;
       if (/^\d+$/.test(ref)) {
@@ -231,6 +239,10 @@ function resolveRefs(
  * or none (BuildKit would then pull an image of that name). `same` maps a FROM the edit
  * rebuilt (setBase) to its new node.
  */
+function isFrom(child: ChildNode): boolean {
+  return child.type === 'instruction' && child.keyword === 'FROM';
+}
+
 export function checkStages(
   method: string,
   before: readonly ChildNode[],
@@ -258,14 +270,23 @@ export function checkStages(
       );
     }
   }
-  const wasHome = new Map<unknown, unknown>();
-  const nowHome = new Map<unknown, unknown>();
+  const wasHome = new Map<unknown, Home>();
+  const nowHome = new Map<unknown, Home>();
   const was = resolveRefs(before, same, wasHome);
   const now = resolveRefs(after, new Map(), nowHome);
   const nodes = new Map(before.map((n) => [keyOf(n), n]));
+  const fromsBefore = new Set(
+    before.filter(isFrom).map((child) => keyOf(same.get(child) ?? child)),
+  );
+  const fromsAfter = new Set(after.filter(isFrom).map(keyOf));
   for (const [key, stage] of wasHome) {
     const next = nowHome.get(key);
-    if (next === undefined || next === stage) continue;
+    if (next === undefined || next.from === stage.from) continue;
+    // A FROM replaced by a new one in its place (transform() returning another FROM) keeps
+    // its stage: the old FROM is gone, the new one is new, and the stage's index is the same.
+    const replaced =
+      !fromsAfter.has(stage.from) && !fromsBefore.has(next.from) && next.index === stage.index;
+    if (replaced) continue;
     const node = nodes.get(key) as InstructionNode;
     const line = node.position?.start.line;
     throw new DockerfileBuildError(

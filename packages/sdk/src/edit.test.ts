@@ -377,6 +377,28 @@ describe('edits that would move untouched instructions into another stage', () =
       ),
     ).toBe('FROM c\nRUN x\n');
     expect(emit(edit(`${text}FROM b\nRUN y\n`).remove((_, at) => at.stageIndex === 1))).toBe(text);
+    // transform() returning a new FROM node in the old one's place keeps the stage.
+    const two = 'FROM a\nWORKDIR /app\nFROM b AS x\nRUN y\n';
+    const isFromA = (n: ChildNode) =>
+      n.type === 'instruction' && n.keyword === 'FROM' && n.args[0] === 'a';
+    expect(
+      emit(
+        edit(two).transform((n) =>
+          isFromA(n) ? createInstruction('FROM', { args: ['node:22-slim'] }) : undefined,
+        ),
+      ),
+    ).toBe('FROM node:22-slim\nWORKDIR /app\nFROM b AS x\nRUN y\n');
+    // …but not when a second FROM comes with it, ahead of the stage's instructions.
+    expect(() =>
+      edit(two).transform((n) =>
+        isFromA(n)
+          ? [
+              createInstruction('FROM', { args: ['node:22-slim'] }),
+              createInstruction('FROM', { args: ['c'] }),
+            ]
+          : undefined,
+      ),
+    ).toThrow(/^transform\(\): the edit moves WORKDIR at line 2 into another stage/);
     // setBase changes what the FROM it targets refers to: that is the edit asked for.
     expect(emit(edit('FROM a AS base\nFROM base AS app\n').setBase('app', 'alpine'))).toBe(
       'FROM a AS base\nFROM alpine AS app\n',
