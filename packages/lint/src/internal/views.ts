@@ -28,6 +28,13 @@ export function argsOf(ctx: RuleContext, node: InstructionNode): readonly ArgDec
   return ctx.view(readArgs, node);
 }
 
+/** The names an ARG or ENV declares (an empty list for any other instruction). */
+export function declaredNames(ctx: RuleContext, node: InstructionNode): string[] {
+  if (node.keyword === 'ARG') return argsOf(ctx, node).map((d) => d.name);
+  if (node.keyword === 'ENV') return envPairsOf(ctx, node).map((p) => p.key);
+  return [];
+}
+
 /** A LABEL's pairs, quotes removed (ast's `viewKeyValue`). */
 export function labelsOf(ctx: RuleContext, node: InstructionNode): readonly KeyValue[] {
   return ctx.view(readLabels, node);

@@ -1,6 +1,6 @@
 import { goQuote } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { argsOf, envPairsOf } from '../../internal/views.js';
+import { declaredNames } from '../../internal/views.js';
 
 const SECRET =
   /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -34,12 +34,7 @@ export const secretsUsedInArgOrEnv = defineRule(
   },
   (ctx, report) => {
     for (const n of ctx.instructions) {
-      const names =
-        n.keyword === 'ARG'
-          ? argsOf(ctx, n).map((d) => d.name)
-          : n.keyword === 'ENV'
-            ? envPairsOf(ctx, n).map((p) => p.key)
-            : [];
+      const names = declaredNames(ctx, n);
       for (const name of names) {
         if (isSecretName(name)) {
           report(

@@ -1,19 +1,9 @@
 import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { cmdHasArgs } from '../../shell/command.js';
-import { type BaseImage, baseImage, hasCacheOrTmpfsMountWith, sameBaseImage } from './shared.js';
+import { hasCacheOrTmpfsMountWith, wasteInKeptStages } from './shared.js';
 
 const MESSAGE = 'Delete the apt lists (/var/lib/apt/lists) after installing something';
-
-/** What hadolint assumes for instructions before the first FROM. */
-const NO_FROM: BaseImage = {
-  registry: null,
-  name: 'scratch',
-  tag: null,
-  digest: null,
-  alias: null,
-  platform: null,
-};
 
 /**
  * DL3009: `apt-get update` (or `apt`, `aptitude`) leaves the package lists in the layer unless the
@@ -38,37 +28,20 @@ export const dl3009 = defineRule(
     },
   },
   (ctx, report) => {
-    let current: BaseImage | null = null;
-    const imageNames = new Set<string>();
-    const forgotten: { node: InstructionNode; from: BaseImage }[] = [];
-    for (const n of ctx.instructions) {
-      if (n.keyword === 'FROM') {
-        current = baseImage(ctx, n);
-        imageNames.add(current.name);
-        continue;
-      }
-      if (n.keyword !== 'RUN') continue;
+    const leavesLists = (n: InstructionNode): boolean => {
       const { commands } = ctx.run(n);
       const updates = commands.some((c) =>
         cmdHasArgs(c, ['apt', 'apt-get', 'aptitude'], ['update']),
       );
       // hadolint's `cmdHasArgs`: any one of the words makes the cleanup.
       const cleans = commands.some((c) => cmdHasArgs(c, 'rm', ['-rf', '/var/lib/apt/lists/*']));
-      if (!updates || cleans) continue;
-      if (hasCacheOrTmpfsMountWith(ctx, n, '/var/lib/apt/lists')) continue;
-      if (
+      if (!updates || cleans) return false;
+      if (hasCacheOrTmpfsMountWith(ctx, n, '/var/lib/apt/lists')) return false;
+      return !(
         hasCacheOrTmpfsMountWith(ctx, n, '/var/lib/apt') &&
         hasCacheOrTmpfsMountWith(ctx, n, '/var/cache/apt')
-      ) {
-        continue;
-      }
-      forgotten.push({ node: n, from: current ?? NO_FROM });
-    }
-    const last = current ?? NO_FROM;
-    for (const { node, from } of forgotten) {
-      if (sameBaseImage(from, last) || (from.alias !== null && imageNames.has(from.alias))) {
-        report(node, MESSAGE);
-      }
-    }
+      );
+    };
+    for (const node of wasteInKeptStages(ctx, leavesLists)) report(node, MESSAGE);
   },
 );

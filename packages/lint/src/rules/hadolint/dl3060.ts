@@ -1,24 +1,9 @@
 import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { cmdHasArgs, type ShellCommand } from '../../shell/command.js';
-import {
-  type BaseImage,
-  baseImage,
-  firstBefore,
-  hasCacheOrTmpfsMountWith,
-  sameBaseImage,
-} from './shared.js';
+import { firstBefore, hasCacheOrTmpfsMountWith, wasteInKeptStages } from './shared.js';
 
 const MESSAGE = '`yarn cache clean` missing after `yarn install` was run.';
-
-const NO_FROM: BaseImage = {
-  registry: null,
-  name: 'scratch',
-  tag: null,
-  digest: null,
-  alias: null,
-  platform: null,
-};
 
 const install = (c: ShellCommand): boolean => cmdHasArgs(c, 'yarn', ['install']);
 // hadolint's `cmdHasArgs`: either word makes the cleanup.
@@ -45,27 +30,13 @@ export const dl3060 = defineRule(
     },
   },
   (ctx, report) => {
-    let current: BaseImage | null = null;
-    const imageNames = new Set<string>();
-    const forgotten: { node: InstructionNode; from: BaseImage }[] = [];
-    for (const n of ctx.instructions) {
-      if (n.keyword === 'FROM') {
-        current = baseImage(ctx, n);
-        imageNames.add(current.name);
-        continue;
-      }
-      if (n.keyword !== 'RUN') continue;
+    const leavesCache = (n: InstructionNode): boolean => {
       const { commands } = ctx.run(n);
-      if (!commands.some(install)) continue;
+      if (!commands.some(install)) return false;
       const missing = !commands.some(clean) && !hasCacheOrTmpfsMountWith(ctx, n, '.cache/yarn');
       const tooEarly = commands.some(clean) && firstBefore(commands, clean, install);
-      if (missing || tooEarly) forgotten.push({ node: n, from: current ?? NO_FROM });
-    }
-    const last = current ?? NO_FROM;
-    for (const { node, from } of forgotten) {
-      if (sameBaseImage(from, last) || (from.alias !== null && imageNames.has(from.alias))) {
-        report(node, MESSAGE);
-      }
-    }
+      return missing || tooEarly;
+    };
+    for (const node of wasteInKeptStages(ctx, leavesCache)) report(node, MESSAGE);
   },
 );

@@ -1,5 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { argsOf, envPairsOf } from '../../internal/views.js';
+import { declaredNames } from '../../internal/views.js';
 
 const MESSAGE = 'Potentially sensitive data should not be used in the `ARG` or `ENV` commands';
 
@@ -82,12 +82,7 @@ export const dl3064 = defineRule(
   },
   (ctx, report) => {
     for (const n of ctx.instructions) {
-      const names =
-        n.keyword === 'ARG'
-          ? argsOf(ctx, n).map((d) => d.name)
-          : n.keyword === 'ENV'
-            ? envPairsOf(ctx, n).map((p) => p.key)
-            : [];
+      const names = declaredNames(ctx, n);
       if (names.some(sensitive)) report(n, MESSAGE);
     }
   },

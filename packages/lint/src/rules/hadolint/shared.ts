@@ -83,6 +83,45 @@ export function sameBaseImage(a: BaseImage, b: BaseImage): boolean {
   );
 }
 
+/** What hadolint assumes for instructions before the first FROM. */
+const NO_FROM: BaseImage = {
+  registry: null,
+  name: 'scratch',
+  tag: null,
+  digest: null,
+  alias: null,
+  platform: null,
+};
+
+/**
+ * The RUNs for which `leavesWaste` holds, kept only in stages that end up in the image, as
+ * hadolint's DL3009 and DL3060 count them: the last stage (and every stage with its base
+ * image), and stages a later FROM builds on. A throw-away build stage may keep its caches.
+ */
+export function wasteInKeptStages(
+  ctx: RuleContext,
+  leavesWaste: (run: InstructionNode) => boolean,
+): InstructionNode[] {
+  let current: BaseImage | null = null;
+  const imageNames = new Set<string>();
+  const found: { node: InstructionNode; from: BaseImage }[] = [];
+  for (const n of ctx.instructions) {
+    if (n.keyword === 'FROM') {
+      current = baseImage(ctx, n);
+      imageNames.add(current.name);
+    } else if (n.keyword === 'RUN' && leavesWaste(n)) {
+      found.push({ node: n, from: current ?? NO_FROM });
+    }
+  }
+  const last = current ?? NO_FROM;
+  return found
+    .filter(
+      ({ from }) =>
+        sameBaseImage(from, last) || (from.alias !== null && imageNames.has(from.alias)),
+    )
+    .map(({ node }) => node);
+}
+
 /** A RUN mounts a cache or tmpfs at a target containing `fragment` (hadolint `Utils`). */
 export function hasCacheOrTmpfsMountWith(
   ctx: RuleContext,
