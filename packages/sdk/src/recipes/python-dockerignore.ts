@@ -1,4 +1,5 @@
-import { type DockerignoreBuilder, dockerignore } from '../dockerignore.js';
+import type { DockerignoreBuilder } from '../dockerignore.js';
+import { contextIgnores } from './context-ignores.js';
 
 /**
  * `.dockerignore` for {@link python}: local virtualenvs, caches, secrets and the container
@@ -14,19 +15,9 @@ import { type DockerignoreBuilder, dockerignore } from '../dockerignore.js';
  * ```
  */
 export function pythonDockerignore(): DockerignoreBuilder {
-  return dockerignore()
-    .comment('Not sent to the builder: keeps the context small and COPY . free of local state.')
-    .add('.git', '.venv', 'venv', '**/__pycache__', '**/*.py[cod]')
-    .add('.pytest_cache', '.mypy_cache', '.ruff_cache', '*.egg-info', 'build', 'dist')
-    .add('.env', '.env.*')
-    .add(
-      'Dockerfile*',
-      '.dockerignore',
-      'compose.y*ml',
-      'compose.*.y*ml',
-      'docker-compose.y*ml',
-      'docker-compose.*.y*ml',
-    )
-    .comment('Documents and editor settings at the top: editing them rebuilds no layer.')
-    .add('*.md', '.gitignore', '.gitattributes', '.editorconfig', '.github', '.vscode', '.idea');
+  return contextIgnores((b) =>
+    b
+      .add('.git', '.venv', 'venv', '**/__pycache__', '**/*.py[cod]')
+      .add('.pytest_cache', '.mypy_cache', '.ruff_cache', '*.egg-info', 'build', 'dist'),
+  );
 }
