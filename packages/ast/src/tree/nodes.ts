@@ -17,11 +17,17 @@
  * Generated nodes have none.
  */
 export interface Position {
+  /** 1-based line of the first character. */
   readonly line: number;
+  /** 1-based column of the first character, in UTF-16 code units. */
   readonly column: number;
+  /** 0-based offset of the first character in the text. */
   readonly offset: number;
+  /** 1-based line where the range ends. */
   readonly endLine: number;
+  /** 1-based column just past the last character (exclusive). */
   readonly endColumn: number;
+  /** 0-based offset just past the last character (exclusive). */
   readonly endOffset: number;
 }
 
