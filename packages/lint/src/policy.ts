@@ -14,8 +14,15 @@ import type { Level, LintOptions, Rule, RuleMeta, Severity } from './types.js';
 
 type ReportCheck = (severity: Severity, message: string, position: Position) => void;
 
-/** hadolint's rule codes, the ones its pragmas can name. */
-const PRAGMA_CODE = /^(?:DL|SC)[0-9]+$/;
+/** A rule code hadolint's pragmas can name: `DL` or `SC` and digits. */
+function isPragmaCode(id: string): boolean {
+  if (id.length < 3 || !(id.startsWith('DL') || id.startsWith('SC'))) return false;
+  for (let i = 2; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /**
  * A rule as a linter runs it: the caller's level for it (undefined: the rule's own), and
@@ -58,7 +65,7 @@ export class ConfigPolicy {
         rule,
         meta,
         level: level === 'off' ? undefined : level,
-        pragmaCode: PRAGMA_CODE.test(meta.id),
+        pragmaCode: isPragmaCode(meta.id),
       });
     }
     this.rules = running;
@@ -142,7 +149,7 @@ export class Policy {
     const level = this.config.levelOf(id, severity);
     if (level === null) return null;
     const line = anchor?.position?.start.line ?? 0;
-    if (this.pragmas && PRAGMA_CODE.test(id) && isIgnored(this.pragmas, id, line)) return null;
+    if (this.pragmas && isPragmaCode(id) && isIgnored(this.pragmas, id, line)) return null;
     return level;
   }
 }
