@@ -18,7 +18,7 @@ import type {
 /**
  * What differs from one file to the next when a linter checks many: the name put on findings,
  * the `.dockerignore` of its build context and ShellCheck's comments on its RUN scripts. Each
- * replaces the linter's own option of the same name for this file.
+ * one given replaces the linter's own option of the same name for this file.
  */
 export type FileOptions = Pick<LintOptions, 'file' | 'dockerignore' | 'shellcheck'>;
 
@@ -66,7 +66,14 @@ export class RuleLinter implements Linter {
   }
 
   lint(input: LintInput, file?: FileOptions): Finding[] {
-    const options = file ? { ...this.options, ...file } : this.options;
+    const options: LintOptions = file
+      ? {
+          ...this.options,
+          file: file.file ?? this.options.file,
+          dockerignore: file.dockerignore ?? this.options.dockerignore,
+          shellcheck: file.shellcheck ?? this.options.shellcheck,
+        }
+      : this.options;
     const tree: DockerfileNode =
       typeof input === 'string' ? parse(input, { file: options.file }) : input;
     return new FileLint(tree, options, this.config, this.wantFixes).run(this.merge);
