@@ -138,7 +138,7 @@ export class Policy {
       if (meta.source === 'buildkit' && config.error === true) severity = 'error';
     }
     if (entry.pragmaCode && this.pragmas) {
-      const line = anchor?.position?.start.line ?? position.start.line;
+      const line = anchor?.position?.line ?? position.line;
       if (isIgnored(this.pragmas, meta.id, line)) return null;
     }
     return entry.level ?? severity;
@@ -148,7 +148,7 @@ export class Policy {
   severityOf(id: string, severity: Severity, anchor: InstructionNode | null): Severity | null {
     const level = this.config.levelOf(id, severity);
     if (level === null) return null;
-    const line = anchor?.position?.start.line ?? 0;
+    const line = anchor?.position?.line ?? 0;
     if (this.pragmas && isPragmaCode(id) && isIgnored(this.pragmas, id, line)) return null;
     return level;
   }
