@@ -24,6 +24,7 @@ export {
 export { dockerignoreMatcher } from './internal/dockerignore.js';
 export { isLabelType, LABEL_TYPES, type LabelType } from './label-schema.js';
 export { lint } from './lint.js';
+export { createLinter, type FileOptions, type Linter } from './linter.js';
 export { formatCheckstyle } from './reporters/checkstyle-reporter.js';
 export { formatCodeclimate, formatGitlabCodeQuality } from './reporters/codeclimate-reporter.js';
 export { escapeTerminal } from './reporters/escape-terminal.js';

@@ -5,12 +5,12 @@ import { CliError } from '@dockwright/cli-kit';
 import {
   applyFixes,
   CheckConfigError,
+  createLinter,
   type Finding,
   formatReport,
   hadolintLintOptions,
   isReportFormat,
   type LintOptions,
-  lint,
   parseCheckConfig,
   REPORT_FORMATS,
   type ReportedFile,
@@ -145,6 +145,16 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   let failed = false;
   // hadolint's settings first; dockwright's own config says the last word on a rule.
   const fromHadolint = hadolintLintOptions(hadolint);
+  const shared: LintOptions = {
+    ...fromHadolint,
+    rules: { ...fromHadolint.rules, ...config.rules },
+    ignoreRules: [...(fromHadolint.ignoreRules ?? []), ...config.ignoreRules],
+    // Only the JSON report shows whether a finding is fixable.
+    fixes: values.fix === true || fmt === 'json',
+    ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
+  };
+  // One linter for every file: the configuration is read once.
+  const linter = createLinter(shared);
   // One file at a time, each to the end, so a bad one (unreadable, unwritable, too large)
   // is reported and the others are still linted.
   for (const file of files) {
@@ -154,14 +164,9 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
         explicitIgnore ??
         readIgnore(resolve(io.cwd, file === '-' ? '.' : dirname(file), '.dockerignore'));
       const options: LintOptions = {
-        ...fromHadolint,
+        ...shared,
         file: input.name,
-        rules: { ...fromHadolint.rules, ...config.rules },
-        ignoreRules: [...(fromHadolint.ignoreRules ?? []), ...config.ignoreRules],
-        // Only the JSON report shows whether a finding is fixable.
-        fixes: values.fix === true || fmt === 'json',
         ...(dockerignore !== undefined ? { dockerignore } : {}),
-        ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
       };
       let text = input.text;
       if (values.fix) {
@@ -195,7 +200,11 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     ? linted.map(() => [])
     : await checkScripts(linted, fixedToStdout ? () => {} : io.err);
   linted.forEach(({ name, text, options }, i) => {
-    const findings: readonly Finding[] = lint(text, { ...options, shellcheck: shellcheck[i] });
+    const findings: readonly Finding[] = linter.lint(text, {
+      file: options.file,
+      dockerignore: options.dockerignore,
+      shellcheck: shellcheck[i],
+    });
     reported.push({ file: name, text, findings });
   });
 
