@@ -5,9 +5,13 @@ import type { EngineOptions } from './types.js';
 export interface LocalImage {
   /** The image ID (`sha256:…`). */
   readonly id: string;
+  /** `linux`, `windows`. */
   readonly os: string;
+  /** `amd64`, `arm64`, as the image's config writes it. */
   readonly architecture: string;
+  /** `v7`, `v8`, when the config names one. */
   readonly variant?: string;
+  /** Windows: `10.0.20348.4171`. */
   readonly osVersion?: string;
   /** How many file system layers it has. */
   readonly layers: number;
@@ -15,6 +19,7 @@ export interface LocalImage {
 
 /** The engine did not answer, or answered an error that is not "no such image". */
 export class EngineError extends Error {
+  /** `EngineError`. */
   override readonly name = 'EngineError';
 }
 

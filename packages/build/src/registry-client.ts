@@ -432,22 +432,40 @@ export function createRegistryClient(options: RegistryOptions = {}) {
 
 /** A platform as an index lists it (OCI image index `platform`). */
 export interface ManifestPlatform {
+  /** `linux`, `windows`; empty when the index names none. */
   readonly os: string;
+  /** `amd64`, `arm64`; empty when the index names none. */
   readonly architecture: string;
+  /** `v7`, `v8`. */
   readonly variant?: string;
+  /** The index's `os.version` (Windows builds). */
   readonly osVersion?: string;
+  /** The index's `os.features`. */
   readonly osFeatures?: readonly string[];
 }
 
 /** The parts of an OCI image config that say what the image is. */
 export interface ImageConfig {
+  /** The OS the image is for: `linux`. */
   readonly os: string;
+  /** The architecture the image is for: `amd64`. */
   readonly architecture: string;
+  /** The architecture's variant: `v7`. */
   readonly variant?: string;
+  /** The OS version (Windows builds). */
   readonly 'os.version'?: string;
+  /** OS features the image needs. */
   readonly 'os.features'?: readonly string[];
-  readonly rootfs?: { readonly diff_ids?: readonly string[] };
-  readonly history?: readonly { readonly empty_layer?: boolean }[];
+  /** The layers' uncompressed digests. */
+  readonly rootfs?: {
+    /** One per layer, bottom first. */
+    readonly diff_ids?: readonly string[];
+  };
+  /** One entry per build step. */
+  readonly history?: readonly {
+    /** The step made no layer. */
+    readonly empty_layer?: boolean;
+  }[];
 }
 
 /** What `imageConfig` read. */
@@ -456,6 +474,7 @@ export interface RegistryImage {
   readonly digest: string;
   /** A multi-platform image's manifests' platforms, or null for a single-platform image. */
   readonly platforms: readonly ManifestPlatform[] | null;
+  /** The image's config. */
   readonly config: ImageConfig;
 }
 

@@ -173,6 +173,7 @@ export interface ImagePlatform {
   readonly variant?: string;
   /** Windows: `10.0.20348.4171`. */
   readonly osVersion?: string;
+  /** OS features the image needs (`win32k`). */
   readonly osFeatures?: readonly string[];
 }
 

@@ -5,15 +5,21 @@ import type { ImagePlatform } from '../types.js';
 
 /** A platform with every field set (empty strings for none). */
 export interface Platform {
+  /** `linux`, `windows`, `darwin`. */
   readonly os: string;
+  /** `amd64`, `arm64`, `arm`. */
   readonly architecture: string;
+  /** `v7`, or empty. */
   readonly variant: string;
+  /** Windows: `10.0.17763`, or empty. */
   readonly osVersion: string;
+  /** OS features, sorted. */
   readonly osFeatures: readonly string[];
 }
 
 /** A platform string that is none: the error BuildKit fails the build with. */
 export class PlatformError extends Error {
+  /** `PlatformError`. */
   override readonly name = 'PlatformError';
 }
 
@@ -92,7 +98,7 @@ function decodeOption(v: string, spec: string): string {
 /**
  * containerd's `Parse`: `linux/arm64`, `linux/arm/v7`, `windows(10.0.17763)/amd64`, or one
  * part (an OS takes `defaultArch`'s architecture, an architecture `defaultOs`). The result is
- * normalized as Parse leaves it (`linux/arm` has no variant until {@link normalizePlatform}).
+ * normalized as Parse leaves it (`linux/arm` has no variant until it is normalized).
  */
 export function parsePlatform(
   spec: string,
