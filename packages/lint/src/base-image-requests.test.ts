@@ -9,9 +9,7 @@ import {
 import { lint } from './lint.js';
 
 const requests = (text: string, options: Parameters<typeof baseImageRequests>[1] = {}) =>
-  baseImageRequests(text, options).map(
-    (r) => `${r.node.position?.start.line} ${r.reference} ${r.platform}`,
-  );
+  baseImageRequests(text, options).map((r) => `${r.line} ${r.reference} ${r.platform}`);
 
 describe('baseImageRequests: the images a file pulls, as BuildKit resolves them', () => {
   it('expands global ARGs and the platform ARGs; skips scratch and earlier stages', () => {

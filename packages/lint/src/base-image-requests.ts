@@ -17,6 +17,10 @@ export interface BaseImageRequest {
   readonly platform: string;
   /** The FROM instruction. */
   readonly node: InstructionNode;
+  /** 1-based line of the FROM: where to say that the image cannot be resolved. */
+  readonly line: number;
+  /** 1-based column of the FROM. */
+  readonly column: number;
 }
 
 /**
@@ -29,7 +33,7 @@ export interface BaseImageRequest {
  * @example
  * ```ts
  * baseImageRequests('ARG V=3.20\nFROM alpine:$V\n', { buildPlatforms: ['linux/amd64'] })
- * // [{ reference: 'alpine:3.20', platform: 'linux/amd64', node: … }]
+ * // [{ reference: 'alpine:3.20', platform: 'linux/amd64', node: …, line: 2, column: 1 }]
  * ```
  */
 export function baseImageRequests(input: LintInput, options: LintOptions = {}): BaseImageRequest[] {
@@ -39,6 +43,8 @@ export function baseImageRequests(input: LintInput, options: LintOptions = {}): 
     reference: u.reference,
     platform: formatPlatformAll(u.platform),
     node: u.stage.from,
+    line: u.stage.from.position?.start.line ?? 1,
+    column: u.stage.from.position?.start.column ?? 1,
   }));
 }
 

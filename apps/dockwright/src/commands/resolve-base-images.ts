@@ -182,9 +182,8 @@ export async function resolveBaseImages(
         byRef.set(request.reference, list);
         return;
       }
-      const start = request.node.position?.start;
       errors.push(
-        `${name}:${start?.line ?? 1}:${start?.column ?? 1}: cannot resolve base image ${escapeTerminal(request.reference)} for ${request.platform}: ${escapeTerminal(why(request.reference, error))}`,
+        `${name}:${request.line}:${request.column}: cannot resolve base image ${escapeTerminal(request.reference)} for ${request.platform}: ${escapeTerminal(why(request.reference, error))}`,
       );
     });
     const images: Record<string, ImageFacts | ImageFacts[]> = {};
