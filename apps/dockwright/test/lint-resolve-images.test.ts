@@ -6,7 +6,7 @@
  * loopback registry, or a closed loopback port for images only the engine has.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -23,6 +23,14 @@ const app = join(import.meta.dirname, '..');
 const bin = join(app, 'dist/index.js');
 const engine = requireDockerEngine();
 const images: string[] = [];
+const dirs: string[] = [];
+
+/** A temporary directory, removed after the tests. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
 const SLOW = 300_000;
 const RULE = 'InvalidBaseImagePlatform';
 
@@ -59,7 +67,7 @@ async function ok(args: string[], options: { input?: string } = {}): Promise<str
 
 /** Builds `FROM scratch` + a file (or only a label: no layer) for `platform` as `tag`. */
 async function buildFor(platform: string, tag: string, layered = true): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'lintplat-image-'));
+  const dir = tempDir('lintplat-image-');
   writeFileSync(join(dir, 'foo'), 'test');
   writeFileSync(
     join(dir, 'Dockerfile'),
@@ -71,7 +79,7 @@ async function buildFor(platform: string, tag: string, layered = true): Promise<
 
 /** Lints `text` as ./Dockerfile; the JSON findings of the rule, and the run. */
 async function lintFile(text: string, args: string[] = []) {
-  const dir = mkdtempSync(join(tmpdir(), 'lintplat-lint-'));
+  const dir = tempDir('lintplat-lint-');
   writeFileSync(join(dir, 'Dockerfile'), text);
   const r = await run(['lint', '--no-shellcheck', '--format', 'json', ...args, 'Dockerfile'], dir);
   const findings = (
@@ -127,6 +135,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const image of images) await removeImage(image);
   await registry?.stop();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe.skipIf(!engine)(
@@ -236,7 +245,7 @@ describe('dockwright lint --platform', () => {
   it(
     'refuses a --platform that is none',
     async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'lintplat-lint-'));
+      const dir = tempDir('lintplat-lint-');
       writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
       const r = await run(['lint', '--platform', 'linux/amd64,linux/arm64', 'Dockerfile'], dir);
       expect(r.code).toBe(2);
