@@ -22,7 +22,7 @@ describe('baseImageRequests: the images a file pulls, as BuildKit resolves them'
       'FROM --platform=linux/arm64 example/tool AS tool-arm64',
       '',
     ].join('\n');
-    expect(requests(text, { platform: 'linux/arm/v7', buildPlatforms: ['linux/amd64'] })).toEqual([
+    expect(requests(text, { platform: 'linux/arm/v7', buildPlatform: 'linux/amd64' })).toEqual([
       '2 golang:1.23 linux/amd64',
       '5 example/app:arm linux/arm/v7',
       '6 example/tool linux/arm64',
@@ -42,7 +42,7 @@ describe('baseImageRequests: the images a file pulls, as BuildKit resolves them'
 
   it('a stage named like an image is the stage (after expansion, as BuildKit compares it)', () => {
     const text = 'ARG B=base\nFROM alpine AS base\nFROM ${B}\nFROM Base\n';
-    expect(requests(text, { buildPlatforms: ['linux/amd64'] })).toEqual([
+    expect(requests(text, { buildPlatform: 'linux/amd64' })).toEqual([
       '2 alpine linux/amd64',
       '4 Base linux/amd64',
     ]);

@@ -28,11 +28,11 @@ export interface BaseImageRequest {
  * caller resolves (from a registry or an engine) and passes back as `LintOptions.images`.
  * Stages on `scratch` or on an earlier stage are left out, and so are FROMs whose reference or
  * platform does not expand or needs a platform the options do not give (`platform`,
- * `buildPlatforms`).
+ * `buildPlatform`).
  *
  * @example
  * ```ts
- * baseImageRequests('ARG V=3.20\nFROM alpine:$V\n', { buildPlatforms: ['linux/amd64'] })
+ * baseImageRequests('ARG V=3.20\nFROM alpine:$V\n', { buildPlatform: 'linux/amd64' })
  * // [{ reference: 'alpine:3.20', platform: 'linux/amd64', node: …, line: 2, column: 1 }]
  * ```
  */

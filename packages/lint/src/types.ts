@@ -143,16 +143,15 @@ export interface LintOptions {
   readonly shellcheck?: readonly ShellcheckResult[];
   /**
    * The platform the build is for (`docker build --platform linux/arm64`): FROM pulls its image
-   * for it unless the FROM has a `--platform` of its own. Default: the first of
-   * `buildPlatforms`, as in a build that asks for none.
+   * for it unless the FROM has a `--platform` of its own. Default: `buildPlatform`, as in a
+   * build that asks for none.
    */
   readonly platform?: string;
   /**
-   * The builder's platforms, its native one first (BuildKit's worker platforms, emulated ones
-   * included): `$BUILDPLATFORM`, and the default target platform. In a build that asks for no
-   * platform, BuildKit takes a base image of any of these platforms as it is.
+   * The builder's native platform (`$BUILDPLATFORM`; BuildKit's first worker's first
+   * platform): the default of `platform`.
    */
-  readonly buildPlatforms?: readonly string[];
+  readonly buildPlatform?: string;
   /**
    * What base images resolve to, for InvalidBaseImagePlatform, keyed by the FROM reference
    * after ARG expansion, as BuildKit resolves it (`alpine:3.20`, `127.0.0.1:5000/app:1`): the

@@ -239,7 +239,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     const findings: readonly Finding[] = lint(text, {
       ...options,
       shellcheck: shellcheck[i],
-      ...(facts ? { images: facts.images, buildPlatforms: facts.buildPlatforms } : {}),
+      ...(facts ? { images: facts.images, buildPlatform: facts.buildPlatform } : {}),
     });
     reported.push({ file: name, text, findings });
   });

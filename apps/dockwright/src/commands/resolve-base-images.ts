@@ -20,16 +20,16 @@ import {
 /** What `--resolve-images` found for one file: `LintOptions.images`, and what it could not resolve. */
 export interface ResolvedFile {
   readonly images: Record<string, ImageFacts | ImageFacts[]>;
-  /** `LintOptions.buildPlatforms`: the engine's platform. */
-  readonly buildPlatforms: readonly string[];
+  /** `LintOptions.buildPlatform`: the engine's platform. */
+  readonly buildPlatform: string;
   /** `file:line:column: cannot resolve …` per FROM that could not be resolved. */
   readonly errors: readonly string[];
 }
 
 export interface ResolveSetup {
   readonly engine: EngineOptions | null;
-  /** The builder's platforms, for `LintOptions.buildPlatforms`. */
-  readonly buildPlatforms: readonly string[];
+  /** The builder's platform, for `LintOptions.buildPlatform`. */
+  readonly buildPlatform: string;
   readonly registry: RegistryClient;
 }
 
@@ -59,13 +59,13 @@ export async function resolveSetup(
 ): Promise<ResolveSetup> {
   const registry = createRegistryClient({ insecureRegistries });
   try {
-    return { engine, buildPlatforms: [await enginePlatform(engine)], registry };
+    return { engine, buildPlatform: await enginePlatform(engine), registry };
   } catch (error) {
     const host = hostPlatform();
     note(
       `dockwright: no Docker engine answered (${escapeTerminal((error as Error).message)}): base images are resolved from registries only, for ${host}\n`,
     );
-    return { engine: null, buildPlatforms: [host], registry };
+    return { engine: null, buildPlatform: host, registry };
   }
 }
 
@@ -157,7 +157,7 @@ export async function resolveBaseImages(
   };
 
   const perFile = files.map(({ text, options }) =>
-    baseImageRequests(text, { ...options, buildPlatforms: setup.buildPlatforms }),
+    baseImageRequests(text, { ...options, buildPlatform: setup.buildPlatform }),
   );
   const answers = await Promise.all(
     perFile.map((requests) =>
@@ -193,7 +193,7 @@ export async function resolveBaseImages(
       images[ref] =
         list.length === 1 && !list[0]!.fromIndex ? list[0]!.facts : list.map((x) => x.facts);
     }
-    return { images, errors, buildPlatforms: setup.buildPlatforms };
+    return { images, errors, buildPlatform: setup.buildPlatform };
   });
 }
 

@@ -16,33 +16,24 @@ export interface BaseImageUse {
   readonly reference: string;
   /** The platform the image is pulled for: the FROM's `--platform`, else the build's. */
   readonly platform: Platform;
-  /** The FROM has a `--platform`, or the build asked for a platform (no auto-detection). */
-  readonly explicit: boolean;
 }
 
-/** The build's platforms as BuildKit sets them up (dockerfile2llb's `buildPlatformOpt`). */
-export interface BuildPlatforms {
-  /** The target platform, or null when neither `platform` nor `buildPlatforms` says. */
-  readonly target: Platform | null;
-  readonly build: readonly Platform[];
-  /** The build asked for no platform: BuildKit may take a base image's own platform. */
-  readonly implicit: boolean;
-}
-
-/** Platforms a lint runs for; options that do not parse count as not given. */
-export function buildPlatforms(ctx: RuleContext): BuildPlatforms {
-  const { platform, buildPlatforms: given = [] } = ctx.options;
-  const build: Platform[] = [];
-  for (const p of given) {
-    const parsed = tryParse(p);
-    if (parsed) build.push(normalizePlatform(parsed));
-  }
+/**
+ * The build's platforms as BuildKit sets them up (dockerfile2llb's `buildPlatformOpt`): the
+ * target is `platform`, else the build platform; either is null when the options do not say
+ * (or say something that does not parse).
+ *
+ * BuildKit's auto-detection (`autoDetectPlatform`: a build that asks for no platform takes a
+ * base image of any build platform as it is) changes nothing here: the Dockerfile frontend has
+ * one build platform, which is then the target.
+ */
+function buildPlatforms(ctx: RuleContext): { target: Platform | null; build: Platform | null } {
+  const { platform, buildPlatform } = ctx.options;
+  const build = buildPlatform === undefined ? null : tryParse(buildPlatform);
   const target = platform === undefined ? null : tryParse(platform);
-  if (target) {
-    const t = normalizePlatform(target);
-    return { target: t, build: build.length > 0 ? build : [t], implicit: false };
-  }
-  return { target: build[0] ?? null, build, implicit: true };
+  const b = build && normalizePlatform(build);
+  const t = target ? normalizePlatform(target) : b;
+  return { target: t, build: b ?? t };
 }
 
 function tryParse(spec: string, defaults?: Platform): Platform | null {
@@ -58,9 +49,12 @@ function tryParse(spec: string, defaults?: Platform): Platform | null {
  * platform ARGs, then each global ARG's default expanded in order. Without a known platform
  * the platform ARGs are unset.
  */
-function globalEnv(ctx: RuleContext, platforms: BuildPlatforms): Map<string, string> {
+function globalEnv(
+  ctx: RuleContext,
+  platforms: ReturnType<typeof buildPlatforms>,
+): Map<string, string> {
   const env = new Map<string, string>();
-  const bp = platforms.build[0];
+  const bp = platforms.build;
   const tp = platforms.target;
   if (bp && tp) {
     env.set('BUILDPLATFORM', formatPlatform(bp));
@@ -129,18 +123,15 @@ export function baseImageUses(ctx: RuleContext): BaseImageUse[] {
     if (reference === '' || reference === 'scratch' || names.has(reference)) return null;
     const flag = stage.info.platform;
     if (flag === null) {
-      return platforms.target
-        ? { stage, reference, platform: platforms.target, explicit: !platforms.implicit }
-        : null;
+      return platforms.target ? { stage, reference, platform: platforms.target } : null;
     }
     try {
       const r = expandWithMatches(flag, lookup, { escape: ctx.escape });
       if (needsPlatform(r) || r.result === '') return null;
       // An OS or architecture alone takes the rest from the builder (BuildKit's runtime).
-      const fallback = platforms.build[0];
-      const parsed = tryParse(r.result, fallback);
+      const parsed = tryParse(r.result, platforms.build ?? undefined);
       if (!parsed) return null;
-      return { stage, reference, platform: normalizePlatform(parsed), explicit: true };
+      return { stage, reference, platform: normalizePlatform(parsed) };
     } catch {
       return null;
     }

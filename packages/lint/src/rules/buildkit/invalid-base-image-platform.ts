@@ -1,6 +1,6 @@
 import { goQuote } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
-import { baseImageUses, buildPlatforms } from '../../internal/base-images.js';
+import { baseImageUses } from '../../internal/base-images.js';
 import {
   formatPlatformAll,
   imagePlatform,
@@ -12,7 +12,7 @@ import type { ImageFacts } from '../../types.js';
 /**
  * InvalidBaseImagePlatform: the base image BuildKit pulls is for another OS or architecture
  * than the stage is built for. It needs to know what each image resolves to, which a static
- * linter cannot: the caller passes it (`images`, with `platform` / `buildPlatforms`), as
+ * linter cannot: the caller passes it (`images`, with `platform` / `buildPlatform`), as
  * `dockwright lint --resolve-images` does. Without it the rule reports nothing.
  *
  * @example
@@ -48,22 +48,11 @@ export const invalidBaseImagePlatform = defineRule(
   (ctx, report) => {
     const images = ctx.options.images;
     if (!images) return;
-    const platforms = buildPlatforms(ctx);
     for (const use of baseImageUses(ctx)) {
       if (!Object.hasOwn(images, use.reference)) continue;
       const facts = pulled(images[use.reference]!, use.platform);
       if (!facts || facts.empty) continue;
-      let expected = use.platform;
-      if (
-        !use.explicit &&
-        (facts.os !== expected.os || facts.architecture !== expected.architecture)
-      ) {
-        // A build that asks for no platform takes an image of any platform the builder runs.
-        const runs = platforms.build.find(
-          (p) => p.os === facts.os && p.architecture === facts.architecture,
-        );
-        if (runs) expected = runs;
-      }
+      const expected = use.platform;
       // BuildKit compares the image config's OS and architecture as written.
       if (facts.os === expected.os && facts.architecture === expected.architecture) continue;
       const actual = formatPlatformAll(normalizePlatform(imagePlatform(facts)));
