@@ -133,9 +133,7 @@ export function lintWith(
 
   const findings = (merge ? mergeSameProblems(reported, ctx) : reported).map((r) => r.finding);
   findings.sort(
-    (a, b) =>
-      a.position.start.line - b.position.start.line ||
-      a.position.start.column - b.position.start.column,
+    (a, b) => a.position.line - b.position.line || a.position.column - b.position.column,
   );
   return findings;
 }
@@ -145,16 +143,16 @@ function isInstruction(target: unknown): target is InstructionNode {
 }
 
 function positionOf(target: { readonly position?: Position } | Position): Position | undefined {
-  if ('start' in target && 'end' in target) return target as Position;
+  if ('endOffset' in target) return target as Position;
   return (target as { position?: Position }).position;
 }
 
 /** The instruction whose text holds a position (a comment or blank line has none). */
 function instructionAt(ctx: RuleContext, position: Position): InstructionNode | null {
-  const offset = position.start.offset;
+  const offset = position.offset;
   for (const n of ctx.instructions) {
     const p = n.position;
-    if (p && p.start.offset <= offset && offset < Math.max(p.end.offset, p.start.offset + 1)) {
+    if (p && p.offset <= offset && offset < Math.max(p.endOffset, p.offset + 1)) {
       return n;
     }
   }

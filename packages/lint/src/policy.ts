@@ -83,14 +83,14 @@ export class Policy {
       }
       if (meta.source === 'buildkit' && config.error === true) severity = 'error';
     }
-    const line = anchor?.position?.start.line ?? position.start.line;
+    const line = anchor?.position?.line ?? position.line;
     return this.finish(meta.id, severity, line);
   }
 
   /** The severity of a finding that comes from no rule (ShellCheck's), or null. */
   severityOf(id: string, severity: Severity, anchor: InstructionNode | null): Severity | null {
     if (this.ignored.has(id)) return null;
-    return this.finish(id, severity, anchor?.position?.start.line ?? 0);
+    return this.finish(id, severity, anchor?.position?.line ?? 0);
   }
 
   private finish(id: string, severity: Severity | 'off', line: number): Severity | null {

@@ -57,7 +57,7 @@ function example(label: string, rule: Rule, ex: RuleExample): string {
   out += `\n\`\`\`dockerfile\n${ex.dockerfile.replace(/\n$/, '')}\n\`\`\`\n`;
   const findings = findingsOf(rule, ex);
   for (const f of findings) {
-    out += `\n> ${f.position.start.line}:${f.position.start.column} ${f.severity} ${f.ruleId}: ${f.message}\n`;
+    out += `\n> ${f.position.line}:${f.position.column} ${f.severity} ${f.ruleId}: ${f.message}\n`;
   }
   return out;
 }
