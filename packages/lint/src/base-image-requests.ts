@@ -43,8 +43,8 @@ export function baseImageRequests(input: LintInput, options: LintOptions = {}): 
     reference: u.reference,
     platform: formatPlatformAll(u.platform),
     node: u.stage.from,
-    line: u.stage.from.position?.start.line ?? 1,
-    column: u.stage.from.position?.start.column ?? 1,
+    line: u.stage.from.position?.line ?? 1,
+    column: u.stage.from.position?.column ?? 1,
   }));
 }
 
