@@ -1,4 +1,9 @@
 export { applyFixes, type FixResult } from './apply-fixes.js';
+export {
+  type BaseImageRequest,
+  baseImageRequests,
+  selectManifest,
+} from './base-image-requests.js';
 export { type CheckConfig, CheckConfigError, parseCheckConfig } from './check-config.js';
 export { compileGlob, type Glob, type GlobOptions } from './compile-glob.js';
 export { type FormatOptions, format } from './format.js';
@@ -22,6 +27,7 @@ export {
   parseStageIgnorePragma,
 } from './hadolint-pragmas.js';
 export { dockerignoreMatcher } from './internal/dockerignore.js';
+export { type Platform, PlatformError, parsePlatform } from './internal/platform.js';
 export { isLabelType, LABEL_TYPES, type LabelType } from './label-schema.js';
 export { lint } from './lint.js';
 export { createLinter, type FileOptions, type Linter } from './linter.js';

@@ -17,10 +17,14 @@ import type {
 
 /**
  * What differs from one file to the next when a linter checks many: the name put on findings,
- * the `.dockerignore` of its build context and ShellCheck's comments on its RUN scripts. Each
- * one given replaces the linter's own option of the same name for this file.
+ * the `.dockerignore` of its build context, ShellCheck's comments on its RUN scripts, and the
+ * facts resolved about its base images (`images`, `buildPlatform`). Each one given replaces
+ * the linter's own option of the same name for this file.
  */
-export type FileOptions = Pick<LintOptions, 'file' | 'dockerignore' | 'shellcheck'>;
+export type FileOptions = Pick<
+  LintOptions,
+  'file' | 'dockerignore' | 'shellcheck' | 'images' | 'buildPlatform'
+>;
 
 /** Lints Dockerfiles with one configuration. */
 export interface Linter {
@@ -72,6 +76,8 @@ export class RuleLinter implements Linter {
           file: file.file ?? this.options.file,
           dockerignore: file.dockerignore ?? this.options.dockerignore,
           shellcheck: file.shellcheck ?? this.options.shellcheck,
+          images: file.images ?? this.options.images,
+          buildPlatform: file.buildPlatform ?? this.options.buildPlatform,
         }
       : this.options;
     const tree: DockerfileNode =
