@@ -92,6 +92,28 @@ describe('credentials and token realms', () => {
   });
 });
 
+describe('answers too large to read', () => {
+  it('refuses a token answer over 1 MiB instead of reading it all', async () => {
+    let sent = 0;
+    const auth = await serve('127.0.0.1', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).write('{"token":"');
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      // Streams until the client hangs up: without a limit it would read all of it.
+      const pump = () => {
+        while (!res.destroyed && sent < 64 * 1024 * 1024 && res.write(chunk)) sent += chunk.length;
+        if (!res.destroyed && sent < 64 * 1024 * 1024) res.once('drain', pump);
+        else res.end('"}');
+      };
+      pump();
+    });
+    const registry = await registryWithRealm(() => `http://${auth}/token`);
+    await expect(createRegistryClient().digest(`${registry}/team/app:1`)).rejects.toThrow(
+      /token service of .*larger than 1048576 bytes/,
+    );
+    expect(sent).toBeLessThan(16 * 1024 * 1024);
+  });
+});
+
 describe('mayReceiveCredentials', () => {
   it.each([
     ['registry-1.docker.io', 'auth.docker.io', true],

@@ -261,12 +261,13 @@ export function createRegistryClient(options: RegistryOptions = {}) {
         response.status,
       );
     }
-    const body = (await response.json().catch(() => ({}))) as {
-      token?: string;
-      access_token?: string;
-    };
-    const token = body.token ?? body.access_token;
-    if (!token)
+    const answer = `the token service of ${registry}`;
+    const body = parseJson(await readLimited(response, MAX_TOKEN_ANSWER, answer), answer) as {
+      token?: unknown;
+      access_token?: unknown;
+    } | null;
+    const token = body?.token ?? body?.access_token;
+    if (typeof token !== 'string' || token === '')
       throw new RegistryError(`the token service of ${registry} answered without a token`);
     return token;
   }
@@ -349,7 +350,7 @@ export function createRegistryClient(options: RegistryOptions = {}) {
         response = await manifest(ref, 'GET');
         if (response.ok) {
           digest = response.headers.get('docker-content-digest');
-          const body = Buffer.from(await response.arrayBuffer());
+          const body = await readLimited(response, MAX_DOCUMENT, name);
           digest ??= `sha256:${createHash('sha256').update(body).digest('hex')}`;
         }
       }
@@ -496,6 +497,9 @@ interface ManifestDocument {
 
 /** Manifests and configs are small: a larger answer is refused rather than read. */
 const MAX_DOCUMENT = 4 * 1024 * 1024;
+
+/** A token service's answer (a token is a few kilobytes at most): a larger one is refused. */
+const MAX_TOKEN_ANSWER = 1024 * 1024;
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
