@@ -28,6 +28,8 @@ export interface ResolvedFile {
 
 export interface ResolveSetup {
   readonly engine: EngineOptions | null;
+  /** How long the engine may take to answer one question before it counts as having no answer. */
+  readonly engineTimeoutMs: number;
   /** The builder's platform, for `LintOptions.buildPlatform`. */
   readonly buildPlatform: string;
   readonly registry: RegistryClient;
@@ -49,6 +51,12 @@ function hostPlatform(): string {
 }
 
 /**
+ * How long the engine may take to answer `docker version` or one `docker image inspect`: an
+ * engine that hangs (a `DOCKER_HOST` that accepts and never answers) must not hang lint.
+ */
+const ENGINE_TIMEOUT_MS = 20_000;
+
+/**
  * Asks the engine for its platform (the default target, as `docker build` uses it). Without
  * an engine, images are resolved from registries only, for this machine's platform.
  */
@@ -56,16 +64,22 @@ export async function resolveSetup(
   engine: EngineOptions,
   insecureRegistries: readonly string[],
   note: (s: string) => void,
+  engineTimeoutMs = ENGINE_TIMEOUT_MS,
 ): Promise<ResolveSetup> {
   const registry = createRegistryClient({ insecureRegistries });
+  const signal = AbortSignal.timeout(engineTimeoutMs);
   try {
-    return { engine, buildPlatform: await enginePlatform(engine), registry };
+    const buildPlatform = await enginePlatform(engine, signal);
+    return { engine, engineTimeoutMs, buildPlatform, registry };
   } catch (error) {
     const host = hostPlatform();
+    const why = signal.aborted
+      ? `docker version: no answer within ${engineTimeoutMs / 1000} s`
+      : (error as Error).message;
     note(
-      `dockwright: no Docker engine answered (${escapeTerminal((error as Error).message)}): base images are resolved from registries only, for ${host}\n`,
+      `dockwright: no Docker engine answered (${escapeTerminal(why)}): base images are resolved from registries only, for ${host}\n`,
     );
-    return { engine: null, buildPlatform: host, registry };
+    return { engine: null, engineTimeoutMs, buildPlatform: host, registry };
   }
 }
 
@@ -123,7 +137,11 @@ export async function resolveBaseImages(
     let p = locals.get(ref);
     if (!p) {
       // An engine that fails to answer about one image has no copy of it, as far as we know.
-      p = setup.engine ? localImage(ref, setup.engine).catch(() => null) : Promise.resolve(null);
+      p = setup.engine
+        ? localImage(ref, setup.engine, AbortSignal.timeout(setup.engineTimeoutMs)).catch(
+            () => null,
+          )
+        : Promise.resolve(null);
       locals.set(ref, p);
     }
     return p;
