@@ -3,7 +3,7 @@
  * addresses (127.0.0.1 is the registry; 127.0.0.2 and 127.0.0.3 stand for other hosts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRegistryClient, mayReceiveCredentials } from './registry-client.js';
 
@@ -111,6 +111,31 @@ describe('answers too large to read', () => {
       /token service of .*larger than 1048576 bytes/,
     );
     expect(sent).toBeLessThan(16 * 1024 * 1024);
+  });
+});
+
+describe('a registry that does not answer', () => {
+  it('is waited on once, not once per image', async () => {
+    const sockets: Socket[] = [];
+    const server = createNetServer((socket) => {
+      sockets.push(socket);
+      socket.on('data', () => {});
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const registry = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const client = createRegistryClient({ timeoutMs: 200 });
+      for (const repo of ['a', 'b', 'c']) {
+        await expect(client.digest(`${registry}/${repo}:1`)).rejects.toThrow(
+          /cannot reach registry/,
+        );
+      }
+      // HTTPS, then plain HTTP (loopback), for the first image only.
+      expect(sockets).toHaveLength(2);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((r) => server.close(r));
+    }
   });
 });
 

@@ -99,7 +99,8 @@ export function mayReceiveCredentials(served: string, realmHost: string): boolea
  * loopback and listed registries, as dockerd does), answers Basic and Bearer challenges with
  * Docker's credentials (token auth as the distribution spec describes it, with refresh tokens
  * where `docker login` stored one), and keeps each token for the registry and scope it was
- * given for, for this client's lifetime.
+ * given for, for this client's lifetime. A registry it cannot reach (refused, or no answer
+ * within `timeoutMs`) is not tried again by this client: the next request fails at once.
  *
  * @example
  * ```ts
@@ -114,6 +115,8 @@ export function createRegistryClient(options: RegistryOptions = {}) {
   const tokens = new Map<string, string>();
   const schemes = new Map<string, 'https' | 'http'>();
   const credentials = new Map<string, Promise<Credentials | null>>();
+  /** Registries that could not be reached: asked once, not once per image (each try may take `timeoutMs`). */
+  const unreachable = new Map<string, RegistryError>();
 
   const signal = () =>
     options.signal
@@ -124,6 +127,8 @@ export function createRegistryClient(options: RegistryOptions = {}) {
     isLoopbackRegistry(registry) || insecure.has(registry);
 
   async function send(registry: string, path: string, init: RequestInit): Promise<Response> {
+    const failed = unreachable.get(registry);
+    if (failed) throw failed;
     const host = registryHost(registry);
     const known = schemes.get(registry);
     const order: ('https' | 'http')[] = known
@@ -147,11 +152,13 @@ export function createRegistryClient(options: RegistryOptions = {}) {
       }
     }
     const cause = (lastError as { cause?: { message?: string } })?.cause?.message;
-    throw new RegistryError(
+    const error = new RegistryError(
       `cannot reach registry ${registry} (${host}): ${cause ?? (lastError as Error).message}`,
       null,
       { cause: lastError },
     );
+    if (!known) unreachable.set(registry, error);
+    throw error;
   }
 
   function credentialsOf(registry: string): Promise<Credentials | null> {
