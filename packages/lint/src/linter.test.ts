@@ -47,4 +47,28 @@ describe('createLinter', () => {
   it('refuses a malformed buildkitCheck when it is made', () => {
     expect(() => createLinter({ buildkitCheck: 'skip=all;bogus' })).toThrow(CheckConfigError);
   });
+
+  it('refuses, when it is made, options a JavaScript caller got wrong', () => {
+    const made = (o: unknown) => () => createLinter(o as Parameters<typeof createLinter>[0]);
+    expect(made({ rules: { DL3008: 'fatal' } })).toThrow(
+      'options.rules.DL3008 must be off, error, warning, info or style, not "fatal"',
+    );
+    expect(made({ rules: ['DL3008'] })).toThrow('options.rules must map rule ids to levels');
+    expect(made({ ignoreRules: 'DL3008' })).toThrow('options.ignoreRules must be an array');
+    expect(made({ buildkitCheck: 5 })).toThrow('options.buildkitCheck must be a string');
+    expect(made({ rules: { DL3008: 'off' }, ignoreRules: [] })).not.toThrow();
+  });
+
+  it('keeps the options it was made with: changing the object afterwards changes nothing', () => {
+    const given: { file: string; rules: Record<string, 'off' | 'error'> } = {
+      file: 'a/Dockerfile',
+      rules: { DL3006: 'error' },
+    };
+    const linter = createLinter(given);
+    const before = linter.lint('FROM debian\n');
+    given.file = 'b/Dockerfile';
+    given.rules = { DL3006: 'off' };
+    expect(linter.lint('FROM debian\n')).toEqual(before);
+    expect(before.some((f) => f.ruleId === 'DL3006' && f.file === 'a/Dockerfile')).toBe(true);
+  });
 });

@@ -63,7 +63,9 @@ export class RuleLinter implements Linter {
   private readonly wantFixes: boolean;
 
   constructor(options: LintOptions, rules: readonly Rule[], merge: boolean) {
-    this.options = options;
+    // A copy: the caller changing its options object later changes nothing here, as the levels
+    // and ignore list (read once, below) would not change either.
+    this.options = { ...options };
     this.config = new ConfigPolicy(options, rules);
     this.merge = merge;
     this.wantFixes = options.fixes !== false;

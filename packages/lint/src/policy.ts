@@ -50,6 +50,7 @@ export class ConfigPolicy {
   private readonly ignored: ReadonlySet<string>;
 
   constructor(options: LintOptions, rules: readonly Rule[]) {
+    checkShape(options);
     this.levels = new Map(Object.entries(options.rules ?? {}));
     this.ignored = new Set(options.ignoreRules ?? []);
     this.buildkitCheck =
@@ -76,6 +77,38 @@ export class ConfigPolicy {
     if (this.ignored.has(id)) return null;
     const level = this.levels.get(id) ?? severity;
     return level === 'off' ? null : level;
+  }
+}
+
+const LEVELS: ReadonlySet<unknown> = new Set(['off', 'error', 'warning', 'info', 'style']);
+
+/**
+ * Refuses options a JavaScript caller got wrong, where a type checker would have: a level
+ * that is none would become a finding's severity, an ignore list that is a string would ignore
+ * nothing.
+ */
+function checkShape(options: LintOptions): void {
+  const { rules, ignoreRules, buildkitCheck } = options as Record<string, unknown>;
+  if (rules !== undefined) {
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
+      throw new TypeError('options.rules must map rule ids to levels');
+    }
+    for (const [id, level] of Object.entries(rules)) {
+      if (!LEVELS.has(level)) {
+        throw new TypeError(
+          `options.rules.${id} must be off, error, warning, info or style, not ${JSON.stringify(level)}`,
+        );
+      }
+    }
+  }
+  if (
+    ignoreRules !== undefined &&
+    !(Array.isArray(ignoreRules) && ignoreRules.every((id) => typeof id === 'string'))
+  ) {
+    throw new TypeError('options.ignoreRules must be an array of rule ids');
+  }
+  if (buildkitCheck !== undefined && typeof buildkitCheck !== 'string') {
+    throw new TypeError('options.buildkitCheck must be a string (skip=…;error=…;experimental=…)');
   }
 }
 
