@@ -41,4 +41,13 @@ describe('resolveSetup with an engine that never answers', () => {
       expect.stringMatching(/^Dockerfile:1:1: cannot resolve base image 127\.0\.0\.1:9\/app:1 /),
     ]);
   });
+
+  it('writes a file name with control characters as escapes', async () => {
+    const setup = await resolveSetup({ command: hangingClient() }, [], () => {}, 300);
+    const [file] = await resolveBaseImages(
+      [{ name: 'evil\x1b]0;title\x07Dockerfile', text: 'FROM 127.0.0.1:9/app:1\n', options: {} }],
+      setup,
+    );
+    expect(file?.errors[0]).toMatch(/^evil\\x1b\]0;title\\x07Dockerfile:1:1: cannot resolve /);
+  });
 });

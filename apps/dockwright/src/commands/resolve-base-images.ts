@@ -201,7 +201,7 @@ export async function resolveBaseImages(
         return;
       }
       errors.push(
-        `${name}:${request.line}:${request.column}: cannot resolve base image ${escapeTerminal(request.reference)} for ${request.platform}: ${escapeTerminal(why(request.reference, error))}`,
+        `${escapeTerminal(name)}:${request.line}:${request.column}: cannot resolve base image ${escapeTerminal(request.reference)} for ${request.platform}: ${escapeTerminal(why(request.reference, error))}`,
       );
     });
     const images: Record<string, ImageFacts | ImageFacts[]> = {};
