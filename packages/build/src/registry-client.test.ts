@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRegistryClient, mayReceiveCredentials } from './registry-client.js';
+import { createRegistryClient, mayReceiveCredentials, RegistryError } from './registry-client.js';
 
 const DIGEST = `sha256:${'c'.repeat(64)}`;
 const BASIC = `Basic ${Buffer.from('robot:s3cret').toString('base64')}`;
@@ -111,6 +111,22 @@ describe('answers too large to read', () => {
       /token service of .*larger than 1048576 bytes/,
     );
     expect(sent).toBeLessThan(16 * 1024 * 1024);
+  });
+});
+
+describe('a registry that answers too slowly', () => {
+  it('says which answer did not arrive in time', async () => {
+    const registry = await serve('127.0.0.1', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const drip = setInterval(() => res.write(' '), 20);
+      res.on('close', () => clearInterval(drip));
+    });
+    const client = createRegistryClient({ timeoutMs: 300 });
+    const error = await client.imageConfig(`${registry}/team/app:1`, () => 0).catch((e) => e);
+    expect(error).toBeInstanceOf(RegistryError);
+    expect(error.message).toBe(
+      `${registry}/team/app:1: the answer did not arrive within the time limit`,
+    );
   });
 });
 

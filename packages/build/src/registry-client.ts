@@ -537,13 +537,21 @@ async function readLimited(response: Response, limit: number, name: string): Pro
   const chunks: Buffer[] = [];
   let size = 0;
   if (response.body) {
-    for await (const chunk of response.body) {
-      size += chunk.byteLength;
-      if (size > limit) {
-        await response.body.cancel().catch(() => {});
-        throw new RegistryError(`${name}: the answer is larger than ${limit} bytes`);
+    try {
+      for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > limit) {
+          await response.body.cancel().catch(() => {});
+          throw new RegistryError(`${name}: the answer is larger than ${limit} bytes`);
+        }
+        chunks.push(Buffer.from(chunk));
       }
-      chunks.push(Buffer.from(chunk));
+    } catch (error) {
+      // A registry that sends its answer too slowly runs into the request's time limit.
+      if ((error as Error).name !== 'TimeoutError') throw error;
+      throw new RegistryError(`${name}: the answer did not arrive within the time limit`, null, {
+        cause: error,
+      });
     }
   }
   return Buffer.concat(chunks);
