@@ -300,6 +300,14 @@ describe('dockwright lint', () => {
     );
   });
 
+  it.each([
+    ['--insecure-registry', '127.0.0.1:5000'],
+    ['--docker', '/usr/bin/docker'],
+  ])('rejects %s without --resolve-images', (option, value) => {
+    const r = run(['lint', option, value, '-'], { input: CLEAN });
+    expect([r.code, r.stderr]).toEqual([2, `${option} is used only with --resolve-images\n`]);
+  });
+
   it('rejects an empty file name', () => {
     const r = run(['lint', ''], { cwd: project({ Dockerfile: CLEAN }) });
     expect([r.code, r.stderr]).toEqual([2, "an empty file name ('') was given\n"]);

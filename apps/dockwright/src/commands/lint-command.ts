@@ -111,6 +111,11 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
       `--failure-threshold must be error, warning, info, style or none, not ${JSON.stringify(values['failure-threshold'])}`,
     );
   }
+  for (const option of ['insecure-registry', 'docker'] as const) {
+    if (values[option] !== undefined && !values['resolve-images']) {
+      throw new CliError(`--${option} is used only with --resolve-images`);
+    }
+  }
   const platform = values.platform;
   if (platform !== undefined) {
     try {
