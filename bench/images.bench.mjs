@@ -194,7 +194,7 @@ const TEMPLATES = [
   },
   ...[
     ['node-npm', 'npm', 'npm', 'package-lock.json', ['docker init', 'fly']],
-    ['node-pnpm', 'pnpm', 'pnpm', 'pnpm-lock.yaml', ['docker init']],
+    ['node-pnpm', 'pnpm', 'pnpm', 'pnpm-lock.yaml', ['docker init', 'docker init, ARG in scope']],
     ['node-yarn', 'yarn', 'yarn', 'yarn.lock', ['docker init']],
     ['node-yarn4', 'yarn@4', 'yarn-berry', 'yarn.lock', []],
   ].map(([id, flag, pm, lockfile, refs]) => ({
@@ -205,7 +205,10 @@ const TEMPLATES = [
     references: refs.map((r) =>
       r === 'fly'
         ? ['fly', `fly.${id}.Dockerfile`, 'fly.dockerignore']
-        : ['docker init', `docker-init.${id}.Dockerfile`, 'docker-init.dockerignore'],
+        : r === 'docker init'
+          ? ['docker init', `docker-init.${id}.Dockerfile`, 'docker-init.dockerignore']
+          : // docker init's layout with its one bug mended (see bench/reference/README.md).
+            [r, `docker-init-arg-in-scope.${id}.Dockerfile`, 'docker-init.dockerignore'],
     ),
   })),
   {
