@@ -194,7 +194,7 @@ export function python(options: PythonRecipeOptions = {}) {
           .from(`python:${version}-slim`, { as: 'poetry' })
           .comment(
             wrapComment(
-              `Poetry in a venv of its own, which the install step mounts to read poetry.lock: it never reaches the runtime image.`,
+              'Poetry in a venv of its own, which the install step mounts to read poetry.lock: it never reaches the runtime image.',
             ),
           )
           .run(
