@@ -18,12 +18,9 @@ const mb = Buffer.byteLength(text) / (1 << 20);
 const tree = parse(text);
 if (print(tree) !== text) throw new Error('print(parse(corpus)) is not the corpus');
 
-function readPoint(p) {
-  return p.line + p.column + p.offset;
-}
-
-function readPosition(position) {
-  return position === undefined ? 0 : readPoint(position.start) + readPoint(position.end);
+function readPosition(p) {
+  if (p === undefined) return 0;
+  return p.line + p.column + p.offset + p.endLine + p.endColumn + p.endOffset;
 }
 
 function readInstruction(node) {
@@ -80,24 +77,22 @@ function readDockerfileAst(dockerfile) {
 
 /**
  * The cost of the node shape alone: the instructions and comments of the parsed corpus made
- * again, object for object and frozen as `parse` makes them (node, position and its two
- * points, raws and their snapshot, argument array, the strings cut from the same text), from
+ * again, object for object and frozen as `parse` makes them (node, position, raws and their snapshot, argument array, the strings cut from the same text), from
  * offsets found beforehand, so no parsing is done. What the full parse costs beyond this row
  * is the parsing itself.
  */
 const shapes = tree.children.map((node) => {
-  const s = node.position.start;
-  const e = node.position.end;
-  const lineStart = s.offset - s.column + 1;
+  const p = node.position;
+  const lineStart = p.offset - p.column + 1;
   const spec = {
     node,
-    start: [s.line, s.column, s.offset],
-    end: [e.line, e.column, e.offset],
+    start: [p.line, p.column, p.offset],
+    end: [p.endLine, p.endColumn, p.endOffset],
     before: lineStart - node.raws.before.length,
     lineStart,
   };
   if (node.type !== 'instruction') return { ...spec, next: lineStart + node.raws.source.length };
-  const keywordEnd = s.offset + node.raws.keyword.length;
+  const keywordEnd = p.offset + node.raws.keyword.length;
   const arg = node.args[0] ?? '';
   const argStart = text.indexOf(arg, keywordEnd);
   return {
@@ -112,9 +107,14 @@ const freeze = Object.freeze;
 function buildShapes() {
   const out = [];
   for (const x of shapes) {
-    const start = { line: x.start[0], column: x.start[1], offset: x.start[2] };
-    const end = { line: x.end[0], column: x.end[1], offset: x.end[2] };
-    const position = freeze({ start, end });
+    const position = freeze({
+      line: x.start[0],
+      column: x.start[1],
+      offset: x.start[2],
+      endLine: x.end[0],
+      endColumn: x.end[1],
+      endOffset: x.end[2],
+    });
     const before = text.slice(x.before, x.lineStart);
     if (x.node.type !== 'instruction') {
       const value = text.slice(x.start[2] + 1, x.end[2]);

@@ -5,7 +5,7 @@
 // every file in one runShellcheck call, as the CLI runs it) on the first 128 KB of the corpus:
 // ShellCheck takes milliseconds per script, the whole corpus would take minutes.
 import { availableParallelism } from 'node:os';
-import { lint, shellcheckJobs } from '@dockwright/lint';
+import { createLinter, lint, shellcheckJobs } from '@dockwright/lint';
 import { findShellcheck, runShellcheck } from '@dockwright/lint/shellcheck';
 import { validate } from 'dockerfile-utils';
 import { Bench } from 'tinybench';
@@ -32,6 +32,11 @@ const lintAll = () => {
 const lintAllNoFixes = () => {
   for (const text of files) lint(text, { ...everyRule, fixes: false });
 };
+// As the CLI lints many files: one linter for the configuration, then file after file.
+const linterAll = () => {
+  const linter = createLinter({ ...everyRule, fixes: false });
+  for (const text of files) linter.lint(text);
+};
 const validateAll = () => {
   for (const text of files) validate(text);
 };
@@ -55,6 +60,7 @@ const fast = new Bench({ time: 3000, warmupTime: 500 });
 fast
   .add('@dockwright/lint, every rule, no ShellCheck', lintAll)
   .add('@dockwright/lint, every rule, no ShellCheck, no fixes', lintAllNoFixes)
+  .add('@dockwright/lint createLinter (as the CLI), every rule, no ShellCheck, no fixes', linterAll)
   .add('dockerfile-utils validate', validateAll);
 await fast.run();
 
@@ -90,5 +96,11 @@ const plain = median(
 if (plain && utils) {
   console.log(
     `@dockwright/lint (every rule, no ShellCheck) is ${(utils / plain).toFixed(2)}x as fast as dockerfile-utils' validate on the same corpus (goal: at least 5x)`,
+  );
+}
+const asCli = median(fast.tasks.find((t) => t.name.startsWith('@dockwright/lint createLinter')));
+if (asCli && utils) {
+  console.log(
+    `as the CLI lints (one createLinter, no fixes in the text report): ${(utils / asCli).toFixed(2)}x as fast as dockerfile-utils' validate`,
   );
 }

@@ -9,7 +9,7 @@ export function parseInput(input: Input): { tree: DockerfileNode; errors: string
     .filter((d) => d.severity === 'error')
     .map(
       (d) =>
-        `${escapeTerminal(input.name)}:${d.position.start.line}:${d.position.start.column}: ${escapeTerminal(d.message, 500)}`,
+        `${escapeTerminal(input.name)}:${d.position.line}:${d.position.column}: ${escapeTerminal(d.message, 500)}`,
     );
   return { tree, errors };
 }

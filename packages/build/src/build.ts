@@ -205,15 +205,15 @@ function imageSpan(dockerfile: ResolvedDockerfile, stepName: string) {
     (s) => !s.ref.includes('$') && key(s.ref) === wanted,
   );
   const p = site?.node.position;
-  return p ? { line: p.start.line, column: p.start.column, endLine: p.end.line } : null;
+  return p ? { line: p.line, column: p.column, endLine: p.endLine } : null;
 }
 
 /** The instruction that covers `line`, or the line alone. */
 function spanOfLine(tree: DockerfileNode, line: number) {
   for (const child of tree.children) {
     const p = child.position;
-    if (child.type === 'instruction' && p && p.start.line <= line && line <= p.end.line) {
-      return { line: p.start.line, column: p.start.column, endLine: p.end.line };
+    if (child.type === 'instruction' && p && p.line <= line && line <= p.endLine) {
+      return { line: p.line, column: p.column, endLine: p.endLine };
     }
   }
   return { line, column: 1, endLine: line };

@@ -118,7 +118,7 @@ function referencesOf(
 ): Array<[ImageReferenceSite['kind'], Word]> {
   const p = node.position;
   if (!p) return [];
-  const chars = logicalChars(text, escape, p.start.offset, p.end.offset);
+  const chars = logicalChars(text, escape, p.offset, p.endOffset);
   let i = 0;
   while (i < chars.s.length && isSpace(chars.s[i]!)) i++;
   while (i < chars.s.length && !isSeparator(chars.s[i]!)) i++;

@@ -24,6 +24,7 @@ export {
   parseImageReference,
 } from './image-reference.js';
 export { type ImageReferenceSite, imageReferences } from './image-references.js';
+export { EngineError, enginePlatform, type LocalImage, localImage } from './local-image.js';
 export {
   type PinMode,
   type PinnedReference,
@@ -34,8 +35,11 @@ export {
 } from './pin.js';
 export {
   createRegistryClient,
+  type ImageConfig,
+  type ManifestPlatform,
   type RegistryClient,
   RegistryError,
+  type RegistryImage,
   type RegistryOptions,
 } from './registry-client.js';
 export {

@@ -272,11 +272,20 @@ export function createRegistryClient(options: RegistryOptions = {}) {
   }
 
   /** GET or HEAD of a manifest, with one retry after a challenge. */
-  async function manifest(ref: ImageReference, method: 'HEAD' | 'GET'): Promise<Response> {
+  function manifest(ref: ImageReference, method: 'HEAD' | 'GET'): Promise<Response> {
     const reference = ref.digest ?? ref.tag ?? 'latest';
-    const path = `/v2/${ref.repository}/manifests/${reference}`;
+    return request(ref, `/v2/${ref.repository}/manifests/${reference}`, method, MANIFEST_TYPES);
+  }
+
+  /** A request to a repository's API, with one retry after a challenge. */
+  async function request(
+    ref: ImageReference,
+    path: string,
+    method: 'HEAD' | 'GET',
+    accept: string,
+  ): Promise<Response> {
     const scope = `repository:${ref.repository}:pull`;
-    const headers: Record<string, string> = { accept: MANIFEST_TYPES };
+    const headers: Record<string, string> = { accept };
     const cached = tokens.get(`${ref.registry} ${scope}`);
     if (cached) headers.authorization = `Bearer ${cached}`;
     let response = await send(ref.registry, path, { method, headers });
@@ -302,6 +311,29 @@ export function createRegistryClient(options: RegistryOptions = {}) {
     return response;
   }
 
+  /** A manifest or blob by digest, its bytes checked against the digest. */
+  async function content(
+    ref: ImageReference,
+    kind: 'manifests' | 'blobs',
+    digest: string,
+    accept: string,
+  ): Promise<unknown> {
+    const name = `${ref.registry}/${ref.repository}@${digest}`;
+    if (!/^sha256:[0-9a-f]{64}$/.test(digest)) {
+      throw new RegistryError(`${name}: unsupported digest`);
+    }
+    const response = await request(ref, `/v2/${ref.repository}/${kind}/${digest}`, 'GET', accept);
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new RegistryError(`${name}: ${refusal(response.status)}`, response.status);
+    }
+    const body = await readLimited(response, MAX_DOCUMENT, name);
+    if (`sha256:${createHash('sha256').update(body).digest('hex')}` !== digest) {
+      throw new RegistryError(`${name}: the registry answered content of another digest`);
+    }
+    return parseJson(body, name);
+  }
+
   return {
     /**
      * The digest a reference names now: its tag's manifest index (or manifest, for a
@@ -323,13 +355,7 @@ export function createRegistryClient(options: RegistryOptions = {}) {
       }
       if (!response.ok) {
         await response.body?.cancel();
-        const why =
-          response.status === 404
-            ? 'no such tag or repository'
-            : response.status === 401 || response.status === 403
-              ? 'access denied (log in with docker login, or check the credentials Docker stores)'
-              : `HTTP ${response.status}`;
-        throw new RegistryError(`${name}: ${why}`, response.status);
+        throw new RegistryError(`${name}: ${refusal(response.status)}`, response.status);
       }
       if (!digest || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
         throw new RegistryError(
@@ -338,7 +364,186 @@ export function createRegistryClient(options: RegistryOptions = {}) {
       }
       return digest;
     },
+
+    /**
+     * The config of the image a reference names, as BuildKit resolves a base image: a
+     * multi-platform image's manifest is the one `choose` picks from its manifests' platforms
+     * (an index, or -1 for none); a single-platform image's is its own. Every document is checked
+     * against its digest.
+     *
+     * @example
+     * ```ts
+     * const { config } = await registry.imageConfig('127.0.0.1:5000/app:1', (ps) =>
+     *   ps.findIndex((p) => p.os === 'linux' && p.architecture === 'arm64'),
+     * );
+     * config.architecture // 'arm64'
+     * ```
+     */
+    async imageConfig(
+      reference: string | ImageReference,
+      choose: (platforms: readonly ManifestPlatform[]) => number,
+    ): Promise<RegistryImage> {
+      const ref = typeof reference === 'string' ? parseImageReference(reference) : reference;
+      const name = `${ref.registry}/${ref.repository}${ref.digest ? `@${ref.digest}` : `:${ref.tag ?? 'latest'}`}`;
+      const top = await manifest(ref, 'GET');
+      if (!top.ok) {
+        await top.body?.cancel();
+        throw new RegistryError(`${name}: ${refusal(top.status)}`, top.status);
+      }
+      const topBody = await readLimited(top, MAX_DOCUMENT, name);
+      const topDigest = `sha256:${createHash('sha256').update(topBody).digest('hex')}`;
+      if (ref.digest !== null && ref.digest !== topDigest) {
+        throw new RegistryError(`${name}: the registry answered content of another digest`);
+      }
+      let doc = parseJson(topBody, name) as ManifestDocument;
+      let digest = topDigest;
+      let platforms: ManifestPlatform[] | null = null;
+      if (Array.isArray(doc.manifests)) {
+        const entries = doc.manifests.filter(
+          (m): m is IndexEntry =>
+            typeof m === 'object' && m !== null && typeof m.digest === 'string',
+        );
+        platforms = entries.map((m) => platformOf(m.platform));
+        const i = choose(platforms);
+        const entry = i >= 0 ? entries[i] : undefined;
+        if (!entry) {
+          const listed = [...new Set(platforms.map((p) => `${p.os}/${p.architecture}`))]
+            .sort()
+            .join(', ');
+          throw new RegistryError(
+            `${name}: no manifest for the platform (it has ${listed || 'none'})`,
+          );
+        }
+        digest = entry.digest;
+        doc = (await content(ref, 'manifests', digest, MANIFEST_TYPES)) as ManifestDocument;
+      }
+      const configDigest = doc.config?.digest;
+      if (typeof configDigest !== 'string') {
+        throw new RegistryError(`${name}: the manifest names no image config`);
+      }
+      const config = (await content(ref, 'blobs', configDigest, '*/*')) as ImageConfig;
+      if (typeof config !== 'object' || config === null || typeof config.os !== 'string') {
+        throw new RegistryError(`${name}: the image config names no platform`);
+      }
+      return { digest, platforms, config };
+    },
   };
+}
+
+/** A platform as an index lists it (OCI image index `platform`). */
+export interface ManifestPlatform {
+  /** `linux`, `windows`; empty when the index names none. */
+  readonly os: string;
+  /** `amd64`, `arm64`; empty when the index names none. */
+  readonly architecture: string;
+  /** `v7`, `v8`. */
+  readonly variant?: string;
+  /** The index's `os.version` (Windows builds). */
+  readonly osVersion?: string;
+  /** The index's `os.features`. */
+  readonly osFeatures?: readonly string[];
+}
+
+/** The parts of an OCI image config that say what the image is. */
+export interface ImageConfig {
+  /** The OS the image is for: `linux`. */
+  readonly os: string;
+  /** The architecture the image is for: `amd64`. */
+  readonly architecture: string;
+  /** The architecture's variant: `v7`. */
+  readonly variant?: string;
+  /** The OS version (Windows builds). */
+  readonly 'os.version'?: string;
+  /** OS features the image needs. */
+  readonly 'os.features'?: readonly string[];
+  /** The layers' uncompressed digests. */
+  readonly rootfs?: {
+    /** One per layer, bottom first. */
+    readonly diff_ids?: readonly string[];
+  };
+  /** One entry per build step. */
+  readonly history?: readonly {
+    /** The step made no layer. */
+    readonly empty_layer?: boolean;
+  }[];
+}
+
+/** What `imageConfig` read. */
+export interface RegistryImage {
+  /** The digest of the image's manifest (for a multi-platform image, the one chosen). */
+  readonly digest: string;
+  /** A multi-platform image's manifests' platforms, or null for a single-platform image. */
+  readonly platforms: readonly ManifestPlatform[] | null;
+  /** The image's config. */
+  readonly config: ImageConfig;
+}
+
+interface IndexEntry {
+  readonly digest: string;
+  readonly platform?: {
+    readonly os?: unknown;
+    readonly architecture?: unknown;
+    readonly variant?: unknown;
+    readonly 'os.version'?: unknown;
+    readonly 'os.features'?: unknown;
+  };
+}
+
+interface ManifestDocument {
+  readonly manifests?: readonly IndexEntry[];
+  readonly config?: { readonly digest?: unknown };
+}
+
+/** Manifests and configs are small: a larger answer is refused rather than read. */
+const MAX_DOCUMENT = 4 * 1024 * 1024;
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function platformOf(p: IndexEntry['platform']): ManifestPlatform {
+  const features = Array.isArray(p?.['os.features'])
+    ? (p['os.features'] as unknown[]).filter((f): f is string => typeof f === 'string')
+    : undefined;
+  const variant = text(p?.variant);
+  const osVersion = text(p?.['os.version']);
+  return {
+    os: text(p?.os) ?? '',
+    architecture: text(p?.architecture) ?? '',
+    ...(variant ? { variant } : {}),
+    ...(osVersion ? { osVersion } : {}),
+    ...(features && features.length > 0 ? { osFeatures: features } : {}),
+  };
+}
+
+function refusal(status: number): string {
+  return status === 404
+    ? 'no such tag or repository'
+    : status === 401 || status === 403
+      ? 'access denied (log in with docker login, or check the credentials Docker stores)'
+      : `HTTP ${status}`;
+}
+
+async function readLimited(response: Response, limit: number, name: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  if (response.body) {
+    for await (const chunk of response.body) {
+      size += chunk.byteLength;
+      if (size > limit) {
+        await response.body.cancel().catch(() => {});
+        throw new RegistryError(`${name}: the answer is larger than ${limit} bytes`);
+      }
+      chunks.push(Buffer.from(chunk));
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseJson(body: Buffer, name: string): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new RegistryError(`${name}: the registry answered something that is not JSON`);
+  }
 }
 
 export type RegistryClient = ReturnType<typeof createRegistryClient>;

@@ -98,7 +98,7 @@ export function stepSources(tree: DockerfileNode, text: string): StepSourceMap {
     let line = lines.get(node);
     if (line === undefined) {
       const p = node.position!;
-      line = squash(logicalChars(text, tree.escape, p.start.offset, p.end.offset).s);
+      line = squash(logicalChars(text, tree.escape, p.offset, p.endOffset).s);
       lines.set(node, line);
     }
     return line;
@@ -115,9 +115,9 @@ export function stepSources(tree: DockerfileNode, text: string): StepSourceMap {
   const source = (stage: StageSteps, node: InstructionNode | null): StepSource | null =>
     node?.position
       ? {
-          line: node.position.start.line,
-          column: node.position.start.column,
-          endLine: node.position.end.line,
+          line: node.position.line,
+          column: node.position.column,
+          endLine: node.position.endLine,
           keyword: node.keyword,
           stage: stage.index,
           stageName: stage.name,

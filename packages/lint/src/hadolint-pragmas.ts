@@ -81,7 +81,7 @@ export function hadolintPragmas(tree: DockerfileNode): HadolintPragmas {
   const global = new Set<string>();
   const stageLines = new Set<number>();
   for (const c of tree.children) {
-    const line = c.position?.start.line;
+    const line = c.position?.line;
     if (line === undefined) continue;
     if (c.type === 'instruction') {
       // A FROM starts a stage with nothing ignored, unless a stage pragma sits right above it.

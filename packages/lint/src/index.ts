@@ -1,4 +1,9 @@
 export { applyFixes, type FixResult } from './apply-fixes.js';
+export {
+  type BaseImageRequest,
+  baseImageRequests,
+  selectManifest,
+} from './base-image-requests.js';
 export { type CheckConfig, CheckConfigError, parseCheckConfig } from './check-config.js';
 export { compileGlob, type Glob, type GlobOptions } from './compile-glob.js';
 export { type FormatOptions, format } from './format.js';
@@ -22,8 +27,10 @@ export {
   parseStageIgnorePragma,
 } from './hadolint-pragmas.js';
 export { dockerignoreMatcher } from './internal/dockerignore.js';
+export { type Platform, PlatformError, parsePlatform } from './internal/platform.js';
 export { isLabelType, LABEL_TYPES, type LabelType } from './label-schema.js';
 export { lint } from './lint.js';
+export { createLinter, type FileOptions, type Linter } from './linter.js';
 export { formatCheckstyle } from './reporters/checkstyle-reporter.js';
 export { formatCodeclimate, formatGitlabCodeQuality } from './reporters/codeclimate-reporter.js';
 export { escapeTerminal } from './reporters/escape-terminal.js';

@@ -10,7 +10,7 @@ describe('lint configuration', () => {
     const f = lint(bad).find((x) => x.ruleId === 'StageNameCasing');
     expect(f?.severity).toBe('warning');
     expect(f?.message).toBe("Stage name 'Build' should be lowercase");
-    expect(f?.position.start).toMatchObject({ line: 1, column: 1 });
+    expect(f?.position).toMatchObject({ line: 1, column: 1 });
   });
 
   it.each([
@@ -30,7 +30,7 @@ describe('lint configuration', () => {
       'FROM alpine:3.20 AS A\n# check=skip=StageNameCasing\nFROM alpine:3.20 AS B\n\n# check=skip=StageNameCasing\n\nFROM alpine:3.20 AS C\n# check=skip=StageNameCasing\n#\nFROM alpine:3.20 AS D\nUSER app\n';
     const lines = lint(text)
       .filter((f) => f.ruleId === 'StageNameCasing')
-      .map((f) => f.position.start.line);
+      .map((f) => f.position.line);
     expect(lines).toEqual([1, 10]);
   });
 
@@ -57,7 +57,7 @@ describe('lint configuration', () => {
     expect(found[0]).toMatchObject({
       severity: 'error',
       message: 'failed to parse check options: invalid check option "bogus"',
-      position: { start: { line: 1, column: 1 } },
+      position: { line: 1, column: 1 },
     });
     // The broken directive configures nothing: the checks still run.
     expect(ids(`# check=skip=all;bogus\n${bad}`)).toContain('StageNameCasing');
@@ -68,7 +68,7 @@ describe('lint configuration', () => {
     const found = lint(text).filter((f) => f.ruleId === 'InvalidCheckOption');
     expect(found).toHaveLength(1);
     expect(found[0]?.severity).toBe('warning');
-    expect(found[0]?.position.start.line).toBe(2);
+    expect(found[0]?.position.line).toBe(2);
     expect(found[0]?.message).toContain('failed to parse check option "error=maybe"');
   });
 
@@ -89,7 +89,7 @@ describe('lint configuration', () => {
       'FROM debian\n# hadolint ignore=DL3008,DL3015\nRUN apt-get install -y curl\nRUN apt-get install -y git\nUSER app\n';
     const found = lint(text)
       .filter((f) => f.ruleId === 'DL3008')
-      .map((f) => f.position.start.line);
+      .map((f) => f.position.line);
     expect(found).toEqual([4]);
     expect(ids(`# hadolint global ignore=DL3006\n${text}`)).not.toContain('DL3006');
     expect(ids(text)).toContain('DL3006');

@@ -1,10 +1,5 @@
-import { type DockerfileNode, type InstructionNode, type Position, parse } from '@dockwright/ast';
-import { mergeSameProblems, type Reported } from './merge-findings.js';
-import { Policy } from './policy.js';
-import { RuleContext } from './rule-context.js';
-import { allRules } from './rules/all-rules.js';
-import { shellcheckFindings } from './shellcheck/shellcheck-findings.js';
-import type { Finding, LintInput, LintOptions, Report, Rule, RuleMeta } from './types.js';
+import { createLinter, RuleLinter } from './linter.js';
+import type { Finding, LintInput, LintOptions, Rule } from './types.js';
 
 /**
  * Lints a Dockerfile (text or parsed tree) with every rule: BuildKit's build checks, hadolint's
@@ -33,7 +28,7 @@ import type { Finding, LintInput, LintOptions, Report, Rule, RuleMeta } from './
  * ```
  */
 export function lint(input: LintInput, options: LintOptions = {}): Finding[] {
-  return lintWith(input, options, allRules);
+  return createLinter(options).lint(input);
 }
 
 /**
@@ -46,117 +41,5 @@ export function lintWith(
   rules: readonly Rule[],
   { merge = true }: { readonly merge?: boolean } = {},
 ): Finding[] {
-  const tree: DockerfileNode =
-    typeof input === 'string' ? parse(input, { file: options.file }) : input;
-  const ctx = new RuleContext(tree, options);
-  const file = options.file ?? tree.file;
-  const reported: Reported[] = [];
-  const add = (
-    finding: Omit<Finding, 'file'>,
-    meta: Pick<RuleMeta, 'id' | 'sameProblemAs'> | null,
-    anchor: InstructionNode | null,
-  ): void => {
-    reported.push({ finding: file ? { ...finding, file } : finding, meta, anchor });
-  };
-
-  for (const d of tree.diagnostics) {
-    if (d.severity !== 'error') continue;
-    const anchor = instructionAt(ctx, d.position);
-    add(
-      { ruleId: d.code, severity: 'error', message: d.message, position: d.position },
-      null,
-      anchor,
-    );
-  }
-  // BuildKit refuses these when it builds (dockerfile2llb), so they are errors like parse errors.
-  for (const p of ctx.stageProblems) {
-    if (!p.node.position) continue;
-    add(
-      {
-        ruleId: 'InvalidStageReference',
-        severity: 'error',
-        message: p.message,
-        position: p.node.position,
-      },
-      null,
-      p.node,
-    );
-  }
-
-  const wantFixes = options.fixes !== false;
-  const policy = new Policy(ctx, options, (severity, message, position) => {
-    add({ ruleId: 'InvalidCheckOption', severity, message, position }, null, null);
-  });
-
-  // The ONBUILD view has no stages and only the triggers: with none, a rule sees nothing there.
-  const onbuild = ctx.onbuildView();
-  const onbuildTriggers = onbuild.instructions.length > 0;
-  // One report function for every rule and view (no closures per rule and file): `meta` is the
-  // rule running, `view` the context it runs over.
-  let meta: RuleMeta | undefined;
-  let view = ctx;
-  const report: Report = (target, message, fix, configuredBy) => {
-    if (!meta) return;
-    const node = isInstruction(target) ? target : null;
-    const position = node ? view.positionOf(node) : positionOf(target);
-    if (!position) return;
-    const anchor = node ? view.anchorOf(node) : instructionAt(ctx, position);
-    const severity = policy.severity(meta, configuredBy ?? anchor, position, anchor);
-    if (severity === null) return;
-    const edits = wantFixes ? (typeof fix === 'function' ? fix() : fix) : undefined;
-    const ruleId = meta.id;
-    add(
-      edits
-        ? { ruleId, severity, message, position, fix: edits }
-        : { ruleId, severity, message, position },
-      meta,
-      anchor,
-    );
-  };
-  for (const rule of rules) {
-    if (!policy.runs(rule.meta)) continue;
-    meta = rule.meta;
-    view = ctx;
-    rule.check(ctx, report);
-    if (meta.onbuild && onbuildTriggers) {
-      view = onbuild;
-      rule.check(onbuild, report);
-    }
-  }
-  meta = undefined;
-
-  for (const sc of shellcheckFindings(ctx, options.shellcheck ?? [])) {
-    const severity = policy.severityOf(sc.finding.ruleId, sc.finding.severity, sc.anchor);
-    if (severity === null) continue;
-    add({ ...sc.finding, severity }, null, sc.anchor);
-  }
-
-  const findings = (merge ? mergeSameProblems(reported, ctx) : reported).map((r) => r.finding);
-  findings.sort(
-    (a, b) =>
-      a.position.start.line - b.position.start.line ||
-      a.position.start.column - b.position.start.column,
-  );
-  return findings;
-}
-
-function isInstruction(target: unknown): target is InstructionNode {
-  return (target as { type?: string }).type === 'instruction';
-}
-
-function positionOf(target: { readonly position?: Position } | Position): Position | undefined {
-  if ('start' in target && 'end' in target) return target as Position;
-  return (target as { position?: Position }).position;
-}
-
-/** The instruction whose text holds a position (a comment or blank line has none). */
-function instructionAt(ctx: RuleContext, position: Position): InstructionNode | null {
-  const offset = position.start.offset;
-  for (const n of ctx.instructions) {
-    const p = n.position;
-    if (p && p.start.offset <= offset && offset < Math.max(p.end.offset, p.start.offset + 1)) {
-      return n;
-    }
-  }
-  return null;
+  return new RuleLinter(options, rules, merge).lint(input);
 }

@@ -19,7 +19,10 @@ const RANK: Record<Severity, number> = { style: 0, info: 1, warning: 2, error: 3
  * higher severity and keeps its own message and place. Findings are folded only after each
  * rule's own configuration filtered them, so a rule switched off leaves the other's finding.
  */
-export function mergeSameProblems(reported: readonly Reported[], ctx: RuleContext): Reported[] {
+export function mergeSameProblems(
+  reported: readonly Reported[],
+  ctx: RuleContext,
+): readonly Reported[] {
   const present = new Set<string>();
   for (const r of reported) present.add(r.finding.ruleId);
   const candidate = reported.some((r) => {
@@ -28,8 +31,8 @@ export function mergeSameProblems(reported: readonly Reported[], ctx: RuleContex
     for (const id in same) if (present.has(id)) return true;
     return false;
   });
-  if (!candidate) return [...reported];
-  const out = [...reported];
+  if (!candidate) return reported;
+  const out = reported;
   const removed = new Set<number>();
   const also = new Map<number, string[]>();
   const severity = new Map<number, Severity>();
@@ -66,18 +69,25 @@ export function mergeSameProblems(reported: readonly Reported[], ctx: RuleContex
   out.forEach((r, i) => {
     if (removed.has(i)) return;
     const ids = also.get(i);
-    if (!ids) {
-      merged.push(r);
-      return;
-    }
-    const finding: Finding = {
-      ...r.finding,
-      alsoRuleIds: [...(r.finding.alsoRuleIds ?? []), ...ids],
-      severity: severity.get(i) ?? r.finding.severity,
-    };
-    merged.push({ ...r, finding });
+    merged.push(
+      ids
+        ? { finding: withAlso(r.finding, ids, severity.get(i)), meta: r.meta, anchor: r.anchor }
+        : r,
+    );
   });
   return merged;
+}
+
+/** The kept finding of a problem: also under `ids`, at the higher severity. */
+function withAlso(f: Finding, ids: readonly string[], raised: Severity | undefined): Finding {
+  const alsoRuleIds = f.alsoRuleIds ? [...f.alsoRuleIds, ...ids] : ids;
+  const { ruleId, message, position, fix, file } = f;
+  const severity = raised ?? f.severity;
+  // The fields in the order every finding has them; a fix and a file only when set.
+  if (fix && file) return { ruleId, severity, message, position, fix, file, alsoRuleIds };
+  if (fix) return { ruleId, severity, message, position, fix, alsoRuleIds };
+  if (file) return { ruleId, severity, message, position, file, alsoRuleIds };
+  return { ruleId, severity, message, position, alsoRuleIds };
 }
 
 /** The previous instruction with the same keyword in the stage of `node`. */

@@ -57,7 +57,7 @@ function example(label: string, rule: Rule, ex: RuleExample): string {
   out += `\n\`\`\`dockerfile\n${ex.dockerfile.replace(/\n$/, '')}\n\`\`\`\n`;
   const findings = findingsOf(rule, ex);
   for (const f of findings) {
-    out += `\n> ${f.position.start.line}:${f.position.start.column} ${f.severity} ${f.ruleId}: ${f.message}\n`;
+    out += `\n> ${f.position.line}:${f.position.column} ${f.severity} ${f.ruleId}: ${f.message}\n`;
   }
   return out;
 }
@@ -107,8 +107,11 @@ are ported there.
   the build: \`failed to parse check options: …\`); a malformed comment above an instruction is an
   \`InvalidCheckOption\` **warning** (BuildKit ignores it). BuildKit's own check tests run in
   \`packages/lint/test/buildkit/\`.
-  - **InvalidBaseImagePlatform is not implemented**: it compares the platform of the pulled base
-    image with the target platform, which needs a registry.
+  - **InvalidBaseImagePlatform** compares the platform of each pulled base image with the one
+    the stage is built for, so it needs to know what the images resolve to: \`dockwright lint
+    --resolve-images\` asks the engine and the registries (\`--platform\` sets the build's
+    platform); \`lint()\` takes the facts as \`images\` (with \`platform\`, \`buildPlatform\`;
+    \`baseImageRequests()\` lists what to resolve). Without them it reports nothing.
   - **UndefinedVar** cannot see a base image's environment without a registry: only \`PATH\` is
     assumed. Stages built on an earlier stage (\`FROM base\`) see its ENV and ARG values.
   - **CopyIgnoredFile** needs the \`.dockerignore\` text: \`lint(text, { dockerignore })\`; the CLI

@@ -141,6 +141,48 @@ export interface LintOptions {
    * placed at their line and column in the Dockerfile and filtered like every other finding.
    */
   readonly shellcheck?: readonly ShellcheckResult[];
+  /**
+   * The platform the build is for (`docker build --platform linux/arm64`): FROM pulls its image
+   * for it unless the FROM has a `--platform` of its own. Default: `buildPlatform`, as in a
+   * build that asks for none.
+   */
+  readonly platform?: string;
+  /**
+   * The builder's native platform (`$BUILDPLATFORM`; BuildKit's first worker's first
+   * platform): the default of `platform`.
+   */
+  readonly buildPlatform?: string;
+  /**
+   * What base images resolve to, for InvalidBaseImagePlatform, keyed by the FROM reference
+   * after ARG expansion, as BuildKit resolves it (`alpine:3.20`, `127.0.0.1:5000/app:1`): the
+   * platform the image's config names, or, for a multi-platform image, its manifests' platforms
+   * (the one BuildKit would pull is chosen as BuildKit chooses it). `baseImageRequests` lists the
+   * references a file needs. A FROM whose image is not here is not checked.
+   */
+  readonly images?: Readonly<Record<string, ImageFacts | readonly ImageFacts[]>>;
+}
+
+/** A platform as an image's config (or an index entry) names it. */
+export interface ImagePlatform {
+  /** `linux`, `windows`. */
+  readonly os: string;
+  /** `amd64`, `arm64`, `arm`. */
+  readonly architecture: string;
+  /** `v7`, `v8`. */
+  readonly variant?: string;
+  /** Windows: `10.0.20348.4171`. */
+  readonly osVersion?: string;
+  /** OS features the image needs (`win32k`). */
+  readonly osFeatures?: readonly string[];
+}
+
+/** What lint needs to know about a base image. */
+export interface ImageFacts extends ImagePlatform {
+  /**
+   * The image has no file system layers: BuildKit builds on it as on `scratch` and does not
+   * check its platform. Default false.
+   */
+  readonly empty?: boolean;
 }
 
 export type LintInput = string | DockerfileNode;

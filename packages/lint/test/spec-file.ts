@@ -140,7 +140,7 @@ export function parseSpecFile(text: string, name: string): SpecFile {
 /** A finding as a findings line: `2:1 warning DL3008: Pin versions …`. */
 export function formatFinding(f: Finding): string {
   const ids = [f.ruleId, ...(f.alsoRuleIds ?? [])].join('+');
-  return `${f.position.start.line}:${f.position.start.column} ${f.severity} ${ids}: ${f.message}`;
+  return `${f.position.line}:${f.position.column} ${f.severity} ${ids}: ${f.message}`;
 }
 
 /**
@@ -154,7 +154,7 @@ export function wrapRunsInOnbuild(text: string): string {
   let at = 0;
   for (const c of tree.children) {
     if (c.type !== 'instruction' || c.keyword !== 'RUN' || !c.position) continue;
-    const offset = c.position.start.offset;
+    const offset = c.position.offset;
     out += `${text.slice(at, offset)}ONBUILD `;
     at = offset;
   }

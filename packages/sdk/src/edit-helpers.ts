@@ -153,7 +153,7 @@ export function endsOpen(node: ChildNode, esc: EscapeChar): boolean {
 /** Refuses to put anything after an instruction the file leaves open (see {@link endsOpen}). */
 export function checkClosed(method: string, node: ChildNode, esc: EscapeChar): void {
   if (!endsOpen(node, esc)) return;
-  const line = node.position?.start.line;
+  const line = node.position?.line;
   throw new DockerfileBuildError(
     method,
     `the ${(node as InstructionNode).keyword} instruction${line === undefined ? '' : ` at line ${line}`} ends with a line continuation (${show(esc)}) the file never closes, so anything written after it would become part of it: end that continuation first`,
@@ -184,8 +184,8 @@ function stageRefs(node: InstructionNode): string[] {
  * an untouched node to move blank lines onto it), or the node itself when it was generated.
  */
 function keyOf(node: ChildNode): unknown {
-  const start = node.position?.start;
-  return start === undefined ? node : `${start.line}:${start.column}`;
+  const at = node.position;
+  return at === undefined ? node : `${at.line}:${at.column}`;
 }
 
 /**
@@ -288,7 +288,7 @@ export function checkStages(
       !fromsAfter.has(stage.from) && !fromsBefore.has(next.from) && next.index === stage.index;
     if (replaced) continue;
     const node = nodes.get(key) as InstructionNode;
-    const line = node.position?.start.line;
+    const line = node.position?.line;
     throw new DockerfileBuildError(
       method,
       `the edit moves ${node.keyword}${line === undefined ? '' : ` at line ${line}`} into another stage (a FROM was added or removed above it in its stage)`,
@@ -302,7 +302,7 @@ export function checkStages(
     refs.forEach((target, i) => {
       if (next[i] === target) return;
       const ref = stageRefs(node as InstructionNode)[i]!;
-      const line = node.position?.start.line;
+      const line = node.position?.line;
       throw new DockerfileBuildError(
         method,
         `the edit changes what ${(node as InstructionNode).keyword}${line === undefined ? '' : ` at line ${line}`} refers to with ${show(ref)}: ${target === null ? 'an image or variable' : 'a stage'} before, ${next[i] === null ? (/^\d+$/.test(ref) ? 'no stage' : 'an image of that name') : 'another stage'} after`,

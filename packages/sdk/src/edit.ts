@@ -46,7 +46,7 @@ export function edit(source: string | DockerfileNode, options?: DockerfileOption
   if (error) {
     throw new DockerfileBuildError(
       'edit',
-      `the Dockerfile does not parse: ${error.position.start.line}:${error.position.start.column}: ${error.message}`,
+      `the Dockerfile does not parse: ${error.position.line}:${error.position.column}: ${error.message}`,
     );
   }
   const state = stateOf(tree.children, tree.escape);

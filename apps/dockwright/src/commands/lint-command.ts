@@ -5,13 +5,15 @@ import { CliError } from '@dockwright/cli-kit';
 import {
   applyFixes,
   CheckConfigError,
+  createLinter,
   type Finding,
   formatReport,
   hadolintLintOptions,
   isReportFormat,
   type LintOptions,
-  lint,
+  PlatformError,
   parseCheckConfig,
+  parsePlatform,
   REPORT_FORMATS,
   type ReportedFile,
   type ReportFormat,
@@ -28,6 +30,8 @@ import type { Io } from '../io.js';
 import { displayName, readBounded, readInput } from '../read-input.js';
 import { replaceFile } from '../replace-file.js';
 import { decodeText, encodeText } from '../text-bytes.js';
+import { engineOptions } from './build-script.js';
+import { resolveBaseImages, resolveSetup } from './resolve-base-images.js';
 
 const RANK: Record<Severity, number> = { style: 0, info: 1, warning: 2, error: 3 };
 const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'];
@@ -51,13 +55,22 @@ Options:
   --check <value>            BuildKit check config, skip=<Rule,…|all>;error=<bool>;
                              experimental=<Rule,…|all> (default: env BUILDKIT_DOCKERFILE_CHECK);
                              replaces the files' # check= directives
+  --resolve-images           ask the Docker engine, then the images' registries, what each FROM
+                             image is, to check InvalidBaseImagePlatform (nothing is pulled;
+                             without this flag lint sends nothing anywhere)
+  --platform <os/arch>       the platform the build is for, as docker build --platform
+                             (default: the engine's)
+  --insecure-registry <host> speak plain HTTP to this registry (loopback always is; repeatable)
+  --docker <path>            the docker client for --resolve-images (default:
+                             $DOCKWRIGHT_DOCKER, else docker on PATH)
 
 Files may be paths, globs (quoted: '**/Dockerfile') or - for stdin (reported as <stdin>).
 Default: ./Dockerfile.
 The report goes to stdout, except with --fix and stdin: then stdout carries the fixed
 Dockerfile and the report (in any --format) goes to stderr.
-Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error or a file that
-could not be read or written (the other files are still linted and reported).
+Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error, a file that
+could not be read or written, or (--resolve-images) a base image that could not be resolved
+(the other files and images are still linted and reported).
 `;
 
 export async function lintCommand(argv: string[], io: Io): Promise<number> {
@@ -74,6 +87,10 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
       'max-warnings': { type: 'string' },
       dockerignore: { type: 'string' },
       check: { type: 'string' },
+      'resolve-images': { type: 'boolean' },
+      platform: { type: 'string' },
+      'insecure-registry': { type: 'string', multiple: true },
+      docker: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -93,6 +110,16 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     throw new CliError(
       `--failure-threshold must be error, warning, info, style or none, not ${JSON.stringify(values['failure-threshold'])}`,
     );
+  }
+  const platform = values.platform;
+  if (platform !== undefined) {
+    try {
+      if (platform.includes(',')) throw new PlatformError('one platform, not a list');
+      parsePlatform(platform);
+    } catch (error) {
+      if (!(error instanceof PlatformError)) throw error;
+      throw new CliError(`--platform ${JSON.stringify(platform)}: ${error.message}`);
+    }
   }
   const hadolint = loadHadolintConfig(values['hadolint-config'], io.cwd, io.env, io.err);
   // hadolint's `format:` applies when it names a format this tool writes (not codacy, junit).
@@ -145,6 +172,17 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   let failed = false;
   // hadolint's settings first; dockwright's own config says the last word on a rule.
   const fromHadolint = hadolintLintOptions(hadolint);
+  const shared: LintOptions = {
+    ...fromHadolint,
+    rules: { ...fromHadolint.rules, ...config.rules },
+    ignoreRules: [...(fromHadolint.ignoreRules ?? []), ...config.ignoreRules],
+    // Only the JSON report shows whether a finding is fixable.
+    fixes: values.fix === true || fmt === 'json',
+    ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
+    ...(platform !== undefined ? { platform } : {}),
+  };
+  // One linter for every file: the configuration is read once.
+  const linter = createLinter(shared);
   // One file at a time, each to the end, so a bad one (unreadable, unwritable, too large)
   // is reported and the others are still linted.
   for (const file of files) {
@@ -154,14 +192,9 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
         explicitIgnore ??
         readIgnore(resolve(io.cwd, file === '-' ? '.' : dirname(file), '.dockerignore'));
       const options: LintOptions = {
-        ...fromHadolint,
+        ...shared,
         file: input.name,
-        rules: { ...fromHadolint.rules, ...config.rules },
-        ignoreRules: [...(fromHadolint.ignoreRules ?? []), ...config.ignoreRules],
-        // Only the JSON report shows whether a finding is fixable.
-        fixes: values.fix === true || fmt === 'json',
         ...(dockerignore !== undefined ? { dockerignore } : {}),
-        ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
       };
       let text = input.text;
       if (values.fix) {
@@ -194,8 +227,26 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const shellcheck = values['no-shellcheck']
     ? linted.map(() => [])
     : await checkScripts(linted, fixedToStdout ? () => {} : io.err);
+  const resolved = values['resolve-images']
+    ? await resolveBaseImages(
+        linted,
+        await resolveSetup(
+          engineOptions({ ...(values.docker ? { docker: values.docker } : {}) }, io.env),
+          values['insecure-registry'] ?? [],
+          fixedToStdout ? () => {} : io.err,
+        ),
+      )
+    : null;
   linted.forEach(({ name, text, options }, i) => {
-    const findings: readonly Finding[] = lint(text, { ...options, shellcheck: shellcheck[i] });
+    const facts = resolved?.[i];
+    for (const e of facts?.errors ?? []) io.err(`${e}\n`);
+    if (facts && facts.errors.length > 0) failed = true;
+    const findings: readonly Finding[] = linter.lint(text, {
+      file: options.file,
+      dockerignore: options.dockerignore,
+      shellcheck: shellcheck[i],
+      ...(facts ? { images: facts.images, buildPlatform: facts.buildPlatform } : {}),
+    });
     reported.push({ file: name, text, findings });
   });
 

@@ -190,7 +190,7 @@ describe('heredocs in a Dockerfile', () => {
   it('reports an unterminated heredoc and keeps the text', () => {
     const text = 'FROM alpine\nRUN <<EOF\necho hi\n';
     const t = parse(text);
-    expect(t.diagnostics.map((d) => [d.code, d.message, d.position.start.line])).toContainEqual([
+    expect(t.diagnostics.map((d) => [d.code, d.message, d.position.line])).toContainEqual([
       'UnterminatedHeredoc',
       'unterminated heredoc',
       2,

@@ -77,7 +77,7 @@ describe('line continuation and comments', () => {
         severity: 'warning',
         code: 'NoEmptyContinuation',
         message: 'Empty continuation lines will become errors in a future release',
-        position: expect.objectContaining({ start: expect.objectContaining({ line: 3 }) }),
+        position: expect.objectContaining({ line: 3 }),
       }),
     ]);
   });
@@ -105,8 +105,12 @@ describe('positions', () => {
     const tree = parse('FROM a\n\n  RUN b \\\n   c\n');
     const run = tree.children[1] as InstructionNode;
     expect(run.position).toEqual({
-      start: { line: 3, column: 3, offset: 10 },
-      end: { line: 4, column: 5, offset: 22 },
+      line: 3,
+      column: 3,
+      offset: 10,
+      endLine: 4,
+      endColumn: 5,
+      endOffset: 22,
     });
   });
 
@@ -283,7 +287,7 @@ describe('BuildKit rules the parser enforces beyond the line parsers', () => {
     const [d] = parse('# hi\n').diagnostics;
     expect(d).toMatchObject({
       message: 'file with no instructions',
-      position: { start: { line: 1, column: 1 } },
+      position: { line: 1, column: 1 },
     });
   });
 

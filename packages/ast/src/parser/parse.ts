@@ -12,7 +12,6 @@ import type {
   EscapeChar,
   Heredoc,
   InstructionNode,
-  Point,
   Position,
 } from '../tree/nodes.js';
 import { matchDirective } from './directives.js';
@@ -65,8 +64,8 @@ export function parseStrict(text: string, options: ParseOptions = {}): Dockerfil
   const error = tree.diagnostics.find((d) => d.severity === 'error');
   if (error) {
     throw new DockerfileSyntaxError(error.message, {
-      line: error.position.start.line,
-      column: error.position.start.column,
+      line: error.position.line,
+      column: error.position.column,
       file: options.file ?? 'Dockerfile',
     });
   }
@@ -112,8 +111,8 @@ class Parser {
     const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     const afterStart = this.scan(bom.length);
     if (!this.children.some((c) => c.type === 'instruction')) {
-      const at = point(Math.max(this.lineNo, 1), 1, this.lineStart);
-      this.report('error', 'NoInstructions', 'file with no instructions', at, at);
+      const at = collapsed(Math.max(this.lineNo, 1), 1, this.lineStart);
+      this.report('error', 'NoInstructions', 'file with no instructions', at);
     }
     const file = this.file;
     return Object.freeze({
@@ -122,7 +121,7 @@ class Parser {
       escape: this.escapeChar,
       diagnostics: Object.freeze(this.diagnostics),
       ...(file === undefined ? {} : { file }),
-      position: Object.freeze({ start: point(1, 1, 0), end: this.here() }),
+      position: this.spanTo(1, 1, 0),
       raws: Object.freeze({ bom, after: text.slice(afterStart), eol: detectEol(text) }),
     });
   }
@@ -172,13 +171,11 @@ class Parser {
     this.lineNext = le < this.n ? le + 1 : this.n;
     this.pos = this.lineNext;
     if (le - ls >= MAX_LINE_BYTES / 4 && utf8Length(text, ls, this.lineNext) > MAX_LINE_BYTES) {
-      const start = point(this.lineNo, 1, ls);
       this.report(
         'error',
         'LineTooLong',
         `dockerfile line greater than max allowed size of ${MAX_LINE_BYTES - 1}`,
-        start,
-        start,
+        collapsed(this.lineNo, 1, ls),
       );
     }
     return true;
@@ -189,7 +186,7 @@ class Parser {
     const { text, lineStart, contentEnd } = this;
     const before = text.slice(beforeStart, lineStart);
     const source = text.slice(lineStart, this.lineNext);
-    const position = this.linePosition(ts);
+    const position = this.spanTo(this.lineNo, ts - lineStart + 1, ts);
     if (!this.directivesDone) {
       const match = matchDirective(text, ts, contentEnd);
       if (match && (match.name === 'syntax' || match.name === 'escape' || match.name === 'check')) {
@@ -229,8 +226,7 @@ class Parser {
         'error',
         'DuplicateDirective',
         `only one ${name} parser directive can be used`,
-        position.start,
-        position.end,
+        position,
       );
       return;
     }
@@ -245,8 +241,7 @@ class Parser {
         'error',
         'InvalidEscapeDirective',
         `invalid escape token '${value}' does not match \` or \\`,
-        position.start,
-        position.end,
+        position,
       );
     }
   }
@@ -275,7 +270,7 @@ class Parser {
     if (firstCont >= 0) {
       let logical = text.slice(ts, firstCont);
       let cont = firstCont;
-      let emptyContinuation: Point | null = null;
+      let emptyContinuation: Position | null = null;
       while (cont >= 0 && this.nextLine()) {
         const cls = this.lineStart;
         const cce = this.contentEnd;
@@ -283,7 +278,7 @@ class Parser {
         while (cts < cce && isGoSpace(text.charCodeAt(cts))) cts++;
         if (cts < cce && text.charCodeAt(cts) === HASH) continue;
         if (cts === cce) {
-          emptyContinuation ??= point(this.lineNo, 1, cls);
+          emptyContinuation ??= collapsed(this.lineNo, 1, cls);
           continue;
         }
         cont = continuationAt(text, escape, cls, cce);
@@ -295,7 +290,6 @@ class Parser {
           'NoEmptyContinuation',
           'Empty continuation lines will become errors in a future release',
           emptyContinuation,
-          emptyContinuation,
         );
       }
       src = logical;
@@ -304,11 +298,12 @@ class Parser {
     }
 
     // 2. Keyword, flags and arguments, as BuildKit's line parsers split them.
-    const start = point(startLine, ts - ls + 1, ts);
-    let end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
+    // Problems of the line itself span the instruction's lines, its heredoc bodies excluded.
+    const startColumn = ts - ls + 1;
+    let position = this.spanTo(startLine, startColumn, ts);
     const line = this.line;
     parseInstructionLine(line, src, from, to, escape, this.problems);
-    if (this.problems.length > 0) this.lineProblems(start, end);
+    if (this.problems.length > 0) this.lineProblems(position);
 
     // 3. Heredoc bodies follow the instruction's last line.
     let heredocs: readonly Heredoc[] = EMPTY;
@@ -320,10 +315,10 @@ class Parser {
     ) {
       const markers = findHeredocs(src === text ? text.slice(from, to) : src);
       if (markers.error !== null) {
-        this.report('error', 'InvalidHeredoc', markers.error, start, end);
+        this.report('error', 'InvalidHeredoc', markers.error, position);
       } else if (markers.heredocs.length > 0) {
-        heredocs = this.heredocBodies(markers.heredocs, start);
-        end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
+        heredocs = this.heredocBodies(markers.heredocs, position);
+        position = this.spanTo(startLine, startColumn, ts);
       }
     }
 
@@ -352,7 +347,7 @@ class Parser {
       json,
       heredocs,
       trigger,
-      position: Object.freeze({ start, end }),
+      position,
       raws: Object.freeze({
         before: text.slice(beforeStart, ls),
         indent: text.slice(ls, ts),
@@ -364,11 +359,11 @@ class Parser {
       }),
     });
     this.children.push(node);
-    this.validate(node, start, end);
+    this.validate(node, position);
   }
 
   /** The bodies of the heredocs an instruction opened, read from the lines after it. */
-  private heredocBodies(markers: readonly HeredocMarker[], start: Point): readonly Heredoc[] {
+  private heredocBodies(markers: readonly HeredocMarker[], opener: Position): readonly Heredoc[] {
     const { text } = this;
     const docs: Heredoc[] = [];
     for (const doc of markers) {
@@ -393,8 +388,8 @@ class Parser {
         }),
       );
       if (!terminated) {
-        const end = point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd);
-        this.report('error', 'UnterminatedHeredoc', 'unterminated heredoc', start, end);
+        const position = this.spanTo(opener.line, opener.column, opener.offset);
+        this.report('error', 'UnterminatedHeredoc', 'unterminated heredoc', position);
         break;
       }
     }
@@ -413,48 +408,46 @@ class Parser {
   }
 
   /** The line parsers' problems, as diagnostics over the instruction. */
-  private lineProblems(start: Point, end: Point): void {
+  private lineProblems(position: Position): void {
     const { problems } = this;
     for (let i = 0; i < problems.length; i += 2) {
-      this.report('error', problems[i]!, problems[i + 1]!, start, end);
+      this.report('error', problems[i]!, problems[i + 1]!, position);
     }
     problems.length = 0;
   }
 
-  private validate(node: InstructionNode, start: Point, end: Point): void {
+  private validate(node: InstructionNode, position: Position): void {
     if (node.keyword === 'FROM') this.seenFrom = true;
     else if (!this.seenFrom && node.keyword !== 'ARG' && KNOWN_KEYWORDS.has(node.keyword)) {
       // Only ARG may come before the first FROM (BuildKit's instructions.Parse, CurrentStage).
-      this.report('error', 'NoBuildStage', 'no build stage in current context', start, end);
+      this.report('error', 'NoBuildStage', 'no build stage in current context', position);
     }
     const problems = validateInstruction(node, this.escapeChar, this.validateOptions);
     for (let i = 0; i < problems.length; i++) {
       const p = problems[i]!;
-      this.report(p.severity, p.code, p.message, start, end);
+      this.report(p.severity, p.code, p.message, position);
     }
   }
 
-  private linePosition(ts: number): Position {
+  /** From the given start to the end of the current line's text (its terminator excluded). */
+  private spanTo(line: number, column: number, offset: number): Position {
     return Object.freeze({
-      start: point(this.lineNo, ts - this.lineStart + 1, ts),
-      end: point(this.lineNo, this.contentEnd - this.lineStart + 1, this.contentEnd),
+      line,
+      column,
+      offset,
+      endLine: Math.max(this.lineNo, 1),
+      endColumn: this.contentEnd - this.lineStart + 1,
+      endOffset: this.contentEnd,
     });
-  }
-
-  private here(): Point {
-    return point(Math.max(this.lineNo, 1), this.contentEnd - this.lineStart + 1, this.contentEnd);
   }
 
   private report(
     severity: DiagnosticSeverity,
     code: string,
     message: string,
-    start: Point,
-    end: Point,
+    position: Position,
   ): void {
-    this.diagnostics.push(
-      Object.freeze({ severity, code, message, position: Object.freeze({ start, end }) }),
-    );
+    this.diagnostics.push(Object.freeze({ severity, code, message, position }));
   }
 }
 
@@ -471,7 +464,14 @@ function detectEol(text: string): '\n' | '\r\n' {
   return i > 0 && text.charCodeAt(i - 1) === 0x0d ? '\r\n' : '\n';
 }
 
-// Points are not frozen on their own: they are only reachable through a frozen position.
-function point(line: number, column: number, offset: number): Point {
-  return { line, column, offset };
+/** An empty position: where something is missing. */
+function collapsed(line: number, column: number, offset: number): Position {
+  return Object.freeze({
+    line,
+    column,
+    offset,
+    endLine: line,
+    endColumn: column,
+    endOffset: offset,
+  });
 }

@@ -59,9 +59,9 @@ function keptDiagnostics(
   for (const child of tree.children) {
     const { position, raws } = child;
     if (position === undefined || raws === undefined) continue;
-    const lineStart = position.start.offset - (position.start.column - 1);
-    spans.push({ from: lineStart - raws.before.length, to: position.end.offset, child });
-    if (position.end.offset > lastEnd) lastEnd = position.end.offset;
+    const lineStart = position.offset - (position.column - 1);
+    spans.push({ from: lineStart - raws.before.length, to: position.endOffset, child });
+    if (position.endOffset > lastEnd) lastEnd = position.endOffset;
   }
   spans.sort((a, b) => a.from - b.from);
   const kept = new Set<ChildNode>();
@@ -69,7 +69,7 @@ function keptDiagnostics(
   const hasInstruction = children.some((c) => c.type === 'instruction');
   const out = all.filter((d) => {
     if (d.code === 'NoInstructions') return !hasInstruction;
-    const offset = d.position.start.offset;
+    const offset = d.position.offset;
     const owner = spanAt(spans, offset);
     // No child holds it: the trailing text's (kept with the tree's raws), else stale.
     if (owner === null) return offset > lastEnd;

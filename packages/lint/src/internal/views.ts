@@ -4,8 +4,10 @@ import {
   envPairs,
   type InstructionNode,
   type KeyValue,
+  type RunView,
   viewArg,
   viewKeyValue,
+  viewRun,
 } from '@dockwright/ast';
 import type { RuleContext } from '../rule-context.js';
 
@@ -15,6 +17,7 @@ const readEnvPairs = (node: InstructionNode, escape: EscapeChar): readonly KeyVa
   envPairs(node, escape);
 const readArgs = (node: InstructionNode, escape: EscapeChar): readonly ArgDeclaration[] =>
   viewArg(node, escape).args;
+const readRunFlags = (node: InstructionNode): RunView => viewRun(node);
 const readLabels = (node: InstructionNode, escape: EscapeChar): readonly KeyValue[] =>
   viewKeyValue(node, escape).pairs;
 
@@ -38,4 +41,9 @@ export function declaredNames(ctx: RuleContext, node: InstructionNode): string[]
 /** A LABEL's pairs, quotes removed (ast's `viewKeyValue`). */
 export function labelsOf(ctx: RuleContext, node: InstructionNode): readonly KeyValue[] {
   return ctx.view(readLabels, node);
+}
+
+/** A RUN's `--mount`, `--network` and `--security` (ast's `viewRun`). */
+export function runFlagsOf(ctx: RuleContext, node: InstructionNode): RunView {
+  return ctx.view(readRunFlags, node);
 }

@@ -22,7 +22,7 @@ export function formatCheckstyle(files: readonly ReportedFile[]): string {
     }
     out += `  <file name="${attr(file)}">\n`;
     for (const f of findings) {
-      out += `    <error column="${f.position.start.column}" line="${f.position.start.line}" message="${attr(messageWithIds(f))}" severity="${f.severity}" source="${attr(f.ruleId)}"/>\n`;
+      out += `    <error column="${f.position.column}" line="${f.position.line}" message="${attr(messageWithIds(f))}" severity="${f.severity}" source="${attr(f.ruleId)}"/>\n`;
     }
     out += '  </file>\n';
   }

@@ -25,7 +25,7 @@ function issue(file: string, f: Finding): Issue {
     check_name: f.ruleId,
     description: messageWithIds(f),
     categories: ['Bug Risk'],
-    location: { path: file, lines: { begin: f.position.start.line, end: f.position.end.line } },
+    location: { path: file, lines: { begin: f.position.line, end: f.position.endLine } },
     severity: IMPACT[f.severity],
   };
 }

@@ -9,7 +9,7 @@ export function formatGnu(files: readonly ReportedFile[], program = 'dockwright'
   let out = '';
   for (const { file, findings } of files) {
     for (const f of findings) {
-      const { line, column } = f.position.start;
+      const { line, column } = f.position;
       out += `${program}:${file}:${line}:${column}: ${f.ruleId} ${f.severity}: ${messageWithIds(f)}\n`;
     }
   }

@@ -60,10 +60,10 @@ export function formatSarif(
           physicalLocation: {
             artifactLocation: { uri: artifactUri(file) },
             region: {
-              startLine: f.position.start.line,
-              startColumn: f.position.start.column,
-              endLine: f.position.end.line,
-              endColumn: f.position.end.column,
+              startLine: f.position.line,
+              startColumn: f.position.column,
+              endLine: f.position.endLine,
+              endColumn: f.position.endColumn,
             },
           },
         },

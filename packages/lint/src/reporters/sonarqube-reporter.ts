@@ -22,10 +22,9 @@ const SEVERITY: Record<Severity, string> = {
 export function formatSonarqube(files: readonly ReportedFile[], engineId = 'dockwright'): string {
   const issues = files.flatMap(({ file, findings }) =>
     findings.map((f) => {
-      const { start, end } = f.position;
+      const p = f.position;
       // SonarQube's columns are 0-based, the end exclusive; a range is never empty.
-      const endColumn =
-        end.line > start.line || end.column > start.column ? end.column - 1 : start.column;
+      const endColumn = p.endLine > p.line || p.endColumn > p.column ? p.endColumn - 1 : p.column;
       return {
         engineId,
         ruleId: f.ruleId,
@@ -35,9 +34,9 @@ export function formatSonarqube(files: readonly ReportedFile[], engineId = 'dock
           message: messageWithIds(f),
           filePath: file,
           textRange: {
-            startLine: start.line,
-            endLine: Math.max(end.line, start.line),
-            startColumn: start.column - 1,
+            startLine: p.line,
+            endLine: Math.max(p.endLine, p.line),
+            startColumn: p.column - 1,
             endColumn,
           },
         },

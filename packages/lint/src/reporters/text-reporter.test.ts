@@ -8,7 +8,7 @@ function finding(line: number, column: number, message = 'm'): Finding {
     ruleId: 'R',
     severity: 'warning',
     message,
-    position: { start: { line, column, offset: 0 }, end: { line, column, offset: 0 } },
+    position: { line, column, offset: 0, endLine: line, endColumn: column, endOffset: 0 },
   } as Finding;
 }
 

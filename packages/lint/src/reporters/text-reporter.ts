@@ -47,7 +47,7 @@ export function formatText(files: readonly ReportedFile[], colors: Colors = NO_C
     const name = escapeTerminal(file);
     for (const f of findings) {
       total++;
-      const { line, column } = f.position.start;
+      const { line, column } = f.position;
       const sev =
         f.severity === 'error'
           ? colors.red('error')

@@ -6,6 +6,7 @@ import { exposeInvalidFormat } from './buildkit/expose-invalid-format.js';
 import { exposeProtoCasing } from './buildkit/expose-proto-casing.js';
 import { fromAsCasing } from './buildkit/from-as-casing.js';
 import { fromPlatformFlagConstDisallowed } from './buildkit/from-platform-flag-const-disallowed.js';
+import { invalidBaseImagePlatform } from './buildkit/invalid-base-image-platform.js';
 import { invalidDefaultArgInFrom } from './buildkit/invalid-default-arg-in-from.js';
 import { invalidDefinitionDescription } from './buildkit/invalid-definition-description.js';
 import { jsonArgsRecommended } from './buildkit/json-args-recommended.js';
@@ -23,7 +24,7 @@ import { workdirRelativePath } from './buildkit/workdir-relative-path.js';
 
 /**
  * BuildKit's build checks (linter/ruleset.go) under their own names. InvalidBaseImagePlatform
- * is left out: it compares the platform of the pulled base image, which needs a registry.
+ * reports only with the facts a caller resolved (`LintOptions.images`).
  */
 export const buildkitRules: readonly Rule[] = [
   stageNameCasing,
@@ -43,6 +44,7 @@ export const buildkitRules: readonly Rule[] = [
   secretsUsedInArgOrEnv,
   invalidDefaultArgInFrom,
   fromPlatformFlagConstDisallowed,
+  invalidBaseImagePlatform,
   copyIgnoredFile,
   invalidDefinitionDescription,
   exposeProtoCasing,

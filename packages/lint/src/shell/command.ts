@@ -70,8 +70,16 @@ export function hasArg(cmd: ShellCommand, word: string): boolean {
 
 /** The words that are not flags (values of flags included: see {@link dropFlagArg}). */
 export function argsNoFlags(cmd: ShellCommand): string[] {
-  const flagged = new Set(cmd.flags.map((f) => f.index));
-  return cmd.args.filter((_, i) => !flagged.has(i));
+  // Flags come in the order of their words (a flag whose word was dropped has index -1).
+  const { args, flags } = cmd;
+  const out: string[] = [];
+  let k = 0;
+  for (let i = 0; i < args.length; i++) {
+    while (k < flags.length && flags[k]!.index < i) k++;
+    if (k < flags.length && flags[k]!.index === i) continue;
+    out.push(args[i]!);
+  }
+  return out;
 }
 
 /**

@@ -1,8 +1,15 @@
-import type { InstructionNode, Point, Position } from '@dockwright/ast';
+import type { InstructionNode, Position } from '@dockwright/ast';
 import type { RuleContext } from '../rule-context.js';
 import type { Finding } from '../types.js';
 import type { ShellcheckComment, ShellcheckResult } from './shellcheck-job.js';
 import { mapOffset } from './source-map.js';
+
+/** A place in the Dockerfile: 1-based line and column, 0-based offset. */
+interface Point {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
 
 /** ShellCheck's wiki page for a code. */
 export function shellcheckUrl(code: string): string {
@@ -20,7 +27,7 @@ export function shellcheckFindings(
 ): { finding: Omit<Finding, 'file'>; anchor: InstructionNode | null }[] {
   if (results.length === 0) return [];
   const byOffset = new Map<number, InstructionNode>();
-  for (const n of ctx.instructions) if (n.position) byOffset.set(n.position.start.offset, n);
+  for (const n of ctx.instructions) if (n.position) byOffset.set(n.position.offset, n);
   const out: { finding: Omit<Finding, 'file'>; anchor: InstructionNode | null }[] = [];
   for (const { job, comments } of results) {
     const anchor = byOffset.get(job.anchor) ?? null;
@@ -39,9 +46,18 @@ export function shellcheckFindings(
       return at;
     };
     for (const c of comments) {
-      const start = place(c.line, c.column, anchor.position.start);
+      const start = place(c.line, c.column, anchor.position);
       const end = place(c.endLine, c.endColumn, start);
-      out.push({ finding: toFinding(c, { start, end: withOffset(end, start) }), anchor });
+      const position: Position = {
+        line: start.line,
+        column: start.column,
+        offset: start.offset,
+        endLine: end.line,
+        endColumn: end.column,
+        // A place after `start` keeps an offset no smaller than `start`'s.
+        endOffset: Math.max(end.offset, start.offset),
+      };
+      out.push({ finding: toFinding(c, position), anchor });
     }
   }
   return out;
@@ -49,11 +65,6 @@ export function shellcheckFindings(
 
 function toFinding(c: ShellcheckComment, position: Position): Omit<Finding, 'file'> {
   return { ruleId: `SC${c.code}`, severity: c.level, message: c.message, position };
-}
-
-/** A point after `start` keeps an offset no smaller than `start`'s. */
-function withOffset(end: Point, start: Point): Point {
-  return end.offset < start.offset ? { ...end, offset: start.offset } : end;
 }
 
 /** UTF-16 units from `from` covering `codePoints` characters (ShellCheck counts characters). */

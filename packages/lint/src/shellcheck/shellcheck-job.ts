@@ -198,7 +198,7 @@ function jobFor(
   if (NON_POSIX.some((s) => state.shell.includes(s))) return null;
   const { logical, segments, after, afterLine } = logicalLineMap(
     text,
-    anchor.position.start,
+    anchor.position,
     tree.escape,
   );
   const command = run.args[0] ?? '';
@@ -238,7 +238,7 @@ function jobFor(
   const shell = state.shell.trim().split(/\s+/)[0] ?? '';
   const exports = [...state.vars].sort().map((v) => `export ${v}=1\n`);
   return {
-    anchor: anchor.position.start.offset,
+    anchor: anchor.position.offset,
     script: `#!${shell}\n${exports.join('')}${script}`,
     prelude: 1 + exports.length,
     segments: mapped,

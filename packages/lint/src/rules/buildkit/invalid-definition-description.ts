@@ -36,12 +36,14 @@ export const invalidDefinitionDescription = defineRule(
   },
   (ctx, report) => {
     for (const n of ctx.instructions) {
+      if (n.keyword !== 'FROM' && n.keyword !== 'ARG') continue;
       // BuildKit reads the last comment above (every comment, `# check=` ones too), up to its
       // first space.
       const comments = ctx.commentsAbove(n);
       const last = comments[comments.length - 1];
       if (!last) continue;
-      const firstWord = last.text.split(' ')[0] ?? '';
+      const space = last.text.indexOf(' ');
+      const firstWord = space < 0 ? last.text : last.text.slice(0, space);
       let keyword: string;
       let keys: string[];
       if (n.keyword === 'FROM') {

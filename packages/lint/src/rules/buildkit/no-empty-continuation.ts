@@ -30,20 +30,24 @@ export const noEmptyContinuation = defineRule(
   (ctx, report) => {
     const lines = ctx.tree.diagnostics
       .filter((d) => d.code === 'NoEmptyContinuation')
-      .map((d) => d.position.start.offset);
+      .map((d) => d.position.offset);
     if (lines.length === 0) return;
     const text = print(ctx.tree);
     const done = new Set<InstructionNode>();
     for (const offset of lines) {
       const node = ctx.instructions.find(
-        (n) => n.position && n.position.start.offset <= offset && offset < n.position.end.offset,
+        (n) => n.position && n.position.offset <= offset && offset < n.position.endOffset,
       );
       if (!node?.position || done.has(node)) continue;
       done.add(node);
-      const { segments } = logicalLineMap(text, node.position.start, ctx.escape);
+      const { segments } = logicalLineMap(text, node.position, ctx.escape);
       const last = segments[segments.length - 1]!;
-      const start = { line: last.line, column: 1, offset: last.offset - (last.column - 1) };
-      report({ start, end: start }, 'Empty continuation line');
+      const lineStart = last.offset - (last.column - 1);
+      const at = { line: last.line, column: 1, offset: lineStart };
+      report(
+        { ...at, endLine: at.line, endColumn: 1, endOffset: lineStart },
+        'Empty continuation line',
+      );
     }
   },
 );

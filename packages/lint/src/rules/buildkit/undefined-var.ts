@@ -70,7 +70,7 @@ export const undefinedVar = defineRule(
   },
   (ctx, report) => {
     // Global ARGs with a default (and the platform ARGs) give a stage's `ARG name` a value.
-    const globalValues = new Set<string>(PLATFORM_ARGS);
+    const globalValues = new Set<string>();
     for (const a of ctx.globalArgs) {
       for (const d of argsOf(ctx, a)) if (d.value !== null) globalValues.add(d.name);
     }
@@ -81,11 +81,12 @@ export const undefinedVar = defineRule(
       const env = new Set<string>(stage.parent ? (envByStage.get(stage.parent) ?? []) : ['PATH']);
       const args = new Set<string>();
       for (const n of stage.instructions) {
-        const reported = new Set<string>();
+        let reported: Set<string> | null = null;
         for (const word of expandedWords(n)) {
           for (const name of varNames(word, ctx.escape)) {
             if (env.has(name) || args.has(name)) continue;
-            if (PREDEFINED_ARGS.has(name) || reported.has(name)) continue;
+            if (PREDEFINED_ARGS.has(name) || reported?.has(name)) continue;
+            reported ??= new Set();
             reported.add(name);
             const hint = suggest(name, [...env], true);
             report(
@@ -99,7 +100,9 @@ export const undefinedVar = defineRule(
         if (n.keyword === 'ARG') {
           for (const d of argsOf(ctx, n)) {
             args.add(d.name);
-            if (d.value !== null || globalValues.has(d.name)) env.add(d.name);
+            if (d.value !== null || PLATFORM_ARGS.has(d.name) || globalValues.has(d.name)) {
+              env.add(d.name);
+            }
           }
         }
       }

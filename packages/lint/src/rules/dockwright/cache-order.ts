@@ -46,9 +46,9 @@ export const cacheOrder = defineRule(
         if (!copied && copiesWholeContext(n)) copied = n;
       }
       if (!copied) continue;
-      const copyLine = copied.position?.start.line ?? 0;
+      const copyLine = copied.position?.line ?? 0;
       for (const n of stage.instructions) {
-        if (n.keyword !== 'RUN' || (n.position?.start.line ?? 0) < copyLine) continue;
+        if (n.keyword !== 'RUN' || (n.position?.line ?? 0) < copyLine) continue;
         const run = ctx.run(n);
         for (const c of run.commands) {
           const install = dependencyInstall(c);

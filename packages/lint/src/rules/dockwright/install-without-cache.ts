@@ -1,6 +1,6 @@
-import { viewRun } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
 import { commandName, packageInstall } from '../../internal/installs.js';
+import { runFlagsOf } from '../../internal/views.js';
 import { hasFlag, type ShellCommand } from '../../shell/command.js';
 
 /** Whether the same RUN cleans up the tool's cache (or the install disables it). */
@@ -89,7 +89,7 @@ export const installWithoutCache = defineRule(
   },
   (ctx, report) => {
     for (const run of ctx.runs()) {
-      const cacheMounts = viewRun(run.node).mounts.filter((m) => m.type === 'cache');
+      const cacheMounts = runFlagsOf(ctx, run.node).mounts.filter((m) => m.type === 'cache');
       for (const c of run.commands) {
         const install = packageInstall(c);
         if (!install) continue;

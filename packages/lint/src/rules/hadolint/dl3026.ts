@@ -1,5 +1,5 @@
-import { viewRun } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { runFlagsOf } from '../../internal/views.js';
 import { baseImage } from './shared.js';
 
 const MESSAGE = 'Use only an allowed registry in the FROM image';
@@ -53,7 +53,7 @@ export const dl3026 = defineRule(
         const from = n.flags.find((f) => f.name === 'from')?.value;
         if (from !== undefined && from !== null && !ok(flagImage(from))) report(n, MESSAGE);
       } else if (n.keyword === 'RUN') {
-        const bad = viewRun(n).mounts.some(
+        const bad = runFlagsOf(ctx, n).mounts.some(
           (m) => (m.type === 'cache' || m.type === 'bind') && !ok(flagImage(m.from ?? 'scratch')),
         );
         if (bad) report(n, MESSAGE);

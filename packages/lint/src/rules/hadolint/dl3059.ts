@@ -1,5 +1,5 @@
-import { viewRun } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { runFlagsOf } from '../../internal/views.js';
 
 const MESSAGE = 'Multiple consecutive `RUN` instructions. Consider consolidation.';
 
@@ -28,12 +28,16 @@ export const dl3059 = defineRule(
         previous = null;
         continue;
       }
-      const run = viewRun(n);
-      const flags = JSON.stringify([
-        run.mounts.map((m) => JSON.stringify(m)).sort(),
-        run.network,
-        run.security,
-      ]);
+      const run = runFlagsOf(ctx, n);
+      // Written out only when set: most RUNs have none of these flags.
+      const flags =
+        run.mounts.length === 0 && run.network === null && run.security === null
+          ? ''
+          : JSON.stringify([
+              run.mounts.map((m) => JSON.stringify(m)).sort(),
+              run.network,
+              run.security,
+            ]);
       const commands = ctx.run(n).commands.length;
       if (previous && previous.flags === flags && commands <= 1 && previous.commands <= 1) {
         report(n, MESSAGE);

@@ -1,4 +1,5 @@
-import { type InstructionNode, type Mount, viewRun } from '@dockwright/ast';
+import type { InstructionNode } from '@dockwright/ast';
+import { runFlagsOf } from '../../internal/views.js';
 import type { RuleContext } from '../../rule-context.js';
 
 /**
@@ -129,13 +130,9 @@ export function hasCacheOrTmpfsMountWith(
   fragment: string,
 ): boolean {
   if (!run.flags.some((f) => f.name === 'mount')) return false;
-  return ctx
-    .view(readMounts, run)
-    .some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target.includes(fragment));
-}
-
-function readMounts(run: InstructionNode): readonly Mount[] {
-  return viewRun(run).mounts;
+  return runFlagsOf(ctx, run).mounts.some(
+    (m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target.includes(fragment),
+  );
 }
 
 /** hadolint's `archiveFileFormatExtensions`. */

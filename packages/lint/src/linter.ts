@@ -1,0 +1,219 @@
+import { type DockerfileNode, type InstructionNode, type Position, parse } from '@dockwright/ast';
+import { mergeSameProblems, type Reported } from './merge-findings.js';
+import { ConfigPolicy, type ConfiguredRule, Policy } from './policy.js';
+import { RuleContext } from './rule-context.js';
+import { allRules } from './rules/all-rules.js';
+import { shellcheckFindings } from './shellcheck/shellcheck-findings.js';
+import type {
+  Finding,
+  Fix,
+  LintInput,
+  LintOptions,
+  Report,
+  Rule,
+  RuleMeta,
+  Severity,
+} from './types.js';
+
+/**
+ * What differs from one file to the next when a linter checks many: the name put on findings,
+ * the `.dockerignore` of its build context, ShellCheck's comments on its RUN scripts, and the
+ * facts resolved about its base images (`images`, `buildPlatform`). Each one given replaces
+ * the linter's own option of the same name for this file.
+ */
+export type FileOptions = Pick<
+  LintOptions,
+  'file' | 'dockerignore' | 'shellcheck' | 'images' | 'buildPlatform'
+>;
+
+/** Lints Dockerfiles with one configuration. */
+export interface Linter {
+  /**
+   * The findings for one Dockerfile (text or parsed tree), as {@link lint} gives them. A linter
+   * keeps nothing from one file to the next: the findings do not depend on what it linted
+   * before.
+   */
+  lint(input: LintInput, file?: FileOptions): Finding[];
+}
+
+/**
+ * A linter for one configuration: the levels, ignore list and `buildkitCheck` are read, and the
+ * rules they switch off dropped, once, rather than for every file. {@link lint} makes one per
+ * call; a caller checking many files with the same options (the CLI) makes one and reuses it.
+ * A malformed `options.buildkitCheck` throws {@link CheckConfigError} here.
+ *
+ * @example
+ * ```ts
+ * const linter = createLinter({ rules: { DL3008: 'off' } });
+ * for (const { name, text } of files) report(name, linter.lint(text, { file: name }));
+ * ```
+ */
+export function createLinter(options: LintOptions = {}): Linter {
+  return new RuleLinter(options, allRules, true);
+}
+
+/**
+ * A linter over a chosen set of rules; `merge: false` keeps each rule's own findings where
+ * {@link createLinter}'s folds the findings of one problem together (the rule tests use it).
+ */
+export class RuleLinter implements Linter {
+  private readonly options: LintOptions;
+  private readonly config: ConfigPolicy;
+  private readonly merge: boolean;
+  private readonly wantFixes: boolean;
+
+  constructor(options: LintOptions, rules: readonly Rule[], merge: boolean) {
+    this.options = options;
+    this.config = new ConfigPolicy(options, rules);
+    this.merge = merge;
+    this.wantFixes = options.fixes !== false;
+  }
+
+  lint(input: LintInput, file?: FileOptions): Finding[] {
+    const options: LintOptions = file
+      ? {
+          ...this.options,
+          file: file.file ?? this.options.file,
+          dockerignore: file.dockerignore ?? this.options.dockerignore,
+          shellcheck: file.shellcheck ?? this.options.shellcheck,
+          images: file.images ?? this.options.images,
+          buildPlatform: file.buildPlatform ?? this.options.buildPlatform,
+        }
+      : this.options;
+    const tree: DockerfileNode =
+      typeof input === 'string' ? parse(input, { file: options.file }) : input;
+    return new FileLint(tree, options, this.config, this.wantFixes).run(this.merge);
+  }
+}
+
+/** One file being linted: its context, its policy and the findings so far. */
+class FileLint {
+  private readonly ctx: RuleContext;
+  private readonly policy: Policy;
+  private readonly file: string | undefined;
+  private readonly wantFixes: boolean;
+  private readonly reported: Reported[] = [];
+  /** Whether a finding of a rule that may fold into another's was reported. */
+  private foldable = false;
+  /** The rule running and the context (the file, or its ONBUILD view) it runs over. */
+  private entry: ConfiguredRule | null = null;
+  private view: RuleContext;
+
+  constructor(
+    tree: DockerfileNode,
+    private readonly options: LintOptions,
+    private readonly config: ConfigPolicy,
+    wantFixes: boolean,
+  ) {
+    this.ctx = new RuleContext(tree, options);
+    this.view = this.ctx;
+    this.file = options.file ?? tree.file;
+    this.wantFixes = wantFixes;
+    this.policy = new Policy(config, this.ctx, (severity, message, position) => {
+      this.add('InvalidCheckOption', severity, message, position, undefined, null, null);
+    });
+  }
+
+  run(merge: boolean): Finding[] {
+    const { ctx, policy } = this;
+    for (const d of ctx.tree.diagnostics) {
+      if (d.severity !== 'error') continue;
+      const anchor = instructionAt(ctx, d.position);
+      this.add(d.code, 'error', d.message, d.position, undefined, null, anchor);
+    }
+    // BuildKit refuses these when it builds (dockerfile2llb), so they are errors like parse errors.
+    for (const p of ctx.stageProblems) {
+      const { message, node } = p;
+      if (!node.position) continue;
+      this.add('InvalidStageReference', 'error', message, node.position, undefined, null, node);
+    }
+
+    // The ONBUILD view has no stages and only the triggers: with none, a rule sees nothing there.
+    const onbuild = ctx.onbuildView();
+    const onbuildTriggers = onbuild.instructions.length > 0;
+    const report = this.report;
+    for (const entry of this.config.rules) {
+      const { meta, rule } = entry;
+      if (!policy.runs(meta)) continue;
+      this.entry = entry;
+      this.view = ctx;
+      rule.check(ctx, report);
+      if (meta.onbuild && onbuildTriggers) {
+        this.view = onbuild;
+        rule.check(onbuild, report);
+      }
+    }
+    this.entry = null;
+
+    for (const sc of shellcheckFindings(ctx, this.options.shellcheck ?? [])) {
+      const { ruleId, message, position } = sc.finding;
+      const severity = policy.severityOf(ruleId, sc.finding.severity, sc.anchor);
+      if (severity === null) continue;
+      this.add(ruleId, severity, message, position, undefined, null, sc.anchor);
+    }
+
+    const kept = merge && this.foldable ? mergeSameProblems(this.reported, ctx) : this.reported;
+    const findings = kept.map((r) => r.finding);
+    findings.sort(
+      (a, b) => a.position.line - b.position.line || a.position.column - b.position.column,
+    );
+    return findings;
+  }
+
+  /** What rules report through: one function per file, whichever rule is running. */
+  private readonly report: Report = (target, message, fix, configuredBy) => {
+    const entry = this.entry;
+    if (!entry) return;
+    const view = this.view;
+    const node = isInstruction(target) ? target : null;
+    const position = node ? view.positionOf(node) : positionOf(target);
+    if (!position) return;
+    const anchor = node ? view.anchorOf(node) : instructionAt(this.ctx, position);
+    const severity = this.policy.severity(entry, configuredBy ?? anchor, position, anchor);
+    if (severity === null) return;
+    const edits = this.wantFixes ? (typeof fix === 'function' ? fix() : fix) : undefined;
+    if (entry.meta.sameProblemAs) this.foldable = true;
+    this.add(entry.meta.id, severity, message, position, edits ?? undefined, entry.meta, anchor);
+  };
+
+  private add(
+    ruleId: string,
+    severity: Severity,
+    message: string,
+    position: Position,
+    fix: Fix | undefined,
+    meta: Pick<RuleMeta, 'id' | 'sameProblemAs'> | null,
+    anchor: InstructionNode | null,
+  ): void {
+    const file = this.file;
+    const finding: Finding = fix
+      ? file
+        ? { ruleId, severity, message, position, fix, file }
+        : { ruleId, severity, message, position, fix }
+      : file
+        ? { ruleId, severity, message, position, file }
+        : { ruleId, severity, message, position };
+    this.reported.push({ finding, meta, anchor });
+  }
+}
+
+function isInstruction(target: unknown): target is InstructionNode {
+  return (target as { type?: string }).type === 'instruction';
+}
+
+function positionOf(target: { readonly position?: Position } | Position): Position | undefined {
+  if ('endOffset' in target) return target as Position;
+  return (target as { position?: Position }).position;
+}
+
+/** The instruction whose text holds a position (a comment or blank line has none). */
+function instructionAt(ctx: RuleContext, position: Position): InstructionNode | null {
+  const offset = position.offset;
+  for (const n of ctx.instructions) {
+    const p = n.position;
+    if (p && p.offset <= offset && offset < Math.max(p.endOffset, p.offset + 1)) {
+      return n;
+    }
+  }
+  return null;
+}
