@@ -410,9 +410,10 @@ write_python_context() {
   cat >"$dir/make_wheels.py" <<'PY'
 """Pack Debian's dist-packages installs of some distributions into wheels.
 
-Usage: make_wheels.py OUTDIR NAME...  (NAME = distribution name, e.g. Flask)
-Each wheel holds the distribution's top-level packages/modules and a *.dist-info with
-METADATA (the egg-info's PKG-INFO), WHEEL, entry_points.txt and RECORD.
+Usage: make_wheels.py [--dist DIR] OUTDIR NAME...  (NAME = distribution name, e.g. Flask)
+DIR is the dist-packages directory to read (default the system's). Each wheel holds the
+distribution's top-level packages/modules and a *.dist-info with METADATA (the egg-info's
+PKG-INFO, or the dist-info's own METADATA), WHEEL, entry_points.txt and RECORD.
 """
 import base64
 import glob
@@ -422,23 +423,31 @@ import re
 import sys
 import zipfile
 
+args = sys.argv[1:]
 DIST = "/usr/lib/python3/dist-packages"
-out, wanted = sys.argv[1], sys.argv[2:]
+if args[:1] == ["--dist"]:
+    DIST, args = args[1], args[2:]
+out, wanted = args[0], args[1:]
 
 
 def key(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+# Debian's older packages install an *.egg-info (PKG-INFO), newer ones (built from
+# pyproject.toml) a *.dist-info (METADATA, with upstream's Requires-Dist kept); an egg-info
+# wins over a dist-info of the same name.
 eggs = {}
-for egg in glob.glob(os.path.join(DIST, "*.egg-info")):
-    base = os.path.basename(egg)[: -len(".egg-info")]
+for egg in glob.glob(os.path.join(DIST, "*.dist-info")) + glob.glob(os.path.join(DIST, "*.egg-info")):
+    base = re.sub(r"\.(egg|dist)-info$", "", os.path.basename(egg))
     base = re.sub(r"-py\d+\.\d+$", "", base)
     name, _, version = base.rpartition("-")
     eggs[key(name)] = (egg, name, version)
 
 
 def read(egg, member):
+    if member == "PKG-INFO" and egg.endswith(".dist-info"):
+        member = "METADATA"
     path = os.path.join(egg, member) if os.path.isdir(egg) else (egg if member == "PKG-INFO" else None)
     if path and os.path.isfile(path):
         with open(path, encoding="utf-8") as f:
@@ -634,9 +643,22 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 python3-flask gunicorn python3-wheel \
       python3-pip-whl python3-setuptools-whl \
  && rm -rf /var/lib/apt/lists/*
+# Newer pure-Python releases from trixie, unpacked aside (not installed): gunicorn 23.0.0, the
+# version the templates pin, whose metadata requires packaging (not setuptools, as bookworm's
+# 20.1.0 does), as on PyPI; packaging; blinker (Flask 3 needs it; the bench adds it as a new
+# dependency). apt checks them against trixie's signed Release. Bookworm's gunicorn 20.1.0
+# stays in the wheelhouse beside 23.0.0 for requirements that pin it.
+RUN sed -e 's/^Suites: .*/Suites: trixie/' -e '/^$/,$d' /etc/apt/sources.list.d/debian.sources \
+      >/etc/apt/sources.list.d/trixie.sources \
+ && apt-get update \
+ && mkdir /tmp/trixie && cd /tmp/trixie \
+ && apt-get download python3-gunicorn/trixie python3-packaging/trixie python3-blinker/trixie \
+ && for deb in *.deb; do dpkg-deb -x "$deb" /trixie; done \
+ && rm -rf /tmp/trixie /var/lib/apt/lists/* /etc/apt/sources.list.d/trixie.sources
 COPY make_wheels.py /make_wheels.py
 RUN mkdir /wheels \
  && python3 /make_wheels.py /wheels Flask Werkzeug Jinja2 itsdangerous click MarkupSafe gunicorn wheel \
+ && python3 /make_wheels.py --dist /trixie/usr/lib/python3/dist-packages /wheels gunicorn packaging blinker \
  && cp /usr/share/python-wheels/pip-*.whl /usr/share/python-wheels/setuptools-*.whl /wheels/ \
  && ls -l /wheels
 
@@ -745,7 +767,8 @@ python -m venv /tmp/v
 /tmp/v/bin/python -c "import flask, markupsafe; print(\"flask\", flask.__version__)"
 python -m venv /tmp/w
 /tmp/w/bin/pip install -q flask gunicorn
-/tmp/w/bin/python -c "import flask, werkzeug, jinja2, markupsafe, itsdangerous, click"
+/tmp/w/bin/python -c "import flask, werkzeug, jinja2, markupsafe, itsdangerous, click, packaging"
+/tmp/w/bin/gunicorn --version
 echo "pip install flask gunicorn (unpinned, dependencies resolved from /wheels): ok"
 poetry --version
 pip install -q "poetry==1.3.2"

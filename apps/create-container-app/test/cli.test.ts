@@ -348,7 +348,7 @@ describe('flask', () => {
   });
   it.each([
     ['uv', 'uv.lock', 'uv sync --project /tmp/project --locked --no-dev --no-install-project'],
-    ['poetry', 'poetry.lock', 'poetry export --only main --format requirements.txt'],
+    ['poetry', 'poetry.lock', 'export --only main --format requirements.txt'],
   ] as const)(
     '--package-manager %s: pyproject.toml, a locked install, the tool kept out of the image',
     (pm, lockfile, install) => {
@@ -369,8 +369,8 @@ describe('flask', () => {
       expect(pyproject.includes('package-mode = false')).toBe(pm === 'poetry');
       const dockerfile = read(dir, 'Dockerfile');
       expect(dockerfile).toContain(install);
-      expect(dockerfile).toMatch(bindMount(lockfile, pm === 'uv' ? '/tmp/project/' : ''));
-      expect(dockerfile).toMatch(bindMount('pyproject.toml', pm === 'uv' ? '/tmp/project/' : ''));
+      expect(dockerfile).toMatch(bindMount(lockfile, '/tmp/project/'));
+      expect(dockerfile).toMatch(bindMount('pyproject.toml', '/tmp/project/'));
       const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
       if (pm === 'uv') {
         // uv is mounted from its image for the install step, never copied into a layer.
@@ -380,10 +380,11 @@ describe('flask', () => {
         );
         expect(dockerfile).not.toMatch(/^COPY .*uv/m);
       } else {
-        // Poetry runs in a stage of its own; the runtime installs the exported, hashed list.
+        // Poetry is installed in a stage of its own and mounted for the install step, which
+        // exports the lock and installs that hashed list.
         expect(dockerfile).toContain(`FROM python:${PYTHON_VERSION_REF}-slim AS poetry`);
-        expect(runtime).toContain('--no-deps --require-hashes -r /tmp/project/requirements.txt');
-        expect(runtime).toContain('from=poetry');
+        expect(runtime).toContain('--no-deps --require-hashes -r /tmp/requirements.txt');
+        expect(runtime).toContain('target=/opt/poetry,source=/opt/poetry,from=poetry');
         expect(runtime).not.toMatch(/pip install .*poetry/);
       }
       expect(runtime).toMatch(/^CMD \["gunicorn", .*"app:app"\]$/m);

@@ -15,16 +15,21 @@ const REQUIRES = {
   flask: ['click', 'itsdangerous', 'jinja2', 'werkzeug'],
   jinja2: ['markupsafe'],
   werkzeug: ['markupsafe'],
-  gunicorn: ['setuptools'],
+  gunicorn: ['packaging'],
 };
 
-/** Requirement lines for requirements.txt, pinning every wheel a Flask app with gunicorn needs. */
+/**
+ * Requirement lines for requirements.txt, pinning every wheel a Flask app with gunicorn needs,
+ * as `pip freeze` lists them. gunicorn is the templates' 23.0.0 (from Debian trixie, requiring
+ * packaging as on PyPI); Flask and its own dependencies are bookworm's 2.2 line.
+ */
 export const WHEELHOUSE_REQUIREMENTS = `click==8.1.3
 Flask==2.2.2
-gunicorn==20.1.0
+gunicorn==23.0.0
 itsdangerous==2.1.2
 Jinja2==3.1.2
 MarkupSafe==2.1.2
+packaging==25.0
 Werkzeug==2.2.2
 `;
 
@@ -65,8 +70,20 @@ function closure(roots) {
   return [...seen].sort();
 }
 
+/** Dotted release numbers compared part by part: `23.0.0` after `20.1.0`. */
+const newer = (a, b) => {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  }
+  return false;
+};
+
+/** The newest wheel of `name`, the one a lock without an upper bound picks. */
 function wheelOf(wheels, name) {
-  const wheel = wheels.find((w) => w.name === name);
+  const wheel = wheels
+    .filter((w) => w.name === name)
+    .reduce((best, w) => (best && !newer(w.version, best.version) ? best : w), undefined);
   if (!wheel) throw new Error(`the wheelhouse has no ${name}`);
   return wheel;
 }
@@ -167,15 +184,13 @@ export async function poetryContentHash(dir, image = 'python:3.12-slim') {
 }
 
 /**
- * The flask template's uv project fitted to the wheelhouse: pyproject.toml's lower bounds
- * lowered to the wheelhouse's versions (uv cannot lock anything here), and uv.lock written for
- * them. The Dockerfile is not touched.
+ * The flask template's uv project fitted to the wheelhouse: Flask's lower bound lowered to the
+ * wheelhouse's 2.2 (uv cannot lock anything here; gunicorn keeps the template's >=23.0.0), and
+ * uv.lock written for it. The Dockerfile is not touched.
  */
 export function fitUvProject(dir, wheels) {
   const path = join(dir, 'pyproject.toml');
-  const pyproject = readFileSync(path, 'utf8')
-    .replace('"flask>=3.1.1"', '"flask>=2.2"')
-    .replace('"gunicorn>=23.0.0"', '"gunicorn>=20.1"');
+  const pyproject = readFileSync(path, 'utf8').replace('"flask>=3.1.1"', '"flask>=2.2"');
   writeFileSync(path, pyproject);
   const name = /^name = "([^"]+)"/m.exec(pyproject)?.[1] ?? '';
   writeFileSync(
@@ -194,7 +209,7 @@ export async function fitPoetryProject(dir, wheels) {
   const name = /^name = "([^"]+)"/m.exec(readFileSync(path, 'utf8'))?.[1];
   writeFileSync(
     path,
-    `[tool.poetry]\nname = "${name}"\nversion = "0.1.0"\ndescription = ""\nauthors = []\npackages = []\n\n[tool.poetry.dependencies]\npython = "^3.9"\nflask = "^2.2"\ngunicorn = "^20.1"\n`,
+    `[tool.poetry]\nname = "${name}"\nversion = "0.1.0"\ndescription = ""\nauthors = []\npackages = []\n\n[tool.poetry.dependencies]\npython = "^3.9"\nflask = "^2.2"\ngunicorn = "^23.0"\n`,
   );
   writeFileSync(
     join(dir, 'poetry.lock'),

@@ -28,8 +28,9 @@ export interface PythonRecipeOptions {
    * - `pip`: `requirements` (pinned) into the image's own Python;
    * - `uv`: `uv sync --locked --no-dev` from pyproject.toml and uv.lock, uv mounted from its
    *   image for that one step;
-   * - `poetry`: Poetry, in a stage of its own, exports poetry.lock's main group as a hashed
-   *   requirements list, which pip installs with `--require-hashes`.
+   * - `poetry`: Poetry, installed in a venv of its own in a stage of its own and mounted for the
+   *   install step alone, exports poetry.lock's main group as a hashed requirements list, which
+   *   pip installs with `--require-hashes` in the same step.
    * Neither uv nor Poetry reaches the runtime image.
    */
   readonly packageManager?: PythonPackageManager;
@@ -64,6 +65,10 @@ export const POETRY_VERSION = '2.1.3';
 const USER = 'app';
 const UID = 10001;
 const VENV = '/opt/venv';
+/** Poetry's own venv, made in the `poetry` stage and mounted at the same path for the install. */
+const POETRY_VENV = '/opt/poetry';
+/** Where Poetry writes the exported requirements, removed once pip has installed them. */
+const EXPORTED = '/tmp/requirements.txt';
 /** Where the install step sees the dependency files: apart from /app, which the COPY creates. */
 const INSTALL_DIR = '/tmp/project';
 /** A requirement with a version: `gunicorn==23.0.0`, `gunicorn>=20.1,<24`. */
@@ -144,6 +149,12 @@ export function python(options: PythonRecipeOptions = {}) {
   if (probe) checkProbe(method, probe);
   const uvVersion = tag(method, 'uvVersion', options.uvVersion ?? UV_VERSION);
   const poetryVersion = tag(method, 'poetryVersion', options.poetryVersion ?? POETRY_VERSION);
+  if (pm === 'poetry' && /^(0|1\.[0-2])(\.|$)/.test(poetryVersion)) {
+    throw new DockerfileBuildError(
+      method,
+      `poetryVersion must be 1.3 or later (the install step runs \`poetry --directory\`, which came with 1.3): ${show(poetryVersion)}`,
+    );
+  }
 
   const bind = (file: string): Mount<never> => ({
     type: 'bind',
@@ -162,38 +173,37 @@ export function python(options: PythonRecipeOptions = {}) {
    * any: one RUN, so a cold build starts one container less (the user costs milliseconds to
    * make again when the dependencies change).
    */
-  const install = (command: string) =>
+  const install = (...steps: string[]) =>
     commands(
       `groupadd --system --gid ${UID} ${USER}`,
       `useradd --system --uid ${UID} --gid ${USER} --no-create-home --shell /usr/sbin/nologin ${USER}`,
-      command,
+      ...steps,
       ...(extras.length > 0
         ? [`${pipInto} ${extras.map((e) => (/[<>]/.test(e) ? `"${e}"` : e)).join(' ')}`]
         : []),
     );
 
-  // Poetry runs in a stage of its own: it only turns poetry.lock into a requirements list.
+  // Poetry gets a stage of its own, which depends on nothing of the project's: its layer is
+  // made once per Poetry version. A venv without pip of its own (the image's pip installs into
+  // it through the system site, which holds only pip), so making it costs nothing; pip compiles
+  // Poetry there once, so every export after starts fast.
   const start =
     pm === 'poetry'
       ? dockerfile()
           .arg(version)
           .from(`python:${version}-slim`, { as: 'poetry' })
           .comment(
-            'Poetry only exports poetry.lock (main group, with hashes); it never reaches the runtime image.',
+            wrapComment(
+              'Poetry in a venv of its own, which the install step mounts to read poetry.lock: it never reaches the runtime image.',
+            ),
           )
           .run(
-            `pip install --disable-pip-version-check "poetry==${poetryVersion}"${poetryVersion.startsWith('1.') ? '' : ' poetry-plugin-export'}`,
-            {
-              mounts: [{ type: 'cache', target: '/root/.cache/pip' }],
-            },
+            commands(
+              `python -m venv --without-pip --system-site-packages ${POETRY_VENV}`,
+              `${POETRY_VENV}/bin/python -m pip install --disable-pip-version-check "poetry==${poetryVersion}"${poetryVersion.startsWith('1.') ? '' : ' poetry-plugin-export'}`,
+            ),
+            { mounts: [{ type: 'cache', target: '/root/.cache/pip' }] },
           )
-          .workdir(INSTALL_DIR)
-          .run('poetry export --only main --format requirements.txt --output /requirements.txt', {
-            mounts: [
-              { type: 'bind', source: 'pyproject.toml', target: 'pyproject.toml' },
-              { type: 'bind', source: 'poetry.lock', target: 'poetry.lock' },
-            ],
-          })
           .from(`python:${version}-slim`, { as: 'runtime' })
       : dockerfile().arg(version).from(`python:${version}-slim`, { as: 'runtime' });
 
@@ -247,21 +257,25 @@ export function python(options: PythonRecipeOptions = {}) {
             )
         : stage
             .comment(
-              'An unprivileged user for the app, then exactly the exported list, each file checked\nagainst its hash: edits to the source reuse this layer.',
+              "An unprivileged user for the app, then poetry.lock's main group exported by Poetry (mounted\nfrom its stage for this step alone) and exactly that installed, each file checked against\nits hash: only pyproject.toml and poetry.lock are needed, so edits to the source reuse\nthis layer.",
             )
             .run(
               install(
-                `${pipInstall} --no-deps --require-hashes -r ${INSTALL_DIR}/requirements.txt`,
+                `${POETRY_VENV}/bin/python -m poetry --directory ${INSTALL_DIR} export --only main --format requirements.txt --output ${EXPORTED}`,
+                `${pipInstall} --no-deps --require-hashes -r ${EXPORTED}`,
+                `rm ${EXPORTED}`,
               ),
               {
                 mounts: [
-                  { type: 'cache', target: '/root/.cache/pip' },
                   {
                     type: 'bind',
                     from: 'poetry',
-                    source: '/requirements.txt',
-                    target: `${INSTALL_DIR}/requirements.txt`,
+                    source: POETRY_VENV,
+                    target: POETRY_VENV,
                   },
+                  { type: 'cache', target: '/root/.cache/pip' },
+                  bind('pyproject.toml'),
+                  bind('poetry.lock'),
                 ],
               },
             );

@@ -118,23 +118,38 @@ describe('recipes.python', () => {
     );
   });
 
-  it('poetry: Poetry exports the lock in its own stage; the runtime pip-installs it with hashes', () => {
+  it('poetry: Poetry in a venv of its own stage, mounted to export the lock where pip installs it with hashes', () => {
     const text = recipes.python({ packageManager: 'poetry', poetryVersion: '1.8.5' }).toString();
     expectClean(text);
-    expect(text).toContain('FROM python:${PYTHON_VERSION}-slim AS poetry');
-    expect(text).toContain('pip install --disable-pip-version-check "poetry==1.8.5"\n');
-    expect(text).toContain(
-      'poetry export --only main --format requirements.txt --output /requirements.txt',
+    const [poetry = '', runtime = ''] = text.split(
+      /^FROM python:\$\{PYTHON_VERSION\}-slim AS runtime$/m,
     );
-    const runtime = text.slice(text.indexOf('AS runtime'));
+    expect(poetry).toContain('FROM python:${PYTHON_VERSION}-slim AS poetry');
+    expect(poetry).toContain(
+      'python -m venv --without-pip --system-site-packages /opt/poetry \\\n    && /opt/poetry/bin/python -m pip install --disable-pip-version-check "poetry==1.8.5"\n',
+    );
+    // Nothing of the project's in Poetry's stage: its layer is made once per Poetry version.
+    expect(poetry).not.toMatch(/source=(pyproject\.toml|poetry\.lock)|^COPY /m);
     expect(runtime).toContain(
-      '--mount=type=bind,target=/tmp/project/requirements.txt,source=/requirements.txt,from=poetry',
+      '--mount=type=bind,target=/opt/poetry,source=/opt/poetry,from=poetry',
     );
-    expect(runtime).toContain('--no-deps --require-hashes -r /tmp/project/requirements.txt');
+    expect(runtime).toContain(
+      '--mount=type=bind,target=/tmp/project/poetry.lock,source=poetry.lock',
+    );
+    expect(runtime).toContain(
+      '&& /opt/poetry/bin/python -m poetry --directory /tmp/project export --only main --format requirements.txt --output /tmp/requirements.txt \\\n' +
+        '    && pip install --disable-pip-version-check --root-user-action=ignore --no-deps --require-hashes -r /tmp/requirements.txt \\\n' +
+        '    && rm /tmp/requirements.txt\n',
+    );
+    expect(runtime.indexOf('poetry export')).toBeLessThan(runtime.indexOf('COPY'));
     expect(runtime).not.toMatch(/poetry==/);
     // Poetry 2 no longer brings its export plugin.
     expect(recipes.python({ packageManager: 'poetry' }).toString()).toContain(
       '"poetry==2.1.3" poetry-plugin-export',
+    );
+    // --directory came with Poetry 1.3.
+    expect(() => recipes.python({ packageManager: 'poetry', poetryVersion: '1.2.2' })).toThrow(
+      /poetryVersion must be 1\.3 or later/,
     );
   });
 
