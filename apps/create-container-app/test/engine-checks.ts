@@ -6,6 +6,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type DockerBuildOptions,
   type DockerBuildResult,
   docker,
   dockerBuild,
@@ -43,7 +44,8 @@ export function expectBuilt(result: DockerBuildResult): void {
 }
 
 /** What a package manager prints when the registry could not be reached (DNS, reset, timeout). */
-const NETWORK_FAILURE = /\b(EAI_AGAIN|ECONNRESET|ETIMEDOUT|ENETUNREACH|socket hang up)\b/;
+const NETWORK_FAILURE =
+  /\b(EAI_AGAIN|ECONNRESET|ECONNREFUSED|ETIMEDOUT|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT|socket hang up)\b/;
 
 /**
  * `docker build`, run once more when its install step failed to reach the package registry:
@@ -54,9 +56,8 @@ const NETWORK_FAILURE = /\b(EAI_AGAIN|ECONNRESET|ETIMEDOUT|ENETUNREACH|socket ha
 export async function buildRetryingNetwork(
   dir: string,
   image: string,
-  env?: Record<string, string>,
+  options: DockerBuildOptions = {},
 ): Promise<DockerBuildResult> {
-  const options = env ? { env } : {};
   const result = await dockerBuild(dir, image, options);
   if (result.ok || !NETWORK_FAILURE.test(result.output)) return result;
   console.warn(`${image}: the registry was not reachable during the build; building once more`);
@@ -90,7 +91,11 @@ export async function proveProject(options: {
   const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
   let container: string | undefined;
   try {
-    const first = await buildRetryingNetwork(dir, image, options.buildEnv);
+    const first = await buildRetryingNetwork(
+      dir,
+      image,
+      options.buildEnv ? { env: options.buildEnv } : {},
+    );
     expectBuilt(first);
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(dockerfile);
     expect(stepsMatching(first.output, INSTALL_STEP).length, first.output).toBeGreaterThan(0);
@@ -138,7 +143,11 @@ export async function proveProject(options: {
       join(dir, options.source),
       options.source.endsWith('.py') ? '\n# edited\n' : '\n// edited\n',
     );
-    const rebuild = await buildRetryingNetwork(dir, image, options.buildEnv);
+    const rebuild = await buildRetryingNetwork(
+      dir,
+      image,
+      options.buildEnv ? { env: options.buildEnv } : {},
+    );
     expectBuilt(rebuild);
     const installs = stepsMatching(rebuild.output, INSTALL_STEP);
     expect(installs.length, rebuild.output).toBeGreaterThan(0);

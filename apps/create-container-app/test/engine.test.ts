@@ -19,7 +19,13 @@ import {
   waitForHttp,
 } from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectBuilt, INSTALL_STEP, proveProject, stepsMatching } from './engine-checks.js';
+import {
+  buildRetryingNetwork,
+  expectBuilt,
+  INSTALL_STEP,
+  proveProject,
+  stepsMatching,
+} from './engine-checks.js';
 import { assertBuilt, removeTempDirs, runCli, runCliAsync, tempDir } from './run-cli.js';
 import {
   fitPoetryProject,
@@ -175,7 +181,7 @@ describe.skipIf(!engine).concurrent('scaffolded projects in a real Docker engine
         // Only what runs is in /app (checked on an image of its own, kept for the check).
         const image = `${name}-files:test`;
         try {
-          expectBuilt(await dockerBuild(dir, image));
+          expectBuilt(await buildRetryingNetwork(dir, image));
           const ls = await docker(['run', '--rm', '--entrypoint', 'ls', image, '-A', '/app']);
           expect(ls.stdout.split('\n').filter(Boolean).sort()).toEqual(
             testCase.appFiles.filter((f) => f !== '.dockerignore'),
@@ -196,12 +202,16 @@ describe.skipIf(!engine).concurrent('scaffolded projects in a real Docker engine
         // The naive layout reinstalls everything after a source edit; this one does not.
         const naiveImage = `${name}-naive:test`;
         try {
-          expectBuilt(await dockerBuild(dir, naiveImage, { dockerfileText: testCase.naive }));
+          expectBuilt(
+            await buildRetryingNetwork(dir, naiveImage, { dockerfileText: testCase.naive }),
+          );
           writeFileSync(
             join(dir, testCase.source),
             `${readFileSync(join(dir, testCase.source), 'utf8')}\n`,
           );
-          const naive = await dockerBuild(dir, naiveImage, { dockerfileText: testCase.naive });
+          const naive = await buildRetryingNetwork(dir, naiveImage, {
+            dockerfileText: testCase.naive,
+          });
           expectBuilt(naive);
           // The install re-ran there and not here (the times are figures only: several
           // projects build at once in this file).
@@ -274,7 +284,7 @@ describe.skipIf(!engine)("the README's workflow, with a real registry on loopbac
         const args = command.split(' ').slice(1);
         const res =
           args[0] === 'build'
-            ? await dockerBuild(dir, `${name}:1.0`)
+            ? await buildRetryingNetwork(dir, `${name}:1.0`)
             : await docker(args, { cwd: dir });
         expect(res.code, `${command}\n${res.stderr}`).toBe(0);
         if (args[0] === 'run') await waitForHttp(`http://127.0.0.1:${appPort}/healthz`, 30_000);
@@ -330,7 +340,7 @@ RUN rm -rf /usr/local/bin/corepack /usr/local/lib/node_modules/corepack \\
       const dir = join(cwd, name);
       const check = await docker(['run', '--rm', baseImage, 'sh', '-c', 'command -v corepack']);
       expect(check.code).not.toBe(0); // the stand-in really lacks corepack
-      const build = await dockerBuild(dir, image);
+      const build = await buildRetryingNetwork(dir, image);
       expectBuilt(build);
       expect(build.output).toMatch(/npm install -g --force corepack@/);
       const hostPort = await freePort();
