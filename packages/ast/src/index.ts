@@ -81,6 +81,7 @@ export {
   createInstruction,
   type InstructionInit,
 } from './tree/factories.js';
+export { globalArgValues } from './tree/global-args.js';
 export type * from './tree/nodes.js';
 export {
   type BuildStage,

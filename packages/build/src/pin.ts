@@ -1,4 +1,4 @@
-import { type DockerfileNode, expand, parse, stages, viewArg } from '@dockwright/ast';
+import { expand, globalArgValues, parse } from '@dockwright/ast';
 import { concurrency } from './concurrency.js';
 import {
   type ImageReference,
@@ -82,7 +82,7 @@ export async function pinDockerfile(text: string, options: PinOptions): Promise<
   const limit = concurrency(options.concurrency, 8);
   const tree = parse(text);
   const sites = imageReferences(text, tree);
-  const defaults = globalArgDefaults(tree);
+  const defaults = globalArgValues(tree);
   const lookups = new Map<string, Promise<string>>();
   const resolveOnce = (ref: ImageReference) => {
     const key = `${ref.registry}/${ref.repository}:${ref.tag ?? 'latest'}`;
@@ -209,25 +209,6 @@ function planSite(
       return result('moved', ref.digest, latest, `the tag now names ${latest}`);
     },
   };
-}
-
-/** The defaults of the ARGs before the first FROM, expanded in order as BuildKit does. */
-function globalArgDefaults(tree: DockerfileNode): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const node of stages(tree).globalArgs) {
-    for (const a of viewArg(node, tree.escape).args) {
-      if (a.value === null) continue;
-      try {
-        out.set(
-          a.name,
-          expand(a.value, (n) => out.get(n), { escape: tree.escape }),
-        );
-      } catch {
-        // An ARG default that does not expand leaves the variable unset.
-      }
-    }
-  }
-  return out;
 }
 
 async function mapLimit<T, R>(

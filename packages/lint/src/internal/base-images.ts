@@ -1,4 +1,4 @@
-import { expand, expandWithMatches } from '@dockwright/ast';
+import { expandWithMatches, globalArgValues } from '@dockwright/ast';
 import type { RuleContext, Stage } from '../rule-context.js';
 import {
   formatPlatform,
@@ -7,7 +7,6 @@ import {
   type Platform,
   parsePlatform,
 } from './platform.js';
-import { argsOf } from './views.js';
 
 /** A stage's base image as BuildKit resolves it (dockerfile2llb's `resolveBaseImage`). */
 export interface BaseImageUse {
@@ -70,20 +69,7 @@ function globalEnv(
   }
   const last = ctx.stages[ctx.stages.length - 1];
   env.set('TARGETSTAGE', last?.info.stage ?? 'default');
-  for (const node of ctx.globalArgs) {
-    for (const a of argsOf(ctx, node)) {
-      if (a.value === null) continue;
-      try {
-        env.set(
-          a.name,
-          expand(a.value, (n) => env.get(n), { escape: ctx.escape }),
-        );
-      } catch {
-        // BuildKit fails the build here; the variable stays as it was.
-      }
-    }
-  }
-  return env;
+  return globalArgValues(ctx.tree, env);
 }
 
 const PLATFORM_DEPENDENT = /^(?:BUILD|TARGET)(?:PLATFORM|OS|OSVERSION|ARCH|VARIANT)$/;
