@@ -794,7 +794,8 @@ node_recipe() {
 }
 
 # stand_in NAME WHAT VERIFY_SCRIPT TAG...: writes the context with write_NAME_context, skips the
-# build when every TAG already carries NAME_recipe's hash, else builds, labels and verifies.
+# build when every TAG already carries NAME_recipe's hash, else builds, labels and verifies:
+# VERIFY_SCRIPT run in the first TAG, or, when it is empty, verify_NAME on the first TAG.
 stand_in() {
   local name="$1" what="$2" script="$3" dir recipe
   shift 3
@@ -810,7 +811,7 @@ stand_in() {
   build_image "$dir" "$@"
   rm -rf "$dir"
   log "verifying $name stand-in ($what)"
-  verify "$1" "$script" || {
+  if [ -n "$script" ]; then verify "$1" "$script"; else "verify_$name" "$1"; fi || {
     untag "$@"
     die "$name stand-in failed verification"
   }
@@ -959,26 +960,6 @@ verify_uv() {
   printf '%s\n' "$out" | grep -o 'uv [0-9.]* (dockwright stand-in)' | head -1 | sed 's/^/    /' >&2
 }
 
-uv_stand_in() {
-  local dir recipe
-  dir="$(mktemp -d)"
-  write_uv_context "$dir"
-  recipe="$(uv_recipe "$dir")"
-  if up_to_date "$recipe" "${UV_STANDIN_TAGS[@]}"; then
-    log "uv stand-in (${UV_STANDIN_TAGS[*]}) is up to date"
-    rm -rf "$dir"
-    return 0
-  fi
-  printf 'LABEL %s=%s\n' "$RECIPE_LABEL" "$recipe" >>"$dir/Dockerfile"
-  build_image "$dir" "${UV_STANDIN_TAGS[@]}"
-  rm -rf "$dir"
-  log "verifying the uv stand-in (uv --version through a mount, as the Dockerfiles use it)"
-  verify_uv "${UV_STANDIN_TAGS[0]}" || {
-    untag "${UV_STANDIN_TAGS[@]}"
-    die "uv stand-in failed verification"
-  }
-}
-
 # alias_image IMAGE TAG...: point each TAG at IMAGE (no build; an older image a TAG named stays,
 # untagged, for whatever still uses it: nothing is removed).
 alias_image() {
@@ -1005,7 +986,7 @@ cmd_images() {
     python:3.12-slim python:3.13-slim python:3.11-slim
   stand_in node "node, npm, yarn, corepack pnpm" "$NODE_VERIFY" \
     node:22-slim node:20-slim node:22-bookworm-slim node:20-bookworm-slim node:24-slim
-  uv_stand_in
+  stand_in uv "uv --version through a mount, as the Dockerfiles use it" "" "${UV_STANDIN_TAGS[@]}"
   log "images ready in $((SECONDS - start)) s"
 }
 
