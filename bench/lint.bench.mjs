@@ -10,21 +10,10 @@ import { findShellcheck, runShellcheck } from '@dockwright/lint/shellcheck';
 import { validate } from 'dockerfile-utils';
 import { Bench } from 'tinybench';
 import { corpusFiles } from './corpus.mjs';
+import { everyRule } from './lint-options.mjs';
 
 const { files, bytes } = corpusFiles(1 << 20);
 const MB = bytes / 1048576;
-
-const everyRule = {
-  rules: { DL1001: 'info', DL3057: 'info' },
-  buildkitCheck: 'experimental=all',
-  trustedRegistries: ['docker.io', 'registry.example.com'],
-  labelSchema: {
-    'org.opencontainers.image.source': 'url',
-    'org.opencontainers.image.authors': 'email',
-    'org.opencontainers.image.version': 'semver',
-  },
-  strictLabels: true,
-};
 
 const lintAll = () => {
   for (const text of files) lint(text, everyRule);

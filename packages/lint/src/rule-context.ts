@@ -64,6 +64,7 @@ export class RuleContext {
   private readonly stageByNode = new Map<InstructionNode, Stage>();
   private onbuild: RuleContext | null = null;
   private runList: RunScript[] | null = null;
+  private names: Set<string> | null = null;
 
   constructor(tree: DockerfileNode, options: LintOptions, triggersOf?: RuleContext) {
     this.tree = tree;
@@ -179,6 +180,18 @@ export class RuleContext {
       for (const n of this.instructions) if (n.keyword === 'RUN') this.runList.push(this.run(n));
     }
     return this.runList;
+  }
+
+  /**
+   * The names of every simple command the RUNs of this context run (`apt-get`, `yum`, …): a
+   * rule about one command returns at once when no RUN runs it.
+   */
+  commandNames(): ReadonlySet<string> {
+    if (!this.names) {
+      this.names = new Set();
+      for (const run of this.runs()) for (const c of run.commands) this.names.add(c.name);
+    }
+    return this.names;
   }
 
   /**
