@@ -4,8 +4,9 @@
 //   node bench/images.bench.mjs          (after `pnpm --filter create-container-app build`)
 //   BENCH_ROUNDS=5 BENCH_TEMPLATES=flask-pip,node-npm BENCH_LAYOUTS='docker init' node bench/images.bench.mjs
 // For each template and layout: the bytes the image adds over its base; the cold build
-// (`--no-cache`: every layer built again; BuildKit's cache mounts stay warm, as on a developer's
-// machine, and the downloads they hold are the same for every layout); the rebuild after a
+// (`--no-cache`: every layer built again; Docker 20.10's BuildKit, the sandbox engine, also
+// starts every cache mount empty then, so each layout downloads everything, as a CI runner
+// without a cache does); the rebuild after a
 // dependency change (one package added to the manifest and lockfile, and taken out again in the
 // next round); and how many steps a docs-only edit (README.md) runs again. Medians of
 // BENCH_ROUNDS rounds (default 2; fly's cold builds install compilers with apt, so a full run takes
@@ -313,7 +314,9 @@ for (const template of TEMPLATES) {
     const res = build(layout.dir, layout.tag, noCache);
     if (!res.ok && !layout.failed) {
       layout.failed = true;
-      console.error(`${template.id} / ${layout.name}: a round's build fails:\n${res.output.slice(-1500)}`);
+      console.error(
+        `${template.id} / ${layout.name}: a round's build fails:\n${res.output.slice(-1500)}`,
+      );
     }
     return res;
   };

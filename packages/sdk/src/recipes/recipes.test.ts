@@ -244,6 +244,10 @@ describe('recipes.node', () => {
         ]),
       );
       expect(mounts.some((m) => m.target === '/root/.cache/node/corepack')).toBe(corepack);
+      // Yarn 1 corrupts a cache two stages fill at once: they take turns on it.
+      expect(text.includes(`--mount=type=cache,target=${cache},sharing=locked`)).toBe(
+        pm === 'yarn',
+      );
       const copies = nodes
         .filter((n) => n.keyword === 'COPY')
         .map((n) => [...n.flags.map((f) => `--${f.name}=${f.value}`), ...n.args].join(' '));
