@@ -356,7 +356,8 @@ RUN rm -rf /usr/local/bin/corepack /usr/local/lib/node_modules/corepack \\
       expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).packageManager).toBe(
         'yarn@1.22.22',
       );
-      const own = await buildRetryingNetwork(dir, image);
+      // --no-cache: a layer cached by an earlier run would print no install.
+      const own = await buildRetryingNetwork(dir, image, { noCache: true });
       expectBuilt(own);
       expect(own.output).toMatch(/yarn install v1\.22\.22/);
       expect(await hasCorepack()).toBe(false);
@@ -367,7 +368,7 @@ RUN rm -rf /usr/local/bin/corepack /usr/local/lib/node_modules/corepack \\
         manifest,
         readFileSync(manifest, 'utf8').replace('"yarn@1.22.22"', '"yarn@1.22.21"'),
       );
-      const build = await buildRetryingNetwork(dir, image);
+      const build = await buildRetryingNetwork(dir, image, { noCache: true });
       expectBuilt(build);
       expect(build.output).toMatch(/yarn install v1\.22\.21/);
       expect(await hasCorepack()).toBe(true);
