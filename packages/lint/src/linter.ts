@@ -1,6 +1,6 @@
 import { type DockerfileNode, type InstructionNode, type Position, parse } from '@dockwright/ast';
 import { mergeSameProblems, type Reported } from './merge-findings.js';
-import { ConfigPolicy, type ConfiguredRule, Policy } from './policy.js';
+import { ConfigPolicy, Policy, RuleTable } from './policy.js';
 import { RuleContext } from './rule-context.js';
 import { allRules } from './rules/all-rules.js';
 import { shellcheckFindings } from './shellcheck/shellcheck-findings.js';
@@ -49,8 +49,11 @@ export interface Linter {
  * ```
  */
 export function createLinter(options: LintOptions = {}): Linter {
-  return new RuleLinter(options, allRules, true);
+  return new RuleLinter(options, EVERY_RULE, true);
 }
+
+/** Every rule, read once: what each configuration starts from. */
+const EVERY_RULE = new RuleTable(allRules);
 
 /**
  * A linter over a chosen set of rules; `merge: false` keeps each rule's own findings where
@@ -62,11 +65,14 @@ export class RuleLinter implements Linter {
   private readonly merge: boolean;
   private readonly wantFixes: boolean;
 
-  constructor(options: LintOptions, rules: readonly Rule[], merge: boolean) {
+  constructor(options: LintOptions, rules: RuleTable | readonly Rule[], merge: boolean) {
     // A copy: the caller changing its options object later changes nothing here, as the levels
     // and ignore list (read once, below) would not change either.
     this.options = { ...options };
-    this.config = new ConfigPolicy(options, rules);
+    this.config = new ConfigPolicy(
+      options,
+      rules instanceof RuleTable ? rules : new RuleTable(rules),
+    );
     this.merge = merge;
     this.wantFixes = options.fixes !== false;
   }
@@ -97,8 +103,8 @@ class FileLint {
   private readonly reported: Reported[] = [];
   /** Whether a finding of a rule that may fold into another's was reported. */
   private foldable = false;
-  /** The rule running and the context (the file, or its ONBUILD view) it runs over. */
-  private entry: ConfiguredRule | null = null;
+  /** The rule running (its place in the table, -1: none) and the context it runs over. */
+  private ruleIndex = -1;
   private view: RuleContext;
 
   constructor(
@@ -134,10 +140,14 @@ class FileLint {
     const onbuild = ctx.onbuildView();
     const onbuildTriggers = onbuild.instructions.length > 0;
     const report = this.report;
-    for (const entry of this.config.rules) {
-      const { meta, rule } = entry;
+    const { rules } = this.config.table;
+    const { running } = this.config;
+    for (let i = 0; i < rules.length; i++) {
+      if (!running[i]) continue;
+      const rule = rules[i]!;
+      const { meta } = rule;
       if (!policy.runs(meta)) continue;
-      this.entry = entry;
+      this.ruleIndex = i;
       this.view = ctx;
       rule.check(ctx, report);
       if (meta.onbuild && onbuildTriggers) {
@@ -145,7 +155,7 @@ class FileLint {
         rule.check(onbuild, report);
       }
     }
-    this.entry = null;
+    this.ruleIndex = -1;
 
     for (const sc of shellcheckFindings(ctx, this.options.shellcheck ?? [])) {
       const { ruleId, message, position } = sc.finding;
@@ -164,18 +174,19 @@ class FileLint {
 
   /** What rules report through: one function per file, whichever rule is running. */
   private readonly report: Report = (target, message, fix, configuredBy) => {
-    const entry = this.entry;
-    if (!entry) return;
+    const index = this.ruleIndex;
+    if (index < 0) return;
     const view = this.view;
     const node = isInstruction(target) ? target : null;
     const position = node ? view.positionOf(node) : positionOf(target);
     if (!position) return;
     const anchor = node ? view.anchorOf(node) : instructionAt(this.ctx, position);
-    const severity = this.policy.severity(entry, configuredBy ?? anchor, position, anchor);
+    const severity = this.policy.severity(index, configuredBy ?? anchor, position, anchor);
     if (severity === null) return;
     const edits = this.wantFixes ? (typeof fix === 'function' ? fix() : fix) : undefined;
-    if (entry.meta.sameProblemAs) this.foldable = true;
-    this.add(entry.meta.id, severity, message, position, edits ?? undefined, entry.meta, anchor);
+    const { meta } = this.config.table.rules[index]!;
+    if (meta.sameProblemAs) this.foldable = true;
+    this.add(meta.id, severity, message, position, edits ?? undefined, meta, anchor);
   };
 
   private add(
