@@ -106,6 +106,8 @@ class FileLint {
   /** The rule running (its place in the table, -1: none) and the context it runs over. */
   private ruleIndex = -1;
   private view: RuleContext;
+  /** The instructions with a place in the file, by offset: made when first needed. */
+  private byOffset: InstructionNode[] | null = null;
 
   constructor(
     tree: DockerfileNode,
@@ -126,7 +128,7 @@ class FileLint {
     const { ctx, policy } = this;
     for (const d of ctx.tree.diagnostics) {
       if (d.severity !== 'error') continue;
-      const anchor = instructionAt(ctx, d.position);
+      const anchor = this.instructionAt(d.position);
       this.add(d.code, 'error', d.message, d.position, undefined, null, anchor);
     }
     // BuildKit refuses these when it builds (dockerfile2llb), so they are errors like parse errors.
@@ -180,7 +182,7 @@ class FileLint {
     const node = isInstruction(target) ? target : null;
     const position = node ? view.positionOf(node) : positionOf(target);
     if (!position) return;
-    const anchor = node ? view.anchorOf(node) : instructionAt(this.ctx, position);
+    const anchor = node ? view.anchorOf(node) : this.instructionAt(position);
     const severity = this.policy.severity(index, configuredBy ?? anchor, position, anchor);
     if (severity === null) return;
     const edits = this.wantFixes ? (typeof fix === 'function' ? fix() : fix) : undefined;
@@ -188,6 +190,25 @@ class FileLint {
     if (meta.sameProblemAs) this.foldable = true;
     this.add(meta.id, severity, message, position, edits ?? undefined, meta, anchor);
   };
+
+  /** The instruction whose text holds a position (a comment or blank line has none). */
+  private instructionAt(position: Position): InstructionNode | null {
+    // The last instruction starting at or before the offset, found by halving: the spans of a
+    // parsed file's instructions do not overlap.
+    this.byOffset ??= byOffset(this.ctx.instructions);
+    const sorted = this.byOffset;
+    const offset = position.offset;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.position!.offset <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const n = sorted[lo - 1];
+    const p = n?.position;
+    return p && offset < Math.max(p.endOffset, p.offset + 1) ? n! : null;
+  }
 
   private add(
     ruleId: string,
@@ -219,14 +240,10 @@ function positionOf(target: { readonly position?: Position } | Position): Positi
   return (target as { position?: Position }).position;
 }
 
-/** The instruction whose text holds a position (a comment or blank line has none). */
-function instructionAt(ctx: RuleContext, position: Position): InstructionNode | null {
-  const offset = position.offset;
-  for (const n of ctx.instructions) {
-    const p = n.position;
-    if (p && p.offset <= offset && offset < Math.max(p.endOffset, p.offset + 1)) {
-      return n;
-    }
-  }
-  return null;
+/** The instructions that have a place in the file, in the order of their offsets. */
+function byOffset(instructions: readonly InstructionNode[]): InstructionNode[] {
+  const placed: InstructionNode[] = [];
+  for (const n of instructions) if (n.position) placed.push(n);
+  // A parsed file's are in order already; a tree put together by hand may not be.
+  return placed.sort((a, b) => a.position!.offset - b.position!.offset);
 }
