@@ -23,23 +23,23 @@ export function mergeSameProblems(
   reported: readonly Reported[],
   ctx: RuleContext,
 ): readonly Reported[] {
-  const present = new Set<string>();
-  for (const r of reported) present.add(r.finding.ruleId);
-  const candidate = reported.some((r) => {
+  // The findings that may fold into another (few: most rules declare no same problem), and the
+  // rules they may fold into.
+  const folding: number[] = [];
+  const into = new Set<string>();
+  for (let i = 0; i < reported.length; i++) {
+    const r = reported[i]!;
     const same = r.meta?.sameProblemAs;
-    if (!same) return false;
-    for (const id in same) if (present.has(id)) return true;
-    return false;
-  });
-  if (!candidate) return reported;
-  const out = reported;
-  const removed = new Set<number>();
-  const also = new Map<number, string[]>();
-  const severity = new Map<number, Severity>();
-  // The findings of each rule about each instruction, in order: where a folded one may go.
+    if (!same || !r.anchor) continue;
+    folding.push(i);
+    for (const id in same) into.add(id);
+  }
+  if (folding.length === 0) return reported;
+  // The findings of those rules about each instruction, in order: where a folded one may go.
   const byRuleAndAnchor = new Map<string, Map<InstructionNode, number[]>>();
-  out.forEach((r, k) => {
-    if (!r.anchor) return;
+  for (let k = 0; k < reported.length; k++) {
+    const r = reported[k]!;
+    if (!r.anchor || !into.has(r.finding.ruleId)) continue;
     let byAnchor = byRuleAndAnchor.get(r.finding.ruleId);
     if (!byAnchor) {
       byAnchor = new Map();
@@ -48,33 +48,42 @@ export function mergeSameProblems(
     const at = byAnchor.get(r.anchor);
     if (at) at.push(k);
     else byAnchor.set(r.anchor, [k]);
-  });
-  out.forEach((r, i) => {
-    const same = r.meta?.sameProblemAs;
-    if (!same || !r.anchor) return;
-    for (const [otherId, where] of Object.entries(same)) {
-      const target = where === 'here' ? r.anchor : previousOfKeyword(ctx, r.anchor);
+  }
+  if (byRuleAndAnchor.size === 0) return reported;
+  const removed = new Set<number>();
+  const also = new Map<number, string[]>();
+  const severity = new Map<number, Severity>();
+  for (const i of folding) {
+    const r = reported[i]!;
+    const anchor = r.anchor!;
+    for (const [otherId, where] of Object.entries(r.meta!.sameProblemAs!)) {
+      const candidates = byRuleAndAnchor.get(otherId);
+      if (!candidates) continue;
+      const target = where === 'here' ? anchor : previousOfKeyword(ctx, anchor);
       if (!target) continue;
-      const candidates = byRuleAndAnchor.get(otherId)?.get(target) ?? [];
-      const j = candidates.find((k) => !removed.has(k) && k !== i) ?? -1;
+      const j = candidates.get(target)?.find((k) => !removed.has(k) && k !== i) ?? -1;
       if (j < 0) continue;
       removed.add(i);
-      also.set(j, [...(also.get(j) ?? []), r.finding.ruleId]);
-      const kept = severity.get(j) ?? out[j]!.finding.severity;
+      const ids = also.get(j);
+      if (ids) ids.push(r.finding.ruleId);
+      else also.set(j, [r.finding.ruleId]);
+      const kept = severity.get(j) ?? reported[j]!.finding.severity;
       if (RANK[r.finding.severity] > RANK[kept]) severity.set(j, r.finding.severity);
-      return;
+      break;
     }
-  });
+  }
+  if (removed.size === 0) return reported;
   const merged: Reported[] = [];
-  out.forEach((r, i) => {
-    if (removed.has(i)) return;
+  for (let i = 0; i < reported.length; i++) {
+    if (removed.has(i)) continue;
+    const r = reported[i]!;
     const ids = also.get(i);
     merged.push(
       ids
         ? { finding: withAlso(r.finding, ids, severity.get(i)), meta: r.meta, anchor: r.anchor }
         : r,
     );
-  });
+  }
   return merged;
 }
 

@@ -32,8 +32,8 @@ function isPragmaCode(id: string): boolean {
  */
 export class RuleTable {
   readonly rules: readonly Rule[];
-  /** Per rule: its default level is `off` (it runs only when the caller gives it a level). */
-  readonly offByDefault: readonly boolean[];
+  /** Per rule: whether it runs when the caller gives it no level (its own is not `off`). */
+  readonly runsByDefault: readonly boolean[];
   /** Per rule: its id is a DL or SC code, which hadolint's pragmas can name. */
   readonly pragmaCode: readonly boolean[];
   /** Where each id is in `rules` (a list names an id more than once only in tests). */
@@ -43,7 +43,8 @@ export class RuleTable {
     // A copy: a caller changing its array later changes nothing here.
     this.rules = Object.freeze([...rules]);
     const positions = new Map<string, number[]>();
-    this.offByDefault = Object.freeze(this.rules.map((r) => r.meta.severity === 'off'));
+    // Not frozen: each configuration starts from a copy, and V8 copies a frozen array slowly.
+    this.runsByDefault = this.rules.map((r) => r.meta.severity !== 'off');
     this.pragmaCode = Object.freeze(this.rules.map((r) => isPragmaCode(r.meta.id)));
     this.rules.forEach((r, i) => {
       const at = positions.get(r.meta.id);
@@ -91,7 +92,7 @@ export class ConfigPolicy {
     this.disableIgnorePragma = options.disableIgnorePragma === true;
     // Every rule runs at its own level unless that is `off`; a level given switches a rule on
     // or off, and the ignore list switches it off whatever its level.
-    const running = table.offByDefault.map((off) => !off);
+    const running = table.runsByDefault.slice();
     for (const [id, level] of levels) {
       for (const i of table.positionsOf(id)) running[i] = level !== 'off';
     }

@@ -96,8 +96,8 @@ export function stages(tree: DockerfileNode): Stages {
   for (let index = 0; index < drafts.length; index++) {
     const d = drafts[index]!;
     const base = d.from.args[0] ?? '';
-    // FROM can only name a stage defined above it.
-    const named = byName.get(base.toLowerCase());
+    // FROM can only name a stage defined above it (most files name no stage).
+    const named = byName.size === 0 ? undefined : byName.get(base.toLowerCase());
     const baseStage = named !== undefined && named < index ? named : null;
     const deps: StageDependency[] = [
       {
@@ -137,7 +137,7 @@ export function stages(tree: DockerfileNode): Stages {
             : `cannot copy from stage ${goQuote(dep.ref)}, it needs to be defined before current stage ${goQuote(current)}`,
       });
     }
-    dependsOn.sort((a, b) => a - b);
+    if (dependsOn.length > 1) dependsOn.sort((a, b) => a - b);
     result.push(
       Object.freeze({
         index,
