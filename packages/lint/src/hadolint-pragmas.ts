@@ -82,14 +82,13 @@ export function hadolintPragmas(tree: DockerfileNode): HadolintPragmas | null {
   let stagePragmas: Map<number, ReadonlySet<string>> | null = null;
   const fromLines: number[] = [];
   for (const c of tree.children) {
-    const line = c.position?.line;
-    if (line === undefined) continue;
     if (c.type === 'instruction') {
-      if (c.keyword === 'FROM') fromLines.push(line);
+      if (c.keyword === 'FROM' && c.position) fromLines.push(c.position.line);
       continue;
     }
     // Every pragma names hadolint: a comment that does not is none (most comments).
-    if (c.type !== 'comment' || !c.text.includes('hadolint')) continue;
+    if (c.type !== 'comment' || !c.position || !c.text.includes('hadolint')) continue;
+    const line = c.position.line;
     const ignore = parseIgnorePragma(c.text);
     if (ignore) {
       // hadolint keys a pragma by the next line and keeps the last one written for a line.

@@ -166,7 +166,10 @@ class FileLint {
       this.add(ruleId, severity, message, position, undefined, null, sc.anchor);
     }
 
-    const kept = merge && this.foldable ? mergeSameProblems(this.reported, ctx) : this.reported;
+    const kept =
+      merge && this.foldable
+        ? mergeSameProblems(this.reported, ctx, this.config.table.foldTargets)
+        : this.reported;
     const findings = kept.map((r) => r.finding);
     findings.sort(
       (a, b) => a.position.line - b.position.line || a.position.column - b.position.column,

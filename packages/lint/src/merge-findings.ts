@@ -1,4 +1,5 @@
 import type { InstructionNode } from '@dockwright/ast';
+import type { RuleTable } from './policy.js';
 import type { RuleContext } from './rule-context.js';
 import type { Finding, RuleMeta, Severity } from './types.js';
 
@@ -18,38 +19,33 @@ const RANK: Record<Severity, number> = { style: 0, info: 1, warning: 2, error: 3
  * CMD, hadolint the one that overrides it). The kept finding names both rules, takes the
  * higher severity and keeps its own message and place. Findings are folded only after each
  * rule's own configuration filtered them, so a rule switched off leaves the other's finding.
+ * `into` holds every id a `sameProblemAs` of the rules names (what {@link RuleTable} reads).
  */
 export function mergeSameProblems(
   reported: readonly Reported[],
   ctx: RuleContext,
+  into: ReadonlySet<string>,
 ): readonly Reported[] {
   // The findings that may fold into another (few: most rules declare no same problem), and the
-  // rules they may fold into.
+  // findings of the rules they may fold into about each instruction, in order: where they may go.
   const folding: number[] = [];
-  const into = new Set<string>();
-  for (let i = 0; i < reported.length; i++) {
-    const r = reported[i]!;
-    const same = r.meta?.sameProblemAs;
-    if (!same || !r.anchor) continue;
-    folding.push(i);
-    for (const id in same) into.add(id);
-  }
-  if (folding.length === 0) return reported;
-  // The findings of those rules about each instruction, in order: where a folded one may go.
   const byRuleAndAnchor = new Map<string, Map<InstructionNode, number[]>>();
   for (let k = 0; k < reported.length; k++) {
     const r = reported[k]!;
-    if (!r.anchor || !into.has(r.finding.ruleId)) continue;
-    let byAnchor = byRuleAndAnchor.get(r.finding.ruleId);
+    if (!r.anchor) continue;
+    if (r.meta?.sameProblemAs) folding.push(k);
+    const id = r.finding.ruleId;
+    if (!into.has(id)) continue;
+    let byAnchor = byRuleAndAnchor.get(id);
     if (!byAnchor) {
       byAnchor = new Map();
-      byRuleAndAnchor.set(r.finding.ruleId, byAnchor);
+      byRuleAndAnchor.set(id, byAnchor);
     }
     const at = byAnchor.get(r.anchor);
     if (at) at.push(k);
     else byAnchor.set(r.anchor, [k]);
   }
-  if (byRuleAndAnchor.size === 0) return reported;
+  if (folding.length === 0 || byRuleAndAnchor.size === 0) return reported;
   const removed = new Set<number>();
   const also = new Map<number, string[]>();
   const severity = new Map<number, Severity>();

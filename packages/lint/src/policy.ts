@@ -36,6 +36,8 @@ export class RuleTable {
   readonly runsByDefault: readonly boolean[];
   /** Per rule: its id is a DL or SC code, which hadolint's pragmas can name. */
   readonly pragmaCode: readonly boolean[];
+  /** Every id a rule's `sameProblemAs` names: the findings others may fold into. */
+  readonly foldTargets: ReadonlySet<string>;
   /** Where each id is in `rules` (a list names an id more than once only in tests). */
   private readonly positions: ReadonlyMap<string, readonly number[]>;
 
@@ -52,6 +54,9 @@ export class RuleTable {
       else positions.set(r.meta.id, [i]);
     });
     this.positions = positions;
+    const targets = new Set<string>();
+    for (const r of this.rules) for (const id in r.meta.sameProblemAs) targets.add(id);
+    this.foldTargets = targets;
   }
 
   /** The positions in `rules` of the rules with this id. */
