@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { runsAnyOf, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE =
   'For some bash commands it makes no sense running them in a Docker container like `ssh`, `vim`, `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`';
@@ -32,8 +33,13 @@ export const dl3001 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!runsAnyOf(ctx.commandNames(), INVALID)) return;
     for (const run of ctx.runs()) {
-      if (run.commands.some((c) => INVALID.has(c.name))) report(run.node, MESSAGE);
+      if (run.commands.some(invalid)) report(run.node, MESSAGE);
     }
   },
 );
+
+function invalid(c: ShellCommand): boolean {
+  return INVALID.has(c.name);
+}

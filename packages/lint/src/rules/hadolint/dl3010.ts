@@ -1,6 +1,6 @@
 import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { argsNoFlags, type ShellCommand } from '../../shell/command.js';
+import { argsNoFlags, runsAnyOf, type ShellCommand } from '../../shell/command.js';
 import { ARCHIVE_EXTENSIONS, dropQuotes } from './shared.js';
 
 const MESSAGE = 'Use `ADD` for extracting archives into an image';
@@ -36,6 +36,8 @@ export const dl3010 = defineRule(
     },
   },
   (ctx, report) => {
+    const names = ctx.commandNames();
+    if (!names.has('tar') && !runsAnyOf(names, UNZIP)) return;
     let archives: { node: InstructionNode; name: string }[] = [];
     const extracted = new Set<InstructionNode>();
     for (const n of ctx.instructions) {
@@ -47,8 +49,8 @@ export const dl3010 = defineRule(
           ? [basename(target)]
           : n.args.slice(0, -1).map(basename).filter(isArchive);
         for (const name of names) archives.push({ node: n, name });
-      } else if (n.keyword === 'RUN') {
-        const commands = ctx.run(n).commands.filter((c) => isTarExtract(c) || UNZIP.has(c.name));
+      } else if (n.keyword === 'RUN' && archives.length > 0) {
+        const commands = ctx.run(n).commands.filter(extracts);
         for (const a of archives) {
           if (commands.some((c) => argsNoFlags(c).map(basename).includes(a.name))) {
             extracted.add(a.node);
@@ -59,6 +61,10 @@ export const dl3010 = defineRule(
     for (const node of extracted) report(node, MESSAGE);
   },
 );
+
+function extracts(cmd: ShellCommand): boolean {
+  return isTarExtract(cmd) || UNZIP.has(cmd.name);
+}
 
 function isTarExtract(cmd: ShellCommand): boolean {
   return (

@@ -1,6 +1,6 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { envPairsOf } from '../../internal/views.js';
-import { hasSequence, isPipInstall, type ShellCommand } from '../../shell/command.js';
+import { hasSequence, isPipInstall, mayRunPip, type ShellCommand } from '../../shell/command.js';
 import { baseImage, hasCacheOrTmpfsMountWith } from './shared.js';
 
 const MESSAGE = 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`';
@@ -28,6 +28,7 @@ export const dl3042 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!mayRunPip(ctx.commandNames())) return;
     // Per stage (its alias, or its image's name): whether an ENV turned pip's cache off.
     const noCache = new Map<string | null, boolean>();
     let current: string | null = null;
@@ -55,11 +56,14 @@ function forgotNoCacheDir(cmd: ShellCommand): boolean {
   return isPipInstall(cmd) && !cmd.args.includes('--no-cache-dir') && !isWrapper(cmd);
 }
 
+const WRAPPERS = ['pipx', 'pipenv'];
+
 function isWrapper(cmd: ShellCommand): boolean {
-  return ['pipx', 'pipenv'].some(
-    (w) =>
-      cmd.name.includes(w) || (cmd.name.startsWith('python') && hasSequence(cmd.args, ['-m', w])),
-  );
+  for (const w of WRAPPERS) {
+    if (cmd.name.includes(w)) return true;
+    if (cmd.name.startsWith('python') && hasSequence(cmd.args, ['-m', w])) return true;
+  }
+  return false;
 }
 
 /** `PIP_NO_CACHE_DIR=<true value>` anywhere in the script text (hadolint reads the text). */
@@ -68,5 +72,6 @@ function inlineNoCache(text: string): boolean {
   if (at < 0) return false;
   const rest = text.slice(at);
   const value = rest.slice(rest.indexOf('=') + 1);
-  return [...TRUTHY].some((t) => value.startsWith(t));
+  for (const t of TRUTHY) if (value.startsWith(t)) return true;
+  return false;
 }

@@ -28,6 +28,7 @@ export const dl3062 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('go')) return;
     for (const run of ctx.runs()) {
       if (!packages(run.commands).every(pinned)) report(run.node, MESSAGE);
     }
