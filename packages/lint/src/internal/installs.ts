@@ -2,7 +2,8 @@ import type { ShellCommand } from '../shell/command.js';
 
 /** The base name of a command path: `/usr/bin/apt-get` gives `apt-get`. */
 export function commandName(c: ShellCommand): string {
-  return c.name.slice(c.name.lastIndexOf('/') + 1);
+  const slash = c.name.lastIndexOf('/');
+  return slash < 0 ? c.name : c.name.slice(slash + 1);
 }
 
 /**

@@ -56,12 +56,16 @@ function forgotNoCacheDir(cmd: ShellCommand): boolean {
   return isPipInstall(cmd) && !cmd.args.includes('--no-cache-dir') && !isWrapper(cmd);
 }
 
-const WRAPPERS = ['pipx', 'pipenv'];
+/** The wrappers, and how python runs them (`python -m pipx`). */
+const WRAPPERS = [
+  ['pipx', ['-m', 'pipx']],
+  ['pipenv', ['-m', 'pipenv']],
+] as const;
 
 function isWrapper(cmd: ShellCommand): boolean {
-  for (const w of WRAPPERS) {
-    if (cmd.name.includes(w)) return true;
-    if (cmd.name.startsWith('python') && hasSequence(cmd.args, ['-m', w])) return true;
+  for (const [name, module] of WRAPPERS) {
+    if (cmd.name.includes(name)) return true;
+    if (cmd.name.startsWith('python') && hasSequence(cmd.args, module)) return true;
   }
   return false;
 }

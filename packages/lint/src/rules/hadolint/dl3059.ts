@@ -2,6 +2,7 @@ import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { runFlagsOf } from '../../internal/views.js';
 import type { RuleContext } from '../../rule-context.js';
+import type { RunScript } from '../../shell/run-script.js';
 
 const MESSAGE = 'Multiple consecutive `RUN` instructions. Consider consolidation.';
 
@@ -23,24 +24,28 @@ export const dl3059 = defineRule(
     },
   },
   (ctx, report) => {
+    // `ctx.runs()` holds the RUNs in the order of the children: the next one is this RUN's.
+    const runs = ctx.runs();
+    let next = 0;
     // The RUN the current one could join: the last unreported RUN of this row of RUNs.
-    let previous: InstructionNode | null = null;
+    let previous: RunScript | null = null;
     for (const n of ctx.children) {
       if (n.type === 'comment') continue;
       if (n.type !== 'instruction' || n.keyword !== 'RUN') {
         previous = null;
         continue;
       }
+      const run = runs[next++]!;
       if (
         previous &&
-        ctx.run(previous).commands.length <= 1 &&
-        ctx.run(n).commands.length <= 1 &&
-        flagsKey(ctx, previous) === flagsKey(ctx, n)
+        previous.commands.length <= 1 &&
+        run.commands.length <= 1 &&
+        flagsKey(ctx, previous.node) === flagsKey(ctx, n)
       ) {
         report(n, MESSAGE);
         continue;
       }
-      previous = n;
+      previous = run;
     }
   },
 );
