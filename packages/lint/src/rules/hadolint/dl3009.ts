@@ -1,6 +1,6 @@
-import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { cmdHasArgs, runsAnyOf, type ShellCommand } from '../../shell/command.js';
+import type { RunScript } from '../../shell/run-script.js';
 import { hasCacheOrTmpfsMountWith, wasteInKeptStages } from './shared.js';
 
 const MESSAGE = 'Delete the apt lists (/var/lib/apt/lists) after installing something';
@@ -33,16 +33,19 @@ export const dl3009 = defineRule(
   },
   (ctx, report) => {
     if (!runsAnyOf(ctx.commandNames(), APT)) return;
-    const leavesLists = (n: InstructionNode): boolean => {
-      const { commands } = ctx.run(n);
+    const leavesLists = ({ node, commands }: RunScript): boolean => {
       if (!commands.some(updates) || commands.some(cleans)) return false;
-      if (hasCacheOrTmpfsMountWith(ctx, n, '/var/lib/apt/lists')) return false;
+      if (hasCacheOrTmpfsMountWith(ctx, node, '/var/lib/apt/lists')) return false;
       return !(
-        hasCacheOrTmpfsMountWith(ctx, n, '/var/lib/apt') &&
-        hasCacheOrTmpfsMountWith(ctx, n, '/var/cache/apt')
+        hasCacheOrTmpfsMountWith(ctx, node, '/var/lib/apt') &&
+        hasCacheOrTmpfsMountWith(ctx, node, '/var/cache/apt')
       );
     };
-    for (const node of wasteInKeptStages(ctx, leavesLists)) report(node, MESSAGE);
+    // Which stages are kept matters only when some RUN leaves its lists: most clean up.
+    if (!ctx.runs().some(leavesLists)) return;
+    for (const node of wasteInKeptStages(ctx, (n) => leavesLists(ctx.run(n)))) {
+      report(node, MESSAGE);
+    }
   },
 );
 

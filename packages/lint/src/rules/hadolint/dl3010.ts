@@ -1,6 +1,7 @@
 import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { argsNoFlags, runsAnyOf, type ShellCommand } from '../../shell/command.js';
+import type { RunScript } from '../../shell/run-script.js';
 import { ARCHIVE_EXTENSIONS, dropQuotes } from './shared.js';
 
 const MESSAGE = 'Use `ADD` for extracting archives into an image';
@@ -36,8 +37,10 @@ export const dl3010 = defineRule(
     },
   },
   (ctx, report) => {
+    // Most files run neither tar nor an unzip: the COPYs are read only when a RUN extracts.
     const names = ctx.commandNames();
     if (!names.has('tar') && !runsAnyOf(names, UNZIP)) return;
+    if (!ctx.runs().some(extractsSomething)) return;
     let archives: { node: InstructionNode; name: string }[] = [];
     const extracted = new Set<InstructionNode>();
     for (const n of ctx.instructions) {
@@ -61,6 +64,10 @@ export const dl3010 = defineRule(
     for (const node of extracted) report(node, MESSAGE);
   },
 );
+
+function extractsSomething(run: RunScript): boolean {
+  return run.commands.some(extracts);
+}
 
 function extracts(cmd: ShellCommand): boolean {
   return isTarExtract(cmd) || UNZIP.has(cmd.name);

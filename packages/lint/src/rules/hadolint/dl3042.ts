@@ -1,6 +1,7 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { envPairsOf } from '../../internal/views.js';
 import { hasSequence, isPipInstall, mayRunPip, type ShellCommand } from '../../shell/command.js';
+import type { RunScript } from '../../shell/run-script.js';
 import { baseImage, hasCacheOrTmpfsMountWith } from './shared.js';
 
 const MESSAGE = 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`';
@@ -28,7 +29,8 @@ export const dl3042 = defineRule(
     },
   },
   (ctx, report) => {
-    if (!mayRunPip(ctx.commandNames())) return;
+    // Most files run no pip install, or none without `--no-cache-dir`.
+    if (!mayRunPip(ctx.commandNames()) || !ctx.runs().some(forgetsNoCacheDir)) return;
     // Per stage (its alias, or its image's name): whether an ENV turned pip's cache off.
     const noCache = new Map<string | null, boolean>();
     let current: string | null = null;
@@ -51,6 +53,10 @@ export const dl3042 = defineRule(
     }
   },
 );
+
+function forgetsNoCacheDir(run: RunScript): boolean {
+  return run.commands.some(forgotNoCacheDir);
+}
 
 function forgotNoCacheDir(cmd: ShellCommand): boolean {
   return isPipInstall(cmd) && !cmd.args.includes('--no-cache-dir') && !isWrapper(cmd);
