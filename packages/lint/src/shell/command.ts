@@ -142,7 +142,7 @@ export function mayRunPip(names: ReadonlySet<string>): boolean {
 }
 
 /** Whether the command names of a file (`ctx.commandNames()`) hold one of `wanted`. */
-export function runsAnyOf(names: ReadonlySet<string>, wanted: Iterable<string>): boolean {
+export function runsAnyOf(names: ReadonlySet<string>, wanted: readonly string[]): boolean {
   for (const name of wanted) if (names.has(name)) return true;
   return false;
 }

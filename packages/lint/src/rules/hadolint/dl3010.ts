@@ -6,7 +6,7 @@ import { ARCHIVE_EXTENSIONS, dropQuotes } from './shared.js';
 
 const MESSAGE = 'Use `ADD` for extracting archives into an image';
 
-const UNZIP = new Set([
+const UNZIP = [
   'unzip',
   'gunzip',
   'bunzip2',
@@ -16,7 +16,7 @@ const UNZIP = new Set([
   'uncompress',
   'zcat',
   'gzcat',
-]);
+];
 
 /**
  * DL3010: an archive copied in with COPY and extracted by a later RUN of the stage (`tar -x`,
@@ -70,7 +70,7 @@ function extractsSomething(run: RunScript): boolean {
 }
 
 function extracts(cmd: ShellCommand): boolean {
-  return isTarExtract(cmd) || UNZIP.has(cmd.name);
+  return isTarExtract(cmd) || UNZIP.includes(cmd.name);
 }
 
 function isTarExtract(cmd: ShellCommand): boolean {
