@@ -40,9 +40,8 @@ export function dependencyInstall(c: ShellCommand): string | null {
       if (sub === 'fetch') return 'pnpm fetch';
       return null;
     case 'yarn':
-      if (sub === undefined || (sub === 'install' && word(c, 1) === undefined))
-        return 'yarn install';
-      return null;
+      if (sub === undefined) return 'yarn install';
+      return sub === 'install' && word(c, 1) === undefined ? 'yarn install' : null;
     case 'bun':
       return sub === 'install' && word(c, 1) === undefined ? 'bun install' : null;
     case 'pip':

@@ -78,8 +78,8 @@ const NO_FLAGS: readonly string[] = [];
 /**
  * The words that are neither flags nor values of `valueFlags` (hadolint's `argsNoFlags` after
  * `dropFlagArg valueFlags`): the word after one of `valueFlags` is its value unless the flag
- * word holds it (`--target-release=x`). A value word that is itself a flag word (`-t -y`) still
- * counts as flags, as in hadolint. Without `valueFlags`, flag values are kept as words.
+ * word holds it (`--target-release=x`). A flag word taken as a value (`-t -y`) still takes the
+ * values of its own flags, as in hadolint. Without `valueFlags`, flag values are kept as words.
  */
 export function argsNoFlags(cmd: ShellCommand, valueFlags: readonly string[] = NO_FLAGS): string[] {
   // Flags come in the order of their words: one pass over both.
@@ -121,6 +121,8 @@ export function afterInstall(words: readonly string[]): string[] {
   return words.slice(j);
 }
 
+const PYTHON_M_PIP_INSTALL = ['-m', 'pip', 'install'];
+
 /**
  * `pip install`, `pip3 install`, `python -m pip install` (hadolint `isPipInstall`); `pipenv`
  * is not pip.
@@ -132,8 +134,6 @@ export function isPipInstall(cmd: ShellCommand): boolean {
   if (cmd.name.startsWith('python')) return hasSequence(cmd.args, PYTHON_M_PIP_INSTALL);
   return false;
 }
-
-const PYTHON_M_PIP_INSTALL = ['-m', 'pip', 'install'];
 
 /** Whether a file whose RUNs run `names` (`ctx.commandNames()`) may run a pip install. */
 export function mayRunPip(names: ReadonlySet<string>): boolean {
