@@ -35,25 +35,29 @@ export const dl3049 = defineRule(
   },
   (ctx, report) => {
     for (const label of schemaLabels(ctx)) {
-      const good = new Set<StageId>();
+      // The aliases of the stages that have the label (a stage that has it keeps it), and the
+      // stages still missing it, in the order of their FROMs.
+      const goodAliases = new Set<string>();
       const bad = new Set<StageId>();
       let current: StageId | null = null;
       const silence = (alias: string): void => {
-        for (const b of [...bad]) if (b.from.alias === alias) bad.delete(b);
+        for (const b of bad) if (b.from.alias === alias) bad.delete(b);
       };
       for (const n of ctx.instructions) {
         if (n.keyword === 'FROM') {
           current = { node: n, from: baseImage(ctx, n) };
-          const name = current.from.name;
-          if ([...good].some((g) => g.from.alias === name)) good.add(current);
-          else bad.add(current);
+          if (goodAliases.has(current.from.name)) {
+            if (current.from.alias !== null) goodAliases.add(current.from.alias);
+          } else {
+            bad.add(current);
+          }
         } else if (!current) {
         } else if (n.keyword === 'COPY') {
           const from = n.flags.find((f) => f.name === 'from')?.value;
           if (from !== undefined && from !== null) silence(from);
         } else if (n.keyword === 'LABEL' && labelPairs(ctx, n).some((p) => p.key === label)) {
           silence(current.from.alias ?? current.from.name);
-          good.add(current);
+          if (current.from.alias !== null) goodAliases.add(current.from.alias);
           bad.delete(current);
         }
       }
