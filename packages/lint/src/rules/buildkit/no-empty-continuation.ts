@@ -47,11 +47,15 @@ export const noEmptyContinuation = defineRule(
       const { segments } = logicalLineMap(print(node), start, ctx.escape);
       const last = segments[segments.length - 1]!;
       const lineStart = position.offset - indent + last.offset - (last.column - 1);
-      const at = { line: last.line, column: 1, offset: lineStart };
-      report(
-        { ...at, endLine: at.line, endColumn: 1, endOffset: lineStart },
-        'Empty continuation line',
-      );
+      const at = {
+        line: last.line,
+        column: 1,
+        offset: lineStart,
+        endLine: last.line,
+        endColumn: 1,
+        endOffset: lineStart,
+      };
+      report(at, 'Empty continuation line');
     }
   },
 );

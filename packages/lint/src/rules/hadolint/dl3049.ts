@@ -37,7 +37,7 @@ export const dl3049 = defineRule(
     for (const label of schemaLabels(ctx)) {
       // The aliases of the stages that have the label (a stage that has it keeps it), and the
       // stages still missing it, in the order of their FROMs.
-      const goodAliases = new Set<string>();
+      let goodAliases: Set<string> | null = null;
       const bad = new Set<StageId>();
       let current: StageId | null = null;
       const silence = (alias: string): void => {
@@ -46,22 +46,24 @@ export const dl3049 = defineRule(
       for (const n of ctx.instructions) {
         if (n.keyword === 'FROM') {
           current = { node: n, from: baseImage(ctx, n) };
-          if (goodAliases.has(current.from.name)) {
-            if (current.from.alias !== null) goodAliases.add(current.from.alias);
-          } else {
-            bad.add(current);
-          }
+          if (!goodAliases?.has(current.from.name)) bad.add(current);
+          else if (current.from.alias !== null) goodAliases.add(current.from.alias);
         } else if (!current) {
         } else if (n.keyword === 'COPY') {
           const from = n.flags.find((f) => f.name === 'from')?.value;
           if (from !== undefined && from !== null) silence(from);
         } else if (n.keyword === 'LABEL' && labelPairs(ctx, n).some((p) => p.key === label)) {
           silence(current.from.alias ?? current.from.name);
-          if (current.from.alias !== null) goodAliases.add(current.from.alias);
+          if (current.from.alias !== null) {
+            goodAliases ??= new Set();
+            goodAliases.add(current.from.alias);
+          }
           bad.delete(current);
         }
       }
-      for (const stage of bad) report(stage.node, `Label \`${label}\` is missing.`);
+      if (bad.size === 0) continue;
+      const message = `Label \`${label}\` is missing.`;
+      for (const stage of bad) report(stage.node, message);
     }
   },
 );

@@ -30,8 +30,15 @@ export const dl3066 = defineRule(
       const user = n.args[0] ?? '';
       const uid = user.split(':')[0] ?? '';
       if (/^[0-9]*$/.test(uid)) continue;
-      if ([...args].some((a) => user.includes(`\${${a}}`) || user.includes(`$${a}`))) continue;
+      if (refersToAny(user, args)) continue;
       report(n, MESSAGE);
     }
   },
 );
+
+/** Whether `user` refers to one of `args` (`${name}` or `$name`). */
+function refersToAny(user: string, args: ReadonlySet<string>): boolean {
+  if (user.indexOf('$') < 0) return false;
+  for (const a of args) if (user.includes(`\${${a}}`) || user.includes(`$${a}`)) return true;
+  return false;
+}
