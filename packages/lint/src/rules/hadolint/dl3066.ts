@@ -1,6 +1,8 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { argsOf } from '../../internal/views.js';
 
+const DIGITS = /^[0-9]*$/;
+
 const MESSAGE = 'Non-numeric user-id may not be resolvable by host system';
 
 /**
@@ -29,7 +31,7 @@ export const dl3066 = defineRule(
       if (n.keyword !== 'USER') continue;
       const user = n.args[0] ?? '';
       const uid = user.split(':')[0] ?? '';
-      if (/^[0-9]*$/.test(uid)) continue;
+      if (DIGITS.test(uid)) continue;
       if (refersToAny(user, args)) continue;
       report(n, MESSAGE);
     }

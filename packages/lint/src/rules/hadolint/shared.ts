@@ -42,11 +42,14 @@ function readBaseImage(node: InstructionNode): BaseImage {
   };
 }
 
+/** A registry: the text up to the first `.` and on to the first `/`. */
+const REGISTRY = /^([^.]+)\.([^/]+)\//;
+
 /** An image reference split as language-docker splits it (see {@link BaseImage}). */
 export function imageReference(ref: string): Omit<BaseImage, 'alias' | 'platform'> {
   let rest = ref;
   let registry: string | null = null;
-  const reg = /^([^.]+)\.([^/]+)\//.exec(rest);
+  const reg = REGISTRY.exec(rest);
   if (reg) {
     registry = `${reg[1]}.${reg[2]}`;
     rest = rest.slice(reg[0].length);
@@ -182,9 +185,11 @@ function isQuote(code: number): boolean {
   return code === 0x22 || code === 0x27;
 }
 
+const WINDOWS_DRIVE = /^\p{L}:/u;
+
 /** `C:` and the like. */
 export function isWindowsAbsolute(path: string): boolean {
-  return /^\p{L}:/u.test(path);
+  return WINDOWS_DRIVE.test(path);
 }
 
 /** `index of the first command matching a` < `index of the first matching b` (both present). */
