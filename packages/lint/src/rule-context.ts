@@ -98,7 +98,7 @@ export class RuleContext {
     // BuildKit's PrevComment: the comments since the previous instruction. Blank lines do not
     // end the list (BuildKit's parser skips them), a bare `#` empties it, directives are none.
     let pending: CommentNode[] | null = null;
-    const above = new Map<InstructionNode, readonly CommentNode[]>();
+    let above: Map<InstructionNode, readonly CommentNode[]> | null = null;
     for (const child of tree.children) {
       if (child.type === 'comment') {
         if (child.text === '') pending = null;
@@ -107,8 +107,11 @@ export class RuleContext {
         continue;
       }
       if (child.type !== 'instruction') continue;
-      if (pending) above.set(child, pending);
-      pending = null;
+      if (pending) {
+        above ??= new Map();
+        above.set(child, pending);
+        pending = null;
+      }
       instructions.push(child);
     }
     this.above = above;
