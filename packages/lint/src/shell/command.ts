@@ -20,7 +20,7 @@ export interface CommandFlag {
 }
 
 /** The flags of every command without one. */
-const NO_FLAGS: readonly CommandFlag[] = Object.freeze([]);
+const NO_COMMAND_FLAGS: readonly CommandFlag[] = Object.freeze([]);
 
 /** A command from its name and argument words; the flags are derived from the words. */
 export function shellCommand(name: string, args: readonly string[]): ShellCommand {
@@ -36,7 +36,7 @@ export function shellCommand(name: string, args: readonly string[]): ShellComman
       for (const ch of word.slice(1)) flags.push({ name: ch, index });
     }
   }
-  return { name, args, flags: flags ?? NO_FLAGS };
+  return { name, args, flags: flags ?? NO_COMMAND_FLAGS };
 }
 
 /** `name` is the command and one of its words is one of `words` (hadolint `cmdHasArgs`). */
