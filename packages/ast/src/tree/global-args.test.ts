@@ -36,4 +36,30 @@ describe('globalArgValues', () => {
     const tree = parse('# escape=`\nARG A=`$literal\nFROM scratch\n');
     expect(globalArgValues(tree).get('A')).toBe('$literal');
   });
+
+  it("applies build arguments as BuildKit's buildMetaArgs does", () => {
+    const tree = parse('ARG TAG=3.19\nARG BARE\nARG IMAGE=alpine:${TAG}\nFROM ${IMAGE}-${BARE}\n');
+    const env = globalArgValues(tree, new Map(), {
+      TAG: '3.20',
+      BARE: '$TAG',
+      UNDECLARED: 'x',
+    });
+    // The value as given (not expanded), for a declared ARG with or without a default; one no
+    // ARG declares is not seen; the later defaults read the values given.
+    expect([...env]).toEqual([
+      ['TAG', '3.20'],
+      ['BARE', '$TAG'],
+      ['IMAGE', 'alpine:3.20'],
+    ]);
+    // A name an object inherits is no build argument.
+    const inherited = parse('ARG constructor=kept\nFROM scratch\n');
+    expect(globalArgValues(inherited, new Map(), {}).get('constructor')).toBe('kept');
+  });
+
+  it('lets a build argument replace what the caller knew, when an ARG declares it', () => {
+    const tree = parse('ARG TARGETARCH\nFROM tool-${TARGETARCH}\n');
+    const known = () => new Map([['TARGETARCH', 'amd64']]);
+    expect(globalArgValues(tree, known(), { TARGETARCH: 'arm64' }).get('TARGETARCH')).toBe('arm64');
+    expect(globalArgValues(tree, known()).get('TARGETARCH')).toBe('amd64');
+  });
 });
