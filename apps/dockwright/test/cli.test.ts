@@ -303,9 +303,64 @@ describe('dockwright lint', () => {
   it.each([
     ['--insecure-registry', '127.0.0.1:5000'],
     ['--docker', '/usr/bin/docker'],
+    ['--build-arg', 'TAG=1'],
   ])('rejects %s without --resolve-images', (option, value) => {
     const r = run(['lint', option, value, '-'], { input: CLEAN });
     expect([r.code, r.stderr]).toEqual([2, `${option} is used only with --resolve-images\n`]);
+  });
+
+  it('names base images with --build-arg values, as docker build does', () => {
+    // A docker client that knows one image, for linux/arm64, on an engine for linux/amd64;
+    // any other is asked of its registry, a closed port on 127.0.0.1.
+    const dir = project({
+      Dockerfile: 'ARG TAG=3.19\nFROM 127.0.0.1:9/tool:${TAG}\nUSER app\n',
+      docker: [
+        '#!/bin/sh',
+        'for last; do :; done',
+        'case "$1" in version) echo linux/amd64; exit 0;; esac',
+        'if [ "$last" = 127.0.0.1:9/tool:3.20 ]; then',
+        `  echo '{"Id":"sha256:1","Os":"linux","Architecture":"arm64","RootFS":{"Layers":["sha256:2"]}}'`,
+        'else echo "Error: No such image: $last" >&2; exit 1; fi',
+        '',
+      ].join('\n'),
+    });
+    chmodSync(join(dir, 'docker'), 0o700);
+    const lintWith = (args: string[], env: Record<string, string> = {}) => {
+      const r = run(
+        ['lint', '--no-shellcheck', '--resolve-images', '--docker', join(dir, 'docker'), ...args],
+        { cwd: dir, env },
+      );
+      return {
+        code: r.code,
+        stderr: r.stderr,
+        rules: r.stdout.match(/^\S+ \w+ InvalidBaseImagePlatform: .*$/gm) ?? [],
+      };
+    };
+    const mismatch = {
+      code: 1,
+      stderr: '',
+      rules: [
+        'Dockerfile:2:1: warning InvalidBaseImagePlatform: Base image 127.0.0.1:9/tool:3.20 was pulled with platform "linux/arm64", expected "linux/amd64" for current build',
+      ],
+    };
+    expect(lintWith(['--build-arg', 'TAG=3.20'])).toEqual(mismatch);
+    // NAME alone: the value from the environment.
+    expect(lintWith(['--build-arg', 'TAG'], { TAG: '3.20' })).toEqual(mismatch);
+    // The default: an image nobody has.
+    const unresolved = /^Dockerfile:2:1: cannot resolve base image 127\.0\.0\.1:9\/tool:3\.19 /;
+    for (const args of [[], ['--build-arg', 'UNDECLARED=3.20'], ['--build-arg', 'TAG']]) {
+      const r = lintWith(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(unresolved);
+    }
+    // Set but empty: the empty value, as docker takes it.
+    expect(lintWith(['--build-arg', 'TAG'], { TAG: '' }).stderr).toMatch(
+      /^Dockerfile:2:1: cannot resolve base image 127\.0\.0\.1:9\/tool: for linux\/amd64: /,
+    );
+    expect(lintWith(['--build-arg', '=3.20'])).toMatchObject({
+      code: 2,
+      stderr: '--build-arg takes name=value, not "=3.20"\n',
+    });
   });
 
   it('rejects an empty file name', () => {

@@ -49,6 +49,49 @@ describe('baseImageRequests: the images a file pulls, as BuildKit resolves them'
   });
 });
 
+describe('baseImageRequests with build arguments, as docker build --build-arg gives them', () => {
+  const amd64 = { buildPlatform: 'linux/amd64' };
+
+  it("replaces a global ARG's default, and the defaults that read it", () => {
+    const text = 'ARG TAG=3.19\nARG IMAGE=alpine:${TAG}\nFROM alpine:${TAG}\nFROM ${IMAGE}-b\n';
+    expect(requests(text, { ...amd64, buildArgs: { TAG: '3.20' } })).toEqual([
+      '3 alpine:3.20 linux/amd64',
+      '4 alpine:3.20-b linux/amd64',
+    ]);
+    expect(requests(text, amd64)).toEqual([
+      '3 alpine:3.19 linux/amd64',
+      '4 alpine:3.19-b linux/amd64',
+    ]);
+  });
+
+  it('changes nothing for an ARG the Dockerfile does not declare, or declares in a stage', () => {
+    const text = 'ARG TAG=3.19\nFROM alpine:${TAG}${SUFFIX}\nARG NEXT=x\nFROM b:${NEXT}\n';
+    expect(
+      requests(text, { ...amd64, buildArgs: { SUFFIX: '-slim', NEXT: 'y', OTHER: 'z' } }),
+    ).toEqual(['2 alpine:3.19 linux/amd64', '4 b: linux/amd64']);
+  });
+
+  it('gives a value to a declared ARG without a default, used as written', () => {
+    const text = 'ARG TAG=1\nARG BASE\nFROM ${BASE}\nFROM tool:${TAG}\n';
+    expect(requests(text, amd64)).toEqual(['4 tool:1 linux/amd64']);
+    expect(requests(text, { ...amd64, buildArgs: { BASE: 'app:$TAG' } })).toEqual([
+      '3 app:$TAG linux/amd64',
+      '4 tool:1 linux/amd64',
+    ]);
+  });
+
+  it("replaces the platform ARGs, declared or not, as BuildKit's defaultArgs does", () => {
+    const text = 'FROM tool:${TARGETARCH}\nFROM --platform=$BUILDPLATFORM b\n';
+    const buildArgs = { TARGETARCH: 'riscv64', BUILDPLATFORM: 'linux/arm64' };
+    expect(requests(text, { ...amd64, buildArgs })).toEqual([
+      '1 tool:riscv64 linux/amd64',
+      '2 b linux/arm64',
+    ]);
+    // A platform ARG a build argument gives is known without the platform.
+    expect(requests(text, { buildArgs })).toEqual(['2 b linux/arm64']);
+  });
+});
+
 describe('platforms as containerd reads, prints and matches them', () => {
   it('parses and normalizes', () => {
     const f = (s: string) => formatPlatformAll(normalizePlatform(parsePlatform(s)));
@@ -95,6 +138,15 @@ describe('InvalidBaseImagePlatform in lint()', () => {
     expect(
       ids({ images, platform: 'linux/amd64', rules: { InvalidBaseImagePlatform: 'off' } }),
     ).not.toContain('InvalidBaseImagePlatform');
+  });
+
+  it('checks the image the build arguments name', () => {
+    const text = 'ARG TAG=1\nFROM example/tool:${TAG}\n';
+    const ids = (o: Parameters<typeof lint>[1]) => lint(text, o).map((f) => f.ruleId);
+    const facts = { images, platform: 'linux/amd64' };
+    expect(ids({ ...facts, buildArgs: { TAG: '1' } })).toContain('InvalidBaseImagePlatform');
+    expect(ids({ ...facts, buildArgs: { TAG: '2' } })).not.toContain('InvalidBaseImagePlatform');
+    expect(ids(facts)).toContain('InvalidBaseImagePlatform');
   });
 
   it('an image key that is an Object.prototype name is no fact', () => {

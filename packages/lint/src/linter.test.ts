@@ -60,6 +60,56 @@ describe('createLinter', () => {
     expect(made({ rules: { DL3008: 'off' }, ignoreRules: [] })).not.toThrow();
   });
 
+  it.each([
+    ['platform', 'linux/', '"" is an invalid component of "linux/"'],
+    ['platform', 'a,b', '"a,b": one platform, not a list'],
+    ['buildPlatform', 'linux/amd64/v1/x/y', 'options.buildPlatform is not a platform: '],
+    ['buildPlatform', 'l!nux', '"l!nux" is an invalid OS component of "l!nux"'],
+    ['platform', 5, 'options.platform must be a platform string (os/arch[/variant]), not 5'],
+    ['buildPlatform', {}, 'options.buildPlatform must be a platform string'],
+  ])('refuses a %s of %j when it is made, as lint() does', (name, value, message) => {
+    const options = { [name]: value } as Parameters<typeof createLinter>[0];
+    expect(() => createLinter(options)).toThrow(TypeError);
+    expect(() => createLinter(options)).toThrow(message);
+    expect(() => lint('FROM alpine\n', options)).toThrow(message);
+    if (typeof value === 'string') {
+      expect(() => createLinter(options)).toThrow(`options.${name} is not a platform: `);
+    }
+  });
+
+  it('refuses a buildPlatform a file gives that is no platform', () => {
+    const linter = createLinter();
+    expect(() => linter.lint('FROM alpine\n', { buildPlatform: 'linux/' })).toThrow(
+      'options.buildPlatform is not a platform: "" is an invalid component of "linux/"',
+    );
+    const valid = createLinter({ platform: 'linux/arm/v7', buildPlatform: 'arm64' });
+    expect(() => valid.lint('FROM a\n', { buildPlatform: 'windows/amd64' })).not.toThrow();
+  });
+
+  it('refuses buildArgs that are not names mapped to strings', () => {
+    const made = (buildArgs: unknown) => () =>
+      createLinter({ buildArgs } as Parameters<typeof createLinter>[0]);
+    expect(made(['TAG=1'])).toThrow(
+      'options.buildArgs must map build argument names to string values',
+    );
+    expect(made('TAG=1')).toThrow('options.buildArgs must map');
+    expect(made(null)).toThrow('options.buildArgs must map');
+    expect(made({ TAG: 1 })).toThrow('options.buildArgs.TAG must be a string, not 1');
+    expect(made({ TAG: undefined })).toThrow(
+      'options.buildArgs.TAG must be a string, not undefined',
+    );
+    expect(made({ TAG: '1', EMPTY: '' })).not.toThrow();
+  });
+
+  it('keeps the build arguments it was made with', () => {
+    const buildArgs: Record<string, string> = { TAG: '1' };
+    const images = { 'tool:1': { os: 'linux', architecture: 'arm64' } };
+    const linter = createLinter({ platform: 'linux/amd64', images, buildArgs });
+    buildArgs.TAG = '2';
+    const ids = linter.lint('ARG TAG\nFROM tool:$TAG\n').map((f) => f.ruleId);
+    expect(ids).toContain('InvalidBaseImagePlatform');
+  });
+
   it('keeps the options it was made with: changing the object afterwards changes nothing', () => {
     const given: { file: string; rules: Record<string, 'off' | 'error'> } = {
       file: 'a/Dockerfile',

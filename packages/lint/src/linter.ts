@@ -1,6 +1,6 @@
 import { type DockerfileNode, type InstructionNode, type Position, parse } from '@dockwright/ast';
 import { mergeSameProblems, type Reported } from './merge-findings.js';
-import { ConfigPolicy, Policy, RuleTable } from './policy.js';
+import { ConfigPolicy, checkPlatformOption, Policy, RuleTable } from './policy.js';
 import { RuleContext } from './rule-context.js';
 import { allRules } from './rules/all-rules.js';
 import { shellcheckFindings } from './shellcheck/shellcheck-findings.js';
@@ -40,7 +40,9 @@ export interface Linter {
  * A linter for one configuration: the levels, ignore list and `buildkitCheck` are read, and the
  * rules they switch off dropped, once, rather than for every file. {@link lint} makes one per
  * call; a caller checking many files with the same options (the CLI) makes one and reuses it.
- * A malformed `options.buildkitCheck` throws {@link CheckConfigError} here.
+ * A malformed `options.buildkitCheck` throws {@link CheckConfigError} here; an option of the
+ * wrong shape, or a `platform` or `buildPlatform` that is no platform (`linux/`), a
+ * `TypeError` naming it.
  *
  * @example
  * ```ts
@@ -68,7 +70,9 @@ export class RuleLinter implements Linter {
   constructor(options: LintOptions, rules: RuleTable | readonly Rule[], merge: boolean) {
     // A copy: the caller changing its options object later changes nothing here, as the levels
     // and ignore list (read once, below) would not change either.
-    this.options = { ...options };
+    this.options = options.buildArgs
+      ? { ...options, buildArgs: Object.freeze({ ...options.buildArgs }) }
+      : { ...options };
     this.config = new ConfigPolicy(
       options,
       rules instanceof RuleTable ? rules : new RuleTable(rules),
@@ -78,6 +82,7 @@ export class RuleLinter implements Linter {
   }
 
   lint(input: LintInput, file?: FileOptions): Finding[] {
+    if (file?.buildPlatform !== undefined) checkPlatformOption('buildPlatform', file.buildPlatform);
     const options: LintOptions = file
       ? {
           ...this.options,

@@ -9,6 +9,7 @@ import {
   parseCheckConfig,
 } from './check-config.js';
 import { type HadolintPragmas, hadolintPragmas, isIgnored } from './hadolint-pragmas.js';
+import { PlatformError, parsePlatform } from './internal/platform.js';
 import type { RuleContext } from './rule-context.js';
 import type { Level, LintOptions, Rule, RuleMeta, Severity } from './types.js';
 
@@ -86,6 +87,9 @@ export class ConfigPolicy {
   constructor(options: LintOptions, table: RuleTable) {
     const levels = readLevels(options);
     const ignored = readIgnored(options);
+    checkPlatformOption('platform', options.platform);
+    checkPlatformOption('buildPlatform', options.buildPlatform);
+    checkBuildArgs(options);
     if (options.buildkitCheck !== undefined && typeof options.buildkitCheck !== 'string') {
       throw new TypeError('options.buildkitCheck must be a string (skip=…;error=…;experimental=…)');
     }
@@ -152,6 +156,56 @@ function readIgnored(options: LintOptions): ReadonlySet<string> {
     throw new TypeError('options.ignoreRules must be an array of rule ids');
   }
   return ids.length === 0 ? NO_IDS : new Set(ids);
+}
+
+/**
+ * Throws a TypeError naming `options.platform` or `options.buildPlatform` when it is given and
+ * is not one platform BuildKit reads (`linux/arm64`), saying why: a build for it would fail.
+ */
+export function checkPlatformOption(
+  name: 'platform' | 'buildPlatform',
+  value: unknown,
+): asserts value is string | undefined {
+  if (value === undefined) return;
+  if (typeof value !== 'string') {
+    throw new TypeError(
+      `options.${name} must be a platform string (os/arch[/variant]), not ${shown(value)}`,
+    );
+  }
+  try {
+    // One platform: a list (`docker build --platform a,b`) is several builds, not one.
+    if (value.includes(',')) {
+      throw new PlatformError(`${JSON.stringify(value)}: one platform, not a list`);
+    }
+    parsePlatform(value);
+  } catch (error) {
+    if (!(error instanceof PlatformError)) throw error;
+    throw new TypeError(`options.${name} is not a platform: ${error.message}`, { cause: error });
+  }
+}
+
+/** `options.buildArgs`, refused unless it maps names to strings (a value would be read as one). */
+function checkBuildArgs(options: LintOptions): void {
+  const args = options.buildArgs as unknown;
+  if (args === undefined) return;
+  if (typeof args !== 'object' || args === null || Array.isArray(args)) {
+    throw new TypeError('options.buildArgs must map build argument names to string values');
+  }
+  for (const [name, value] of Object.entries(args)) {
+    if (typeof value !== 'string') {
+      throw new TypeError(`options.buildArgs.${name} must be a string, not ${shown(value)}`);
+    }
+  }
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'object' && value !== null
+    ? Array.isArray(value)
+      ? 'an array'
+      : 'an object'
+    : typeof value === 'string'
+      ? JSON.stringify(value)
+      : String(value);
 }
 
 /**

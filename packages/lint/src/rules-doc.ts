@@ -110,8 +110,9 @@ are ported there.
   - **InvalidBaseImagePlatform** compares the platform of each pulled base image with the one
     the stage is built for, so it needs to know what the images resolve to: \`dockwright lint
     --resolve-images\` asks the engine and the registries (\`--platform\` sets the build's
-    platform); \`lint()\` takes the facts as \`images\` (with \`platform\`, \`buildPlatform\`;
-    \`baseImageRequests()\` lists what to resolve). Without them it reports nothing.
+    platform, \`--build-arg\` the global ARGs' values); \`lint()\` takes the facts as \`images\`
+    (with \`platform\`, \`buildPlatform\`, \`buildArgs\`; \`baseImageRequests()\` lists what to
+    resolve). Without them it reports nothing.
   - **UndefinedVar** cannot see a base image's environment without a registry: only \`PATH\` is
     assumed. Stages built on an earlier stage (\`FROM base\`) see its ENV and ARG values.
   - **CopyIgnoredFile** needs the \`.dockerignore\` text: \`lint(text, { dockerignore })\`; the CLI

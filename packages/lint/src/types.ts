@@ -153,6 +153,15 @@ export interface LintOptions {
    */
   readonly buildPlatform?: string;
   /**
+   * Build arguments, as `docker build --build-arg NAME=VALUE` gives them: the values FROM lines
+   * see for the global ARGs (before the first FROM) when base images are named
+   * (`baseImageRequests`, InvalidBaseImagePlatform). As in BuildKit, one replaces the default
+   * of an ARG the Dockerfile declares (or gives one without a default a value), is used as it
+   * is written (not expanded), and changes nothing when no ARG declares it; the platform ARGs
+   * (`TARGETARCH`, `BUILDPLATFORM`, …) and `TARGETSTAGE` take one whether declared or not.
+   */
+  readonly buildArgs?: Readonly<Record<string, string>>;
+  /**
    * What base images resolve to, for InvalidBaseImagePlatform, keyed by the FROM reference
    * after ARG expansion, as BuildKit resolves it (`alpine:3.20`, `127.0.0.1:5000/app:1`): the
    * platform the image's config names, or, for a multi-platform image, its manifests' platforms

@@ -10,6 +10,7 @@ import {
 } from '@dockwright/build';
 import { CliError } from '@dockwright/cli-kit';
 import type { Io } from '../io.js';
+import { nameValuePairs } from '../name-value-pairs.js';
 import {
   buildFailure,
   ENGINE_HELP,
@@ -50,21 +51,6 @@ ${ENGINE_HELP}
 Exit codes: 0 built, 1 the build failed (file:line:column of the failing instruction, with its
 lines and the step's last output), 2 usage or read error, 130 interrupted.
 `;
-
-function pairs(values: readonly string[] | undefined, flag: string, env?: NodeJS.ProcessEnv) {
-  const out: Record<string, string> = {};
-  for (const v of values ?? []) {
-    const eq = v.indexOf('=');
-    if (eq === -1 && env) {
-      // docker build --build-arg NAME: the value comes from the environment, if set.
-      if (env[v] !== undefined) out[v] = env[v]!;
-      continue;
-    }
-    if (eq <= 0) throw new CliError(`${flag} takes name=value, not ${JSON.stringify(v)}`);
-    out[v.slice(0, eq)] = v.slice(eq + 1);
-  }
-  return out;
-}
 
 /** docker build's `--secret` keys. */
 const SECRET_KEYS = new Set(['id', 'src', 'source', 'env', 'type']);
@@ -170,9 +156,9 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   // 2. Options: the command line wins over the script.
   const buildArgs = {
     ...fromScript.buildArgs,
-    ...pairs(values['build-arg'], '--build-arg', io.env),
+    ...nameValuePairs(values['build-arg'], '--build-arg', io.env),
   };
-  const labels = { ...fromScript.labels, ...pairs(values.label, '--label') };
+  const labels = { ...fromScript.labels, ...nameValuePairs(values.label, '--label') };
   const options: BuildOptions = {
     ...fromScript,
     context: values.context ?? fromScript.context ?? '.',

@@ -27,6 +27,7 @@ import { selectFiles } from '../expand-glob.js';
 import { loadHadolintConfig } from '../hadolint-config-file.js';
 import { holdSignals } from '../hold-signals.js';
 import type { Io } from '../io.js';
+import { nameValuePairs } from '../name-value-pairs.js';
 import { displayName, readBounded, readInput } from '../read-input.js';
 import { replaceFile } from '../replace-file.js';
 import { decodeText, encodeText } from '../text-bytes.js';
@@ -60,6 +61,8 @@ Options:
                              without this flag lint sends nothing anywhere)
   --platform <os/arch>       the platform the build is for, as docker build --platform
                              (default: the engine's)
+  --build-arg <k=v>          a build argument for the global ARGs FROM images are named with
+                             (k alone takes the value from the environment; repeatable)
   --insecure-registry <host> speak plain HTTP to this registry (loopback always is; repeatable)
   --docker <path>            the docker client for --resolve-images (default:
                              $DOCKWRIGHT_DOCKER, else docker on PATH)
@@ -89,6 +92,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
       check: { type: 'string' },
       'resolve-images': { type: 'boolean' },
       platform: { type: 'string' },
+      'build-arg': { type: 'string', multiple: true },
       'insecure-registry': { type: 'string', multiple: true },
       docker: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -111,7 +115,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
       `--failure-threshold must be error, warning, info, style or none, not ${JSON.stringify(values['failure-threshold'])}`,
     );
   }
-  for (const option of ['insecure-registry', 'docker'] as const) {
+  for (const option of ['build-arg', 'insecure-registry', 'docker'] as const) {
     if (values[option] !== undefined && !values['resolve-images']) {
       throw new CliError(`--${option} is used only with --resolve-images`);
     }
@@ -126,6 +130,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
       throw new CliError(`--platform ${JSON.stringify(platform)}: ${error.message}`);
     }
   }
+  const buildArgs = nameValuePairs(values['build-arg'], '--build-arg', io.env);
   const hadolint = loadHadolintConfig(values['hadolint-config'], io.cwd, io.env, io.err);
   // hadolint's `format:` applies when it names a format this tool writes (not codacy, junit).
   const hadolintFormat = hadolint.formats.find((f) => isReportFormat(f)) as
@@ -185,6 +190,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     fixes: values.fix === true || fmt === 'json',
     ...(buildkitCheck !== undefined ? { buildkitCheck } : {}),
     ...(platform !== undefined ? { platform } : {}),
+    ...(values['build-arg'] !== undefined ? { buildArgs } : {}),
   };
   // One linter for every file: the configuration is read once.
   const linter = createLinter(shared);

@@ -45,8 +45,9 @@ function tryParse(spec: string, defaults?: Platform): Platform | null {
 
 /**
  * The global ARGs FROM sees (dockerfile2llb's `defaultArgs` then `buildMetaArgs`): the
- * platform ARGs, then each global ARG's default expanded in order. Without a known platform
- * the platform ARGs are unset.
+ * platform ARGs and `TARGETSTAGE` (a build argument of that name replaces each, declared or
+ * not), then each global ARG's build argument or default, in order. Without a known platform
+ * the platform ARGs are unset unless build arguments give them.
  */
 function globalEnv(
   ctx: RuleContext,
@@ -69,8 +70,28 @@ function globalEnv(
   }
   const last = ctx.stages[ctx.stages.length - 1];
   env.set('TARGETSTAGE', last?.info.stage ?? 'default');
-  return globalArgValues(ctx.tree, env);
+  const buildArgs = ctx.options.buildArgs;
+  if (!buildArgs) return globalArgValues(ctx.tree, env);
+  for (const name of PREDEFINED) {
+    if (Object.hasOwn(buildArgs, name)) env.set(name, buildArgs[name]!);
+  }
+  return globalArgValues(ctx.tree, env, buildArgs);
 }
+
+/** The ARGs BuildKit defines before any is read (`defaultArgs`): build arguments replace them. */
+const PREDEFINED = [
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDOSVERSION',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETOSVERSION',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'TARGETSTAGE',
+];
 
 const PLATFORM_DEPENDENT = /^(?:BUILD|TARGET)(?:PLATFORM|OS|OSVERSION|ARCH|VARIANT)$/;
 
@@ -84,9 +105,14 @@ export function baseImageUses(ctx: RuleContext): BaseImageUse[] {
   const env = globalEnv(ctx, platforms);
   const lookup = (n: string) => env.get(n);
   const known = platforms.target !== null;
-  // An unset variable is `unmatched`: without a platform, the platform ARGs are.
+  const given = ctx.options.buildArgs;
+  // An unset variable is `unmatched`: without a platform, the platform ARGs are, unless a
+  // build argument gives one.
   const needsPlatform = (r: { matched: ReadonlySet<string>; unmatched: ReadonlySet<string> }) =>
-    !known && [...r.matched, ...r.unmatched].some((n) => PLATFORM_DEPENDENT.test(n));
+    !known &&
+    [...r.matched, ...r.unmatched].some(
+      (n) => PLATFORM_DEPENDENT.test(n) && !(given && Object.hasOwn(given, n)),
+    );
   const names = new Set<string>();
   const uses: BaseImageUse[] = [];
   for (const stage of ctx.stages) {

@@ -13,7 +13,9 @@ import type { ImageFacts } from '../../types.js';
  * InvalidBaseImagePlatform: the base image BuildKit pulls is for another OS or architecture
  * than the stage is built for. It needs to know what each image resolves to, which a static
  * linter cannot: the caller passes it (`images`, with `platform` / `buildPlatform`), as
- * `dockwright lint --resolve-images` does. Without it the rule reports nothing.
+ * `dockwright lint --resolve-images` does. Without it the rule reports nothing. FROM
+ * references are read with the global ARGs' defaults, or the `buildArgs` given
+ * (`--build-arg`), as BuildKit reads them.
  *
  * @example
  * ```dockerfile
