@@ -167,6 +167,27 @@ describe.skipIf(!engine)(
     );
 
     it(
+      'names the image with the --build-arg values, as docker build does',
+      async () => {
+        if (!registry) return;
+        const text = `ARG NAME=missing\nFROM ${repo}/\${NAME}:1\n`;
+        const args = ['--resolve-images', '--platform', enginePlatform];
+        const r = await lintFile(text, [...args, '--build-arg', 'NAME=other']);
+        expect([r.stderr, r.findings]).toEqual([
+          '',
+          [
+            `2:1 Base image ${repo}/other:1 was pulled with platform "${other()}", expected "${enginePlatform}" for current build`,
+          ],
+        ]);
+        // The default names an image the registry does not have.
+        const missing = await lintFile(text, args);
+        expect(missing.code).toBe(2);
+        expect(missing.stderr).toContain(`cannot resolve base image ${repo}/missing:1 `);
+      },
+      SLOW,
+    );
+
+    it(
       'says nothing and asks nobody without --resolve-images',
       async () => {
         if (!registry) return;
