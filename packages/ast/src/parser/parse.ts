@@ -256,17 +256,14 @@ class Parser {
     const { text, escape } = this;
     const ls = this.lineStart;
     const startLine = this.lineNo;
-
-    // The keyword as written: up to the first separator on the first line.
-    let kwEnd = ts;
-    while (kwEnd < this.contentEnd && !isSeparator(text.charCodeAt(kwEnd))) kwEnd++;
+    const firstLineEnd = this.contentEnd;
 
     // 1. The logical line: continuation lines joined (the escape character dropped, the next
     // line's indent kept), the comments and empty lines inside them dropped.
-    const firstCont = continuationAt(text, escape, ts, this.contentEnd);
+    const firstCont = continuationAt(text, escape, ts, firstLineEnd);
     let src = text;
     let from = ts;
-    let to = this.contentEnd;
+    let to = firstLineEnd;
     if (firstCont >= 0) {
       let logical = text.slice(ts, firstCont);
       let cont = firstCont;
@@ -322,6 +319,10 @@ class Parser {
       }
     }
 
+    // The keyword as written: up to the first separator on the first line. The line parser
+    // has read a one-line instruction's keyword up to there already.
+    let kwEnd = src === text ? line.cmdEnd : ts;
+    while (kwEnd < firstLineEnd && !isSeparator(text.charCodeAt(kwEnd))) kwEnd++;
     // The keyword as written stands alone in the text unless a continuation splits it
     // (`RU\⏎N`) or trimming the line took white space off its end (`RUN\u00a0`).
     const kwLength = line.cmdEnd - from;
@@ -334,11 +335,7 @@ class Parser {
         ? Object.freeze({ ...line.trigger, heredocs })
         : line.trigger;
     // The keyword raw is the keyword itself when written in upper case (no string to cut).
-    const keywordRaw = detached
-      ? ''
-      : keyword.length === kwLength && text.startsWith(keyword, ts)
-        ? keyword
-        : text.slice(ts, kwEnd);
+    const keywordRaw = detached ? '' : line.keywordAsWritten ? keyword : text.slice(ts, kwEnd);
     const node: InstructionNode = Object.freeze({
       type: 'instruction',
       keyword,
@@ -453,10 +450,8 @@ class Parser {
 
 /** A `<<` in `src[from, to)`: the line may open a heredoc. (For a joined continued line.) */
 function hasHeredocMarker(src: string, from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) {
-    if (src.charCodeAt(i) === 0x3c && src.charCodeAt(i - 1) === 0x3c) return true;
-  }
-  return false;
+  const at = src.indexOf('<<', from);
+  return at !== -1 && at + 1 < to;
 }
 
 function detectEol(text: string): '\n' | '\r\n' {
