@@ -254,6 +254,7 @@ function splitSeparated(src: string, from: number, to: number): readonly string[
       while (i + 1 < to && isSeparator(src.charCodeAt(i + 1))) i++;
     }
   }
+  if (count === 1) return Object.freeze([src.slice(from, to)]);
   const out = new Array<string>(count);
   let n = 0;
   let start = from;

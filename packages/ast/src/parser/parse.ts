@@ -87,6 +87,7 @@ class Parser {
   private directivesDone = false;
   private readonly seenDirectives = new Set<string>();
   private seenFrom = false;
+  private seenInstruction = false;
   /** Where the next `<<` at or after the last line asked about stands (-1: none; -2: not looked). */
   private nextMarker = -2;
   /** `RUN --device` needs a `-labs` frontend named by the syntax directive. */
@@ -110,7 +111,7 @@ class Parser {
     const { text } = this;
     const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     const afterStart = this.scan(bom.length);
-    if (!this.children.some((c) => c.type === 'instruction')) {
+    if (!this.seenInstruction) {
       const at = collapsed(Math.max(this.lineNo, 1), 1, this.lineStart);
       this.report('error', 'NoInstructions', 'file with no instructions', at);
     }
@@ -356,6 +357,7 @@ class Parser {
       }),
     });
     this.children.push(node);
+    this.seenInstruction = true;
     this.validate(node, position);
   }
 
