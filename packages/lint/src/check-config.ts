@@ -12,11 +12,13 @@ export interface CheckConfig {
   readonly experimentalAll: boolean;
 }
 
+const NO_RULES: ReadonlySet<string> = new Set();
+
 export const EMPTY_CHECK_CONFIG: CheckConfig = {
-  skip: new Set(),
+  skip: NO_RULES,
   skipAll: false,
   error: null,
-  experimental: new Set(),
+  experimental: NO_RULES,
   experimentalAll: false,
 };
 
@@ -43,8 +45,8 @@ export class CheckConfigError extends Error {
 export function parseCheckConfig(value: string): CheckConfig {
   const trimmed = value.trim();
   if (trimmed === '') return EMPTY_CHECK_CONFIG;
-  let skip = new Set<string>();
-  let experimental = new Set<string>();
+  let skip = NO_RULES;
+  let experimental = NO_RULES;
   let skipAll = false;
   let experimentalAll = false;
   let error: boolean | null = null;
@@ -120,6 +122,8 @@ export function directiveValue(value: string): string {
  * case-insensitive), or null when the comment is no `check=` directive.
  */
 export function checkCommentValue(comment: string): string | null {
+  // Most comments are prose: without `=`, none is a directive.
+  if (!comment.includes('=')) return null;
   const m = /^\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/.exec(comment);
   if (!m || m[1]!.toLowerCase() !== 'check') return null;
   return directiveValue(m[2]!);

@@ -74,43 +74,69 @@ function ruleList(text: string): string[] | null {
   }
 }
 
-/** Every hadolint pragma of a file. */
-export function hadolintPragmas(tree: DockerfileNode): HadolintPragmas {
-  const byLine = new Map<number, Set<string>>();
-  const byStage: { line: number; codes: ReadonlySet<string> }[] = [];
-  const global = new Set<string>();
-  const stageLines = new Set<number>();
+/** Every hadolint pragma of a file, or null when it has none. */
+export function hadolintPragmas(tree: DockerfileNode): HadolintPragmas | null {
+  let byLine: Map<number, Set<string>> | null = null;
+  let global: Set<string> | null = null;
+  /** Stage pragmas by the line they start at; the last one written for a line is kept. */
+  let stagePragmas: Map<number, ReadonlySet<string>> | null = null;
+  const fromLines: number[] = [];
   for (const c of tree.children) {
-    const line = c.position?.line;
-    if (line === undefined) continue;
     if (c.type === 'instruction') {
-      // A FROM starts a stage with nothing ignored, unless a stage pragma sits right above it.
-      if (c.keyword === 'FROM' && !stageLines.has(line)) {
-        stageLines.add(line);
-        byStage.push({ line, codes: new Set() });
-      }
+      if (c.keyword === 'FROM' && c.position) fromLines.push(c.position.line);
       continue;
     }
-    if (c.type !== 'comment') continue;
+    // Every pragma names hadolint: a comment that does not is none (most comments).
+    if (c.type !== 'comment' || !c.position || !c.text.includes('hadolint')) continue;
+    const line = c.position.line;
     const ignore = parseIgnorePragma(c.text);
     if (ignore) {
       // hadolint keys a pragma by the next line and keeps the last one written for a line.
+      byLine ??= new Map();
       byLine.set(line + 1, new Set(ignore));
       continue;
     }
     const stage = parseStageIgnorePragma(c.text);
     if (stage) {
-      stageLines.add(line + 1);
-      const at = byStage.findIndex((s) => s.line === line + 1);
-      if (at >= 0) byStage.splice(at, 1);
-      byStage.push({ line: line + 1, codes: new Set(stage) });
+      stagePragmas ??= new Map();
+      stagePragmas.set(line + 1, new Set(stage));
       continue;
     }
     const all = parseGlobalIgnorePragma(c.text);
-    if (all) for (const code of all) global.add(code);
+    if (all) {
+      global ??= new Set();
+      for (const code of all) global.add(code);
+    }
   }
-  byStage.sort((a, b) => a.line - b.line);
-  return { byLine, byStage, global };
+  if (!byLine && !stagePragmas && !global) return null;
+  return {
+    byLine: byLine ?? NO_LINES,
+    byStage: stagePragmas ? stageRanges(stagePragmas, fromLines) : [],
+    global: global ?? NO_CODES,
+  };
+}
+
+const NO_CODES: ReadonlySet<string> = new Set();
+const NO_LINES: ReadonlyMap<number, ReadonlySet<string>> = new Map();
+
+/**
+ * Stage pragmas and FROM lines in line order: a FROM starts a stage with nothing ignored,
+ * unless a stage pragma sits right above it (without stage pragmas, nothing is ignored by
+ * stage and FROM lines do not matter).
+ */
+function stageRanges(
+  pragmas: ReadonlyMap<number, ReadonlySet<string>>,
+  fromLines: readonly number[],
+): { line: number; codes: ReadonlySet<string> }[] {
+  const ranges: { line: number; codes: ReadonlySet<string> }[] = [];
+  const seen = new Set<number>();
+  for (const line of fromLines) {
+    if (pragmas.has(line) || seen.has(line)) continue;
+    seen.add(line);
+    ranges.push({ line, codes: NO_CODES });
+  }
+  for (const [line, codes] of pragmas) ranges.push({ line, codes });
+  return ranges.sort((a, b) => a.line - b.line);
 }
 
 /** Whether the pragmas silence `code` for a finding on `line` (its instruction's first line). */

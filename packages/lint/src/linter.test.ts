@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CheckConfigError } from './check-config.js';
-import { lint } from './lint.js';
+import { defineRule } from './define-rule.js';
+import { lint, lintWith } from './lint.js';
 import { createLinter } from './linter.js';
 
 const files = [
@@ -70,5 +71,46 @@ describe('createLinter', () => {
     given.rules = { DL3006: 'off' };
     expect(linter.lint('FROM debian\n')).toEqual(before);
     expect(before.some((f) => f.ruleId === 'DL3006' && f.file === 'a/Dockerfile')).toBe(true);
+  });
+
+  it('runs the rules the levels and ignore list leave on, whatever order they are given in', () => {
+    const text = '# hadolint ignore=DL3006\nFROM debian\n';
+    const ids = (o: Parameters<typeof lint>[1]) => lint(text, o).map((f) => f.ruleId);
+    // DL1001 is off unless given a level; the ignore list wins over any level.
+    expect(ids({})).not.toContain('DL1001');
+    expect(ids({ rules: { DL1001: 'info' } })).toContain('DL1001');
+    expect(ids({ rules: { DL1001: 'info' }, ignoreRules: ['DL1001'] })).not.toContain('DL1001');
+    expect(ids({ ignoreRules: ['DL1001'], rules: { DL1001: 'error' } })).not.toContain('DL1001');
+    expect(ids({ rules: { DL1001: 'off' } })).not.toContain('DL1001');
+    // A level for an id no rule has (a ShellCheck code, a typo) switches nothing on or off.
+    expect(ids({ rules: { SC2086: 'off', DL9999: 'error' } })).toEqual(ids({}));
+  });
+
+  it('reads the levels when it is made: changing the levels object afterwards changes nothing', () => {
+    const levels: Record<string, 'off' | 'error'> = { DL3006: 'error' };
+    const linter = createLinter({ rules: levels });
+    const before = linter.lint('FROM debian\n');
+    levels.DL3006 = 'off';
+    levels.DL1001 = 'error';
+    expect(linter.lint('FROM debian\n')).toEqual(before);
+    expect(before.find((f) => f.ruleId === 'DL3006')?.severity).toBe('error');
+  });
+
+  it('sets the level of every rule of a list that shares an id', () => {
+    const check = defineRule(
+      { id: 'X1', source: 'dockwright', severity: 'warning', description: 'Every FROM.' },
+      (ctx, report) => {
+        for (const stage of ctx.stages) report(stage.from, 'a FROM');
+      },
+    );
+    const twice = [check, check];
+    const text = 'FROM alpine\n';
+    expect(lintWith(text, {}, twice).map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(lintWith(text, { rules: { X1: 'error' } }, twice).map((f) => f.severity)).toEqual([
+      'error',
+      'error',
+    ]);
+    expect(lintWith(text, { rules: { X1: 'off' } }, twice)).toEqual([]);
+    expect(lintWith(text, { ignoreRules: ['X1'] }, twice)).toEqual([]);
   });
 });

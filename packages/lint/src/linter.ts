@@ -1,6 +1,6 @@
 import { type DockerfileNode, type InstructionNode, type Position, parse } from '@dockwright/ast';
 import { mergeSameProblems, type Reported } from './merge-findings.js';
-import { ConfigPolicy, type ConfiguredRule, Policy } from './policy.js';
+import { ConfigPolicy, Policy, RuleTable } from './policy.js';
 import { RuleContext } from './rule-context.js';
 import { allRules } from './rules/all-rules.js';
 import { shellcheckFindings } from './shellcheck/shellcheck-findings.js';
@@ -49,8 +49,11 @@ export interface Linter {
  * ```
  */
 export function createLinter(options: LintOptions = {}): Linter {
-  return new RuleLinter(options, allRules, true);
+  return new RuleLinter(options, EVERY_RULE, true);
 }
+
+/** Every rule, read once: what each configuration starts from. */
+const EVERY_RULE = new RuleTable(allRules);
 
 /**
  * A linter over a chosen set of rules; `merge: false` keeps each rule's own findings where
@@ -62,11 +65,14 @@ export class RuleLinter implements Linter {
   private readonly merge: boolean;
   private readonly wantFixes: boolean;
 
-  constructor(options: LintOptions, rules: readonly Rule[], merge: boolean) {
+  constructor(options: LintOptions, rules: RuleTable | readonly Rule[], merge: boolean) {
     // A copy: the caller changing its options object later changes nothing here, as the levels
     // and ignore list (read once, below) would not change either.
     this.options = { ...options };
-    this.config = new ConfigPolicy(options, rules);
+    this.config = new ConfigPolicy(
+      options,
+      rules instanceof RuleTable ? rules : new RuleTable(rules),
+    );
     this.merge = merge;
     this.wantFixes = options.fixes !== false;
   }
@@ -97,9 +103,11 @@ class FileLint {
   private readonly reported: Reported[] = [];
   /** Whether a finding of a rule that may fold into another's was reported. */
   private foldable = false;
-  /** The rule running and the context (the file, or its ONBUILD view) it runs over. */
-  private entry: ConfiguredRule | null = null;
+  /** The rule running (its place in the table, -1: none) and the context it runs over. */
+  private ruleIndex = -1;
   private view: RuleContext;
+  /** The instructions with a place in the file, by offset: made when first needed. */
+  private byOffset: InstructionNode[] | null = null;
 
   constructor(
     tree: DockerfileNode,
@@ -120,7 +128,7 @@ class FileLint {
     const { ctx, policy } = this;
     for (const d of ctx.tree.diagnostics) {
       if (d.severity !== 'error') continue;
-      const anchor = instructionAt(ctx, d.position);
+      const anchor = this.instructionAt(d.position);
       this.add(d.code, 'error', d.message, d.position, undefined, null, anchor);
     }
     // BuildKit refuses these when it builds (dockerfile2llb), so they are errors like parse errors.
@@ -134,10 +142,14 @@ class FileLint {
     const onbuild = ctx.onbuildView();
     const onbuildTriggers = onbuild.instructions.length > 0;
     const report = this.report;
-    for (const entry of this.config.rules) {
-      const { meta, rule } = entry;
+    const { rules } = this.config.table;
+    const { running } = this.config;
+    for (let i = 0; i < rules.length; i++) {
+      if (!running[i]) continue;
+      const rule = rules[i]!;
+      const { meta } = rule;
       if (!policy.runs(meta)) continue;
-      this.entry = entry;
+      this.ruleIndex = i;
       this.view = ctx;
       rule.check(ctx, report);
       if (meta.onbuild && onbuildTriggers) {
@@ -145,7 +157,7 @@ class FileLint {
         rule.check(onbuild, report);
       }
     }
-    this.entry = null;
+    this.ruleIndex = -1;
 
     for (const sc of shellcheckFindings(ctx, this.options.shellcheck ?? [])) {
       const { ruleId, message, position } = sc.finding;
@@ -154,7 +166,10 @@ class FileLint {
       this.add(ruleId, severity, message, position, undefined, null, sc.anchor);
     }
 
-    const kept = merge && this.foldable ? mergeSameProblems(this.reported, ctx) : this.reported;
+    const kept =
+      merge && this.foldable
+        ? mergeSameProblems(this.reported, ctx, this.config.table.foldTargets)
+        : this.reported;
     const findings = kept.map((r) => r.finding);
     findings.sort(
       (a, b) => a.position.line - b.position.line || a.position.column - b.position.column,
@@ -164,19 +179,39 @@ class FileLint {
 
   /** What rules report through: one function per file, whichever rule is running. */
   private readonly report: Report = (target, message, fix, configuredBy) => {
-    const entry = this.entry;
-    if (!entry) return;
+    const index = this.ruleIndex;
+    if (index < 0) return;
     const view = this.view;
     const node = isInstruction(target) ? target : null;
     const position = node ? view.positionOf(node) : positionOf(target);
     if (!position) return;
-    const anchor = node ? view.anchorOf(node) : instructionAt(this.ctx, position);
-    const severity = this.policy.severity(entry, configuredBy ?? anchor, position, anchor);
+    const anchor = node ? view.anchorOf(node) : this.instructionAt(position);
+    const severity = this.policy.severity(index, configuredBy ?? anchor, position, anchor);
     if (severity === null) return;
     const edits = this.wantFixes ? (typeof fix === 'function' ? fix() : fix) : undefined;
-    if (entry.meta.sameProblemAs) this.foldable = true;
-    this.add(entry.meta.id, severity, message, position, edits ?? undefined, entry.meta, anchor);
+    const { meta } = this.config.table.rules[index]!;
+    if (meta.sameProblemAs) this.foldable = true;
+    this.add(meta.id, severity, message, position, edits ?? undefined, meta, anchor);
   };
+
+  /** The instruction whose text holds a position (a comment or blank line has none). */
+  private instructionAt(position: Position): InstructionNode | null {
+    // The last instruction starting at or before the offset, found by halving: the spans of a
+    // parsed file's instructions do not overlap.
+    this.byOffset ??= byOffset(this.ctx.instructions);
+    const sorted = this.byOffset;
+    const offset = position.offset;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.position!.offset <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const n = sorted[lo - 1];
+    const p = n?.position;
+    return p && offset < Math.max(p.endOffset, p.offset + 1) ? n! : null;
+  }
 
   private add(
     ruleId: string,
@@ -208,14 +243,10 @@ function positionOf(target: { readonly position?: Position } | Position): Positi
   return (target as { position?: Position }).position;
 }
 
-/** The instruction whose text holds a position (a comment or blank line has none). */
-function instructionAt(ctx: RuleContext, position: Position): InstructionNode | null {
-  const offset = position.offset;
-  for (const n of ctx.instructions) {
-    const p = n.position;
-    if (p && p.offset <= offset && offset < Math.max(p.endOffset, p.offset + 1)) {
-      return n;
-    }
-  }
-  return null;
+/** The instructions that have a place in the file, in the order of their offsets. */
+function byOffset(instructions: readonly InstructionNode[]): InstructionNode[] {
+  const placed: InstructionNode[] = [];
+  for (const n of instructions) if (n.position) placed.push(n);
+  // A parsed file's are in order already; a tree put together by hand may not be.
+  return placed.sort((a, b) => a.position!.offset - b.position!.offset);
 }

@@ -1,4 +1,5 @@
 import type { InstructionNode } from '@dockwright/ast';
+import type { RuleTable } from './policy.js';
 import type { RuleContext } from './rule-context.js';
 import type { Finding, RuleMeta, Severity } from './types.js';
 
@@ -18,63 +19,67 @@ const RANK: Record<Severity, number> = { style: 0, info: 1, warning: 2, error: 3
  * CMD, hadolint the one that overrides it). The kept finding names both rules, takes the
  * higher severity and keeps its own message and place. Findings are folded only after each
  * rule's own configuration filtered them, so a rule switched off leaves the other's finding.
+ * `into` holds every id a `sameProblemAs` of the rules names (what {@link RuleTable} reads).
  */
 export function mergeSameProblems(
   reported: readonly Reported[],
   ctx: RuleContext,
+  into: ReadonlySet<string>,
 ): readonly Reported[] {
-  const present = new Set<string>();
-  for (const r of reported) present.add(r.finding.ruleId);
-  const candidate = reported.some((r) => {
-    const same = r.meta?.sameProblemAs;
-    if (!same) return false;
-    for (const id in same) if (present.has(id)) return true;
-    return false;
-  });
-  if (!candidate) return reported;
-  const out = reported;
-  const removed = new Set<number>();
-  const also = new Map<number, string[]>();
-  const severity = new Map<number, Severity>();
-  // The findings of each rule about each instruction, in order: where a folded one may go.
+  // The findings that may fold into another (few: most rules declare no same problem), and the
+  // findings of the rules they may fold into about each instruction, in order: where they may go.
+  const folding: number[] = [];
   const byRuleAndAnchor = new Map<string, Map<InstructionNode, number[]>>();
-  out.forEach((r, k) => {
-    if (!r.anchor) return;
-    let byAnchor = byRuleAndAnchor.get(r.finding.ruleId);
+  for (let k = 0; k < reported.length; k++) {
+    const r = reported[k]!;
+    if (!r.anchor) continue;
+    if (r.meta?.sameProblemAs) folding.push(k);
+    const id = r.finding.ruleId;
+    if (!into.has(id)) continue;
+    let byAnchor = byRuleAndAnchor.get(id);
     if (!byAnchor) {
       byAnchor = new Map();
-      byRuleAndAnchor.set(r.finding.ruleId, byAnchor);
+      byRuleAndAnchor.set(id, byAnchor);
     }
     const at = byAnchor.get(r.anchor);
     if (at) at.push(k);
     else byAnchor.set(r.anchor, [k]);
-  });
-  out.forEach((r, i) => {
-    const same = r.meta?.sameProblemAs;
-    if (!same || !r.anchor) return;
-    for (const [otherId, where] of Object.entries(same)) {
-      const target = where === 'here' ? r.anchor : previousOfKeyword(ctx, r.anchor);
+  }
+  if (folding.length === 0 || byRuleAndAnchor.size === 0) return reported;
+  const removed = new Set<number>();
+  const also = new Map<number, string[]>();
+  const severity = new Map<number, Severity>();
+  for (const i of folding) {
+    const r = reported[i]!;
+    const anchor = r.anchor!;
+    for (const [otherId, where] of Object.entries(r.meta!.sameProblemAs!)) {
+      const candidates = byRuleAndAnchor.get(otherId);
+      if (!candidates) continue;
+      const target = where === 'here' ? anchor : previousOfKeyword(ctx, anchor);
       if (!target) continue;
-      const candidates = byRuleAndAnchor.get(otherId)?.get(target) ?? [];
-      const j = candidates.find((k) => !removed.has(k) && k !== i) ?? -1;
+      const j = candidates.get(target)?.find((k) => !removed.has(k) && k !== i) ?? -1;
       if (j < 0) continue;
       removed.add(i);
-      also.set(j, [...(also.get(j) ?? []), r.finding.ruleId]);
-      const kept = severity.get(j) ?? out[j]!.finding.severity;
+      const ids = also.get(j);
+      if (ids) ids.push(r.finding.ruleId);
+      else also.set(j, [r.finding.ruleId]);
+      const kept = severity.get(j) ?? reported[j]!.finding.severity;
       if (RANK[r.finding.severity] > RANK[kept]) severity.set(j, r.finding.severity);
-      return;
+      break;
     }
-  });
+  }
+  if (removed.size === 0) return reported;
   const merged: Reported[] = [];
-  out.forEach((r, i) => {
-    if (removed.has(i)) return;
+  for (let i = 0; i < reported.length; i++) {
+    if (removed.has(i)) continue;
+    const r = reported[i]!;
     const ids = also.get(i);
     merged.push(
       ids
         ? { finding: withAlso(r.finding, ids, severity.get(i)), meta: r.meta, anchor: r.anchor }
         : r,
     );
-  });
+  }
   return merged;
 }
 

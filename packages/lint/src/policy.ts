@@ -25,51 +25,89 @@ function isPragmaCode(id: string): boolean {
 }
 
 /**
- * A rule as a linter runs it: the caller's level for it (undefined: the rule's own), and
- * whether hadolint's pragmas can name it.
+ * A list of rules as linters run it, read once for the list rather than for every configuration:
+ * which rules are off unless the caller gives them a level, which ones hadolint's pragmas can
+ * name, and where each id is. It holds nothing of any configuration or file; `createLinter`'s,
+ * for every rule, is made when the module loads.
  */
-export interface ConfiguredRule {
-  readonly rule: Rule;
-  readonly meta: RuleMeta;
-  readonly level: Severity | undefined;
-  readonly pragmaCode: boolean;
+export class RuleTable {
+  readonly rules: readonly Rule[];
+  /** Per rule: whether it runs when the caller gives it no level (its own is not `off`). */
+  readonly runsByDefault: readonly boolean[];
+  /** Per rule: its id is a DL or SC code, which hadolint's pragmas can name. */
+  readonly pragmaCode: readonly boolean[];
+  /** Every id a rule's `sameProblemAs` names: the findings others may fold into. */
+  readonly foldTargets: ReadonlySet<string>;
+  /** Where each id is in `rules` (a list names an id more than once only in tests). */
+  private readonly positions: ReadonlyMap<string, readonly number[]>;
+
+  constructor(rules: readonly Rule[]) {
+    // A copy: a caller changing its array later changes nothing here.
+    this.rules = Object.freeze([...rules]);
+    const positions = new Map<string, number[]>();
+    // Not frozen: each configuration starts from a copy, and V8 copies a frozen array slowly.
+    this.runsByDefault = this.rules.map((r) => r.meta.severity !== 'off');
+    this.pragmaCode = Object.freeze(this.rules.map((r) => isPragmaCode(r.meta.id)));
+    this.rules.forEach((r, i) => {
+      const at = positions.get(r.meta.id);
+      if (at) at.push(i);
+      else positions.set(r.meta.id, [i]);
+    });
+    this.positions = positions;
+    const targets = new Set<string>();
+    for (const r of this.rules) for (const id in r.meta.sameProblemAs) targets.add(id);
+    this.foldTargets = targets;
+  }
+
+  /** The positions in `rules` of the rules with this id. */
+  positionsOf(id: string): readonly number[] {
+    return this.positions.get(id) ?? NONE;
+  }
 }
+
+const NONE: readonly number[] = Object.freeze([]);
 
 /**
  * What a configuration decides before any file is read: the caller's levels and ignore list,
  * the rules left running, and `options.buildkitCheck` (which replaces every file's `# check=`
- * directive). Made once per linter; {@link Policy} adds what each file's comments say.
+ * directive). Made once per linter; {@link Policy} adds what each file's comments say. Its cost
+ * grows with the options given, not with the number of rules: `lint()` makes one per call.
  */
 export class ConfigPolicy {
-  /** The rules not switched off by the configuration, in the order given. */
-  readonly rules: readonly ConfiguredRule[];
+  readonly table: RuleTable;
+  /** Per rule of the table: whether the configuration leaves it running. */
+  readonly running: readonly boolean[];
   /** `options.buildkitCheck`, parsed (thrown when malformed: the caller passed it), or null. */
   readonly buildkitCheck: CheckConfig | null;
   readonly disableIgnorePragma: boolean;
-  private readonly levels: ReadonlyMap<string, Level | undefined>;
+  private readonly levels: ReadonlyMap<string, Level>;
   private readonly ignored: ReadonlySet<string>;
 
-  constructor(options: LintOptions, rules: readonly Rule[]) {
-    checkShape(options);
-    this.levels = new Map(Object.entries(options.rules ?? {}));
-    this.ignored = new Set(options.ignoreRules ?? []);
+  constructor(options: LintOptions, table: RuleTable) {
+    const levels = readLevels(options);
+    const ignored = readIgnored(options);
+    if (options.buildkitCheck !== undefined && typeof options.buildkitCheck !== 'string') {
+      throw new TypeError('options.buildkitCheck must be a string (skip=…;error=…;experimental=…)');
+    }
+    this.table = table;
+    this.levels = levels;
+    this.ignored = ignored;
     this.buildkitCheck =
       options.buildkitCheck === undefined ? null : parseCheckConfig(options.buildkitCheck);
     this.disableIgnorePragma = options.disableIgnorePragma === true;
-    const running: ConfiguredRule[] = [];
-    for (const rule of rules) {
-      const { meta } = rule;
-      if (this.ignored.has(meta.id)) continue;
-      const level = this.levels.get(meta.id);
-      if ((level ?? meta.severity) === 'off') continue;
-      running.push({
-        rule,
-        meta,
-        level: level === 'off' ? undefined : level,
-        pragmaCode: isPragmaCode(meta.id),
-      });
+    // Every rule runs at its own level unless that is `off`; a level given switches a rule on
+    // or off, and the ignore list switches it off whatever its level.
+    const running = table.runsByDefault.slice();
+    for (const [id, level] of levels) {
+      for (const i of table.positionsOf(id)) running[i] = level !== 'off';
     }
-    this.rules = running;
+    for (const id of ignored) for (const i of table.positionsOf(id)) running[i] = false;
+    this.running = running;
+  }
+
+  /** The caller's level for a running rule (it is never `off`), or undefined: the rule's own. */
+  levelOfRule(id: string): Severity | undefined {
+    return this.levels.size === 0 ? undefined : (this.levels.get(id) as Severity | undefined);
   }
 
   /** The caller's level for a finding that comes from no rule (ShellCheck's), or null when off. */
@@ -81,35 +119,39 @@ export class ConfigPolicy {
 }
 
 const LEVELS: ReadonlySet<unknown> = new Set(['off', 'error', 'warning', 'info', 'style']);
+const NO_LEVELS: ReadonlyMap<string, Level> = new Map();
+const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
- * Refuses options a JavaScript caller got wrong, where a type checker would have: a level
- * that is none would become a finding's severity, an ignore list that is a string would ignore
- * nothing.
+ * `options.rules` as a map, refused where a type checker would have refused it: a level that
+ * is none would become a finding's severity.
  */
-function checkShape(options: LintOptions): void {
-  const { rules, ignoreRules, buildkitCheck } = options as Record<string, unknown>;
-  if (rules !== undefined) {
-    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
-      throw new TypeError('options.rules must map rule ids to levels');
-    }
-    for (const [id, level] of Object.entries(rules)) {
-      if (!LEVELS.has(level)) {
-        throw new TypeError(
-          `options.rules.${id} must be off, error, warning, info or style, not ${JSON.stringify(level)}`,
-        );
-      }
-    }
+function readLevels(options: LintOptions): ReadonlyMap<string, Level> {
+  const rules = options.rules as unknown;
+  if (rules === undefined) return NO_LEVELS;
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
+    throw new TypeError('options.rules must map rule ids to levels');
   }
-  if (
-    ignoreRules !== undefined &&
-    !(Array.isArray(ignoreRules) && ignoreRules.every((id) => typeof id === 'string'))
-  ) {
+  const levels = new Map<string, Level>();
+  for (const [id, level] of Object.entries(rules)) {
+    if (!LEVELS.has(level)) {
+      throw new TypeError(
+        `options.rules.${id} must be off, error, warning, info or style, not ${JSON.stringify(level)}`,
+      );
+    }
+    levels.set(id, level as Level);
+  }
+  return levels;
+}
+
+/** `options.ignoreRules` as a set; an ignore list that is a string would ignore nothing. */
+function readIgnored(options: LintOptions): ReadonlySet<string> {
+  const ids = options.ignoreRules as unknown;
+  if (ids === undefined) return NO_IDS;
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) {
     throw new TypeError('options.ignoreRules must be an array of rule ids');
   }
-  if (buildkitCheck !== undefined && typeof buildkitCheck !== 'string') {
-    throw new TypeError('options.buildkitCheck must be a string (skip=…;error=…;experimental=…)');
-  }
+  return ids.length === 0 ? NO_IDS : new Set(ids);
 }
 
 /**
@@ -121,7 +163,8 @@ function checkShape(options: LintOptions): void {
 export class Policy {
   private readonly config: ConfigPolicy;
   private readonly file: CheckConfig;
-  private readonly above = new Map<InstructionNode, CheckConfig>();
+  /** The configuration of each instruction a `# check=` comment sits above (null: none does). */
+  private readonly above: Map<InstructionNode, CheckConfig> | null = null;
   private readonly pragmas: HadolintPragmas | null;
   /** Experimental checks some `# check=` in the file enables: `true` for every one. */
   private readonly experimentalEnabled: ReadonlySet<string> | true;
@@ -131,9 +174,11 @@ export class Policy {
     this.file = config.buildkitCheck ?? fileCheckConfig(ctx, report);
     for (const n of ctx.instructions) {
       const extra = commentCheckConfig(ctx, n, report);
-      if (extra) this.above.set(n, mergeCheckConfig(this.file, extra));
+      if (!extra) continue;
+      this.above ??= new Map();
+      this.above.set(n, mergeCheckConfig(this.file, extra));
     }
-    this.experimentalEnabled = enabledExperimental(this.file, this.above.values());
+    this.experimentalEnabled = enabledExperimental(this.file, this.above?.values());
     this.pragmas = config.disableIgnorePragma ? null : hadolintPragmas(ctx.tree);
   }
 
@@ -145,19 +190,21 @@ export class Policy {
   }
 
   /**
-   * The severity of a rule's finding, or null when it is not reported. `configured` is the
-   * instruction whose `# check=` comments apply; `anchor` the one hadolint's pragmas look at.
+   * The severity of a finding of the table's rule `index`, or null when it is not reported.
+   * `configured` is the instruction whose `# check=` comments apply; `anchor` the one hadolint's
+   * pragmas look at.
    */
   severity(
-    entry: ConfiguredRule,
+    index: number,
     configured: InstructionNode | null,
     position: Position,
     anchor: InstructionNode | null,
   ): Severity | null {
-    const { meta } = entry;
+    const { table } = this.config;
+    const { meta } = table.rules[index]!;
     let severity = meta.severity as Severity;
     if (meta.source === 'buildkit' || meta.source === 'dockwright') {
-      const fromComments = meta.checkConfig !== 'file' && configured && this.above.get(configured);
+      const fromComments = meta.checkConfig !== 'file' && configured && this.above?.get(configured);
       const config = fromComments || this.file;
       if (meta.source === 'dockwright') {
         // `# check=skip=dockwright/…` names this project's rules as it names BuildKit's.
@@ -170,11 +217,11 @@ export class Policy {
       }
       if (meta.source === 'buildkit' && config.error === true) severity = 'error';
     }
-    if (entry.pragmaCode && this.pragmas) {
+    if (this.pragmas && table.pragmaCode[index]) {
       const line = anchor?.position?.line ?? position.line;
       if (isIgnored(this.pragmas, meta.id, line)) return null;
     }
-    return entry.level ?? severity;
+    return this.config.levelOfRule(meta.id) ?? severity;
   }
 
   /** The severity of a finding that comes from no rule (ShellCheck's), or null. */
@@ -190,9 +237,10 @@ export class Policy {
 /** The experimental checks the file's configurations enable (`true`: all of them). */
 function enabledExperimental(
   file: CheckConfig,
-  above: Iterable<CheckConfig>,
+  above: Iterable<CheckConfig> | undefined,
 ): ReadonlySet<string> | true {
   if (file.experimentalAll) return true;
+  if (!above) return file.experimental;
   const names = new Set(file.experimental);
   for (const c of above) {
     if (c.experimentalAll) return true;

@@ -21,6 +21,8 @@ export interface Stage {
   readonly parent: Stage | null;
 }
 
+const NO_COMMENTS: readonly CommentNode[] = Object.freeze([]);
+
 /** A view rules take of a node, computed once per lint by {@link RuleContext.view}. */
 export type NodeView<T> = (node: InstructionNode, escape: EscapeChar) => T;
 
@@ -60,8 +62,10 @@ export class RuleContext {
   /** True for the view over ONBUILD triggers. */
   readonly isOnbuildView: boolean;
   private readonly shared: Shared;
-  private readonly above = new Map<InstructionNode, CommentNode[]>();
-  private readonly stageByNode = new Map<InstructionNode, Stage>();
+  /** The comments above each instruction that has any. */
+  private readonly above: Map<InstructionNode, readonly CommentNode[]> | null = null;
+  /** Each stage's FROM and instructions, to their stage: made when first asked for. */
+  private stageByNode: Map<InstructionNode, Stage> | null = null;
   private onbuild: RuleContext | null = null;
   private runList: RunScript[] | null = null;
   private names: Set<string> | null = null;
@@ -93,18 +97,24 @@ export class RuleContext {
     const instructions: InstructionNode[] = [];
     // BuildKit's PrevComment: the comments since the previous instruction. Blank lines do not
     // end the list (BuildKit's parser skips them), a bare `#` empties it, directives are none.
-    let pending: CommentNode[] = [];
+    let pending: CommentNode[] | null = null;
+    let above: Map<InstructionNode, readonly CommentNode[]> | null = null;
     for (const child of tree.children) {
       if (child.type === 'comment') {
-        if (child.text === '') pending = [];
-        else pending.push(child);
+        if (child.text === '') pending = null;
+        else if (pending) pending.push(child);
+        else pending = [child];
         continue;
       }
       if (child.type !== 'instruction') continue;
-      this.above.set(child, pending);
-      pending = [];
+      if (pending) {
+        above ??= new Map();
+        above.set(child, pending);
+        pending = null;
+      }
       instructions.push(child);
     }
+    this.above = above;
     // ast's `stages` resolves `FROM <name>` against earlier stages, as BuildKit does.
     const split = splitStages(tree);
     const stages: Stage[] = [];
@@ -117,8 +127,6 @@ export class RuleContext {
         parent: s.baseStage === null ? null : (stages[s.baseStage] ?? null),
       };
       stages.push(stage);
-      this.stageByNode.set(s.from, stage);
-      for (const n of s.instructions) this.stageByNode.set(n, stage);
     }
     this.instructions = instructions;
     this.globalArgs = split.globalArgs;
@@ -131,10 +139,17 @@ export class RuleContext {
    * what `# check=` comments and definition descriptions are read from.
    */
   commentsAbove(node: InstructionNode): readonly CommentNode[] {
-    return this.above.get(node) ?? [];
+    return this.above?.get(node) ?? NO_COMMENTS;
   }
 
   stageOf(node: InstructionNode): Stage | null {
+    if (!this.stageByNode) {
+      this.stageByNode = new Map();
+      for (const stage of this.stages) {
+        this.stageByNode.set(stage.from, stage);
+        for (const n of stage.instructions) this.stageByNode.set(n, stage);
+      }
+    }
     return this.stageByNode.get(node) ?? null;
   }
 

@@ -70,7 +70,6 @@ export interface Stages {
  */
 export function stages(tree: DockerfileNode): Stages {
   const globalArgs: InstructionNode[] = [];
-  type Draft = { from: InstructionNode; name: string | null; instructions: InstructionNode[] };
   const drafts: Draft[] = [];
   for (const child of tree.children) {
     if (child.type !== 'instruction') continue;
@@ -85,51 +84,47 @@ export function stages(tree: DockerfileNode): Stages {
     }
   }
 
+  // Each name to the first stage that takes it.
   const byName = new Map<string, number>();
-  drafts.forEach((d, i) => {
-    if (d.name !== null && !byName.has(d.name)) byName.set(d.name, i);
-  });
-
-  const resolve = (ref: string, allowIndex: boolean, before: number): number | null => {
-    const named = byName.get(ref.toLowerCase());
-    if (named !== undefined && named < before) return named;
-    if (allowIndex && /^\d+$/.test(ref)) {
-      const n = Number(ref);
-      return n < drafts.length ? n : null;
-    }
-    return named ?? null;
-  };
+  for (let i = 0; i < drafts.length; i++) {
+    const name = drafts[i]!.name;
+    if (name !== null && !byName.has(name)) byName.set(name, i);
+  }
 
   const problems: StageProblem[] = [];
-  const result: BuildStage[] = drafts.map((d, index) => {
-    const deps: StageDependency[] = [];
+  const result: BuildStage[] = [];
+  for (let index = 0; index < drafts.length; index++) {
+    const d = drafts[index]!;
     const base = d.from.args[0] ?? '';
-    // FROM can only name a stage defined above it.
-    const named = byName.get(base.toLowerCase());
+    // FROM can only name a stage defined above it (most files name no stage).
+    const named = byName.size === 0 ? undefined : byName.get(base.toLowerCase());
     const baseStage = named !== undefined && named < index ? named : null;
-    deps.push({
-      kind: 'from',
-      node: d.from,
-      ref: base,
-      stage: baseStage,
-      image: baseStage === null ? base : null,
-    });
+    const deps: StageDependency[] = [
+      {
+        kind: 'from',
+        node: d.from,
+        ref: base,
+        stage: baseStage,
+        image: baseStage === null ? base : null,
+      },
+    ];
     for (const node of d.instructions) {
       if (node.keyword === 'COPY') {
         const from = lastValue(node, 'from');
         if (from !== null && from !== '')
-          deps.push(dependency('copy', node, from, resolve(from, true, index), drafts.length));
+          deps.push(reference('copy', node, from, byName, index, drafts.length));
       } else if (node.keyword === 'RUN') {
         for (const flag of node.flags) {
           if (flag.name !== 'mount' || flag.value === null) continue;
           const from = mountFrom(flag.value);
-          if (from !== null && from !== '') {
-            deps.push(dependency('mount', node, from, resolve(from, true, index), drafts.length));
-          }
+          if (from !== null && from !== '')
+            deps.push(reference('mount', node, from, byName, index, drafts.length));
         }
       }
     }
+    const dependsOn: number[] = [];
     for (const dep of deps) {
+      if (dep.stage !== null && !dependsOn.includes(dep.stage)) dependsOn.push(dep.stage);
       if (dep.kind === 'from' || dep.stage === null || dep.stage < index) continue;
       // BuildKit's dispatcher refuses these (dockerfile2llb): a stage cannot read itself or a
       // stage defined below it.
@@ -142,28 +137,57 @@ export function stages(tree: DockerfileNode): Stages {
             : `cannot copy from stage ${goQuote(dep.ref)}, it needs to be defined before current stage ${goQuote(current)}`,
       });
     }
-    const dependsOn = [...new Set(deps.flatMap((x) => (x.stage === null ? [] : [x.stage])))].sort(
-      (a, b) => a - b,
+    if (dependsOn.length > 1) dependsOn.sort((a, b) => a - b);
+    result.push(
+      Object.freeze({
+        index,
+        name: d.name,
+        from: d.from,
+        base,
+        baseStage,
+        baseImage: baseStage === null ? base : null,
+        platform: lastValue(d.from, 'platform'),
+        instructions: Object.freeze(d.instructions),
+        dependencies: Object.freeze(deps),
+        dependsOn: Object.freeze(dependsOn),
+      }),
     );
-    return Object.freeze({
-      index,
-      name: d.name,
-      from: d.from,
-      base,
-      baseStage,
-      baseImage: baseStage === null ? base : null,
-      platform: lastValue(d.from, 'platform'),
-      instructions: Object.freeze(d.instructions),
-      dependencies: Object.freeze(deps),
-      dependsOn: Object.freeze(dependsOn),
-    });
-  });
+  }
   return Object.freeze({
     stages: Object.freeze(result),
     problems: Object.freeze(problems),
     globalArgs: Object.freeze(globalArgs),
   });
 }
+
+/** A stage as the first pass finds it: its FROM, `AS` name and instructions. */
+interface Draft {
+  readonly from: InstructionNode;
+  readonly name: string | null;
+  readonly instructions: InstructionNode[];
+}
+
+/**
+ * A `COPY --from` or `RUN --mount=from=` reference of stage `before`: an earlier stage's name,
+ * a stage index, or else a later stage's name (refused when built) or an image.
+ */
+function reference(
+  kind: 'copy' | 'mount',
+  node: InstructionNode,
+  ref: string,
+  byName: ReadonlyMap<string, number>,
+  before: number,
+  count: number,
+): StageDependency {
+  const named = byName.get(ref.toLowerCase());
+  let stage: number | null;
+  if (named !== undefined && named < before) stage = named;
+  else if (DIGITS.test(ref)) stage = Number(ref) < count ? Number(ref) : null;
+  else stage = named ?? null;
+  return dependency(kind, node, ref, stage, count);
+}
+
+const DIGITS = /^\d+$/;
 
 function dependency(
   kind: 'copy' | 'mount',
@@ -173,7 +197,7 @@ function dependency(
   count: number,
 ): StageDependency {
   // A number that is no stage index is an error in BuildKit, not an image.
-  const invalidIndex = stage === null && /^\d+$/.test(ref) && Number(ref) >= count;
+  const invalidIndex = stage === null && DIGITS.test(ref) && Number(ref) >= count;
   return { kind, node, ref, stage, image: stage === null && !invalidIndex ? ref : null };
 }
 

@@ -1,13 +1,25 @@
-import { argsNoFlags, dropFlagArg, type ShellCommand } from '../shell/command.js';
+import type { ShellCommand } from '../shell/command.js';
 
 /** The base name of a command path: `/usr/bin/apt-get` gives `apt-get`. */
 export function commandName(c: ShellCommand): string {
-  return c.name.slice(c.name.lastIndexOf('/') + 1);
+  const slash = c.name.lastIndexOf('/');
+  return slash < 0 ? c.name : c.name.slice(slash + 1);
 }
 
-/** Words that are no flags, nor values of the given flags. */
-function positionalWords(c: ShellCommand, valueFlags: readonly string[] = []): string[] {
-  return argsNoFlags(dropFlagArg(c, valueFlags));
+/**
+ * The `n`th word of a command that is no flag (`npm --silent ci` gives `ci` for 0), or
+ * undefined; flag values count as words. Read without listing the words: most commands are
+ * none of the tools asked about.
+ */
+function word(c: ShellCommand, n: number): string | undefined {
+  const { args, flags } = c;
+  let k = 0;
+  for (let i = 0; i < args.length; i++) {
+    while (k < flags.length && flags[k]!.index < i) k++;
+    if (k < flags.length && flags[k]!.index === i) continue;
+    if (n-- === 0) return args[i];
+  }
+  return undefined;
 }
 
 /**
@@ -17,22 +29,21 @@ function positionalWords(c: ShellCommand, valueFlags: readonly string[] = []): s
  */
 export function dependencyInstall(c: ShellCommand): string | null {
   const name = commandName(c);
-  const words = positionalWords(c);
-  const sub = words[0];
+  const sub = word(c, 0);
   switch (name) {
     case 'npm':
       if (sub === 'ci') return 'npm ci';
-      if ((sub === 'install' || sub === 'i') && words.length === 1) return `npm ${sub}`;
+      if ((sub === 'install' || sub === 'i') && word(c, 1) === undefined) return `npm ${sub}`;
       return null;
     case 'pnpm':
-      if ((sub === 'install' || sub === 'i') && words.length === 1) return 'pnpm install';
+      if ((sub === 'install' || sub === 'i') && word(c, 1) === undefined) return 'pnpm install';
       if (sub === 'fetch') return 'pnpm fetch';
       return null;
     case 'yarn':
-      if (sub === undefined || (sub === 'install' && words.length === 1)) return 'yarn install';
-      return null;
+      if (sub === undefined) return 'yarn install';
+      return sub === 'install' && word(c, 1) === undefined ? 'yarn install' : null;
     case 'bun':
-      return sub === 'install' && words.length === 1 ? 'bun install' : null;
+      return sub === 'install' && word(c, 1) === undefined ? 'bun install' : null;
     case 'pip':
     case 'pip3':
       return c.args.includes('install') &&
@@ -45,13 +56,13 @@ export function dependencyInstall(c: ShellCommand): string | null {
       return sub === 'install' || sub === 'sync' ? `pipenv ${sub}` : null;
     case 'uv':
       if (sub === 'sync') return 'uv sync';
-      return sub === 'pip' && words[1] === 'install' && c.args.includes('-r')
+      return sub === 'pip' && word(c, 1) === 'install' && c.args.includes('-r')
         ? 'uv pip install -r'
         : null;
     case 'bundle':
       return sub === 'install' || sub === undefined ? 'bundle install' : null;
     case 'go':
-      return sub === 'mod' && words[1] === 'download' ? 'go mod download' : null;
+      return sub === 'mod' && word(c, 1) === 'download' ? 'go mod download' : null;
     case 'cargo':
       return sub === 'fetch' || sub === 'build' ? `cargo ${sub}` : null;
     case 'composer':
@@ -75,8 +86,7 @@ export interface PackageInstall {
 /** A package-manager install that leaves a download cache behind unless told otherwise. */
 export function packageInstall(c: ShellCommand): PackageInstall | null {
   const name = commandName(c);
-  const words = positionalWords(c);
-  const sub = words[0];
+  const sub = word(c, 0);
   if (name === 'apt-get' || name === 'apt') {
     return sub === 'install' ? { tool: name, cacheTarget: '/var/cache/apt' } : null;
   }

@@ -4,6 +4,7 @@ import {
   envPairs,
   type InstructionNode,
   type KeyValue,
+  type Mount,
   type RunView,
   viewArg,
   viewKeyValue,
@@ -46,4 +47,12 @@ export function labelsOf(ctx: RuleContext, node: InstructionNode): readonly KeyV
 /** A RUN's `--mount`, `--network` and `--security` (ast's `viewRun`). */
 export function runFlagsOf(ctx: RuleContext, node: InstructionNode): RunView {
   return ctx.view(readRunFlags, node);
+}
+
+const NO_MOUNTS: readonly Mount[] = Object.freeze([]);
+
+/** A RUN's parsed `--mount`s (none, without reading the RUN, when it has no `--mount` flag). */
+export function mountsOf(ctx: RuleContext, node: InstructionNode): readonly Mount[] {
+  for (const f of node.flags) if (f.name === 'mount') return runFlagsOf(ctx, node).mounts;
+  return NO_MOUNTS;
 }

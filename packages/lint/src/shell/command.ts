@@ -41,20 +41,25 @@ export function cmdHasArgs(
   words: readonly string[],
 ): boolean {
   if (typeof names === 'string' ? cmd.name !== names : !names.includes(cmd.name)) return false;
-  return cmd.args.some((a) => words.includes(a));
+  for (const a of cmd.args) if (words.includes(a)) return true;
+  return false;
 }
 
 /** `name` is the command and a word starts with `prefix` (hadolint `cmdHasPrefixArg`). */
 export function cmdHasPrefixArg(cmd: ShellCommand, name: string, prefix: string): boolean {
-  return cmd.name === name && cmd.args.some((a) => a.startsWith(prefix));
+  if (cmd.name !== name) return false;
+  for (const a of cmd.args) if (a.startsWith(prefix)) return true;
+  return false;
 }
 
 export function hasFlag(cmd: ShellCommand, flag: string): boolean {
-  return cmd.flags.some((f) => f.name === flag);
+  for (const f of cmd.flags) if (f.name === flag) return true;
+  return false;
 }
 
 export function hasAnyFlag(cmd: ShellCommand, flags: readonly string[]): boolean {
-  return cmd.flags.some((f) => flags.includes(f.name));
+  for (const f of cmd.flags) if (flags.includes(f.name)) return true;
+  return false;
 }
 
 /** How often a flag is given: `-qq` counts `q` twice. */
@@ -68,41 +73,32 @@ export function hasArg(cmd: ShellCommand, word: string): boolean {
   return cmd.args.includes(word);
 }
 
-/** The words that are not flags (values of flags included: see {@link dropFlagArg}). */
-export function argsNoFlags(cmd: ShellCommand): string[] {
-  // Flags come in the order of their words (a flag whose word was dropped has index -1).
+const NO_FLAGS: readonly string[] = [];
+
+/**
+ * The words that are neither flags nor values of `valueFlags` (hadolint's `argsNoFlags` after
+ * `dropFlagArg valueFlags`): the word after one of `valueFlags` is its value unless the flag
+ * word holds it (`--target-release=x`). A flag word taken as a value (`-t -y`) still takes the
+ * values of its own flags, as in hadolint. Without `valueFlags`, flag values are kept as words.
+ */
+export function argsNoFlags(cmd: ShellCommand, valueFlags: readonly string[] = NO_FLAGS): string[] {
+  // Flags come in the order of their words: one pass over both.
   const { args, flags } = cmd;
   const out: string[] = [];
   let k = 0;
+  let isValue = false;
   for (let i = 0; i < args.length; i++) {
     while (k < flags.length && flags[k]!.index < i) k++;
-    if (k < flags.length && flags[k]!.index === i) continue;
-    out.push(args[i]!);
+    let isFlag = false;
+    let takesValue = false;
+    for (; k < flags.length && flags[k]!.index === i; k++) {
+      isFlag = true;
+      if (valueFlags.includes(flags[k]!.name)) takesValue = true;
+    }
+    if (!isFlag && !isValue) out.push(args[i]!);
+    isValue = takesValue && !args[i]!.includes('=');
   }
   return out;
-}
-
-/**
- * The command without the values of the given flags: the word after each of them, unless the
- * flag word holds its value (`--target-release=x`). hadolint `dropFlagArg`.
- */
-export function dropFlagArg(cmd: ShellCommand, flags: readonly string[]): ShellCommand {
-  const drop = new Set<number>();
-  for (const f of cmd.flags) {
-    if (flags.includes(f.name) && !cmd.args[f.index]!.includes('=')) drop.add(f.index + 1);
-  }
-  if (drop.size === 0) return cmd;
-  const kept: string[] = [];
-  const keptFlags: CommandFlag[] = [];
-  const newIndex = new Map<number, number>();
-  cmd.args.forEach((a, i) => {
-    if (drop.has(i)) return;
-    newIndex.set(i, kept.length);
-    kept.push(a);
-  });
-  // hadolint keeps every flag, also one whose word was dropped as a value.
-  for (const f of cmd.flags) keptFlags.push({ name: f.name, index: newIndex.get(f.index) ?? -1 });
-  return { name: cmd.name, args: kept, flags: keptFlags };
 }
 
 /** The value words of a flag: `useradd -u 12345 app` gives `['12345']` for `u`. */
@@ -125,6 +121,8 @@ export function afterInstall(words: readonly string[]): string[] {
   return words.slice(j);
 }
 
+const PYTHON_M_PIP_INSTALL = ['-m', 'pip', 'install'];
+
 /**
  * `pip install`, `pip3 install`, `python -m pip install` (hadolint `isPipInstall`); `pipenv`
  * is not pip.
@@ -133,7 +131,19 @@ export function isPipInstall(cmd: ShellCommand): boolean {
   if (cmd.name.startsWith('pip') && !cmd.name.startsWith('pipenv')) {
     return cmd.args.includes('install');
   }
-  if (cmd.name.startsWith('python')) return hasSequence(cmd.args, ['-m', 'pip', 'install']);
+  if (cmd.name.startsWith('python')) return hasSequence(cmd.args, PYTHON_M_PIP_INSTALL);
+  return false;
+}
+
+/** Whether a file whose RUNs run `names` (`ctx.commandNames()`) may run a pip install. */
+export function mayRunPip(names: ReadonlySet<string>): boolean {
+  for (const name of names) if (name.startsWith('pip') || name.startsWith('python')) return true;
+  return false;
+}
+
+/** Whether the command names of a file (`ctx.commandNames()`) hold one of `wanted`. */
+export function runsAnyOf(names: ReadonlySet<string>, wanted: readonly string[]): boolean {
+  for (const name of wanted) if (names.has(name)) return true;
   return false;
 }
 

@@ -26,27 +26,29 @@ export const consistentInstructionCasing = defineRule(
     },
   },
   (ctx, report) => {
-    const written = (n: InstructionNode): string => n.raws?.keyword || n.keyword;
     // BuildKit counts and checks the instructions of its stages: ARGs before the first FROM
     // are not among them.
-    const instructions: InstructionNode[] = [];
     let upper = 0;
     let lower = 0;
-    for (const s of ctx.stages) {
-      instructions.push(s.from);
-      for (const n of s.instructions) instructions.push(n);
-    }
-    for (const n of instructions) {
+    let mixed = 0;
+    const count = (n: InstructionNode): void => {
       const kw = written(n);
       if (kw === kw.toUpperCase()) upper++;
       else if (kw === kw.toLowerCase()) lower++;
+      else mixed++;
+    };
+    for (const s of ctx.stages) {
+      count(s.from);
+      for (const n of s.instructions) count(n);
     }
+    // Most files write every keyword in one casing: nothing to report then.
+    if (mixed === 0 && (upper === 0 || lower === 0)) return;
     const majorityLower = lower > upper;
     const majority = majorityLower ? 'lowercase' : 'uppercase';
-    for (const n of instructions) {
+    const check = (n: InstructionNode): void => {
       const kw = written(n);
       const ok = majorityLower ? kw === kw.toLowerCase() : kw === kw.toUpperCase();
-      if (ok) continue;
+      if (ok) return;
       const wanted = majorityLower ? kw.toLowerCase() : kw.toUpperCase();
       report(
         n,
@@ -58,6 +60,15 @@ export const consistentInstructionCasing = defineRule(
             : null;
         },
       );
+    };
+    for (const s of ctx.stages) {
+      check(s.from);
+      for (const n of s.instructions) check(n);
     }
   },
 );
+
+/** The keyword as written. */
+function written(n: InstructionNode): string {
+  return n.raws?.keyword || n.keyword;
+}

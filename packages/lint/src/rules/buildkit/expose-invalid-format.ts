@@ -1,5 +1,5 @@
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { exposedPorts } from '../../internal/expose-ports.js';
+import { exposedPorts, portWord } from '../../internal/expose-ports.js';
 
 /**
  * ExposeInvalidFormat: EXPOSE takes container ports only; an IP or host-port mapping
@@ -24,12 +24,15 @@ export const exposeInvalidFormat = defineRule(
     },
   },
   (ctx, report) => {
-    for (const { node, word, port } of exposedPorts(ctx)) {
-      if (port.hostIp !== null || port.hostPort !== null) {
-        report(
-          node,
-          `EXPOSE instruction should not define an IP address or host-port mapping, found '${word}'`,
-        );
+    for (const node of ctx.instructions) {
+      if (node.keyword !== 'EXPOSE') continue;
+      for (const port of exposedPorts(ctx, node)) {
+        if (port.hostIp !== null || port.hostPort !== null) {
+          report(
+            node,
+            `EXPOSE instruction should not define an IP address or host-port mapping, found '${portWord(ctx, port)}'`,
+          );
+        }
       }
     }
   },

@@ -1,5 +1,5 @@
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { exposedPorts } from '../../internal/expose-ports.js';
+import { exposedPorts, portWord } from '../../internal/expose-ports.js';
 
 /**
  * ExposeProtoCasing: the protocol in EXPOSE should be lowercase.
@@ -22,10 +22,16 @@ export const exposeProtoCasing = defineRule(
     },
   },
   (ctx, report) => {
-    for (const { node, word, port } of exposedPorts(ctx)) {
-      const proto = port.protocolAsWritten;
-      if (proto !== null && proto !== port.protocol) {
-        report(node, `Defined protocol '${word}' in EXPOSE instruction should be lowercase`);
+    for (const node of ctx.instructions) {
+      if (node.keyword !== 'EXPOSE') continue;
+      for (const port of exposedPorts(ctx, node)) {
+        const proto = port.protocolAsWritten;
+        if (proto !== null && proto !== port.protocol) {
+          report(
+            node,
+            `Defined protocol '${portWord(ctx, port)}' in EXPOSE instruction should be lowercase`,
+          );
+        }
       }
     }
   },

@@ -3,6 +3,7 @@ import { buildkitUrl, defineRule } from '../../define-rule.js';
 import { isValidImageRef } from '../../internal/image-ref.js';
 import { varNames } from '../../internal/var-names.js';
 import { argsOf } from '../../internal/views.js';
+import type { RuleContext } from '../../rule-context.js';
 
 /**
  * InvalidDefaultArgInFrom: with the global ARG defaults, the FROM image must be a valid
@@ -28,23 +29,18 @@ export const invalidDefaultArgInFrom = defineRule(
     },
   },
   (ctx, report) => {
-    // BuildKit expands each global ARG default with the ARGs above it (quotes removed).
-    const env: Record<string, string> = {};
-    for (const a of ctx.globalArgs) {
-      for (const d of argsOf(ctx, a)) {
-        if (d.value === null) continue;
-        const value = d.raw.slice(d.raw.indexOf('=') + 1);
-        env[d.name] = tryExpand(value, env, ctx.escape) ?? d.value;
-      }
-    }
-    const stageNames = new Set(ctx.stages.map((s) => s.info.stage).filter((s) => s !== null));
+    // Read once a FROM refers to a variable, which most files' FROMs do not.
+    let env: Record<string, string> | null = null;
+    let stageNames: Set<string> | null = null;
     for (const stage of ctx.stages) {
       const image = stage.from.args[0] ?? '';
-      if (varNames(image, ctx.escape).length === 0) continue;
+      if (varNames(image, ctx.escape).size === 0) continue;
+      env ??= globalDefaults(ctx);
       // A word the lexer rejects is a parse error, not this check's finding.
       const name = tryExpand(image, env, ctx.escape);
-      if (name === null) continue;
-      if (name === 'scratch' || stageNames.has(name.toLowerCase())) continue;
+      if (name === null || name === 'scratch') continue;
+      stageNames ??= namedStages(ctx);
+      if (stageNames.has(name.toLowerCase())) continue;
       if (!isValidImageRef(name)) {
         report(
           stage.from,
@@ -54,6 +50,25 @@ export const invalidDefaultArgInFrom = defineRule(
     }
   },
 );
+
+/** The global ARG defaults, each expanded with the ARGs above it (quotes removed), as BuildKit does. */
+function globalDefaults(ctx: RuleContext): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const a of ctx.globalArgs) {
+    for (const d of argsOf(ctx, a)) {
+      if (d.value === null) continue;
+      const value = d.raw.slice(d.raw.indexOf('=') + 1);
+      env[d.name] = tryExpand(value, env, ctx.escape) ?? d.value;
+    }
+  }
+  return env;
+}
+
+function namedStages(ctx: RuleContext): Set<string> {
+  const names = new Set<string>();
+  for (const s of ctx.stages) if (s.info.stage !== null) names.add(s.info.stage);
+  return names;
+}
 
 function tryExpand(word: string, env: Record<string, string>, escape: EscapeChar): string | null {
   try {

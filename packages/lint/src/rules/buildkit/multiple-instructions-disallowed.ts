@@ -27,9 +27,10 @@ export const multipleInstructionsDisallowed = defineRule(
   },
   (ctx, report) => {
     for (const stage of ctx.stages) {
-      const last = new Map<string, InstructionNode>();
+      let last: Map<string, InstructionNode> | null = null;
       for (const n of stage.instructions) {
         if (!SINGLE.includes(n.keyword)) continue;
+        last ??= new Map();
         const previous = last.get(n.keyword);
         if (previous) {
           // BuildKit reports the overridden one, configured by the one that overrides it.

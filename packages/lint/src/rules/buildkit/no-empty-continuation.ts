@@ -28,26 +28,34 @@ export const noEmptyContinuation = defineRule(
     },
   },
   (ctx, report) => {
-    const lines = ctx.tree.diagnostics
-      .filter((d) => d.code === 'NoEmptyContinuation')
-      .map((d) => d.position.offset);
-    if (lines.length === 0) return;
-    const text = print(ctx.tree);
-    const done = new Set<InstructionNode>();
-    for (const offset of lines) {
+    let done: Set<InstructionNode> | null = null;
+    for (const d of ctx.tree.diagnostics) {
+      if (d.code !== 'NoEmptyContinuation') continue;
+      const offset = d.position.offset;
       const node = ctx.instructions.find(
         (n) => n.position && n.position.offset <= offset && offset < n.position.endOffset,
       );
-      if (!node?.position || done.has(node)) continue;
+      if (!node?.position) continue;
+      done ??= new Set();
+      if (done.has(node)) continue;
       done.add(node);
-      const { segments } = logicalLineMap(text, node.position, ctx.escape);
+      // The logical line is read from the node's own text (its indent, keyword and every
+      // continuation line), which starts `indent` characters before the keyword.
+      const { position } = node;
+      const indent = node.raws?.indent.length ?? 0;
+      const start = { offset: indent, line: position.line, column: position.column };
+      const { segments } = logicalLineMap(print(node), start, ctx.escape);
       const last = segments[segments.length - 1]!;
-      const lineStart = last.offset - (last.column - 1);
-      const at = { line: last.line, column: 1, offset: lineStart };
-      report(
-        { ...at, endLine: at.line, endColumn: 1, endOffset: lineStart },
-        'Empty continuation line',
-      );
+      const lineStart = position.offset - indent + last.offset - (last.column - 1);
+      const at = {
+        line: last.line,
+        column: 1,
+        offset: lineStart,
+        endLine: last.line,
+        endColumn: 1,
+        endOffset: lineStart,
+      };
+      report(at, 'Empty continuation line');
     }
   },
 );

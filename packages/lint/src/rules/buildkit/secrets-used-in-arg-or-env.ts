@@ -1,6 +1,6 @@
-import { goQuote } from '@dockwright/ast';
+import { goQuote, type InstructionNode } from '@dockwright/ast';
 import { buildkitUrl, defineRule } from '../../define-rule.js';
-import { declaredNames } from '../../internal/views.js';
+import { argsOf, envPairsOf } from '../../internal/views.js';
 
 const SECRET =
   /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -33,16 +33,17 @@ export const secretsUsedInArgOrEnv = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      const names = declaredNames(ctx, n);
-      for (const name of names) {
-        if (isSecretName(name)) {
-          report(
-            n,
-            `Do not use ARG or ENV instructions for sensitive data (${n.keyword} ${goQuote(name)})`,
-          );
-        }
+    const check = (n: InstructionNode, name: string): void => {
+      if (isSecretName(name)) {
+        report(
+          n,
+          `Do not use ARG or ENV instructions for sensitive data (${n.keyword} ${goQuote(name)})`,
+        );
       }
+    };
+    for (const n of ctx.instructions) {
+      if (n.keyword === 'ARG') for (const d of argsOf(ctx, n)) check(n, d.name);
+      else if (n.keyword === 'ENV') for (const p of envPairsOf(ctx, n)) check(n, p.key);
     }
   },
 );

@@ -29,11 +29,11 @@ export const undefinedArgInFrom = defineRule(
     const declared: string[] = [];
     for (const a of ctx.globalArgs) for (const d of argsOf(ctx, a)) declared.push(d.name);
     for (const stage of ctx.stages) {
-      const words = [stage.from.args[0] ?? '', stage.info.platform ?? ''];
-      const seen = new Set<string>();
-      for (const word of words) {
+      let seen: Set<string> | null = null;
+      for (const word of [stage.from.args[0] ?? '', stage.info.platform ?? '']) {
         for (const name of varNames(word, ctx.escape)) {
-          if (declared.includes(name) || PLATFORM_ARGS.has(name) || seen.has(name)) continue;
+          if (declared.includes(name) || PLATFORM_ARGS.has(name) || seen?.has(name)) continue;
+          seen ??= new Set();
           seen.add(name);
           // BuildKit suggests among the global ARGs and the platform ARGs it predefines.
           const hint = suggest(name, [...declared, ...PLATFORM_ARGS], true);

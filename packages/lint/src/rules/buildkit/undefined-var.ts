@@ -6,41 +6,51 @@ import { argsOf, envPairsOf } from '../../internal/views.js';
 import type { Stage } from '../../rule-context.js';
 
 /**
- * The words of an instruction BuildKit expands with the build environment (RUN, CMD,
- * ENTRYPOINT, SHELL and HEALTHCHECK are left to the shell at run time; COPY --from is never
- * expanded).
+ * Adds to `out` the words of an instruction BuildKit expands with the build environment that
+ * hold a `$` (RUN, CMD, ENTRYPOINT, SHELL and HEALTHCHECK are left to the shell at run time;
+ * COPY --from is never expanded). A word without `$` refers to no variable.
  */
-function expandedWords(n: InstructionNode): string[] {
+function expandedWords(n: InstructionNode, out: string[]): void {
   switch (n.keyword) {
     case 'ADD':
     case 'COPY': {
-      const words = n.heredocs.length > 0 ? n.args.filter((a) => !a.startsWith('<<')) : [...n.args];
+      const heredocs = n.heredocs.length > 0;
+      for (const a of n.args) if (!heredocs || !a.startsWith('<<')) addWithDollar(out, a);
       for (const f of n.flags) {
         if ((f.name === 'chown' || f.name === 'chmod' || f.name === 'checksum') && f.value) {
-          words.push(f.value);
+          addWithDollar(out, f.value);
         }
       }
-      return words;
+      return;
     }
     case 'ENV':
-    case 'LABEL': {
-      const out: string[] = [];
-      for (let i = 0; i + 2 < n.args.length; i += 3) out.push(n.args[i]!, n.args[i + 1]!);
-      return out;
-    }
+    case 'LABEL':
+      for (let i = 0; i + 2 < n.args.length; i += 3) {
+        addWithDollar(out, n.args[i]!);
+        addWithDollar(out, n.args[i + 1]!);
+      }
+      return;
     case 'ARG':
-      return n.args.map((a) => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : ''));
+      for (const a of n.args) {
+        const eq = a.indexOf('=');
+        if (eq >= 0) addWithDollar(out, a.slice(eq + 1));
+      }
+      return;
     case 'EXPOSE':
     case 'VOLUME':
     case 'USER':
     case 'WORKDIR':
     case 'STOPSIGNAL':
-      return [...n.args];
+      for (const a of n.args) addWithDollar(out, a);
+      return;
     case 'RUN':
-      return n.flags.filter((f) => f.name === 'mount' && f.value).map((f) => f.value!);
-    default:
-      return [];
+      for (const f of n.flags) if (f.name === 'mount' && f.value) addWithDollar(out, f.value);
+      return;
   }
+}
+
+function addWithDollar(out: string[], word: string): void {
+  if (word.indexOf('$') >= 0) out.push(word);
 }
 
 /**
@@ -69,6 +79,12 @@ export const undefinedVar = defineRule(
     },
   },
   (ctx, report) => {
+    // Most files refer to no variable where BuildKit expands one: nothing to check then.
+    const words: string[] = [];
+    for (const stage of ctx.stages) {
+      for (const n of stage.instructions) expandedWords(n, words);
+    }
+    if (words.length === 0) return;
     // Global ARGs with a default (and the platform ARGs) give a stage's `ARG name` a value.
     const globalValues = new Set<string>();
     for (const a of ctx.globalArgs) {
@@ -81,8 +97,10 @@ export const undefinedVar = defineRule(
       const env = new Set<string>(stage.parent ? (envByStage.get(stage.parent) ?? []) : ['PATH']);
       const args = new Set<string>();
       for (const n of stage.instructions) {
+        words.length = 0;
+        expandedWords(n, words);
         let reported: Set<string> | null = null;
-        for (const word of expandedWords(n)) {
+        for (const word of words) {
           for (const name of varNames(word, ctx.escape)) {
             if (env.has(name) || args.has(name)) continue;
             if (PREDEFINED_ARGS.has(name) || reported?.has(name)) continue;

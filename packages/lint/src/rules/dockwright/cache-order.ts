@@ -1,16 +1,21 @@
-import { type InstructionNode, viewCopy } from '@dockwright/ast';
+import type { InstructionNode } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
 import { dependencyInstall } from '../../internal/installs.js';
 
-/** COPY/ADD of the whole build context (`.`, `./`, `*`) from the context, not a stage. */
+/** The sources that copy the whole build context. */
+const WHOLE_CONTEXT = new Set(['.', './', '*', './*']);
+
+/**
+ * COPY/ADD of the whole build context (`.`, `./`, `*`) from the context, not a stage. (Its
+ * sources are its arguments but the last, the destination; none of these words is a heredoc.)
+ */
 function copiesWholeContext(n: InstructionNode): boolean {
   if (n.keyword !== 'COPY' && n.keyword !== 'ADD') return false;
-  const copy = viewCopy(n);
-  if (copy.from !== null) return false;
-  return copy.sources.some(
-    ({ path, isHeredoc }) =>
-      !isHeredoc && (path === '.' || path === './' || path === '*' || path === './*'),
-  );
+  for (const f of n.flags) if (f.name === 'from') return false;
+  const args = n.args;
+  const sources = args.length >= 2 ? args.length - 1 : args.length;
+  for (let i = 0; i < sources; i++) if (WHOLE_CONTEXT.has(args[i]!)) return true;
+  return false;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { defineRule } from '../../define-rule.js';
 import { commandName, packageInstall } from '../../internal/installs.js';
-import { runFlagsOf } from '../../internal/views.js';
+import { mountsOf } from '../../internal/views.js';
 import { hasFlag, type ShellCommand } from '../../shell/command.js';
 
 /** Whether the same RUN cleans up the tool's cache (or the install disables it). */
@@ -89,11 +89,10 @@ export const installWithoutCache = defineRule(
   },
   (ctx, report) => {
     for (const run of ctx.runs()) {
-      const cacheMounts = runFlagsOf(ctx, run.node).mounts.filter((m) => m.type === 'cache');
       for (const c of run.commands) {
         const install = packageInstall(c);
         if (!install) continue;
-        if (cacheMounts.length > 0) continue;
+        if (mountsOf(ctx, run.node).some((m) => m.type === 'cache')) break;
         if (cleansUp(install.tool, c, run.commands, run.text)) continue;
         report(
           run.node,

@@ -1,4 +1,4 @@
-import { unquote } from '@dockwright/ast';
+import type { InstructionNode } from '@dockwright/ast';
 import { defineRule } from '../../define-rule.js';
 import { varNames } from '../../internal/var-names.js';
 import { argsOf, envPairsOf } from '../../internal/views.js';
@@ -20,7 +20,7 @@ const SECRET_VALUES: ReadonlyArray<readonly [RegExp, string]> = [
   [/:\/\/[^/\s:@]+:[^/\s@$]+@/, 'a URL with a password'],
 ];
 
-/** Any of the shapes: one scan rules out the common value that looks like none of them. */
+/** Any of the shapes. */
 const ANY_SECRET_VALUE = new RegExp(SECRET_VALUES.map(([re]) => `(?:${re.source})`).join('|'));
 
 /**
@@ -52,38 +52,34 @@ export const secretInArgEnv = defineRule(
     },
   },
   (ctx, report) => {
-    const secretArgs = new Set<string>();
+    const shaped = (n: InstructionNode, name: string, value: string): boolean => {
+      const shape = secretShape(value);
+      if (shape === null) return false;
+      report(
+        n,
+        `${n.keyword} ${name} holds what looks like ${shape}: pass it with RUN --mount=type=secret instead`,
+      );
+      return true;
+    };
+    let secretArgs: Set<string> | null = null;
     for (const n of ctx.instructions) {
-      const values: Array<{ name: string; raw: string }> = [];
       if (n.keyword === 'ARG') {
         for (const d of argsOf(ctx, n)) {
-          if (isSecretName(d.name)) secretArgs.add(d.name);
-          if (d.value !== null)
-            values.push({ name: d.name, raw: d.raw.slice(d.raw.indexOf('=') + 1) });
+          if (isSecretName(d.name)) {
+            secretArgs ??= new Set();
+            secretArgs.add(d.name);
+          }
+          // The default, quotes removed.
+          if (d.value !== null) shaped(n, d.name, d.value);
         }
       } else if (n.keyword === 'ENV') {
-        for (const p of envPairsOf(ctx, n)) values.push({ name: p.key, raw: p.rawValue });
-      } else {
-        continue;
-      }
-      for (const { name, raw } of values) {
-        const value = unquote(raw, ctx.escape);
-        const shape = ANY_SECRET_VALUE.test(value)
-          ? SECRET_VALUES.find(([re]) => re.test(value))
-          : undefined;
-        if (shape) {
-          report(
-            n,
-            `${n.keyword} ${name} holds what looks like ${shape[1]}: pass it with RUN --mount=type=secret instead`,
-          );
-          continue;
-        }
-        if (n.keyword === 'ENV') {
-          const ref = varNames(raw, ctx.escape).find((r) => secretArgs.has(r));
-          if (ref) {
+        for (const p of envPairsOf(ctx, n)) {
+          if (shaped(n, p.key, p.value) || secretArgs === null) continue;
+          const ref = firstIn(varNames(p.rawValue, ctx.escape), secretArgs);
+          if (ref !== null) {
             report(
               n,
-              `ENV ${name} copies the secret ARG ${ref} into the image environment: pass it with RUN --mount=type=secret instead`,
+              `ENV ${p.key} copies the secret ARG ${ref} into the image environment: pass it with RUN --mount=type=secret instead`,
             );
           }
         }
@@ -91,3 +87,17 @@ export const secretInArgEnv = defineRule(
     }
   },
 );
+
+/** What a value looks like when it has a credential's shape, or null. */
+function secretShape(value: string): string | null {
+  // One scan rules out the common value that looks like none of them.
+  if (!ANY_SECRET_VALUE.test(value)) return null;
+  for (const [re, shape] of SECRET_VALUES) if (re.test(value)) return shape;
+  return null;
+}
+
+/** The first of `names` (in order) that `set` holds, or null. */
+function firstIn(names: Iterable<string>, set: ReadonlySet<string>): string | null {
+  for (const name of names) if (set.has(name)) return name;
+  return null;
+}

@@ -1,20 +1,11 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { runsAnyOf, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE =
   'For some bash commands it makes no sense running them in a Docker container like `ssh`, `vim`, `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`';
 
 /** Commands that do nothing useful while an image builds. */
-const INVALID = new Set([
-  'free',
-  'kill',
-  'mount',
-  'ps',
-  'service',
-  'shutdown',
-  'ssh',
-  'top',
-  'vim',
-]);
+const INVALID = ['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim'];
 
 /** DL3001: a RUN that runs an interactive or system-management command. */
 export const dl3001 = defineRule(
@@ -32,8 +23,13 @@ export const dl3001 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!runsAnyOf(ctx.commandNames(), INVALID)) return;
     for (const run of ctx.runs()) {
-      if (run.commands.some((c) => INVALID.has(c.name))) report(run.node, MESSAGE);
+      if (run.commands.some(invalid)) report(run.node, MESSAGE);
     }
   },
 );
+
+function invalid(c: ShellCommand): boolean {
+  return INVALID.includes(c.name);
+}

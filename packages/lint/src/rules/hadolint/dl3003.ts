@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import type { ShellCommand } from '../../shell/command.js';
 
 const MESSAGE = 'Use WORKDIR to switch to a directory';
 
@@ -16,8 +17,13 @@ export const dl3003 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('cd')) return;
     for (const run of ctx.runs()) {
-      if (run.commands.some((c) => c.name === 'cd')) report(run.node, MESSAGE);
+      if (run.commands.some(isCd)) report(run.node, MESSAGE);
     }
   },
 );
+
+function isCd(c: ShellCommand): boolean {
+  return c.name === 'cd';
+}

@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import type { ShellCommand } from '../../shell/command.js';
 
 const MESSAGE =
   'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root';
@@ -19,8 +20,13 @@ export const dl3004 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('sudo')) return;
     for (const run of ctx.runs()) {
-      if (run.commands.some((c) => c.name === 'sudo')) report(run.node, MESSAGE);
+      if (run.commands.some(isSudo)) report(run.node, MESSAGE);
     }
   },
 );
+
+function isSudo(c: ShellCommand): boolean {
+  return c.name === 'sudo';
+}

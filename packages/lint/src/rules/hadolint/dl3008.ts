@@ -1,8 +1,12 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { argsNoFlags, cmdHasArgs, dropFlagArg } from '../../shell/command.js';
+import { argsNoFlags, cmdHasArgs, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE =
   'Pin versions in apt get install. Instead of `apt-get install <package>` use `apt-get install <package>=<version>`';
+
+const INSTALL = ['install'];
+/** Flags whose value is no package. */
+const VALUE_FLAGS = ['t', 'target-release'];
 
 /**
  * DL3008: a package of `apt-get install` without a version. `pkg=version`, a release
@@ -25,15 +29,21 @@ export const dl3008 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('apt-get')) return;
     for (const run of ctx.runs()) {
-      const packages = run.commands
-        .filter((c) => cmdHasArgs(c, 'apt-get', ['install']))
-        .flatMap((c) => argsNoFlags(dropFlagArg(c, ['t', 'target-release'])))
-        .filter((a) => a !== 'install');
-      if (!packages.every(pinned)) report(run.node, MESSAGE);
+      if (!run.commands.every(packagesPinned)) report(run.node, MESSAGE);
     }
   },
 );
+
+/** Every package of an `apt-get install` is pinned (other commands install none). */
+function packagesPinned(c: ShellCommand): boolean {
+  if (!cmdHasArgs(c, 'apt-get', INSTALL)) return true;
+  for (const word of argsNoFlags(c, VALUE_FLAGS)) {
+    if (word !== 'install' && !pinned(word)) return false;
+  }
+  return true;
+}
 
 function pinned(pkg: string): boolean {
   return pkg.includes('=') || pkg.includes('/') || pkg.endsWith('.deb');

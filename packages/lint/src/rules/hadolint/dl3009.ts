@@ -1,9 +1,13 @@
-import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { cmdHasArgs } from '../../shell/command.js';
+import { cmdHasArgs, runsAnyOf, type ShellCommand } from '../../shell/command.js';
+import type { RunScript } from '../../shell/run-script.js';
 import { hasCacheOrTmpfsMountWith, wasteInKeptStages } from './shared.js';
 
 const MESSAGE = 'Delete the apt lists (/var/lib/apt/lists) after installing something';
+
+const APT = ['apt', 'apt-get', 'aptitude'];
+const UPDATE = ['update'];
+const CLEANUP = ['-rf', '/var/lib/apt/lists/*'];
 
 /**
  * DL3009: `apt-get update` (or `apt`, `aptitude`) leaves the package lists in the layer unless the
@@ -28,20 +32,28 @@ export const dl3009 = defineRule(
     },
   },
   (ctx, report) => {
-    const leavesLists = (n: InstructionNode): boolean => {
-      const { commands } = ctx.run(n);
-      const updates = commands.some((c) =>
-        cmdHasArgs(c, ['apt', 'apt-get', 'aptitude'], ['update']),
-      );
-      // hadolint's `cmdHasArgs`: any one of the words makes the cleanup.
-      const cleans = commands.some((c) => cmdHasArgs(c, 'rm', ['-rf', '/var/lib/apt/lists/*']));
-      if (!updates || cleans) return false;
-      if (hasCacheOrTmpfsMountWith(ctx, n, '/var/lib/apt/lists')) return false;
+    if (!runsAnyOf(ctx.commandNames(), APT)) return;
+    const leavesLists = ({ node, commands }: RunScript): boolean => {
+      if (!commands.some(updates) || commands.some(cleans)) return false;
+      if (hasCacheOrTmpfsMountWith(ctx, node, '/var/lib/apt/lists')) return false;
       return !(
-        hasCacheOrTmpfsMountWith(ctx, n, '/var/lib/apt') &&
-        hasCacheOrTmpfsMountWith(ctx, n, '/var/cache/apt')
+        hasCacheOrTmpfsMountWith(ctx, node, '/var/lib/apt') &&
+        hasCacheOrTmpfsMountWith(ctx, node, '/var/cache/apt')
       );
     };
-    for (const node of wasteInKeptStages(ctx, leavesLists)) report(node, MESSAGE);
+    // Which stages are kept matters only when some RUN leaves its lists: most clean up.
+    if (!ctx.runs().some(leavesLists)) return;
+    for (const node of wasteInKeptStages(ctx, (n) => leavesLists(ctx.run(n)))) {
+      report(node, MESSAGE);
+    }
   },
 );
+
+function updates(c: ShellCommand): boolean {
+  return cmdHasArgs(c, APT, UPDATE);
+}
+
+/** hadolint's `cmdHasArgs`: any one of the words makes the cleanup. */
+function cleans(c: ShellCommand): boolean {
+  return cmdHasArgs(c, 'rm', CLEANUP);
+}

@@ -1,11 +1,12 @@
 import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { argsNoFlags, type ShellCommand } from '../../shell/command.js';
+import { argsNoFlags, runsAnyOf, type ShellCommand } from '../../shell/command.js';
+import type { RunScript } from '../../shell/run-script.js';
 import { ARCHIVE_EXTENSIONS, dropQuotes } from './shared.js';
 
 const MESSAGE = 'Use `ADD` for extracting archives into an image';
 
-const UNZIP = new Set([
+const UNZIP = [
   'unzip',
   'gunzip',
   'bunzip2',
@@ -15,7 +16,7 @@ const UNZIP = new Set([
   'uncompress',
   'zcat',
   'gzcat',
-]);
+];
 
 /**
  * DL3010: an archive copied in with COPY and extracted by a later RUN of the stage (`tar -x`,
@@ -36,6 +37,10 @@ export const dl3010 = defineRule(
     },
   },
   (ctx, report) => {
+    // Most files run neither tar nor an unzip: the COPYs are read only when a RUN extracts.
+    const names = ctx.commandNames();
+    if (!names.has('tar') && !runsAnyOf(names, UNZIP)) return;
+    if (!ctx.runs().some(extractsSomething)) return;
     let archives: { node: InstructionNode; name: string }[] = [];
     const extracted = new Set<InstructionNode>();
     for (const n of ctx.instructions) {
@@ -47,8 +52,8 @@ export const dl3010 = defineRule(
           ? [basename(target)]
           : n.args.slice(0, -1).map(basename).filter(isArchive);
         for (const name of names) archives.push({ node: n, name });
-      } else if (n.keyword === 'RUN') {
-        const commands = ctx.run(n).commands.filter((c) => isTarExtract(c) || UNZIP.has(c.name));
+      } else if (n.keyword === 'RUN' && archives.length > 0) {
+        const commands = ctx.run(n).commands.filter(extracts);
         for (const a of archives) {
           if (commands.some((c) => argsNoFlags(c).map(basename).includes(a.name))) {
             extracted.add(a.node);
@@ -59,6 +64,14 @@ export const dl3010 = defineRule(
     for (const node of extracted) report(node, MESSAGE);
   },
 );
+
+function extractsSomething(run: RunScript): boolean {
+  return run.commands.some(extracts);
+}
+
+function extracts(cmd: ShellCommand): boolean {
+  return isTarExtract(cmd) || UNZIP.includes(cmd.name);
+}
 
 function isTarExtract(cmd: ShellCommand): boolean {
   return (

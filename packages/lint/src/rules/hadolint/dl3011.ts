@@ -1,5 +1,8 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 
+/** A port or range, with a protocol or not. */
+const PORT = /^([0-9]+)(?:-([0-9]+))?(?:\/[A-Za-z]+)?$/;
+
 const MESSAGE = 'Valid UNIX ports range from 0 to 65535';
 
 /** DL3011: an EXPOSE port (or range end) above 65535. */
@@ -20,7 +23,7 @@ export const dl3011 = defineRule(
     for (const n of ctx.instructions) {
       if (n.keyword !== 'EXPOSE') continue;
       const bad = n.args.some((word) => {
-        const m = /^([0-9]+)(?:-([0-9]+))?(?:\/[A-Za-z]+)?$/.exec(word);
+        const m = PORT.exec(word);
         return m?.slice(1).some((p) => p !== undefined && Number(p) > 65535) === true;
       });
       if (bad) report(n, MESSAGE);

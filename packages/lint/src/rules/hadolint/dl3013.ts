@@ -2,9 +2,9 @@ import { defineRule, hadolintUrl } from '../../define-rule.js';
 import {
   afterInstall,
   argsNoFlags,
-  dropFlagArg,
   hasFlag,
   isPipInstall,
+  mayRunPip,
   type ShellCommand,
 } from '../../shell/command.js';
 
@@ -91,6 +91,7 @@ export const dl3013 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!mayRunPip(ctx.commandNames())) return;
     for (const run of ctx.runs()) {
       if (run.commands.some(forgotToPin)) report(run.node, MESSAGE);
     }
@@ -99,8 +100,10 @@ export const dl3013 = defineRule(
 
 function forgotToPin(cmd: ShellCommand): boolean {
   if (!isPipInstall(cmd) || hasFlag(cmd, 'constraint') || hasFlag(cmd, 'c')) return false;
-  if (['--requirement', '-r', '.'].some((w) => cmd.args.includes(w))) return false;
-  return !afterInstall(argsNoFlags(dropFlagArg(cmd, VALUE_FLAGS))).every(pinned);
+  if (cmd.args.includes('--requirement') || cmd.args.includes('-r') || cmd.args.includes('.')) {
+    return false;
+  }
+  return !afterInstall(argsNoFlags(cmd, VALUE_FLAGS)).every(pinned);
 }
 
 function pinned(pkg: string): boolean {

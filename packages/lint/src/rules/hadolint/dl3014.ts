@@ -3,6 +3,9 @@ import { cmdHasArgs, countFlag, hasAnyFlag, type ShellCommand } from '../../shel
 
 const MESSAGE = 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`';
 
+const INSTALL = ['install'];
+const YES = ['y', 'yes', 'qq', 'assume-yes'];
+
 /**
  * DL3014: `apt-get install` that would ask for confirmation: no `-y`/`--yes`/`--assume-yes`,
  * nor `-qq`, `-q -q`, `--quiet --quiet` or `-q=2` (quiet level 2 implies yes).
@@ -23,6 +26,7 @@ export const dl3014 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('apt-get')) return;
     for (const run of ctx.runs()) {
       if (run.commands.some(forgotYes)) report(run.node, MESSAGE);
     }
@@ -30,9 +34,9 @@ export const dl3014 = defineRule(
 );
 
 function forgotYes(cmd: ShellCommand): boolean {
-  if (!cmdHasArgs(cmd, 'apt-get', ['install'])) return false;
+  if (!cmdHasArgs(cmd, 'apt-get', INSTALL)) return false;
   const yes =
-    hasAnyFlag(cmd, ['y', 'yes', 'qq', 'assume-yes']) ||
+    hasAnyFlag(cmd, YES) ||
     countFlag(cmd, 'q') === 2 ||
     countFlag(cmd, 'quiet') === 2 ||
     cmd.args.includes('-q=2');

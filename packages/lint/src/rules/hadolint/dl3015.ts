@@ -1,7 +1,9 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { cmdHasArgs, hasFlag } from '../../shell/command.js';
+import { cmdHasArgs, hasFlag, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE = 'Avoid additional packages by specifying `--no-install-recommends`';
+
+const INSTALL = ['install'];
 
 /** DL3015: `apt-get install` that also installs recommended packages. */
 export const dl3015 = defineRule(
@@ -20,14 +22,17 @@ export const dl3015 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('apt-get')) return;
     for (const run of ctx.runs()) {
-      const bad = run.commands.some(
-        (c) =>
-          cmdHasArgs(c, 'apt-get', ['install']) &&
-          !hasFlag(c, 'no-install-recommends') &&
-          !c.args.includes('APT::Install-Recommends=false'),
-      );
-      if (bad) report(run.node, MESSAGE);
+      if (run.commands.some(installsRecommends)) report(run.node, MESSAGE);
     }
   },
 );
+
+function installsRecommends(c: ShellCommand): boolean {
+  return (
+    cmdHasArgs(c, 'apt-get', INSTALL) &&
+    !hasFlag(c, 'no-install-recommends') &&
+    !c.args.includes('APT::Install-Recommends=false')
+  );
+}

@@ -1,17 +1,12 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import {
-  afterInstall,
-  argsNoFlags,
-  cmdHasArgs,
-  dropFlagArg,
-  type ShellCommand,
-} from '../../shell/command.js';
+import { afterInstall, argsNoFlags, cmdHasArgs, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE =
   'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`';
 
 /** npm options whose value is the next word. */
 const VALUE_FLAGS = ['loglevel', 'registry'];
+const INSTALL = ['install'];
 
 /**
  * DL3016: a package of `npm install` without a version, tag or commit. `npm install` alone (the
@@ -31,6 +26,7 @@ export const dl3016 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('npm')) return;
     for (const run of ctx.runs()) {
       if (run.commands.some(forgotToPin)) report(run.node, MESSAGE);
     }
@@ -38,8 +34,8 @@ export const dl3016 = defineRule(
 );
 
 function forgotToPin(cmd: ShellCommand): boolean {
-  if (!cmdHasArgs(cmd, 'npm', ['install'])) return false;
-  const words = argsNoFlags(dropFlagArg(cmd, VALUE_FLAGS));
+  if (!cmdHasArgs(cmd, 'npm', INSTALL)) return false;
+  const words = argsNoFlags(cmd, VALUE_FLAGS);
   if (words[0] !== 'install') return false;
   return !afterInstall(words).every(pinned);
 }

@@ -1,8 +1,12 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { argsNoFlags, cmdHasArgs, dropFlagArg } from '../../shell/command.js';
+import { argsNoFlags, cmdHasArgs, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE =
   'Pin versions in apk add. Instead of `apk add <package>` use `apk add <package>=<version>`';
+
+const ADD = ['add'];
+/** Flags whose value is no package. */
+const VALUE_FLAGS = ['t', 'virtual', 'repository', 'X'];
 
 /** DL3018: a package of `apk add` without a version constraint (`=`, `~`, `>`, `<`) or `.apk` file. */
 export const dl3018 = defineRule(
@@ -20,14 +24,28 @@ export const dl3018 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('apk')) return;
     for (const run of ctx.runs()) {
-      const packages = run.commands
-        .filter((c) => cmdHasArgs(c, 'apk', ['add']))
-        .flatMap((c) => argsNoFlags(dropFlagArg(c, ['t', 'virtual', 'repository', 'X'])))
-        .filter((a) => a !== 'add');
-      const pinned = (p: string): boolean =>
-        ['=', '~', '>', '<'].some((s) => p.includes(s)) || p.endsWith('.apk');
-      if (!packages.every(pinned)) report(run.node, MESSAGE);
+      if (!run.commands.every(packagesPinned)) report(run.node, MESSAGE);
     }
   },
 );
+
+/** Every package of an `apk add` is pinned (other commands add none). */
+function packagesPinned(c: ShellCommand): boolean {
+  if (!cmdHasArgs(c, 'apk', ADD)) return true;
+  for (const word of argsNoFlags(c, VALUE_FLAGS)) {
+    if (word !== 'add' && !pinned(word)) return false;
+  }
+  return true;
+}
+
+function pinned(pkg: string): boolean {
+  return (
+    pkg.includes('=') ||
+    pkg.includes('~') ||
+    pkg.includes('>') ||
+    pkg.includes('<') ||
+    pkg.endsWith('.apk')
+  );
+}

@@ -1,9 +1,11 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { cmdHasArgs, hasFlag } from '../../shell/command.js';
+import { cmdHasArgs, hasFlag, type ShellCommand } from '../../shell/command.js';
 import { hasCacheOrTmpfsMountWith } from './shared.js';
 
 const MESSAGE =
   'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages';
+
+const ADD = ['add'];
 
 /** DL3019: `apk add` without `--no-cache` (a cache mount on /var/cache/apk is fine too). */
 export const dl3019 = defineRule(
@@ -21,12 +23,14 @@ export const dl3019 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('apk')) return;
     for (const run of ctx.runs()) {
       if (hasCacheOrTmpfsMountWith(ctx, run.node, '/var/cache/apk')) continue;
-      const bad = run.commands.some(
-        (c) => cmdHasArgs(c, 'apk', ['add']) && !hasFlag(c, 'no-cache'),
-      );
-      if (bad) report(run.node, MESSAGE);
+      if (run.commands.some(addsWithCache)) report(run.node, MESSAGE);
     }
   },
 );
+
+function addsWithCache(c: ShellCommand): boolean {
+  return cmdHasArgs(c, 'apk', ADD) && !hasFlag(c, 'no-cache');
+}

@@ -19,15 +19,17 @@ export const dl3020 = defineRule(
   (ctx, report) => {
     for (const n of ctx.instructions) {
       if (n.keyword !== 'ADD' || n.args.length < 2) continue;
-      const ok = n.args.slice(0, -1).every((raw) => {
-        const src = dropQuotes(raw);
-        return (
-          ARCHIVE_EXTENSIONS.some((e) => src.endsWith(e)) ||
-          src.startsWith('https://') ||
-          src.startsWith('http://')
-        );
-      });
+      // Every source (each argument but the destination) an archive or a URL.
+      let ok = true;
+      for (let i = 0; ok && i < n.args.length - 1; i++) {
+        const src = dropQuotes(n.args[i]!);
+        ok = isArchive(src) || src.startsWith('https://') || src.startsWith('http://');
+      }
       if (!ok) report(n, MESSAGE);
     }
   },
 );
+
+function isArchive(path: string): boolean {
+  return ARCHIVE_EXTENSIONS.some((e) => path.endsWith(e));
+}

@@ -1,5 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { runFlagsOf } from '../../internal/views.js';
+import { mountsOf } from '../../internal/views.js';
 import { baseImage } from './shared.js';
 
 const MESSAGE = 'Use only an allowed registry in the FROM image';
@@ -34,42 +34,37 @@ export const dl3026 = defineRule(
     const aliases = new Set<string>();
     const registryAllowed = (registry: string): boolean =>
       allowed.some((pattern) => matchRegistry(pattern, registry));
-    const ok = (image: { registry: string | null; name: string }): boolean => {
-      if (aliases.has(image.name)) return true;
-      if (image.registry !== null) return registryAllowed(image.registry);
+    const ok = (registry: string | null, name: string): boolean => {
+      if (aliases.has(name)) return true;
+      if (registry !== null) return registryAllowed(registry);
       return (
-        image.name === 'scratch' ||
-        registryAllowed('docker.io') ||
-        registryAllowed('hub.docker.com')
+        name === 'scratch' || registryAllowed('docker.io') || registryAllowed('hub.docker.com')
       );
+    };
+    // An image named in a flag: the first path part is the registry when it holds a `.`.
+    const flagImageOk = (ref: string): boolean => {
+      const slash = ref.indexOf('/');
+      const first = slash < 0 ? '' : ref.slice(0, slash);
+      return first.includes('.') ? ok(first, ref.slice(slash + 1)) : ok(null, ref);
     };
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') {
         const from = baseImage(ctx, n);
-        const good = ok(from);
+        const good = ok(from.registry, from.name);
         if (from.alias !== null) aliases.add(from.alias);
         if (!good) report(n, MESSAGE);
       } else if (n.keyword === 'COPY') {
         const from = n.flags.find((f) => f.name === 'from')?.value;
-        if (from !== undefined && from !== null && !ok(flagImage(from))) report(n, MESSAGE);
+        if (from !== undefined && from !== null && !flagImageOk(from)) report(n, MESSAGE);
       } else if (n.keyword === 'RUN') {
-        const bad = runFlagsOf(ctx, n).mounts.some(
-          (m) => (m.type === 'cache' || m.type === 'bind') && !ok(flagImage(m.from ?? 'scratch')),
+        const bad = mountsOf(ctx, n).some(
+          (m) => (m.type === 'cache' || m.type === 'bind') && !flagImageOk(m.from ?? 'scratch'),
         );
         if (bad) report(n, MESSAGE);
       }
     }
   },
 );
-
-/** An image named in a flag: the first path part is the registry when it holds a `.`. */
-function flagImage(ref: string): { registry: string | null; name: string } {
-  const parts = ref.split('/');
-  if (parts.length > 1 && parts[0]!.includes('.')) {
-    return { registry: parts[0]!, name: parts.slice(1).join('/') };
-  }
-  return { registry: null, name: ref };
-}
 
 function matchRegistry(allow: string, registry: string): boolean {
   if (allow === '*') return true;

@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import type { ShellCommand } from '../../shell/command.js';
 
 const MESSAGE =
   'Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead';
@@ -19,8 +20,13 @@ export const dl3027 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('apt')) return;
     for (const run of ctx.runs()) {
-      if (run.commands.some((c) => c.name === 'apt')) report(run.node, MESSAGE);
+      if (run.commands.some(isApt)) report(run.node, MESSAGE);
     }
   },
 );
+
+function isApt(c: ShellCommand): boolean {
+  return c.name === 'apt';
+}

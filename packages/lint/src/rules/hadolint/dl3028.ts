@@ -20,6 +20,7 @@ export const dl3028 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('gem')) return;
     for (const run of ctx.runs()) {
       if (!run.commands.flatMap(gems).every((g) => g.includes(':'))) report(run.node, MESSAGE);
     }

@@ -1,7 +1,10 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { cmdHasArgs, hasAnyFlag } from '../../shell/command.js';
+import { cmdHasArgs, hasAnyFlag, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE = 'Use the -y switch to avoid manual input `yum install -y <package>`';
+
+const INSTALL = ['install', 'groupinstall', 'localinstall'];
+const YES = ['y', 'assumeyes'];
 
 /** DL3030: `yum install` without `-y`/`--assumeyes`. */
 export const dl3030 = defineRule(
@@ -20,13 +23,13 @@ export const dl3030 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('yum')) return;
     for (const run of ctx.runs()) {
-      const bad = run.commands.some(
-        (c) =>
-          cmdHasArgs(c, 'yum', ['install', 'groupinstall', 'localinstall']) &&
-          !hasAnyFlag(c, ['y', 'assumeyes']),
-      );
-      if (bad) report(run.node, MESSAGE);
+      if (run.commands.some(forgotYes)) report(run.node, MESSAGE);
     }
   },
 );
+
+function forgotYes(c: ShellCommand): boolean {
+  return cmdHasArgs(c, 'yum', INSTALL) && !hasAnyFlag(c, YES);
+}

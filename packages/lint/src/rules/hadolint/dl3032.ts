@@ -4,10 +4,14 @@ import { firstBefore } from './shared.js';
 
 const MESSAGE = '`yum clean all` missing after yum command.';
 
-const install = (c: ShellCommand): boolean => cmdHasArgs(c, 'yum', ['install']);
+const INSTALL = ['install'];
+const CLEAN = ['clean', 'all'];
+const RM_CACHE = ['-rf', '/var/cache/yum/*'];
+
+const install = (c: ShellCommand): boolean => cmdHasArgs(c, 'yum', INSTALL);
 // hadolint's `cmdHasArgs` matches any one of the words.
 const clean = (c: ShellCommand): boolean =>
-  cmdHasArgs(c, 'yum', ['clean', 'all']) || cmdHasArgs(c, 'rm', ['-rf', '/var/cache/yum/*']);
+  cmdHasArgs(c, 'yum', CLEAN) || cmdHasArgs(c, 'rm', RM_CACHE);
 
 /** DL3032: `yum install` with no `yum clean all` after it in the same RUN. */
 export const dl3032 = defineRule(
@@ -26,6 +30,7 @@ export const dl3032 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('yum')) return;
     for (const run of ctx.runs()) {
       if (!run.commands.some(install)) continue;
       if (!firstBefore(run.commands, install, clean)) report(run.node, MESSAGE);

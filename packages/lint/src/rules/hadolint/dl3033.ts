@@ -1,13 +1,22 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { argsNoFlags, cmdHasArgs, type ShellCommand } from '../../shell/command.js';
-import { packagesVersioned } from './rpm-versions.js';
+import { cmdHasArgs, type ShellCommand } from '../../shell/command.js';
+import { installedWords, packagesVersioned, type RpmInstalls } from './rpm-versions.js';
 
 const MESSAGE = 'Specify version with `yum install -y <package>-<version>`.';
 
-const install = (c: ShellCommand): string[] =>
-  cmdHasArgs(c, 'yum', ['install'])
-    ? argsNoFlags(c).filter((a) => a !== 'install' && a !== 'module')
-    : [];
+const INSTALL = ['install'];
+const MODULE = ['module'];
+
+/** The packages of a RUN's `yum install`s and the modules of its `yum module install`s. */
+function installs(commands: readonly ShellCommand[]): RpmInstalls {
+  const packages: string[] = [];
+  const modules: string[] = [];
+  for (const c of commands) {
+    if (!cmdHasArgs(c, 'yum', INSTALL)) continue;
+    (cmdHasArgs(c, 'yum', MODULE) ? modules : packages).push(...installedWords(c));
+  }
+  return { packages, modules };
+}
 
 /**
  * DL3033: a package of `yum install` without `-<version>` (a version may come from an ARG or
@@ -29,10 +38,7 @@ export const dl3033 = defineRule(
     },
   },
   (ctx, report) => {
-    const unpinned = packagesVersioned(ctx, (commands) => ({
-      packages: commands.filter((c) => !cmdHasArgs(c, 'yum', ['module'])).flatMap(install),
-      modules: commands.filter((c) => cmdHasArgs(c, 'yum', ['module'])).flatMap(install),
-    }));
-    for (const node of unpinned) report(node, MESSAGE);
+    if (!ctx.commandNames().has('yum')) return;
+    for (const node of packagesVersioned(ctx, installs)) report(node, MESSAGE);
   },
 );

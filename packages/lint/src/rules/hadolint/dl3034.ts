@@ -1,7 +1,11 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { cmdHasArgs, hasAnyFlag } from '../../shell/command.js';
+import { cmdHasArgs, hasAnyFlag, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE = 'Non-interactive switch missing from `zypper` command: `zypper install -y`';
+
+/** The zypper commands that ask for confirmation. */
+const ASKING = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch'];
+const NON_INTERACTIVE = ['non-interactive', 'n', 'no-confirm', 'y'];
 
 /** DL3034: a zypper command that would ask for confirmation. */
 export const dl3034 = defineRule(
@@ -22,20 +26,13 @@ export const dl3034 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('zypper')) return;
     for (const run of ctx.runs()) {
-      const bad = run.commands.some(
-        (c) =>
-          cmdHasArgs(c, 'zypper', [
-            'install',
-            'in',
-            'remove',
-            'rm',
-            'source-install',
-            'si',
-            'patch',
-          ]) && !hasAnyFlag(c, ['non-interactive', 'n', 'no-confirm', 'y']),
-      );
-      if (bad) report(run.node, MESSAGE);
+      if (run.commands.some(asks)) report(run.node, MESSAGE);
     }
   },
 );
+
+function asks(c: ShellCommand): boolean {
+  return cmdHasArgs(c, 'zypper', ASKING) && !hasAnyFlag(c, NON_INTERACTIVE);
+}

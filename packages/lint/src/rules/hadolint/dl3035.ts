@@ -1,7 +1,9 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { cmdHasArgs } from '../../shell/command.js';
+import { cmdHasArgs, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE = 'Do not use `zypper dist-upgrade`.';
+
+const DIST_UPGRADE = ['dist-upgrade', 'dup'];
 
 /** DL3035: `zypper dist-upgrade` in an image build. */
 export const dl3035 = defineRule(
@@ -18,10 +20,13 @@ export const dl3035 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('zypper')) return;
     for (const run of ctx.runs()) {
-      if (run.commands.some((c) => cmdHasArgs(c, 'zypper', ['dist-upgrade', 'dup']))) {
-        report(run.node, MESSAGE);
-      }
+      if (run.commands.some(distUpgrade)) report(run.node, MESSAGE);
     }
   },
 );
+
+function distUpgrade(c: ShellCommand): boolean {
+  return cmdHasArgs(c, 'zypper', DIST_UPGRADE);
+}

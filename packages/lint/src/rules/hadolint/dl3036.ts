@@ -4,8 +4,11 @@ import { firstBefore, hasCacheOrTmpfsMountWith } from './shared.js';
 
 const MESSAGE = '`zypper clean` missing after zypper use.';
 
-const install = (c: ShellCommand): boolean => cmdHasArgs(c, 'zypper', ['install', 'in']);
-const clean = (c: ShellCommand): boolean => cmdHasArgs(c, 'zypper', ['clean', 'cc']);
+const INSTALL = ['install', 'in'];
+const CLEAN = ['clean', 'cc'];
+
+const install = (c: ShellCommand): boolean => cmdHasArgs(c, 'zypper', INSTALL);
+const clean = (c: ShellCommand): boolean => cmdHasArgs(c, 'zypper', CLEAN);
 
 /** DL3036: `zypper install` with no `zypper clean` after it (or cache mount) in the same RUN. */
 export const dl3036 = defineRule(
@@ -24,6 +27,7 @@ export const dl3036 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('zypper')) return;
     for (const run of ctx.runs()) {
       if (!run.commands.some(install)) continue;
       if (hasCacheOrTmpfsMountWith(ctx, run.node, '/var/cache/zypp')) continue;

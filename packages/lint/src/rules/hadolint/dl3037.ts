@@ -1,7 +1,9 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { argsNoFlags, cmdHasArgs } from '../../shell/command.js';
+import { argsNoFlags, cmdHasArgs, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE = 'Specify version with `zypper install -y <package>=<version>`.';
+
+const INSTALL = ['install', 'in'];
 
 /** DL3037: a package of `zypper install` without a version (or an `.rpm` file). */
 export const dl3037 = defineRule(
@@ -22,14 +24,22 @@ export const dl3037 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('zypper')) return;
     for (const run of ctx.runs()) {
-      const packages = run.commands
-        .filter((c) => cmdHasArgs(c, 'zypper', ['install', 'in']))
-        .flatMap(argsNoFlags)
-        .filter((a) => a !== 'install' && a !== 'in');
-      const pinned = (p: string): boolean =>
-        ['=', '>', '<'].some((s) => p.includes(s)) || p.endsWith('.rpm');
-      if (!packages.every(pinned)) report(run.node, MESSAGE);
+      if (!run.commands.every(packagesPinned)) report(run.node, MESSAGE);
     }
   },
 );
+
+/** Every package of a `zypper install` is pinned (other commands install none). */
+function packagesPinned(c: ShellCommand): boolean {
+  if (!cmdHasArgs(c, 'zypper', INSTALL)) return true;
+  for (const word of argsNoFlags(c)) {
+    if (word !== 'install' && word !== 'in' && !pinned(word)) return false;
+  }
+  return true;
+}
+
+function pinned(pkg: string): boolean {
+  return pkg.includes('=') || pkg.includes('>') || pkg.includes('<') || pkg.endsWith('.rpm');
+}

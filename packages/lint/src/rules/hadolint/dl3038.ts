@@ -1,7 +1,11 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { cmdHasArgs, hasAnyFlag } from '../../shell/command.js';
+import { cmdHasArgs, hasAnyFlag, runsAnyOf, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE = 'Use the -y switch to avoid manual input `dnf install -y <package>`';
+
+const DNF = ['dnf', 'microdnf'];
+const INSTALL = ['install', 'groupinstall', 'localinstall'];
+const YES = ['y', 'assumeyes'];
 
 /** DL3038: `dnf install` (or `microdnf`) without `-y`/`--assumeyes`. */
 export const dl3038 = defineRule(
@@ -20,13 +24,13 @@ export const dl3038 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!runsAnyOf(ctx.commandNames(), DNF)) return;
     for (const run of ctx.runs()) {
-      const bad = run.commands.some(
-        (c) =>
-          cmdHasArgs(c, ['dnf', 'microdnf'], ['install', 'groupinstall', 'localinstall']) &&
-          !hasAnyFlag(c, ['y', 'assumeyes']),
-      );
-      if (bad) report(run.node, MESSAGE);
+      if (run.commands.some(forgotYes)) report(run.node, MESSAGE);
     }
   },
 );
+
+function forgotYes(c: ShellCommand): boolean {
+  return cmdHasArgs(c, DNF, INSTALL) && !hasAnyFlag(c, YES);
+}

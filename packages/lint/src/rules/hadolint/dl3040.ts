@@ -1,10 +1,19 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { cmdHasArgs, type ShellCommand } from '../../shell/command.js';
+import { cmdHasArgs, runsAnyOf, type ShellCommand } from '../../shell/command.js';
 import { firstBefore, hasCacheOrTmpfsMountWith } from './shared.js';
 
 const MESSAGE = '`dnf clean all` missing after dnf command.';
 
+const DNF = ['dnf', 'microdnf'];
 const INSTALL = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
+const CLEAN = ['clean', 'all'];
+const RM_CACHE = ['-rf', '/var/cache/libdnf5*'];
+
+/** Per tool, its install and the cleanup that must come after it. */
+const TOOLS = DNF.map((tool) => ({
+  install: (c: ShellCommand): boolean => cmdHasArgs(c, tool, INSTALL),
+  clean: (c: ShellCommand): boolean => cmdHasArgs(c, tool, CLEAN) || cmdHasArgs(c, 'rm', RM_CACHE),
+}));
 
 /**
  * DL3040: `dnf install` (or `microdnf`) with no `dnf clean all` after it in the same RUN, nor a
@@ -26,14 +35,14 @@ export const dl3040 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!runsAnyOf(ctx.commandNames(), DNF)) return;
     for (const run of ctx.runs()) {
-      const cleaned = ['dnf', 'microdnf'].every((tool) => {
-        const install = (c: ShellCommand): boolean => cmdHasArgs(c, tool, INSTALL);
-        const clean = (c: ShellCommand): boolean =>
-          cmdHasArgs(c, tool, ['clean', 'all']) ||
-          cmdHasArgs(c, 'rm', ['-rf', '/var/cache/libdnf5*']);
-        return !run.commands.some(install) || firstBefore(run.commands, install, clean);
-      });
+      let cleaned = true;
+      for (const { install, clean } of TOOLS) {
+        if (run.commands.some(install) && !firstBefore(run.commands, install, clean)) {
+          cleaned = false;
+        }
+      }
       if (cleaned) continue;
       if (hasCacheOrTmpfsMountWith(ctx, run.node, '/var/cache/libdnf5')) continue;
       if (hasCacheOrTmpfsMountWith(ctx, run.node, '.cache/libdnf5')) continue;

@@ -1,15 +1,28 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { argsNoFlags, cmdHasArgs, type ShellCommand } from '../../shell/command.js';
-import { packagesVersioned } from './rpm-versions.js';
+import { cmdHasArgs, runsAnyOf, type ShellCommand } from '../../shell/command.js';
+import { installedWords, packagesVersioned, type RpmInstalls } from './rpm-versions.js';
 
 const MESSAGE = 'Specify version with `dnf install -y <package>-<version>`.';
 
 const DNF = ['dnf', 'microdnf'];
+const INSTALL = ['install'];
+const MODULE = ['module'];
+const GROUP = ['group'];
 
-const install = (c: ShellCommand): string[] =>
-  cmdHasArgs(c, DNF, ['install'])
-    ? argsNoFlags(c).filter((a) => a !== 'install' && a !== 'module')
-    : [];
+/**
+ * The packages of a RUN's `dnf install`s and the modules of its `dnf module install`s; group
+ * installs name neither.
+ */
+function installs(commands: readonly ShellCommand[]): RpmInstalls {
+  const packages: string[] = [];
+  const modules: string[] = [];
+  for (const c of commands) {
+    if (!cmdHasArgs(c, DNF, INSTALL)) continue;
+    if (cmdHasArgs(c, DNF, MODULE)) modules.push(...installedWords(c));
+    else if (!cmdHasArgs(c, DNF, GROUP)) packages.push(...installedWords(c));
+  }
+  return { packages, modules };
+}
 
 /**
  * DL3041: a package of `dnf install` (or `microdnf`) without `-<version>` (a version may come
@@ -32,10 +45,7 @@ export const dl3041 = defineRule(
     },
   },
   (ctx, report) => {
-    const unpinned = packagesVersioned(ctx, (commands) => ({
-      packages: commands.filter((c) => !cmdHasArgs(c, DNF, ['module', 'group'])).flatMap(install),
-      modules: commands.filter((c) => cmdHasArgs(c, DNF, ['module'])).flatMap(install),
-    }));
-    for (const node of unpinned) report(node, MESSAGE);
+    if (!runsAnyOf(ctx.commandNames(), DNF)) return;
+    for (const node of packagesVersioned(ctx, installs)) report(node, MESSAGE);
   },
 );

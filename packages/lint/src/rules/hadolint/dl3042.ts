@@ -1,6 +1,7 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { envPairsOf } from '../../internal/views.js';
-import { hasSequence, isPipInstall, type ShellCommand } from '../../shell/command.js';
+import { hasSequence, isPipInstall, mayRunPip, type ShellCommand } from '../../shell/command.js';
+import type { RunScript } from '../../shell/run-script.js';
 import { baseImage, hasCacheOrTmpfsMountWith } from './shared.js';
 
 const MESSAGE = 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`';
@@ -28,6 +29,8 @@ export const dl3042 = defineRule(
     },
   },
   (ctx, report) => {
+    // Most files run no pip install, or none without `--no-cache-dir`.
+    if (!mayRunPip(ctx.commandNames()) || !ctx.runs().some(forgetsNoCacheDir)) return;
     // Per stage (its alias, or its image's name): whether an ENV turned pip's cache off.
     const noCache = new Map<string | null, boolean>();
     let current: string | null = null;
@@ -51,15 +54,26 @@ export const dl3042 = defineRule(
   },
 );
 
+function forgetsNoCacheDir(run: RunScript): boolean {
+  return run.commands.some(forgotNoCacheDir);
+}
+
 function forgotNoCacheDir(cmd: ShellCommand): boolean {
   return isPipInstall(cmd) && !cmd.args.includes('--no-cache-dir') && !isWrapper(cmd);
 }
 
+/** The wrappers, and how python runs them (`python -m pipx`). */
+const WRAPPERS = [
+  ['pipx', ['-m', 'pipx']],
+  ['pipenv', ['-m', 'pipenv']],
+] as const;
+
 function isWrapper(cmd: ShellCommand): boolean {
-  return ['pipx', 'pipenv'].some(
-    (w) =>
-      cmd.name.includes(w) || (cmd.name.startsWith('python') && hasSequence(cmd.args, ['-m', w])),
-  );
+  for (const [name, module] of WRAPPERS) {
+    if (cmd.name.includes(name)) return true;
+    if (cmd.name.startsWith('python') && hasSequence(cmd.args, module)) return true;
+  }
+  return false;
 }
 
 /** `PIP_NO_CACHE_DIR=<true value>` anywhere in the script text (hadolint reads the text). */
@@ -68,5 +82,6 @@ function inlineNoCache(text: string): boolean {
   if (at < 0) return false;
   const rest = text.slice(at);
   const value = rest.slice(rest.indexOf('=') + 1);
-  return [...TRUTHY].some((t) => value.startsWith(t));
+  for (const t of TRUTHY) if (value.startsWith(t)) return true;
+  return false;
 }

@@ -30,15 +30,18 @@ export const dl3044 = defineRule(
         continue;
       }
       if (n.keyword !== 'ENV') continue;
-      const pairs: { key: string; value: string }[] = [];
-      for (let i = 0; i + 2 < n.args.length; i += 3)
-        pairs.push({ key: n.args[i]!, value: n.args[i + 1]! });
-      const bad = pairs.some(
-        (p, i) =>
-          !defined.has(p.key) &&
-          pairs.some((other, j) => j !== i && references(other.value, p.key)),
-      );
-      for (const p of pairs) defined.add(p.key);
+      // The pairs are `key, value, sep` triplets: a key not defined before, that another
+      // pair's value refers to.
+      const args = n.args;
+      let bad = false;
+      for (let i = 0; !bad && i + 2 < args.length; i += 3) {
+        const key = args[i]!;
+        if (defined.has(key)) continue;
+        for (let j = 0; !bad && j + 2 < args.length; j += 3) {
+          bad = j !== i && references(args[j + 1]!, key);
+        }
+      }
+      for (let i = 0; i + 2 < args.length; i += 3) defined.add(args[i]!);
       if (bad) report(n, MESSAGE);
     }
   },

@@ -1,7 +1,10 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { flagValues, hasAnyFlag } from '../../shell/command.js';
+import { flagValues, hasAnyFlag, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE = '`useradd` without flag `-l` and high UID will result in excessively large Image.';
+
+const NO_LOG_INIT = ['l', 'no-log-init'];
+const UID = ['u', 'uid'];
 
 /**
  * DL3046: `useradd -u <large uid>` without `-l`: the lastlog and faillog files grow to match
@@ -21,15 +24,18 @@ export const dl3046 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('useradd')) return;
     for (const run of ctx.runs()) {
-      const bad = run.commands.some(
-        (c) =>
-          c.name === 'useradd' &&
-          !hasAnyFlag(c, ['l', 'no-log-init']) &&
-          hasAnyFlag(c, ['u', 'uid']) &&
-          flagValues(c, 'u').some((uid) => uid.length > 5),
-      );
-      if (bad) report(run.node, MESSAGE);
+      if (run.commands.some(largeUidWithLog)) report(run.node, MESSAGE);
     }
   },
 );
+
+function largeUidWithLog(c: ShellCommand): boolean {
+  return (
+    c.name === 'useradd' &&
+    !hasAnyFlag(c, NO_LOG_INIT) &&
+    hasAnyFlag(c, UID) &&
+    flagValues(c, 'u').some((uid) => uid.length > 5)
+  );
+}

@@ -1,8 +1,11 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { hasAnyFlag, hasFlag } from '../../shell/command.js';
+import { hasAnyFlag, hasFlag, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE =
   'Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).';
+
+/** Flags that quiet wget's progress, or send it to a file. */
+const QUIET = ['q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose'];
 
 /** DL3047: `wget` printing a progress line per chunk into the build log. */
 export const dl3047 = defineRule(
@@ -22,15 +25,15 @@ export const dl3047 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('wget')) return;
     for (const run of ctx.runs()) {
-      const bad = run.commands.some(
-        (c) =>
-          c.name === 'wget' &&
-          !hasFlag(c, 'progress') &&
-          !hasAnyFlag(c, ['q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose']) &&
-          !c.args.includes('-nv'),
-      );
-      if (bad) report(run.node, MESSAGE);
+      if (run.commands.some(showsProgress)) report(run.node, MESSAGE);
     }
   },
 );
+
+function showsProgress(c: ShellCommand): boolean {
+  return (
+    c.name === 'wget' && !hasFlag(c, 'progress') && !hasAnyFlag(c, QUIET) && !c.args.includes('-nv')
+  );
+}

@@ -1,6 +1,12 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { labelPairs } from './labels.js';
 
+/** Lower-case letters, digits, `.`, `_`, `/` and `-`, from a letter to a letter or digit. */
+const KEY = /^[a-z](?:[0-9a-z._/-]*[a-z0-9])?$/;
+
+/** Namespaces Docker keeps for itself. */
+const RESERVED_NAMESPACES = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
+
 const MESSAGE = 'Invalid label key.';
 
 /**
@@ -31,10 +37,8 @@ export const dl3048 = defineRule(
 
 function validKey(key: string): boolean {
   return (
-    /^[a-z]/.test(key) &&
-    /[a-z0-9]$/.test(key) &&
-    /^[0-9a-z._/-]*$/.test(key) &&
-    !['com.docker.', 'io.docker.', 'org.dockerproject.'].some((ns) => key.startsWith(ns)) &&
+    KEY.test(key) &&
+    !RESERVED_NAMESPACES.some((ns) => key.startsWith(ns)) &&
     !key.includes('..') &&
     !key.includes('--')
   );

@@ -1,5 +1,6 @@
 import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import type { RuleContext } from '../../rule-context.js';
 import { labelPairs, schemaLabels } from './labels.js';
 import { type BaseImage, baseImage } from './shared.js';
 
@@ -34,30 +35,66 @@ export const dl3049 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const label of schemaLabels(ctx)) {
-      const good = new Set<StageId>();
-      const bad = new Set<StageId>();
-      let current: StageId | null = null;
-      const silence = (alias: string): void => {
-        for (const b of [...bad]) if (b.from.alias === alias) bad.delete(b);
-      };
-      for (const n of ctx.instructions) {
-        if (n.keyword === 'FROM') {
-          current = { node: n, from: baseImage(ctx, n) };
-          const name = current.from.name;
-          if ([...good].some((g) => g.from.alias === name)) good.add(current);
-          else bad.add(current);
-        } else if (!current) {
-        } else if (n.keyword === 'COPY') {
-          const from = n.flags.find((f) => f.name === 'from')?.value;
-          if (from !== undefined && from !== null) silence(from);
-        } else if (n.keyword === 'LABEL' && labelPairs(ctx, n).some((p) => p.key === label)) {
-          silence(current.from.alias ?? current.from.name);
-          good.add(current);
-          bad.delete(current);
-        }
+    const labels = schemaLabels(ctx);
+    if (labels.length === 0) return;
+    // Every label no LABEL of the file sets is missing from the same stages: found once.
+    let missingUnset: ReadonlySet<StageId> | null = null;
+    for (const label of labels) {
+      let missing: ReadonlySet<StageId>;
+      if (setsLabel(ctx, label)) missing = stagesMissing(ctx, label);
+      else {
+        missingUnset ??= stagesMissing(ctx, null);
+        missing = missingUnset;
       }
-      for (const stage of bad) report(stage.node, `Label \`${label}\` is missing.`);
+      if (missing.size === 0) continue;
+      const message = `Label \`${label}\` is missing.`;
+      for (const stage of missing) report(stage.node, message);
     }
   },
 );
+
+/** Whether a LABEL of the file sets `label`. */
+function setsLabel(ctx: RuleContext, label: string): boolean {
+  for (const n of ctx.instructions) {
+    if (n.keyword === 'LABEL' && labelPairs(ctx, n).some((p) => p.key === label)) return true;
+  }
+  return false;
+}
+
+/**
+ * The stages missing `label` (null: a label no LABEL sets), in the order of their FROMs, as
+ * hadolint finds them: a stage built on one that has the label has it too, and a stage that
+ * another copies from (`COPY --from`), or that a labelled stage builds on, is left out.
+ */
+function stagesMissing(ctx: RuleContext, label: string | null): ReadonlySet<StageId> {
+  // The aliases of the stages that have the label (a stage that has it keeps it).
+  let goodAliases: Set<string> | null = null;
+  const bad = new Set<StageId>();
+  let current: StageId | null = null;
+  const silence = (alias: string): void => {
+    for (const b of bad) if (b.from.alias === alias) bad.delete(b);
+  };
+  for (const n of ctx.instructions) {
+    if (n.keyword === 'FROM') {
+      current = { node: n, from: baseImage(ctx, n) };
+      if (!goodAliases?.has(current.from.name)) bad.add(current);
+      else if (current.from.alias !== null) goodAliases.add(current.from.alias);
+    } else if (!current) {
+    } else if (n.keyword === 'COPY') {
+      const from = n.flags.find((f) => f.name === 'from')?.value;
+      if (from !== undefined && from !== null) silence(from);
+    } else if (
+      label !== null &&
+      n.keyword === 'LABEL' &&
+      labelPairs(ctx, n).some((p) => p.key === label)
+    ) {
+      silence(current.from.alias ?? current.from.name);
+      if (current.from.alias !== null) {
+        goodAliases ??= new Set();
+        goodAliases.add(current.from.alias);
+      }
+      bad.delete(current);
+    }
+  }
+  return bad;
+}

@@ -1,5 +1,8 @@
+import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { runFlagsOf } from '../../internal/views.js';
+import type { RuleContext } from '../../rule-context.js';
+import type { RunScript } from '../../shell/run-script.js';
 
 const MESSAGE = 'Multiple consecutive `RUN` instructions. Consider consolidation.';
 
@@ -21,29 +24,41 @@ export const dl3059 = defineRule(
     },
   },
   (ctx, report) => {
-    let previous: { flags: string; commands: number } | null = null;
+    // `ctx.runs()` holds the RUNs in the order of the children: the next one is this RUN's.
+    const runs = ctx.runs();
+    let next = 0;
+    // The RUN the current one could join: the last unreported RUN of this row of RUNs.
+    let previous: RunScript | null = null;
     for (const n of ctx.children) {
       if (n.type === 'comment') continue;
       if (n.type !== 'instruction' || n.keyword !== 'RUN') {
         previous = null;
         continue;
       }
-      const run = runFlagsOf(ctx, n);
-      // Written out only when set: most RUNs have none of these flags.
-      const flags =
-        run.mounts.length === 0 && run.network === null && run.security === null
-          ? ''
-          : JSON.stringify([
-              run.mounts.map((m) => JSON.stringify(m)).sort(),
-              run.network,
-              run.security,
-            ]);
-      const commands = ctx.run(n).commands.length;
-      if (previous && previous.flags === flags && commands <= 1 && previous.commands <= 1) {
+      const run = runs[next++]!;
+      if (
+        previous &&
+        previous.commands.length <= 1 &&
+        run.commands.length <= 1 &&
+        flagsKey(ctx, previous.node) === flagsKey(ctx, n)
+      ) {
         report(n, MESSAGE);
         continue;
       }
-      previous = { flags, commands };
+      previous = run;
     }
   },
 );
+
+/** A RUN's `--mount`, `--network` and `--security` as one string, `''` when none is set. */
+function flagsKey(ctx: RuleContext, n: InstructionNode): string {
+  // Most RUNs have no flags at all.
+  if (n.flags.length === 0) return '';
+  const run = runFlagsOf(ctx, n);
+  if (run.mounts.length === 0 && run.network === null && run.security === null) return '';
+  return JSON.stringify([
+    run.mounts.map((m) => JSON.stringify(m)).sort(),
+    run.network,
+    run.security,
+  ]);
+}

@@ -5,9 +5,12 @@ import { firstBefore, hasCacheOrTmpfsMountWith, wasteInKeptStages } from './shar
 
 const MESSAGE = '`yarn cache clean` missing after `yarn install` was run.';
 
-const install = (c: ShellCommand): boolean => cmdHasArgs(c, 'yarn', ['install']);
+const INSTALL = ['install'];
+const CACHE_CLEAN = ['cache', 'clean'];
+
+const install = (c: ShellCommand): boolean => cmdHasArgs(c, 'yarn', INSTALL);
 // hadolint's `cmdHasArgs`: either word makes the cleanup.
-const clean = (c: ShellCommand): boolean => cmdHasArgs(c, 'yarn', ['cache', 'clean']);
+const clean = (c: ShellCommand): boolean => cmdHasArgs(c, 'yarn', CACHE_CLEAN);
 
 /**
  * DL3060: `yarn install` leaves yarn's cache in the layer unless the same RUN runs `yarn cache
@@ -30,6 +33,7 @@ export const dl3060 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('yarn')) return;
     const leavesCache = (n: InstructionNode): boolean => {
       const { commands } = ctx.run(n);
       if (!commands.some(install)) return false;

@@ -28,21 +28,32 @@ export const dl3062 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('go')) return;
     for (const run of ctx.runs()) {
       if (!packages(run.commands).every(pinned)) report(run.node, MESSAGE);
     }
   },
 );
 
+const RUN = ['run'];
+const INSTALL = ['install', 'get'];
+const SUBCOMMANDS = ['install', 'get', 'tool'];
+
 function packages(commands: readonly ShellCommand[]): string[] {
-  // Everything after the package of `go run` is an argument of the program.
-  const run = commands
-    .filter((c) => cmdHasArgs(c, 'go', ['run']))
-    .flatMap((c) => argsNoFlags(c).filter((a, i) => a !== 'run' && i <= 1));
+  const run: string[] = [];
+  for (const c of commands) {
+    if (!cmdHasArgs(c, 'go', RUN)) continue;
+    // Everything after the package of `go run` is an argument of the program.
+    const words = argsNoFlags(c);
+    for (let i = 0; i < words.length && i <= 1; i++) if (words[i] !== 'run') run.push(words[i]!);
+  }
   if (run.length > 0) return run;
-  return commands
-    .filter((c) => cmdHasArgs(c, 'go', ['install', 'get']))
-    .flatMap((c) => argsNoFlags(c).filter((a) => !['install', 'get', 'tool'].includes(a)));
+  const installed: string[] = [];
+  for (const c of commands) {
+    if (!cmdHasArgs(c, 'go', INSTALL)) continue;
+    for (const word of argsNoFlags(c)) if (!SUBCOMMANDS.includes(word)) installed.push(word);
+  }
+  return installed;
 }
 
 function pinned(pkg: string): boolean {

@@ -58,8 +58,10 @@ const SUSPICIOUS = ['api_key', 'client_key', 'password', 'private', 'secret', 't
 
 /** A name hadolint takes for a secret: a well-known one, or one containing a suspicious word. */
 function sensitive(name: string): boolean {
+  if (KNOWN.has(name.toUpperCase())) return true;
   const lower = name.toLowerCase();
-  return KNOWN.has(name.toUpperCase()) || SUSPICIOUS.some((s) => lower.includes(s));
+  for (const s of SUSPICIOUS) if (lower.includes(s)) return true;
+  return false;
 }
 
 /**
@@ -82,8 +84,8 @@ export const dl3064 = defineRule(
   },
   (ctx, report) => {
     for (const n of ctx.instructions) {
-      const names = declaredNames(ctx, n);
-      if (names.some(sensitive)) report(n, MESSAGE);
+      if (n.keyword !== 'ARG' && n.keyword !== 'ENV') continue;
+      if (declaredNames(ctx, n).some(sensitive)) report(n, MESSAGE);
     }
   },
 );

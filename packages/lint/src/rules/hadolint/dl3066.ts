@@ -1,6 +1,8 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { argsOf } from '../../internal/views.js';
 
+const DIGITS = /^[0-9]*$/;
+
 const MESSAGE = 'Non-numeric user-id may not be resolvable by host system';
 
 /**
@@ -29,9 +31,16 @@ export const dl3066 = defineRule(
       if (n.keyword !== 'USER') continue;
       const user = n.args[0] ?? '';
       const uid = user.split(':')[0] ?? '';
-      if (/^[0-9]*$/.test(uid)) continue;
-      if ([...args].some((a) => user.includes(`\${${a}}`) || user.includes(`$${a}`))) continue;
+      if (DIGITS.test(uid)) continue;
+      if (refersToAny(user, args)) continue;
       report(n, MESSAGE);
     }
   },
 );
+
+/** Whether `user` refers to one of `args` (`${name}` or `$name`). */
+function refersToAny(user: string, args: ReadonlySet<string>): boolean {
+  if (user.indexOf('$') < 0) return false;
+  for (const a of args) if (user.includes(`\${${a}}`) || user.includes(`$${a}`)) return true;
+  return false;
+}

@@ -23,16 +23,20 @@ export const dl4001 = defineRule(
     },
   },
   (ctx, report) => {
-    let used = new Set<string>();
+    const names = ctx.commandNames();
+    if (!names.has('curl') || !names.has('wget')) return;
+    // Whether the stage so far ran curl, wget.
+    let curl = false;
+    let wget = false;
     for (const n of ctx.instructions) {
-      if (n.keyword === 'FROM') used = new Set();
+      if (n.keyword === 'FROM') curl = wget = false;
       if (n.keyword !== 'RUN') continue;
-      const here = ctx
-        .run(n)
-        .commands.map((c) => c.name)
-        .filter((name) => name === 'curl' || name === 'wget');
-      for (const name of here) used.add(name);
-      if (here.length > 0 && used.size >= 2) report(n, MESSAGE);
+      let downloads = false;
+      for (const c of ctx.run(n).commands) {
+        if (c.name === 'curl') curl = downloads = true;
+        else if (c.name === 'wget') wget = downloads = true;
+      }
+      if (downloads && curl && wget) report(n, MESSAGE);
     }
   },
 );

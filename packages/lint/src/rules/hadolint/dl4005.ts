@@ -1,7 +1,9 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
-import { cmdHasArgs } from '../../shell/command.js';
+import { cmdHasArgs, type ShellCommand } from '../../shell/command.js';
 
 const MESSAGE = 'Use SHELL to change the default shell';
+
+const BIN_SH = ['/bin/sh'];
 
 /** DL4005: linking /bin/sh to another shell instead of using SHELL. */
 export const dl4005 = defineRule(
@@ -18,8 +20,13 @@ export const dl4005 = defineRule(
     },
   },
   (ctx, report) => {
+    if (!ctx.commandNames().has('ln')) return;
     for (const run of ctx.runs()) {
-      if (run.commands.some((c) => cmdHasArgs(c, 'ln', ['/bin/sh']))) report(run.node, MESSAGE);
+      if (run.commands.some(linksBinSh)) report(run.node, MESSAGE);
     }
   },
 );
+
+function linksBinSh(c: ShellCommand): boolean {
+  return cmdHasArgs(c, 'ln', BIN_SH);
+}

@@ -1,6 +1,7 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
 import { hasFlag } from '../../shell/command.js';
 import { parseShell } from '../../shell/parse-shell.js';
+import type { RunScript } from '../../shell/run-script.js';
 
 const MESSAGE =
   'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check';
@@ -29,6 +30,8 @@ export const dl4006 = defineRule(
     },
   },
   (ctx, report) => {
+    // Most files have no pipe at all.
+    if (!ctx.runs().some(hasPipes)) return;
     let pipefail = false;
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') pipefail = false;
@@ -41,6 +44,10 @@ export const dl4006 = defineRule(
     }
   },
 );
+
+function hasPipes(run: RunScript): boolean {
+  return run.script.hasPipes;
+}
 
 /** A bash, zsh or ash command with `-o` and a `pipefail` word. */
 function setsPipefail(shell: string): boolean {

@@ -1,14 +1,11 @@
-import type { InstructionNode } from '@dockwright/ast';
+import type { InstructionNode, KeyValue } from '@dockwright/ast';
 import { labelsOf } from '../../internal/views.js';
 import type { LabelType } from '../../label-schema.js';
 import type { RuleContext } from '../../rule-context.js';
 
 /** The key/value pairs of a LABEL, quotes removed. */
-export function labelPairs(
-  ctx: RuleContext,
-  node: InstructionNode,
-): { key: string; value: string }[] {
-  return labelsOf(ctx, node).map((p) => ({ key: p.key, value: p.value }));
+export function labelPairs(ctx: RuleContext, node: InstructionNode): readonly KeyValue[] {
+  return labelsOf(ctx, node);
 }
 
 /** The labels of `labelSchema` with the given format, in name order (hadolint's map order). */
@@ -30,6 +27,8 @@ export function checkLabelValues(
   message: (label: string) => string,
   report: (node: InstructionNode, message: string) => void,
 ): void {
+  // Most files set no label: nothing to check then.
+  if (!ctx.instructions.some(isLabel)) return;
   for (const label of schemaLabels(ctx, type)) {
     for (const n of ctx.instructions) {
       if (n.keyword !== 'LABEL') continue;
@@ -38,4 +37,8 @@ export function checkLabelValues(
       }
     }
   }
+}
+
+function isLabel(n: InstructionNode): boolean {
+  return n.keyword === 'LABEL';
 }

@@ -1,8 +1,14 @@
 import type { InstructionNode } from '@dockwright/ast';
 import { argsOf, envPairsOf } from '../../internal/views.js';
 import type { RuleContext } from '../../rule-context.js';
-import type { ShellCommand } from '../../shell/command.js';
+import { argsNoFlags, type ShellCommand } from '../../shell/command.js';
 import { baseImage } from './shared.js';
+
+/** What the installs of one RUN name. */
+export interface RpmInstalls {
+  readonly packages: readonly string[];
+  readonly modules: readonly string[];
+}
 
 /**
  * The RUNs (DL3033 yum, DL3041 dnf) that install an RPM package without a version or a module
@@ -13,7 +19,7 @@ import { baseImage } from './shared.js';
  */
 export function packagesVersioned(
   ctx: RuleContext,
-  read: (commands: readonly ShellCommand[]) => { packages: string[]; modules: string[] },
+  read: (commands: readonly ShellCommand[]) => RpmInstalls,
 ): InstructionNode[] {
   const unpinned: InstructionNode[] = [];
   const args = new Set<string>();
@@ -39,10 +45,9 @@ export function packagesVersioned(
         break;
       case 'RUN': {
         const { packages, modules } = read(ctx.run(n).commands);
-        const known = (p: string): boolean =>
-          [...env, ...args].some((name) => p.includes(`\${${name}}`));
-        const ok =
-          packages.every((p) => packagePinned(p, known)) && modules.every((m) => m.includes(':'));
+        let ok = true;
+        for (const p of packages) if (!packagePinned(p, env, args)) ok = false;
+        for (const m of modules) if (!m.includes(':')) ok = false;
         if (!ok) unpinned.push(n);
         break;
       }
@@ -53,14 +58,30 @@ export function packagesVersioned(
   return unpinned;
 }
 
-function packagePinned(pkg: string, known: (pkg: string) => boolean): boolean {
+const VERSION_PART = /^[0-9A-Za-z.~^_:+]*$/;
+const STARTS_WITH_DIGIT = /^[0-9]/;
+
+/** `pkg` is pinned; a `$` in it must name one of `env` or `args` as `${NAME}`. */
+function packagePinned(pkg: string, env: ReadonlySet<string>, args: ReadonlySet<string>): boolean {
   const parts = pkg.split('-');
   if (parts.length <= 1) return false;
   if (pkg.endsWith('.rpm')) return true;
-  if (pkg.includes('$')) return known(pkg);
+  if (pkg.includes('$')) return namesOneOf(pkg, env) || namesOneOf(pkg, args);
   const version = parts.slice(1);
   return (
-    version.every((part) => /^[0-9A-Za-z.~^_:+]*$/.test(part)) &&
-    version.some((part) => /^[0-9]/.test(part))
+    version.every((part) => VERSION_PART.test(part)) &&
+    version.some((part) => STARTS_WITH_DIGIT.test(part))
   );
+}
+
+function namesOneOf(pkg: string, names: ReadonlySet<string>): boolean {
+  for (const name of names) if (pkg.includes(`\${${name}}`)) return true;
+  return false;
+}
+
+/** The words of an install that name packages (or modules): no flags, nor `install`/`module`. */
+export function installedWords(c: ShellCommand): string[] {
+  const out: string[] = [];
+  for (const a of argsNoFlags(c)) if (a !== 'install' && a !== 'module') out.push(a);
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { InstructionNode } from '@dockwright/ast';
-import { runFlagsOf } from '../../internal/views.js';
+import { mountsOf } from '../../internal/views.js';
 import type { RuleContext } from '../../rule-context.js';
 
 /**
@@ -23,7 +23,13 @@ export function baseImage(ctx: RuleContext, node: InstructionNode): BaseImage {
 
 function readBaseImage(node: InstructionNode): BaseImage {
   const [ref = '', as, alias] = node.args;
-  const platform = node.flags.find((f) => f.name === 'platform')?.value ?? null;
+  let platform: string | null = null;
+  for (const f of node.flags) {
+    if (f.name === 'platform') {
+      platform = f.value;
+      break;
+    }
+  }
   // Fields listed, not spread: a spread into a literal is several times slower, per FROM.
   const { registry, name, tag, digest } = imageReference(ref);
   return {
@@ -36,40 +42,53 @@ function readBaseImage(node: InstructionNode): BaseImage {
   };
 }
 
+/** A registry: the text up to the first `.` and on to the first `/`. */
+const REGISTRY = /^([^.]+)\.([^/]+)\//;
+
 /** An image reference split as language-docker splits it (see {@link BaseImage}). */
 export function imageReference(ref: string): Omit<BaseImage, 'alias' | 'platform'> {
   let rest = ref;
   let registry: string | null = null;
-  const reg = /^([^.]+)\.([^/]+)\//.exec(rest);
+  const reg = REGISTRY.exec(rest);
   if (reg) {
     registry = `${reg[1]}.${reg[2]}`;
     rest = rest.slice(reg[0].length);
   }
-  const name = readUntil(rest, ':@');
+  const name = readName(rest);
   rest = rest.slice(name.length);
   let tag: string | null = null;
   if (rest.startsWith(':')) {
-    tag = readUntil(rest.slice(1), ':@');
+    tag = readName(rest.slice(1));
     rest = rest.slice(1 + tag.length);
   }
   const digest = rest.startsWith('@') ? rest.slice(1) : null;
   return { registry, name, tag, digest };
 }
 
-/** Text up to one of `stops`, reading a `${…}` as one piece. */
-function readUntil(text: string, stops: string): string {
+const COLON = 0x3a;
+const AT = 0x40;
+const DOLLAR = 0x24;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+
+/** Text up to a `:` or `@`, reading a `${…}` as one piece. */
+function readName(text: string): string {
+  const n = text.length;
   let i = 0;
-  while (i < text.length && !stops.includes(text[i]!)) {
-    if (text.startsWith('${', i)) {
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === COLON || c === AT) break;
+    if (c === DOLLAR && text.charCodeAt(i + 1) === OPEN) {
       let depth = 0;
-      for (; i < text.length; i++) {
-        if (text[i] === '{') depth++;
-        else if (text[i] === '}' && --depth === 0) break;
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === OPEN) depth++;
+        else if (d === CLOSE && --depth === 0) break;
       }
     }
     i++;
   }
-  return text.slice(0, Math.min(i, text.length));
+  return i >= n ? text : text.slice(0, i);
 }
 
 /** Two FROMs that hadolint's `BaseImage` equality cannot tell apart. */
@@ -129,8 +148,7 @@ export function hasCacheOrTmpfsMountWith(
   run: InstructionNode,
   fragment: string,
 ): boolean {
-  if (!run.flags.some((f) => f.name === 'mount')) return false;
-  return runFlagsOf(ctx, run).mounts.some(
+  return mountsOf(ctx, run).some(
     (m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target.includes(fragment),
   );
 }
@@ -156,12 +174,22 @@ export const ARCHIVE_EXTENSIONS = [
 
 /** Quotes removed from both ends (hadolint `dropQuotes`). */
 export function dropQuotes(text: string): string {
-  return text.replace(/^["']+|["']+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && isQuote(text.charCodeAt(start))) start++;
+  while (end > start && isQuote(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
+
+function isQuote(code: number): boolean {
+  return code === 0x22 || code === 0x27;
+}
+
+const WINDOWS_DRIVE = /^\p{L}:/u;
 
 /** `C:` and the like. */
 export function isWindowsAbsolute(path: string): boolean {
-  return /^\p{L}:/u.test(path);
+  return WINDOWS_DRIVE.test(path);
 }
 
 /** `index of the first command matching a` < `index of the first matching b` (both present). */
