@@ -115,16 +115,18 @@ class Parser {
       const at = collapsed(Math.max(this.lineNo, 1), 1, this.lineStart);
       this.report('error', 'NoInstructions', 'file with no instructions', at);
     }
-    const file = this.file;
-    return Object.freeze({
-      type: 'dockerfile',
-      children: Object.freeze(this.children),
-      escape: this.escapeChar,
-      diagnostics: Object.freeze(this.diagnostics),
-      ...(file === undefined ? {} : { file }),
-      position: this.spanTo(1, 1, 0),
-      raws: Object.freeze({ bom, after: text.slice(afterStart), eol: detectEol(text) }),
-    });
+    const { file, escapeChar: escape } = this;
+    const children = Object.freeze(this.children);
+    const diagnostics = Object.freeze(this.diagnostics);
+    const position = this.spanTo(1, 1, 0);
+    const raws = Object.freeze({ bom, after: text.slice(afterStart), eol: detectEol(text) });
+    // Two literals rather than a spread of `{ file }` into one, which costs more than the rest
+    // of a small file's parse; either way `file` stands after `diagnostics`.
+    return Object.freeze(
+      file === undefined
+        ? { type: 'dockerfile', children, escape, diagnostics, position, raws }
+        : { type: 'dockerfile', children, escape, diagnostics, file, position, raws },
+    );
   }
 
   /**
