@@ -447,6 +447,9 @@ describe('node', () => {
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(1);
     expect(dockerfile).toContain(`FROM node:${NODE_VERSION_REF}-slim AS runtime`);
     expect(dockerfile).toContain(install);
+    // Yarn 1: the image's own yarn when it is the pinned release, corepack's otherwise.
+    if (pm === 'yarn')
+      expect(dockerfile).toContain(`then yarn install --frozen-lockfile --production; else`);
     expect(dockerfile).toMatch(bindMount(lockfile));
     expect(dockerfile).toMatch(bindMount('package.json'));
     if (berry) expect(dockerfile).toMatch(bindMount('.yarnrc.yml'));
@@ -825,6 +828,7 @@ describe('every generated Dockerfile', () => {
     [['--template', 'node', '--package-manager', 'npm']],
     [['--template', 'node', '--package-manager', 'pnpm', '--node-version', '24']],
     [['--template', 'node', '--package-manager', 'yarn', '--port', '8080']],
+    [['--template', 'node-ts', '--package-manager', 'yarn']],
   ])("%j trips none of BuildKit's build checks, hadolint's rules or dockwright's", (args) => {
     const cwd = tempDir();
     const res = runCli(['app', ...args, '--no-install'], { cwd });

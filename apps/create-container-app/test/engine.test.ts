@@ -141,6 +141,14 @@ CMD ["node", "server.js"]
     source: 'server.js',
   },
   {
+    // Two stages install at once with Yarn 1, which corrupts a cache filled twice at a time.
+    label: 'node-ts with yarn 1',
+    args: ['--template', 'node-ts', '--package-manager', 'yarn'],
+    port: 3000,
+    source: 'src/server.ts',
+    appFiles: ['dist', 'node_modules', 'package.json'],
+  },
+  {
     label: 'node-ts with npm',
     args: ['--template', 'node-ts', '--package-manager', 'npm'],
     port: 3000,
@@ -309,8 +317,8 @@ describe.skipIf(!engine)("the README's workflow, with a real registry on loopbac
   });
 });
 
-describe.skipIf(!engine)('pnpm and yarn on a Node without corepack (25 and newer)', () => {
-  it("the Dockerfile installs corepack from npm, even over yarn 1's links", async () => {
+describe.skipIf(!engine)('yarn 1 on a Node without corepack (25 and newer)', () => {
+  it("runs the image's own yarn when it is the pinned release, else installs corepack from npm, even over yarn 1's links", async () => {
     // node:25-slim and newer ship no corepack, and node:25 still links yarn 1 into
     // /usr/local/bin (where npm will not put corepack's yarn shim without --force). The
     // stand-in: node:22-slim without corepack, yarn 1 moved to /opt as docker-node lays it out.
@@ -320,9 +328,9 @@ describe.skipIf(!engine)('pnpm and yarn on a Node without corepack (25 and newer
     const base = await dockerBuild(tempDir('cca-nocorepack-base-'), baseImage, {
       dockerfileText: `FROM node:22-slim
 RUN rm -rf /usr/local/bin/corepack /usr/local/lib/node_modules/corepack \\
- && mv /usr/local/lib/node_modules/yarn /opt/yarn-v1 \\
- && ln -sf /opt/yarn-v1/bin/yarn /usr/local/bin/yarn \\
- && ln -sf /opt/yarn-v1/bin/yarn /usr/local/bin/yarnpkg
+ && mv /usr/local/lib/node_modules/yarn /opt/yarn-v1.22.22 \\
+ && ln -sf /opt/yarn-v1.22.22/bin/yarn /usr/local/bin/yarn \\
+ && ln -sf /opt/yarn-v1.22.22/bin/yarn /usr/local/bin/yarnpkg
 `,
     });
     expectBuilt(base);
@@ -340,9 +348,31 @@ RUN rm -rf /usr/local/bin/corepack /usr/local/lib/node_modules/corepack \\
       const dir = join(cwd, name);
       const check = await docker(['run', '--rm', baseImage, 'sh', '-c', 'command -v corepack']);
       expect(check.code).not.toBe(0); // the stand-in really lacks corepack
-      const build = await buildRetryingNetwork(dir, image);
+      const hasCorepack = async () =>
+        (await docker(['run', '--rm', '--entrypoint', 'sh', image, '-c', 'command -v corepack']))
+          .code === 0;
+
+      // package.json pins yarn@1.22.22, the image's own: it runs, and no corepack is installed.
+      expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).packageManager).toBe(
+        'yarn@1.22.22',
+      );
+      // --no-cache: a layer cached by an earlier run would print no install.
+      const own = await buildRetryingNetwork(dir, image, { noCache: true });
+      expectBuilt(own);
+      expect(own.output).toMatch(/yarn install v1\.22\.22/);
+      expect(await hasCorepack()).toBe(false);
+
+      // Another release pinned: corepack is installed over yarn 1's links and runs that one.
+      const manifest = join(dir, 'package.json');
+      writeFileSync(
+        manifest,
+        readFileSync(manifest, 'utf8').replace('"yarn@1.22.22"', '"yarn@1.22.21"'),
+      );
+      const build = await buildRetryingNetwork(dir, image, { noCache: true });
       expectBuilt(build);
-      expect(build.output).toMatch(/npm install -g --force corepack@/);
+      expect(build.output).toMatch(/yarn install v1\.22\.21/);
+      expect(await hasCorepack()).toBe(true);
+
       const hostPort = await freePort();
       const run = await dockerRun(image, { ports: { 3000: hostPort } });
       expect(run.code, run.stderr).toBe(0);

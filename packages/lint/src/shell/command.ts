@@ -19,19 +19,24 @@ export interface CommandFlag {
   readonly index: number;
 }
 
+/** The flags of every command without one. */
+const NO_COMMAND_FLAGS: readonly CommandFlag[] = Object.freeze([]);
+
 /** A command from its name and argument words; the flags are derived from the words. */
 export function shellCommand(name: string, args: readonly string[]): ShellCommand {
-  const flags: CommandFlag[] = [];
-  args.forEach((word, index) => {
-    if (word === '--' || word === '-' || word.charCodeAt(0) !== 45) return;
-    if (word.startsWith('--')) {
-      const eq = word.indexOf('=');
+  let flags: CommandFlag[] | null = null;
+  for (let index = 0; index < args.length; index++) {
+    const word = args[index]!;
+    if (word.charCodeAt(0) !== 45 || word === '--' || word === '-') continue;
+    flags ??= [];
+    if (word.charCodeAt(1) === 45) {
+      const eq = word.indexOf('=', 2);
       flags.push({ name: word.slice(2, eq < 0 ? undefined : eq), index });
     } else {
       for (const ch of word.slice(1)) flags.push({ name: ch, index });
     }
-  });
-  return { name, args, flags };
+  }
+  return { name, args, flags: flags ?? NO_COMMAND_FLAGS };
 }
 
 /** `name` is the command and one of its words is one of `words` (hadolint `cmdHasArgs`). */

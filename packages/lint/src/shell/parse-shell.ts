@@ -21,48 +21,111 @@ export interface ShellScript {
 
 /** Reserved words that end a list (they close the compound command being read). */
 const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
+/** What ends the list inside each compound command. */
+const CLOSE_BRACE = new Set(['}']);
+const CLOSE_THEN = new Set(['then']);
+const CLOSE_BRANCH = new Set(['elif', 'else', 'fi']);
+const CLOSE_FI = new Set(['fi']);
+const CLOSE_DO = new Set(['do']);
+const CLOSE_DONE = new Set(['done']);
+const CLOSE_ESAC = new Set(['esac']);
 
-enum Ch {
-  Tab = 9,
-  Newline = 10,
-  Return = 13,
-  Space = 32,
-  Bang = 33,
-  Quote = 34,
-  Hash = 35,
-  Dollar = 36,
-  Amp = 38,
-  Apos = 39,
-  LParen = 40,
-  RParen = 41,
-  Star = 42,
-  Plus = 43,
-  Comma = 44,
-  Dot = 46,
-  Semi = 59,
-  Lt = 60,
-  Eq = 61,
-  Gt = 62,
-  Question = 63,
-  At = 64,
-  LBracket = 91,
-  Backslash = 92,
-  RBracket = 93,
-  Backtick = 96,
-  LBrace = 123,
-  Pipe = 124,
-  RBrace = 125,
+/**
+ * The reserved words the parser acts on, by length: what {@link Parser.peekReserved} can
+ * return. Other words (`echo`) are plain command words.
+ */
+const RESERVED_BY_LENGTH: readonly (readonly string[])[] = [
+  [],
+  ['!', '{', '}'],
+  ['[[', 'do', 'fi', 'if', 'in'],
+  ['for'],
+  ['case', 'done', 'elif', 'else', 'esac', 'then', 'time'],
+  ['until', 'while'],
+  ['select'],
+  [],
+  ['function'],
+];
+
+/** Character codes (plain constants: a TypeScript enum would be a property read each time). */
+const TAB = 0x09; // \t
+const NEWLINE = 0x0a; // \n
+const RETURN = 0x0d; // \r
+const SPACE = 0x20; // space
+const BANG = 0x21; // !
+const QUOTE = 0x22; // "
+const HASH = 0x23; // #
+const DOLLAR = 0x24; // $
+const AMP = 0x26; // &
+const APOS = 0x27; // '
+const L_PAREN = 0x28; // (
+const R_PAREN = 0x29; // )
+const STAR = 0x2a; // *
+const PLUS = 0x2b; // +
+const COMMA = 0x2c; // ,
+const MINUS = 0x2d; // -
+const SEMI = 0x3b; // ;
+const LT = 0x3c; // <
+const EQ = 0x3d; // =
+const GT = 0x3e; // >
+const QUESTION = 0x3f; // ?
+const AT = 0x40; // @
+const L_BRACKET = 0x5b; // [
+const BACKSLASH = 0x5c; // \
+const R_BRACKET = 0x5d; // ]
+const UNDERSCORE = 0x5f; // _
+const BACKTICK = 0x60; // `
+const L_BRACE = 0x7b; // {
+const PIPE = 0x7c; // |
+const R_BRACE = 0x7d; // }
+
+/**
+ * Character classes of ASCII, one bit each, so the scanning loops test a character with one
+ * table read (characters from 128 up are plain word characters).
+ */
+const WORD_END = 1; // ends an unquoted word: blanks, newlines, operator characters
+const WORD_SPECIAL = 2; // may be other than a plain character in an unquoted word
+const EXTGLOB = 4; // starts an extglob when `(` follows: `@(a|b)`
+const NAME_START = 8; // [A-Za-z_]
+const NAME_CHAR = 16; // [A-Za-z0-9_]
+const SPECIAL_PARAMETER = 32; // $0 … $9, $@, $*, $#, $?, $$, $!, $-
+const RAW_WORD_END = 64; // ends a reserved word or a function name: WORD_END, quotes, `$`, `=`
+const REDIRECTION_START = 128; // may start a redirection: `<`, `>`, `&>`, `2>`, `{fd}>`
+
+const CLASS = new Uint8Array(128);
+for (const c of ' \t\n\r;&|()<>') CLASS[c.charCodeAt(0)]! |= WORD_END;
+for (const c of ' \t\n\r;&|()<>\'"`$\\*?[{+@!#') CLASS[c.charCodeAt(0)]! |= WORD_SPECIAL;
+for (const c of '*?+@!') CLASS[c.charCodeAt(0)]! |= EXTGLOB;
+for (const c of ' \t\n\r;&|()<>\'"`$=') CLASS[c.charCodeAt(0)]! |= RAW_WORD_END;
+for (const c of '0123456789@*#?$!-') CLASS[c.charCodeAt(0)]! |= SPECIAL_PARAMETER;
+for (const c of '<>&{0123456789') CLASS[c.charCodeAt(0)]! |= REDIRECTION_START;
+CLASS[UNDERSCORE]! |= NAME_START | NAME_CHAR;
+for (let c = 48; c <= 57; c++) CLASS[c]! |= NAME_CHAR;
+for (let c = 65; c <= 90; c++) CLASS[c]! |= NAME_START | NAME_CHAR;
+for (let c = 97; c <= 122; c++) CLASS[c]! |= NAME_START | NAME_CHAR;
+
+/** Whether `c` (a char code, or -1 past the end) is in any of the classes `bits`. */
+function is(c: number, bits: number): boolean {
+  return c >= 0 && c < 128 && (CLASS[c]! & bits) !== 0;
 }
+
+/** What may follow a reserved word. */
+function isDelimiter(c: number): boolean {
+  return c === -1 || is(c, WORD_END);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `{fd}>file`: a redirection to a file descriptor named by a variable. */
+const NAMED_FD = /\{[A-Za-z_][A-Za-z0-9_]*\}[<>]/y;
+/** A bracket glob `[a-z]`, `[!.]*`, `[[:alpha:]]`. */
+const BRACKET_GLOB = /\[[!^]?\]?(?:\[:[a-z]+:\]|\\.|[^\]\s'"`$\\])*\]/y;
+/** ShellCheck's function shorthand `name ( )`. */
+const FUNCTION_SHORTHAND = /[^\s;&|()<>'"`$=]+[ \t]*\([ \t]*\)/y;
+const EXEC_FLAGS = /^-[cla]+$/;
 
 class ShellSyntaxError extends Error {}
-
-/** One word: its text as hadolint's `simplify` gives it, and its literal value when it has one. */
-interface Word {
-  /** Quotes removed, variables kept as `${NAME}`, command substitutions as `${…}`. */
-  readonly text: string;
-  /** ShellCheck's `getLiteralString`: null when the word holds an expansion or a glob. */
-  readonly literal: string | null;
-}
 
 /**
  * Parses RUN text as bash (hadolint hands ShellCheck `#!/bin/bash` plus the script) and lists
@@ -91,14 +154,33 @@ export function parseShell(text: string): ShellScript {
   return { text, commands: parser.commands, hasPipes: parser.pipes, valid: true };
 }
 
+/**
+ * A recursive-descent reader over the script's char codes. Words are read as two strings: the
+ * text hadolint's `simplify` gives (quotes removed, variables kept as `${NAME}`, command
+ * substitutions as `${…}`), returned, and ShellCheck's `getLiteralString` (null when the word
+ * holds an expansion or a glob), left in {@link Parser.literal} for the caller to read at once.
+ */
 class Parser {
   readonly commands: ShellCommand[] = [];
   pipes = false;
   private i = 0;
   private readonly s: string;
   private readonly n: number;
+  /** The literal value of the word or word part just read (see the class comment). */
+  private literal: string | null = null;
+  /**
+   * The raw word at `rawFrom`: the characters up to a blank, an operator, a quote, `$` or `=`.
+   * Where it ends (a function name, `f()`, ends there too) and the reserved word it is, if any.
+   * The first word of a command is looked at several times (a reserved word? a function
+   * definition?) before it is read, so once per position.
+   */
+  private rawFrom = -1;
+  private rawTo = -1;
+  private rawReserved: string | null = null;
+  /** A position {@link Parser.skipSpace} has left: no blank or comment starts there. */
+  private spaceSkipped = -1;
   /** Heredoc terminators whose bodies start after the next newline. */
-  private heredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  private heredocs: { delimiter: string; stripTabs: boolean }[] | null = null;
 
   constructor(text: string) {
     this.s = text;
@@ -123,29 +205,42 @@ class Parser {
     return this.s.startsWith(token, this.i);
   }
 
-  /** Blanks and line continuations between words. */
-  private skipBlanks(): void {
+  /**
+   * Blanks and line continuations between words; returns the character after them (-1 at the
+   * end).
+   */
+  private skipBlanks(): number {
+    const s = this.s;
+    let i = this.i;
     for (;;) {
-      const c = this.code();
-      if (c === Ch.Space || c === Ch.Tab || c === Ch.Return) this.i++;
-      else if (c === Ch.Backslash && this.code(this.i + 1) === Ch.Newline) this.i += 2;
-      else return;
+      const c = s.charCodeAt(i);
+      if (c === SPACE || c === TAB || c === RETURN) i++;
+      else if (c === BACKSLASH && s.charCodeAt(i + 1) === NEWLINE) i += 2;
+      else {
+        this.i = i;
+        return i < this.n ? c : -1;
+      }
     }
   }
 
   /** Blanks, a comment to the end of the line. */
   private skipSpace(): void {
-    this.skipBlanks();
-    if (this.code() === Ch.Hash) {
-      while (this.i < this.n && this.code() !== Ch.Newline) this.i++;
-    }
+    // Each level of the grammar skips space where it starts and ends: done once per position.
+    if (this.i === this.spaceSkipped) return;
+    if (this.skipBlanks() === HASH) this.skipComment();
+    this.spaceSkipped = this.i;
+  }
+
+  private skipComment(): void {
+    const end = this.s.indexOf('\n', this.i);
+    this.i = end < 0 ? this.n : end;
   }
 
   /** Blanks, comments and newlines (where a list may continue on the next line). */
   private skipLinebreaks(): void {
     for (;;) {
       this.skipSpace();
-      if (this.code() !== Ch.Newline) return;
+      if (this.code() !== NEWLINE) return;
       this.newline();
     }
   }
@@ -154,37 +249,57 @@ class Parser {
   private newline(): void {
     this.i++;
     const pending = this.heredocs;
-    if (pending.length === 0) return;
-    this.heredocs = [];
+    if (pending === null) return;
+    this.heredocs = null;
+    const s = this.s;
     for (const { delimiter, stripTabs } of pending) {
       for (;;) {
         if (this.i >= this.n) return; // hadolint hands over RUN lines without their heredoc bodies
-        let end = this.s.indexOf('\n', this.i);
+        let start = this.i;
+        let end = s.indexOf('\n', start);
         if (end < 0) end = this.n;
-        let line = this.s.slice(this.i, end);
         this.i = Math.min(end + 1, this.n);
-        if (stripTabs) line = line.replace(/^\t+/, '');
-        if (line.replace(/\r$/, '') === delimiter) break;
+        if (stripTabs) while (start < end && s.charCodeAt(start) === TAB) start++;
+        if (end > start && s.charCodeAt(end - 1) === RETURN) end--; // one `\r` before `\n`
+        if (end - start === delimiter.length && s.startsWith(delimiter, start)) break;
       }
     }
   }
 
-  /** The reserved word at the current position, if a command would start here. */
+  /** The end of the raw word here (see {@link Parser.rawFrom}). */
+  private rawWordEnd(): number {
+    if (this.rawFrom !== this.i) this.scanRaw();
+    return this.rawTo;
+  }
+
+  /**
+   * The reserved word at the current position, if a command would start here; null for any
+   * other word.
+   */
   private peekReserved(): string | null {
-    let j = this.i;
-    while (j < this.n) {
-      const c = this.s.charCodeAt(j);
-      if ((c >= 97 && c <= 122) || c === Ch.LBrace || c === Ch.RBrace || c === Ch.Bang) j++;
-      else if (c === Ch.LBracket && this.s.charCodeAt(j + 1) === Ch.LBracket && j === this.i)
-        j += 2;
-      else break;
+    if (this.rawFrom !== this.i) this.scanRaw();
+    return this.rawReserved;
+  }
+
+  private scanRaw(): void {
+    const s = this.s;
+    const start = this.i;
+    const n = this.n;
+    let j = start;
+    while (j < n && !is(s.charCodeAt(j), RAW_WORD_END)) j++;
+    this.rawFrom = start;
+    this.rawTo = j;
+    this.rawReserved = null;
+    // A reserved word is followed by a blank, an operator or the end.
+    const candidates = RESERVED_BY_LENGTH[j - start];
+    if (candidates === undefined || (j < n && !is(s.charCodeAt(j), WORD_END))) return;
+    const first = s.charCodeAt(start);
+    for (const word of candidates) {
+      if (word.charCodeAt(0) === first && s.startsWith(word, start)) {
+        this.rawReserved = word;
+        return;
+      }
     }
-    if (j === this.i) return null;
-    const next = this.code(j);
-    const word = this.s.slice(this.i, j);
-    if (word === '[[') return isDelimiter(next) ? word : null;
-    if (!isDelimiter(next) && !(word === '}' && next !== -1 && isOperatorStart(next))) return null;
-    return word;
   }
 
   /** A list of and-or lists separated by `;`, `&` or newlines, up to a closing word or `)`. */
@@ -193,9 +308,9 @@ class Parser {
       this.skipLinebreaks();
       if (this.i >= this.n) return;
       const c = this.code();
-      if (c === Ch.RParen) return;
-      if (c === Ch.Semi && this.code(this.i + 1) === Ch.Semi) return; // case item end
-      if (c === Ch.Semi && this.code(this.i + 1) === Ch.Amp) return;
+      if (c === R_PAREN) return;
+      if (c === SEMI && this.code(this.i + 1) === SEMI) return; // case item end
+      if (c === SEMI && this.code(this.i + 1) === AMP) return;
       const reserved = this.peekReserved();
       if (reserved !== null && CLOSERS.has(reserved)) {
         if (closers?.has(reserved)) return;
@@ -204,18 +319,14 @@ class Parser {
       this.andOr();
       this.skipSpace();
       const sep = this.code();
-      if (
-        sep === Ch.Semi &&
-        this.code(this.i + 1) !== Ch.Semi &&
-        this.code(this.i + 1) !== Ch.Amp
-      ) {
+      if (sep === SEMI && this.code(this.i + 1) !== SEMI && this.code(this.i + 1) !== AMP) {
         this.i++;
-      } else if (sep === Ch.Amp && this.code(this.i + 1) !== Ch.Amp) {
+      } else if (sep === AMP && this.code(this.i + 1) !== AMP) {
         this.i++;
         // `foo &;` is ShellCheck's SC1045, a note: the parse goes on.
         this.skipBlanks();
-        if (this.code() === Ch.Semi && this.code(this.i + 1) !== Ch.Semi) this.i++;
-      } else if (sep === Ch.Newline) {
+        if (this.code() === SEMI && this.code(this.i + 1) !== SEMI) this.i++;
+      } else if (sep === NEWLINE) {
         this.newline();
       } else {
         return;
@@ -227,7 +338,8 @@ class Parser {
     this.pipeline();
     for (;;) {
       this.skipSpace();
-      if (this.startsWith('&&') || this.startsWith('||')) {
+      const c = this.code();
+      if ((c === AMP || c === PIPE) && this.code(this.i + 1) === c) {
         this.i += 2;
         this.skipLinebreaks();
         this.pipeline();
@@ -256,8 +368,8 @@ class Parser {
     this.command();
     for (;;) {
       this.skipSpace();
-      if (this.code() === Ch.Pipe && this.code(this.i + 1) !== Ch.Pipe) {
-        this.i += this.code(this.i + 1) === Ch.Amp ? 2 : 1;
+      if (this.code() === PIPE && this.code(this.i + 1) !== PIPE) {
+        this.i += this.code(this.i + 1) === AMP ? 2 : 1;
         this.pipes = true;
         this.skipLinebreaks();
         this.command();
@@ -270,10 +382,10 @@ class Parser {
   private command(): void {
     this.skipSpace();
     const c = this.code();
-    if (c === -1 || c === Ch.Newline || c === Ch.Semi || c === Ch.Amp || c === Ch.Pipe) this.fail();
-    if (c === Ch.RParen) this.fail();
-    if (c === Ch.LParen) {
-      if (this.code(this.i + 1) === Ch.LParen) this.arithmeticCommand();
+    if (c === -1 || c === NEWLINE || c === SEMI || c === AMP || c === PIPE) this.fail();
+    if (c === R_PAREN) this.fail();
+    if (c === L_PAREN) {
+      if (this.code(this.i + 1) === L_PAREN) this.arithmeticCommand();
       else {
         this.i++;
         this.list(null);
@@ -286,7 +398,7 @@ class Parser {
     switch (reserved) {
       case '{':
         this.i++;
-        this.list(new Set(['}']));
+        this.list(CLOSE_BRACE);
         this.expectWord('}');
         this.redirections();
         return;
@@ -307,7 +419,7 @@ class Parser {
       case 'while':
       case 'until':
         this.i += reserved.length;
-        this.list(new Set(['do']));
+        this.list(CLOSE_DO);
         this.doGroup();
         this.redirections();
         return;
@@ -339,22 +451,20 @@ class Parser {
 
   private ifClause(): void {
     this.i += 2;
-    const branch = new Set(['then']);
-    const body = new Set(['elif', 'else', 'fi']);
-    this.list(branch);
+    this.list(CLOSE_THEN);
     this.expectWord('then');
-    this.list(body);
+    this.list(CLOSE_BRANCH);
     for (;;) {
       this.skipLinebreaks();
       const word = this.peekReserved();
       if (word === 'elif') {
         this.i += 4;
-        this.list(branch);
+        this.list(CLOSE_THEN);
         this.expectWord('then');
-        this.list(body);
+        this.list(CLOSE_BRANCH);
       } else if (word === 'else') {
         this.i += 4;
-        this.list(new Set(['fi']));
+        this.list(CLOSE_FI);
         this.expectWord('fi');
         return;
       } else {
@@ -377,13 +487,14 @@ class Parser {
         for (;;) {
           this.skipSpace();
           const c = this.code();
-          if (c === -1 || c === Ch.Newline || c === Ch.Semi) break;
-          this.word();
+          if (c === -1 || c === NEWLINE || c === SEMI) break;
+          // An operator in the list (`for x in a & b`) is bash's syntax error.
+          this.nonEmptyWord();
         }
       }
     }
     this.skipSpace();
-    if (this.code() === Ch.Semi) this.i++;
+    if (this.code() === SEMI) this.i++;
     this.doGroup();
   }
 
@@ -392,12 +503,12 @@ class Parser {
     if (this.peekReserved() === '{') {
       // bash accepts `for x in y; { …; }` as well.
       this.i++;
-      this.list(new Set(['}']));
+      this.list(CLOSE_BRACE);
       this.expectWord('}');
       return;
     }
     this.expectWord('do');
-    this.list(new Set(['done']));
+    this.list(CLOSE_DONE);
     this.expectWord('done');
   }
 
@@ -414,16 +525,16 @@ class Parser {
         return;
       }
       if (this.i >= this.n) this.fail();
-      if (this.code() === Ch.LParen) this.i++;
+      if (this.code() === L_PAREN) this.i++;
       for (;;) {
         this.skipSpace();
         this.word();
         this.skipSpace();
-        if (this.code() === Ch.Pipe) this.i++;
+        if (this.code() === PIPE) this.i++;
         else break;
       }
       this.expect(')');
-      this.list(new Set(['esac']));
+      this.list(CLOSE_ESAC);
       this.skipLinebreaks();
       if (this.startsWith(';;&')) this.i += 3;
       else if (this.startsWith(';;') || this.startsWith(';&')) this.i += 2;
@@ -437,7 +548,7 @@ class Parser {
     this.word();
     this.skipSpace();
     if (this.startsWith('()')) this.i += 2;
-    else if (this.code() === Ch.LParen) {
+    else if (this.code() === L_PAREN) {
       this.i++;
       this.expect(')');
     }
@@ -447,15 +558,14 @@ class Parser {
 
   /** `name() body`: ShellCheck's function shorthand. */
   private functionShorthand(): boolean {
-    // Cheap test first: a `(` after the first word.
-    let j = this.i;
-    while (j < this.n && !isWordEnd(this.s.charCodeAt(j))) j++;
-    while (j < this.n && (this.s.charCodeAt(j) === Ch.Space || this.s.charCodeAt(j) === Ch.Tab))
-      j++;
-    if (this.s.charCodeAt(j) !== Ch.LParen) return false;
-    const match = /^[^\s;&|()<>'"`$=]+[ \t]*\([ \t]*\)/.exec(this.s.slice(this.i, this.i + 256));
-    if (!match) return false;
-    this.i += match[0].length;
+    // Cheap test first: a `(` after the raw word.
+    const s = this.s;
+    let j = this.rawWordEnd();
+    while (j < this.n && (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB)) j++;
+    if (s.charCodeAt(j) !== L_PAREN) return false;
+    FUNCTION_SHORTHAND.lastIndex = this.i;
+    if (!FUNCTION_SHORTHAND.test(s)) return false;
+    this.i = FUNCTION_SHORTHAND.lastIndex;
     this.skipLinebreaks();
     this.command();
     return true;
@@ -467,26 +577,32 @@ class Parser {
       this.skipBlanks();
       if (this.i >= this.n) this.fail();
       const c = this.code();
-      if (c === Ch.Newline) {
+      if (c === NEWLINE) {
         this.newline();
         continue;
       }
-      if (c === Ch.RBracket && this.code(this.i + 1) === Ch.RBracket) {
+      if (c === HASH) {
+        // ShellCheck's spacing inside `[[ ]]` takes a comment.
+        this.skipComment();
+        continue;
+      }
+      if (c === R_BRACKET && this.code(this.i + 1) === R_BRACKET) {
         const after = this.code(this.i + 2);
         if (isDelimiter(after)) {
           this.i += 2;
           return;
         }
       }
-      if (c === Ch.LParen || c === Ch.RParen || c === Ch.Lt || c === Ch.Gt || c === Ch.Bang) {
+      if (c === L_PAREN || c === R_PAREN || c === LT || c === GT || c === BANG) {
         this.i++;
         continue;
       }
-      if (c === Ch.Amp || c === Ch.Pipe) {
+      if (c === AMP || c === PIPE) {
         this.i += this.code(this.i + 1) === c ? 2 : 1;
         continue;
       }
-      this.word(true);
+      // What is left is a word; `;` is bash's syntax error here.
+      this.nonEmptyWord(true);
     }
   }
 
@@ -501,16 +617,16 @@ class Parser {
     let depth = 0;
     while (this.i < this.n) {
       const c = this.code();
-      if (c === Ch.LParen) depth++;
-      else if (c === Ch.RParen) {
+      if (c === L_PAREN) depth++;
+      else if (c === R_PAREN) {
         if (depth === 0) {
-          if (this.code(this.i + 1) !== Ch.RParen) this.fail();
+          if (this.code(this.i + 1) !== R_PAREN) this.fail();
           this.i += 2;
           return;
         }
         depth--;
-      } else if (c === Ch.Dollar || c === Ch.Backtick || c === Ch.Quote || c === Ch.Apos) {
-        this.wordPart(false, false);
+      } else if (c === DOLLAR || c === BACKTICK || c === QUOTE || c === APOS) {
+        this.wordPart();
         continue;
       }
       this.i++;
@@ -521,320 +637,361 @@ class Parser {
   /** Redirections after a compound command. */
   private redirections(): void {
     for (;;) {
-      this.skipBlanks();
-      if (!this.redirection()) return;
+      if (!is(this.skipBlanks(), REDIRECTION_START) || !this.redirection()) return;
     }
   }
 
-  /** Reads a redirection if one starts here: `[n]>file`, `2>&1`, `&>f`, `<<EOF`, `<<<word`. */
+  /**
+   * Reads a redirection if one starts here: `[n]>file`, `2>&1`, `&>f`, `<<EOF`, `<<<word`. The
+   * callers have seen a character of {@link REDIRECTION_START}.
+   */
   private redirection(): boolean {
+    const s = this.s;
     let j = this.i;
-    while (j < this.n && isDigit(this.s.charCodeAt(j))) j++;
-    if (j > this.i + 0 && j - this.i > 9) return false;
-    if (this.s.charCodeAt(j) === Ch.LBrace) {
-      // {fd}>file
-      const close = this.s.indexOf('}', j);
-      if (close > j && /^\{[A-Za-z_][A-Za-z0-9_]*\}[<>]/.test(this.s.slice(j, close + 2))) {
-        j = close + 1;
-      }
+    while (j < this.n && isDigit(s.charCodeAt(j))) j++;
+    if (j - this.i > 9) return false;
+    if (s.charCodeAt(j) === L_BRACE) {
+      NAMED_FD.lastIndex = j;
+      if (NAMED_FD.test(s)) j = s.indexOf('}', j) + 1;
     }
-    const c = this.s.charCodeAt(j);
-    const next = this.s.charCodeAt(j + 1);
-    if (c === Ch.Amp && j === this.i && next === Ch.Gt) {
-      this.i = j + (this.s.charCodeAt(j + 2) === Ch.Gt ? 3 : 2);
+    const c = s.charCodeAt(j);
+    const next = s.charCodeAt(j + 1);
+    if (c === AMP && j === this.i && next === GT) {
+      this.i = j + (s.charCodeAt(j + 2) === GT ? 3 : 2);
       this.skipBlanks();
       this.word();
       return true;
     }
-    if (c !== Ch.Lt && c !== Ch.Gt) return false;
-    if (next === Ch.LParen) return false; // process substitution: a word
-    if (c === Ch.Lt && next === Ch.Lt) {
-      if (this.s.charCodeAt(j + 2) === Ch.Lt) {
+    if (c !== LT && c !== GT) return false;
+    if (next === L_PAREN) return false; // process substitution: a word
+    if (c === LT && next === LT) {
+      if (s.charCodeAt(j + 2) === LT) {
         this.i = j + 3;
         this.skipBlanks();
         this.word();
         return true;
       }
       this.i = j + 2;
-      const stripTabs = this.code() === 45; // <<-
+      const stripTabs = this.code() === MINUS; // <<-
       if (stripTabs) this.i++;
       this.skipBlanks();
-      const start = this.i;
-      this.word();
-      if (this.i === start) this.fail();
-      this.heredocs.push({ delimiter: unquotedDelimiter(this.s.slice(start, this.i)), stripTabs });
+      const start = this.nonEmptyWord();
+      this.heredocs ??= [];
+      this.heredocs.push({ delimiter: unquotedDelimiter(s.slice(start, this.i)), stripTabs });
       return true;
     }
     this.i = j + 1;
     const after = this.code();
-    if (after === Ch.Gt || after === Ch.Pipe || (c === Ch.Lt && after === Ch.Gt)) this.i++;
-    else if (after === Ch.Amp) {
+    if (after === GT || after === PIPE || (c === LT && after === GT)) this.i++;
+    else if (after === AMP) {
       this.i++;
       this.skipBlanks();
-      if (this.code() === 45) {
+      if (this.code() === MINUS) {
         this.i++;
         return true;
       }
     }
     this.skipBlanks();
-    const start = this.i;
-    this.word();
-    if (this.i === start) this.fail();
+    this.nonEmptyWord();
     return true;
   }
 
   private simpleCommand(): void {
-    const words: Word[] = [];
+    /** The texts of the words after the command word (the arguments). */
+    const args: string[] = [];
+    /** Their literal values, kept when the command word is a wrapper (`exec …`). */
+    let literals: (string | null)[] | null = null;
+    let first: string | null = null; // the command word's literal value
+    let words = 0;
     let assignments = 0;
     let index = -1;
     for (;;) {
-      this.skipBlanks();
-      const c = this.code();
-      if (c === -1 || c === Ch.Newline || c === Ch.Semi || c === Ch.Amp || c === Ch.Pipe) break;
-      if (c === Ch.RParen) break;
-      if (c === Ch.Hash && (words.length > 0 || assignments > 0)) break;
-      if (this.redirection()) continue;
-      if (c === Ch.LParen) this.fail();
-      if (words.length === 0 && this.assignment()) {
+      const c = this.skipBlanks();
+      if (c === -1 || c === NEWLINE || c === SEMI || c === AMP || c === PIPE) break;
+      if (c === R_PAREN) break;
+      if (c === HASH && (words > 0 || assignments > 0)) break;
+      if (is(c, REDIRECTION_START) && this.redirection()) continue;
+      if (c === L_PAREN) this.fail();
+      if (words === 0 && is(c, NAME_START) && this.assignment()) {
         assignments++;
         continue;
       }
-      if (words.length === 0) {
+      if (words === 0) {
         // The command comes before the commands substituted into its words.
         index = this.commands.length;
         this.commands.push(PLACEHOLDER);
       }
       const start = this.i;
-      const word = this.word();
+      const text = this.word();
       if (this.i === start) this.fail();
-      words.push(word);
+      if (words === 0) {
+        first = this.literal;
+        if (first !== null && isWrapper(first)) literals = [];
+      } else {
+        args.push(text);
+        literals?.push(this.literal);
+      }
+      words++;
     }
-    if (words.length === 0) {
+    if (words === 0) {
       if (assignments === 0) this.fail();
       return;
     }
-    const name = commandName(words);
+    const name = commandName(first, args, literals);
     if (name === null) this.commands.splice(index, 1);
-    else
-      this.commands[index] = shellCommand(
-        name,
-        words.slice(1).map((w) => w.text),
-      );
+    else this.commands[index] = shellCommand(name, args);
   }
 
   /** `name=value`, `name+=value`, `name[i]=value`, `name=(a b)` before the command word. */
   private assignment(): boolean {
-    // Cheap test first: a name, then `=`, `+=` or `[`.
+    const s = this.s;
     let j = this.i;
-    const first = this.code(j);
-    if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95))
-      return false;
-    while (j < this.n) {
-      const c = this.s.charCodeAt(j);
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) j++;
-      else break;
+    if (!is(this.code(j), NAME_START)) return false;
+    j++;
+    const n = this.n;
+    while (j < n && is(s.charCodeAt(j), NAME_CHAR)) j++;
+    if (s.charCodeAt(j) === L_BRACKET) {
+      // An index up to `]` on the same line.
+      j++;
+      while (j < this.n && s.charCodeAt(j) !== R_BRACKET && s.charCodeAt(j) !== NEWLINE) j++;
+      if (s.charCodeAt(j) !== R_BRACKET) return false;
+      j++;
     }
-    const after = this.code(j);
-    if (after !== Ch.Eq && after !== Ch.Plus && after !== Ch.LBracket) return false;
-    const m = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\n]*\])?\+?=/.exec(
-      this.s.slice(this.i, this.i + 256),
-    );
-    if (!m) return false;
-    this.i += m[0].length;
-    if (this.code() === Ch.LParen) {
+    if (s.charCodeAt(j) === PLUS) j++;
+    if (s.charCodeAt(j) !== EQ) return false;
+    this.i = j + 1;
+    if (this.code() === L_PAREN) {
       this.i++;
       for (;;) {
         this.skipLinebreaks();
         if (this.i >= this.n) this.fail();
-        if (this.code() === Ch.RParen) {
+        if (this.code() === R_PAREN) {
           this.i++;
           return true;
         }
-        const start = this.i;
-        this.word();
-        if (this.i === start) this.fail();
+        this.nonEmptyWord();
       }
     }
     this.word();
     return true;
   }
 
-  /**
-   * One word up to an unquoted blank or operator. In `[[ ]]` (`inCondition`), `(`/`)` end a word
-   * rather than fail.
-   */
-  private word(inCondition = false): Word {
-    let text = '';
-    let literal: string | null = '';
-    for (;;) {
-      const c = this.code();
-      const processSubstitution =
-        (c === Ch.Lt || c === Ch.Gt) && this.code(this.i + 1) === Ch.LParen && !inCondition;
-      if (c === -1 || (isWordEnd(c) && !processSubstitution)) {
-        if (c === Ch.LParen && !inCondition && text !== '') {
-          // `foo(`: bash refuses an unquoted parenthesis inside a word.
-          this.fail();
-        }
-        return { text, literal };
-      }
-      if (c === Ch.Hash && text === '' && literal === '') return { text, literal };
-      const part = this.wordPart(true, inCondition);
-      text += part.text;
-      literal = literal !== null && part.literal !== null ? literal + part.literal : null;
-    }
+  /** A word that must not be empty here; returns where it starts. */
+  private nonEmptyWord(inCondition = false): number {
+    const start = this.i;
+    this.word(inCondition);
+    if (this.i === start) this.fail();
+    return start;
   }
 
-  /** One part of a word: quotes, an expansion, a glob, or a run of literal characters. */
-  private wordPart(unquoted: boolean, inCondition: boolean): Word {
+  /**
+   * One word up to an unquoted blank or operator: its text, its literal value in `literal`. In
+   * `[[ ]]` (`inCondition`), `(`/`)` end a word rather than fail.
+   */
+  private word(inCondition = false): string {
+    const s = this.s;
+    const n = this.n;
+    let text = '';
+    let literal: string | null = '';
+    let i = this.i;
+    let run = i; // where the plain characters not yet added to `text` start
+    for (;;) {
+      const c = i < n ? s.charCodeAt(i) : -1;
+      if (c >= 0 && !is(c, WORD_SPECIAL)) {
+        i++;
+        continue;
+      }
+      if (c === HASH) {
+        // `#` starts a comment where a word would start, and is plain anywhere else.
+        if (i === run && text === '' && literal === '') break;
+        i++;
+        continue;
+      }
+      const extglob = is(c, EXTGLOB) && s.charCodeAt(i + 1) === L_PAREN && !inCondition;
+      if (!extglob && (c === PLUS || c === AT || c === BANG)) {
+        i++;
+        continue;
+      }
+      if (i > run) {
+        const value = s.slice(run, i);
+        text += value;
+        if (literal !== null) literal += value;
+      }
+      this.i = i;
+      if (c === -1 || is(c, WORD_END)) {
+        const processSubstitution =
+          (c === LT || c === GT) && s.charCodeAt(i + 1) === L_PAREN && !inCondition;
+        if (!processSubstitution) {
+          if (c === L_PAREN && !inCondition && text !== '') {
+            // `foo(`: bash refuses an unquoted parenthesis inside a word.
+            this.fail();
+          }
+          break;
+        }
+      }
+      if (extglob) {
+        // Extglob `@(a|b)`: simplify drops it.
+        this.i++;
+        this.skipParenthesised();
+        literal = null;
+      } else if (c === STAR || c === QUESTION) {
+        this.i++;
+        text += c === STAR ? '*' : '?';
+        literal = null;
+      } else {
+        text += this.wordPart();
+        literal = literal !== null && this.literal !== null ? literal + this.literal : null;
+      }
+      i = this.i;
+      run = i;
+    }
+    this.literal = literal;
+    return text;
+  }
+
+  /**
+   * One part of a word that is not plain characters: quotes, an expansion, a process
+   * substitution, a bracket glob or a brace expansion (their first character is the current
+   * one). Returns its text; its literal value is left in `literal`.
+   */
+  private wordPart(): string {
+    const s = this.s;
     const c = this.code();
     const next = this.code(this.i + 1);
     switch (c) {
-      case Ch.Apos: {
-        const end = this.s.indexOf("'", this.i + 1);
+      case APOS: {
+        const end = s.indexOf("'", this.i + 1);
         if (end < 0) this.fail();
-        const value = this.s.slice(this.i + 1, end);
+        const value = s.slice(this.i + 1, end);
         this.i = end + 1;
-        return { text: value, literal: value };
+        return this.plain(value);
       }
-      case Ch.Quote:
+      case QUOTE:
         this.i++;
         return this.doubleQuoted();
-      case Ch.Backtick:
+      case BACKTICK:
         return this.backticks();
-      case Ch.Dollar:
+      case DOLLAR:
         return this.dollar();
-      case Ch.Backslash: {
+      case BACKSLASH: {
         this.i += 2;
         if (this.i > this.n) this.fail();
-        if (next === Ch.Newline) return { text: '', literal: '' };
-        const ch = this.s[this.i - 1]!;
-        return { text: ch, literal: ch };
+        return this.plain(next === NEWLINE ? '' : s[this.i - 1]!);
       }
-      case Ch.Lt:
-      case Ch.Gt:
-        if (next === Ch.LParen) {
-          // Process substitution: its commands run; hadolint's simplify drops the word part.
-          this.i += 2;
-          this.list(null);
-          this.expect(')');
-          return { text: '', literal: null };
-        }
-        break;
-      case Ch.Star:
-      case Ch.Question:
-      case Ch.Plus:
-      case Ch.At:
-      case Ch.Bang:
-        if (unquoted && next === Ch.LParen && !inCondition) {
-          // Extglob `@(a|b)`: simplify drops it.
-          this.i += 1;
-          this.skipParenthesised();
-          return { text: '', literal: null };
-        }
-        if (c === Ch.Star || c === Ch.Question) {
-          this.i++;
-          return { text: String.fromCharCode(c), literal: null };
-        }
-        break;
-      case Ch.LBracket: {
-        const glob = /^\[[!^]?\]?(?:\[:[a-z]+:\]|\\.|[^\]\s'"`$\\])*\]/.exec(
-          this.s.slice(this.i, this.i + 256),
-        );
-        if (glob && glob[0].length > 2) {
-          this.i += glob[0].length;
-          return { text: glob[0], literal: null };
+      case LT:
+      case GT:
+        // Process substitution: its commands run; hadolint's simplify drops the word part.
+        this.i += 2;
+        this.list(null);
+        this.expect(')');
+        return this.expansion('');
+      case L_BRACKET: {
+        BRACKET_GLOB.lastIndex = this.i;
+        if (BRACKET_GLOB.test(s) && BRACKET_GLOB.lastIndex - this.i > 2) {
+          const glob = s.slice(this.i, BRACKET_GLOB.lastIndex);
+          this.i = BRACKET_GLOB.lastIndex;
+          return this.expansion(glob);
         }
         this.i++;
-        return { text: '[', literal: '[' };
+        return this.plain('[');
       }
-      case Ch.LBrace: {
+      case L_BRACE: {
         const end = this.braceExpansionEnd();
         if (end > 0) {
           this.i = end;
-          return { text: '', literal: null };
+          return this.expansion('');
         }
         this.i++;
-        return { text: '{', literal: '{' };
+        return this.plain('{');
       }
-      case Ch.RBrace:
-        this.i++;
-        return { text: '}', literal: '}' };
       default:
-        break;
+        // Not reached: the callers hand over only the characters above.
+        this.i++;
+        return this.plain(s[this.i - 1]!);
     }
-    // A run of plain characters.
-    const start = this.i;
-    this.i++;
-    while (this.i < this.n) {
-      const d = this.code();
-      if (isWordEnd(d) || isPartStart(d)) break;
-      this.i++;
-    }
-    const value = this.s.slice(start, this.i);
-    return { text: value, literal: value };
   }
 
-  private doubleQuoted(): Word {
+  /** A word part that is its own literal value. */
+  private plain(text: string): string {
+    this.literal = text;
+    return text;
+  }
+
+  /** A word part without a literal value (an expansion or a glob). */
+  private expansion(text: string): string {
+    this.literal = null;
+    return text;
+  }
+
+  private doubleQuoted(): string {
+    const s = this.s;
     let text = '';
     let literal: string | null = '';
     for (;;) {
       if (this.i >= this.n) this.fail();
       const c = this.code();
-      if (c === Ch.Quote) {
+      if (c === QUOTE) {
         this.i++;
-        return { text, literal };
+        this.literal = literal;
+        return text;
       }
-      if (c === Ch.Backslash) {
+      if (c === BACKSLASH) {
         const d = this.code(this.i + 1);
-        if (d === Ch.Newline) {
+        if (d === NEWLINE) {
           this.i += 2;
           continue;
         }
-        const escapable =
-          d === Ch.Dollar || d === Ch.Backtick || d === Ch.Quote || d === Ch.Backslash;
-        const value = escapable ? this.s[this.i + 1]! : `\\${this.s[this.i + 1] ?? ''}`;
+        const escapable = d === DOLLAR || d === BACKTICK || d === QUOTE || d === BACKSLASH;
+        const value = escapable ? s[this.i + 1]! : `\\${s[this.i + 1] ?? ''}`;
         this.i += 2;
         text += value;
         if (literal !== null) literal += value;
         continue;
       }
-      if (c === Ch.Dollar || c === Ch.Backtick) {
-        const part = c === Ch.Dollar ? this.dollar() : this.backticks();
-        text += part.text;
-        literal = literal !== null && part.literal !== null ? literal + part.literal : null;
+      if (c === DOLLAR || c === BACKTICK) {
+        text += c === DOLLAR ? this.dollar() : this.backticks();
+        literal = literal !== null && this.literal !== null ? literal + this.literal : null;
         continue;
       }
       const start = this.i;
-      while (this.i < this.n) {
-        const d = this.code();
-        if (d === Ch.Quote || d === Ch.Backslash || d === Ch.Dollar || d === Ch.Backtick) break;
-        this.i++;
+      let i = start;
+      while (i < this.n) {
+        const d = s.charCodeAt(i);
+        if (d === QUOTE || d === BACKSLASH || d === DOLLAR || d === BACKTICK) break;
+        i++;
       }
-      const value = this.s.slice(start, this.i);
+      this.i = i;
+      const value = s.slice(start, i);
       text += value;
       if (literal !== null) literal += value;
     }
   }
 
-  private backticks(): Word {
-    this.i++;
+  private backticks(): string {
+    const s = this.s;
     let inner = '';
+    let i = this.i + 1;
+    let run = i; // where the current run of unescaped characters starts
     for (;;) {
-      if (this.i >= this.n) this.fail();
-      const c = this.code();
-      if (c === Ch.Backtick) break;
-      if (c === Ch.Backslash) {
-        const d = this.s[this.i + 1] ?? '';
-        inner += d === '`' || d === '\\' || d === '$' ? d : `\\${d}`;
-        this.i += 2;
+      if (i >= this.n) {
+        this.i = i;
+        this.fail();
+      }
+      const c = s.charCodeAt(i);
+      if (c === BACKTICK) break;
+      if (c === BACKSLASH) {
+        const d = s[i + 1] ?? '';
+        inner += s.slice(run, i) + (d === '`' || d === '\\' || d === '$' ? d : `\\${d}`);
+        i += 2;
+        run = i;
         continue;
       }
-      inner += this.s[this.i];
-      this.i++;
+      i++;
     }
-    this.i++;
+    inner += s.slice(run, i);
+    this.i = i + 1;
     this.nested(inner);
-    return { text: '${VAR}', literal: null };
+    return this.expansion('${VAR}');
   }
 
   /** The commands of a backtick substitution, parsed on their own, in place. */
@@ -845,79 +1002,83 @@ class Parser {
     if (inner.pipes) this.pipes = true;
   }
 
-  private dollar(): Word {
+  private dollar(): string {
+    const s = this.s;
     const next = this.code(this.i + 1);
-    if (next === Ch.LParen) {
-      if (this.code(this.i + 2) === Ch.LParen && this.isArithmetic()) {
+    if (next === L_PAREN) {
+      if (this.code(this.i + 2) === L_PAREN && this.isArithmetic()) {
         this.i += 3;
         this.skipArithmetic();
-        return { text: '${VAR}', literal: null };
+        return this.expansion('${VAR}');
       }
       this.i += 2;
       const first = this.commands.length;
       this.list(null);
       this.expect(')');
-      return { text: `\${${this.substitutionText(first)}}`, literal: null };
+      return this.expansion(`\${${this.substitutionText(first)}}`);
     }
-    if (next === Ch.LBrace) {
+    if (next === L_BRACE) {
       this.i += 2;
       let inner = '';
       let depth = 0;
+      let run = this.i; // where the current run of plain characters starts
       for (;;) {
         if (this.i >= this.n) this.fail();
         const c = this.code();
-        if (c === Ch.RBrace && depth === 0) {
+        if (c === R_BRACE && depth === 0) {
+          inner += s.slice(run, this.i);
           this.i++;
           break;
         }
-        if (c === Ch.LBrace) depth++;
-        if (c === Ch.RBrace) depth--;
-        if (
-          c === Ch.Quote ||
-          c === Ch.Apos ||
-          c === Ch.Dollar ||
-          c === Ch.Backtick ||
-          c === Ch.Backslash
-        ) {
-          inner += this.wordPart(false, false).text;
+        if (c === L_BRACE) depth++;
+        if (c === R_BRACE) depth--;
+        if (c === QUOTE || c === APOS || c === DOLLAR || c === BACKTICK || c === BACKSLASH) {
+          inner += s.slice(run, this.i);
+          inner += this.wordPart();
+          run = this.i;
           continue;
         }
-        inner += this.s[this.i];
         this.i++;
       }
-      return { text: `\${${inner}}`, literal: null };
+      return this.expansion(`\${${inner}}`);
     }
-    if (next === Ch.LBracket) {
+    if (next === L_BRACKET) {
       // $[ … ]: old arithmetic.
-      const end = this.s.indexOf(']', this.i + 2);
+      const end = s.indexOf(']', this.i + 2);
       if (end < 0) this.fail();
       this.i = end + 1;
-      return { text: '${VAR}', literal: null };
+      return this.expansion('${VAR}');
     }
-    if (next === Ch.Apos) {
+    if (next === APOS) {
       const start = this.i + 2;
       let j = start;
-      while (j < this.n && this.s.charCodeAt(j) !== Ch.Apos) {
-        j += this.s.charCodeAt(j) === Ch.Backslash ? 2 : 1;
+      while (j < this.n && s.charCodeAt(j) !== APOS) {
+        j += s.charCodeAt(j) === BACKSLASH ? 2 : 1;
       }
       if (j >= this.n) this.fail();
-      const raw = this.s.slice(start, j);
+      const raw = s.slice(start, j);
       this.i = j + 1;
-      return { text: raw, literal: decodeEscapes(raw) };
+      this.literal = decodeEscapes(raw);
+      return raw;
     }
-    if (next === Ch.Quote) {
+    if (next === QUOTE) {
       this.i += 2;
       return this.doubleQuoted();
     }
-    const name = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(
-      this.s.slice(this.i + 1, this.i + 257),
-    );
-    if (name) {
-      this.i += 1 + name[0].length;
-      return { text: `\${${name[0]}}`, literal: null };
+    // $NAME, or a special parameter: $1, $@, $?, …
+    let end = this.i + 1;
+    if (is(next, NAME_START)) {
+      end++;
+      while (end < this.n && is(s.charCodeAt(end), NAME_CHAR)) end++;
+    } else if (is(next, SPECIAL_PARAMETER)) {
+      end++;
+    } else {
+      this.i++;
+      return this.plain('$');
     }
-    this.i++;
-    return { text: '$', literal: '$' };
+    const name = s.slice(this.i + 1, end);
+    this.i = end;
+    return this.expansion(`\${${name}}`);
   }
 
   /**
@@ -938,10 +1099,10 @@ class Parser {
     let depth = 0;
     for (let j = this.i + 3; j < this.n; j++) {
       const c = this.s.charCodeAt(j);
-      if (c === Ch.LParen) depth++;
-      else if (c === Ch.RParen) {
+      if (c === L_PAREN) depth++;
+      else if (c === R_PAREN) {
         if (depth > 0) depth--;
-        else return this.s.charCodeAt(j + 1) === Ch.RParen;
+        else return this.s.charCodeAt(j + 1) === R_PAREN;
       }
     }
     return false;
@@ -951,12 +1112,12 @@ class Parser {
     let depth = 0;
     while (this.i < this.n) {
       const c = this.code();
-      if (c === Ch.Backslash) {
+      if (c === BACKSLASH) {
         this.i += 2;
         continue;
       }
-      if (c === Ch.LParen) depth++;
-      else if (c === Ch.RParen) {
+      if (c === L_PAREN) depth++;
+      else if (c === R_PAREN) {
         depth--;
         if (depth === 0) {
           this.i++;
@@ -974,25 +1135,25 @@ class Parser {
     let comma = false;
     for (let j = this.i; j < this.n; j++) {
       const c = this.s.charCodeAt(j);
-      if (c === Ch.Backslash) {
+      if (c === BACKSLASH) {
         j++;
         continue;
       }
-      if (c === Ch.Space || c === Ch.Tab || c === Ch.Newline || c === Ch.Semi || c === Ch.Amp) {
+      if (c === SPACE || c === TAB || c === NEWLINE || c === SEMI || c === AMP) {
         return -1;
       }
-      if (c === Ch.Pipe || c === Ch.Lt || c === Ch.Gt || c === Ch.LParen || c === Ch.RParen) {
+      if (c === PIPE || c === LT || c === GT || c === L_PAREN || c === R_PAREN) {
         return -1;
       }
-      if (c === Ch.Quote || c === Ch.Apos || c === Ch.Dollar || c === Ch.Backtick) return -1;
-      if (c === Ch.LBrace) depth++;
-      else if (c === Ch.RBrace) {
+      if (c === QUOTE || c === APOS || c === DOLLAR || c === BACKTICK) return -1;
+      if (c === L_BRACE) depth++;
+      else if (c === R_BRACE) {
         depth--;
         if (depth === 0) {
           const inner = this.s.slice(this.i + 1, j);
           return comma || inner.includes('..') ? j + 1 : -1;
         }
-      } else if (c === Ch.Comma && depth === 1) comma = true;
+      } else if (c === COMMA && depth === 1) comma = true;
     }
     return -1;
   }
@@ -1000,88 +1161,58 @@ class Parser {
 
 const PLACEHOLDER = shellCommand('', []);
 
-/** ShellCheck's `getCommandName`: the literal first word, or the command a wrapper runs. */
-function commandName(words: readonly Word[]): string | null {
-  const first = words[0]!.literal;
-  if (first === null) return null;
+/** A command that runs the command named by a later word. */
+function isWrapper(word: string): boolean {
+  switch (word) {
+    case 'busybox':
+    case 'builtin':
+    case 'command':
+    case 'run':
+    case 'exec':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * ShellCheck's `getCommandName`: the literal command word, or the command a wrapper runs.
+ * `args` are the texts of the words after the command word, `literals` their literal values
+ * (null unless the command word is a wrapper, see {@link isWrapper}).
+ */
+function commandName(
+  first: string | null,
+  args: readonly string[],
+  literals: readonly (string | null)[] | null,
+): string | null {
+  if (first === null || literals === null) return first;
   switch (first) {
     case 'busybox':
     case 'builtin':
     case 'command':
     case 'run': {
-      const arg = words[1];
-      if (!arg || arg.text.startsWith('-')) return first;
-      return arg.literal;
+      if (args.length === 0 || args[0]!.startsWith('-')) return first;
+      return literals[0] ?? null;
     }
     case 'exec': {
       // BSD-style options `-c`, `-l`, `-a name`, then the command.
-      let k = 1;
-      while (k < words.length) {
-        const w = words[k]!.literal;
+      let k = 0;
+      while (k < literals.length) {
+        const w = literals[k] ?? null;
         if (w === null) return null;
         if (w === '--') {
           k++;
           break;
         }
         if (!w.startsWith('-') || w === '-') break;
-        if (!/^-[cla]+$/.test(w)) return first;
+        if (!EXEC_FLAGS.test(w)) return first;
         k += w.endsWith('a') ? 2 : 1;
       }
-      const arg = words[k];
-      return arg ? arg.literal : first;
+      return k < literals.length ? (literals[k] ?? null) : first;
     }
     default:
       return first;
   }
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** Ends an unquoted word: blanks, newlines and operator characters. */
-function isWordEnd(c: number): boolean {
-  return (
-    c === Ch.Space ||
-    c === Ch.Tab ||
-    c === Ch.Newline ||
-    c === Ch.Return ||
-    c === Ch.Semi ||
-    c === Ch.Amp ||
-    c === Ch.Pipe ||
-    c === Ch.LParen ||
-    c === Ch.RParen ||
-    c === Ch.Lt ||
-    c === Ch.Gt
-  );
-}
-
-/** Starts a word part other than plain characters. */
-function isPartStart(c: number): boolean {
-  return (
-    c === Ch.Apos ||
-    c === Ch.Quote ||
-    c === Ch.Backtick ||
-    c === Ch.Dollar ||
-    c === Ch.Backslash ||
-    c === Ch.Star ||
-    c === Ch.Question ||
-    c === Ch.LBracket ||
-    c === Ch.LBrace ||
-    c === Ch.RBrace ||
-    c === Ch.Plus ||
-    c === Ch.At ||
-    c === Ch.Bang
-  );
-}
-
-/** What may follow a reserved word. */
-function isDelimiter(c: number): boolean {
-  return c === -1 || isWordEnd(c);
-}
-
-function isOperatorStart(c: number): boolean {
-  return c === Ch.Semi || c === Ch.Amp || c === Ch.Pipe;
 }
 
 /** A heredoc delimiter word with its quotes removed (`'EOF'` gives `EOF`). */
@@ -1089,22 +1220,24 @@ function unquotedDelimiter(raw: string): string {
   return raw.replace(/\\(.)/g, '$1').replace(/["']/g, '');
 }
 
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+};
+
 /** `$'…'` escapes, as ShellCheck's `decodeEscapes` reads them for literal strings. */
 function decodeEscapes(raw: string): string {
   return raw.replace(/\\([abefnrtv\\'"?]|x[0-9A-Fa-f]{1,2}|[0-7]{1,3})/g, (_, e: string) => {
-    const simple: Record<string, string> = {
-      a: '\x07',
-      b: '\b',
-      e: '\x1b',
-      f: '\f',
-      n: '\n',
-      r: '\r',
-      t: '\t',
-      v: '\v',
-    };
-    if (e in simple) return simple[e]!;
+    const simple = SIMPLE_ESCAPES[e];
+    if (simple !== undefined) return simple;
     if (e[0] === 'x') return String.fromCharCode(Number.parseInt(e.slice(1), 16));
-    if (/^[0-7]/.test(e)) return String.fromCharCode(Number.parseInt(e, 8));
+    if (e[0]! >= '0' && e[0]! <= '7') return String.fromCharCode(Number.parseInt(e, 8));
     return e;
   });
 }

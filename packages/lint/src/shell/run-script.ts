@@ -13,6 +13,13 @@ export interface RunScript {
 }
 
 const SHELLS = /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|mksh)(\.exe)?$/;
+/** `-c`, `-ec`, `-xec`: the shell option that takes the script. */
+const COMMAND_OPTION = /^-[a-z]*c$/;
+/** A command line that is only a heredoc: `<<EOF`, `<<-"EOF"`. */
+const ONLY_HEREDOC = /^\s*[0-9]*<<-?\S+\s*$/;
+const BLANKS = /\s+/;
+const HEREDOC_MARKER = /[0-9]*<<-?(?:"[^"]*"|'[^']*'|\S+)/g;
+const PLAIN_WORD = /^[\w@%+=:,./-]+$/;
 
 /**
  * The script a RUN runs, as text for {@link parseShell}:
@@ -30,21 +37,21 @@ const SHELLS = /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|mksh)(\.exe)?$/;
 export function runText(node: InstructionNode): string {
   if (node.json) {
     const args = node.args;
-    if (args.length >= 3 && SHELLS.test(args[0]!) && /^-[a-z]*c$/.test(args[1]!)) return args[2]!;
+    if (args.length >= 3 && SHELLS.test(args[0]!) && COMMAND_OPTION.test(args[1]!)) return args[2]!;
     return args.map(quoteWord).join(' ');
   }
   const line = node.args[0] ?? '';
   if (node.heredocs.length === 0) return line;
-  if (/^\s*[0-9]*<<-?\S+\s*$/.test(line)) return heredocContent(node.heredocs[0]!);
-  const first = line.trim().split(/\s+/)[0] ?? '';
+  if (ONLY_HEREDOC.test(line)) return heredocContent(node.heredocs[0]!);
+  const first = line.trim().split(BLANKS)[0] ?? '';
   if (!SHELLS.test(first)) return line;
   // The shell reads its commands from the heredoc: they run as if written after it.
-  const command = line.replace(/[0-9]*<<-?(?:"[^"]*"|'[^']*'|\S+)/g, '');
+  const command = line.replace(HEREDOC_MARKER, '');
   return `${command}\n${node.heredocs.map((h) => heredocContent(h)).join('\n')}`;
 }
 
 function quoteWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return PLAIN_WORD.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Parses a RUN's script (see {@link runText}). */

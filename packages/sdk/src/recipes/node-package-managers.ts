@@ -94,3 +94,38 @@ export const ENSURE_COREPACK = `command -v corepack >/dev/null || npm install -g
 
 /** Corepack's own download cache (the package managers it fetches), as a cache mount. */
 export const COREPACK_CACHE = '/root/.cache/node/corepack';
+
+/**
+ * Yarn 1 runs `args` as the release the project pins, in two commands of one RUN. The official
+ * node images ship a yarn 1 (/usr/local/bin/yarn): when its package.json says it is the pinned
+ * release, it runs itself; otherwise `corepack yarn` fetches and runs the pinned one (after
+ * `ensureCorepack`, for images without corepack). The version is read from package.json files,
+ * not asked of yarn: starting yarn 1 takes about as long as corepack's download it saves.
+ * The pin is `pinned` when given (`corepack yarn@<pinned>`), else package.json's
+ * `"packageManager": "yarn@<version>"`, matched as npm, yarn and pnpm write package.json (two
+ * spaces of indent): any other form, a `+sha512` hash or no yarn in the image all take corepack,
+ * which checks the pin itself.
+ *
+ * @example
+ * ```ts
+ * yarnClassic('install --frozen-lockfile', { pinned: '1.22.22' })
+ * // ['pinned=1.22.22',
+ * //  'if [ -n "$pinned" ] && yarn_bin="$(command -v yarn)" && grep -qs … ; then yarn install --frozen-lockfile; else corepack yarn@1.22.22 install --frozen-lockfile; fi']
+ * ```
+ */
+export function yarnClassic(
+  args: string,
+  options: { readonly pinned?: string; readonly ensureCorepack?: boolean } = {},
+): readonly [string, string] {
+  const { pinned, ensureCorepack = false } = options;
+  const readPin = pinned
+    ? `pinned=${pinned}`
+    : `pinned="$(sed -n 's/^  "packageManager": "yarn@\\([0-9.]*\\)",\\{0,1\\}$/\\1/p' package.json)"`;
+  const imageHasPinned =
+    '[ -n "$pinned" ] && yarn_bin="$(command -v yarn)" && grep -qs "^  \\"version\\": \\"$pinned\\",\\$" "$(dirname "$(readlink -f "$yarn_bin")")/../package.json"';
+  const viaCorepack = `corepack yarn${pinned ? `@${pinned}` : ''} ${args}`;
+  return [
+    readPin,
+    `if ${imageHasPinned}; then yarn ${args}; else ${ensureCorepack ? `(${ENSURE_COREPACK}) && ` : ''}${viaCorepack}; fi`,
+  ];
+}

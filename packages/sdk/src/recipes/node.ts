@@ -8,6 +8,7 @@ import {
   ENSURE_COREPACK,
   NODE_PACKAGE_MANAGERS,
   type NodePackageManager,
+  yarnClassic,
 } from './node-package-managers.js';
 import {
   APP_DIR,
@@ -160,7 +161,11 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
     { type: 'bind', source: 'package.json', target: 'package.json' },
     { type: 'bind', source: pm.lockfile, target: pm.lockfile },
     ...installFiles.map((f): Mount<never> => ({ type: 'bind', source: f, target: f })),
-    { type: 'cache', target: pm.cacheDir },
+    // Yarn 1 corrupts a cache two installs fill at once (the build and runtime stages run in
+    // parallel): they take turns on it.
+    pmName === 'yarn'
+      ? { type: 'cache', target: pm.cacheDir, sharing: 'locked' }
+      : { type: 'cache', target: pm.cacheDir },
     ...(pm.corepack
       ? [
           { type: 'cache', target: COREPACK_CACHE } as const,
@@ -177,23 +182,41 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
       : list.length === 1
         ? list[0]!
         : commands(...list);
+
   // Plug'n'Play keeps the packages as zip files in .yarn/cache, which the app reads at run
   // time: the cache must be in the image, filled from the global mirror on the cache mount.
   const pnpEnv = pnp ? 'YARN_ENABLE_GLOBAL_CACHE=false ' : '';
+  // Yarn 1: the image's own yarn when it is the pinned release, else corepack's (yarnClassic).
+  const classic = pmName === 'yarn';
+  const yarnArgs = (command: string) => command.replace(/^corepack yarn /, '');
+  /** The install step's commands: `install` by the pinned package manager, then `more`. */
+  const installing = (install: string, ...more: string[]) =>
+    classic
+      ? commands(...yarnClassic(yarnArgs(install), { pinned, ensureCorepack: true }), ...more)
+      : withCorepack(`${pnpEnv}${pin(install)}`, ...more);
   const chown = `${USER}:${USER}`;
   const inputs = ['package.json', pm.lockfile, ...installFiles];
   const installComment = `Only ${inputs.slice(0, -1).join(', ')} and ${inputs.at(-1)} are needed to install: edits to the source reuse this layer.`;
+  const yarnComment = classic
+    ? ` Yarn is the release ${pinned ? pinned : "package.json's packageManager pins"}: the image's own yarn 1 when its package.json says it is that release, else corepack's.`
+    : '';
 
   const runtimeStart = hasBuild
     ? dockerfile()
         .arg(version)
         .from(`node:${version}-slim`, { as: 'build' })
         .workdir(APP_DIR)
-        .comment('All dependencies, dev ones too: the build needs them; only its output goes on.')
-        .run(withCorepack(`${pnpEnv}${pin(pm.install)}`), { mounts })
+        .comment(
+          wrapComment(
+            `All dependencies, dev ones too: the build needs them; only its output goes on.${yarnComment}`,
+          ),
+        )
+        .run(installing(pm.install), { mounts })
         .copy('.', '.')
         .run(
-          `${pin(pm.run)} ${buildScript}`,
+          classic
+            ? commands(...yarnClassic(`${yarnArgs(pm.run)} ${buildScript}`, { pinned }))
+            : `${pin(pm.run)} ${buildScript}`,
           // The package manager corepack fetched for the install, not fetched again.
           pm.corepack ? { mounts: [{ type: 'cache', target: COREPACK_CACHE }] } : {},
         )
@@ -205,10 +228,10 @@ export function node(options: NodeRecipeOptions = {}): NodeRecipe {
     .workdir(APP_DIR)
     .comment(
       wrapComment(
-        `${installComment} Production dependencies only, owned by root; the app owns ${APP_DIR} itself.`,
+        `${installComment} Production dependencies only, owned by root; the app owns ${APP_DIR} itself.${yarnComment}`,
       ),
     )
-    .run(withCorepack(`${pnpEnv}${pin(pm.prodInstall)}`, `chown ${chown} ${APP_DIR}`), {
+    .run(installing(pm.prodInstall, `chown ${chown} ${APP_DIR}`), {
       mounts,
     });
 

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type InstructionNode, parse, viewHealthcheck, viewRun } from '@dockwright/ast';
 import { describe, expect, it } from 'vitest';
 import { DockerfileBuildError } from '../dockerfile-build-error.js';
@@ -177,6 +181,12 @@ describe('recipes.python', () => {
   });
 });
 
+/** Yarn 1's pin, read from package.json (two-space indent, as package managers write it). */
+const YARN_PIN = `pinned="$(sed -n 's/^ "packageManager": "yarn@\\([0-9.]*\\)",\\{0,1\\}$/\\1/p' package.json)"`;
+/** The image's own yarn is the pinned release: its package.json says so. */
+const IMAGE_YARN_IS_PINNED =
+  '[ -n "$pinned" ] && yarn_bin="$(command -v yarn)" && grep -qs "^ \\"version\\": \\"$pinned\\",\\$" "$(dirname "$(readlink -f "$yarn_bin")")/../package.json"';
+
 describe('recipes.node', () => {
   it.each([
     ['npm', 'package-lock.json', '/root/.npm', 'npm ci --omit=dev', false],
@@ -215,11 +225,15 @@ describe('recipes.node', () => {
       const command = viewRun(runs[0] as InstructionNode)
         .command.toString()
         .replace(/\s+/g, ' ');
-      // pnpm and Yarn: corepack first, installed from npm where the image lacks it (Node 25+).
+      // pnpm and Yarn: corepack first, installed from npm where the image lacks it (Node 25+);
+      // Yarn 1 only when the image's own yarn is not the pinned release.
+      const ensure = '(command -v corepack >/dev/null || npm install -g --force corepack@0.34.7)';
       expect(command).toBe(
-        corepack
-          ? `(command -v corepack >/dev/null || npm install -g --force corepack@0.34.7) && ${install} && chown node:node /app`
-          : `${install} && chown node:node /app`,
+        pm === 'yarn'
+          ? `${YARN_PIN} && if ${IMAGE_YARN_IS_PINNED}; then yarn install --frozen-lockfile --production; else ${ensure} && ${install}; fi && chown node:node /app`
+          : corepack
+            ? `${ensure} && ${install} && chown node:node /app`
+            : `${install} && chown node:node /app`,
       );
       const mounts = mountsOf(runs[0] as InstructionNode);
       expect(mounts).toEqual(
@@ -230,6 +244,10 @@ describe('recipes.node', () => {
         ]),
       );
       expect(mounts.some((m) => m.target === '/root/.cache/node/corepack')).toBe(corepack);
+      // Yarn 1 corrupts a cache two stages fill at once: they take turns on it.
+      expect(text.includes(`--mount=type=cache,target=${cache},sharing=locked`)).toBe(
+        pm === 'yarn',
+      );
       const copies = nodes
         .filter((n) => n.keyword === 'COPY')
         .map((n) => [...n.flags.map((f) => `--${f.name}=${f.value}`), ...n.args].join(' '));
@@ -241,6 +259,70 @@ describe('recipes.node', () => {
         nodes.find((n) => n.keyword === 'HEALTHCHECK') as InstructionNode,
       );
       expect(health.command).toEqual(['node', '-e', expect.stringContaining("/healthz'")]);
+    },
+  );
+
+  it.each([
+    [
+      'the pinned release is the image’s yarn',
+      '{\n  "name": "a",\n  "packageManager": "yarn@1.22.22"\n}\n',
+      'image',
+    ],
+    [
+      'another release is pinned',
+      '{\n  "name": "a",\n  "packageManager": "yarn@1.22.19",\n  "x": 1\n}\n',
+      'corepack',
+    ],
+    ['no packageManager', '{\n  "name": "a"\n}\n', 'corepack'],
+    ['a pin with a hash', '{\n  "packageManager": "yarn@1.22.22+sha512.ab12"\n}\n', 'corepack'],
+    [
+      'a nested packageManager',
+      '{\n  "config": {\n    "packageManager": "yarn@1.22.22"\n  },\n  "packageManager": "yarn@1.22.19"\n}\n',
+      'corepack',
+    ],
+    ['package.json on one line', '{"packageManager":"yarn@1.22.22"}\n', 'corepack'],
+    ['the image has no yarn', '{\n  "packageManager": "yarn@1.22.22"\n}\n', 'corepack', false],
+  ] as const)(
+    'Yarn 1, %s: the RUN runs the pinned yarn (its shell run on a fake image layout)',
+    (_, packageJson, expected, imageHasYarn: boolean = true) => {
+      // The official images' layout: /usr/local/bin/yarn -> /opt/yarn-v1.22.22/bin/yarn.
+      const root = mkdtempSync(join(tmpdir(), 'sdk-yarn-classic-'));
+      try {
+        const bin = join(root, 'bin');
+        const yarnDir = join(root, 'opt', 'yarn-v1.22.22');
+        mkdirSync(join(yarnDir, 'bin'), { recursive: true });
+        mkdirSync(bin);
+        writeFileSync(
+          join(yarnDir, 'package.json'),
+          '{\n  "name": "yarn",\n  "version": "1.22.22",\n  "packageManager": "yarn@1.22.17"\n}\n',
+        );
+        const fake = (path: string, name: string) => {
+          writeFileSync(path, `#!/bin/sh\necho "${name} $*"\n`);
+          chmodSync(path, 0o755);
+        };
+        fake(join(yarnDir, 'bin', 'yarn'), 'image');
+        if (imageHasYarn) symlinkSync(join(yarnDir, 'bin', 'yarn'), join(bin, 'yarn'));
+        fake(join(bin, 'corepack'), 'corepack');
+        const app = join(root, 'app');
+        mkdirSync(app);
+        writeFileSync(join(app, 'package.json'), packageJson);
+        const run = instructions(recipes.node({ packageManager: 'yarn' }).toString()).find(
+          (n) => n.keyword === 'RUN',
+        ) as InstructionNode;
+        const script = viewRun(run).command.toString().replace(/\\\n/g, '');
+        const out = execFileSync('sh', ['-c', script.replace('chown node:node /app', 'true')], {
+          cwd: app,
+          encoding: 'utf8',
+          env: { PATH: `${bin}:/usr/bin:/bin` },
+        });
+        expect(out.trim()).toBe(
+          expected === 'image'
+            ? 'image install --frozen-lockfile --production'
+            : 'corepack yarn install --frozen-lockfile --production',
+        );
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
     },
   );
 

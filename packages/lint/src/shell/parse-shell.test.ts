@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseShell } from './parse-shell.js';
+
+/** Each command as `[name, ...args]`. */
+const commands = (text: string) => parseShell(text).commands.map((c) => [c.name, ...c.args]);
+
+describe('parseShell', () => {
+  it.each([
+    [
+      'apt-get update && apt-get install -y curl',
+      [
+        ['apt-get', 'update'],
+        ['apt-get', 'install', '-y', 'curl'],
+      ],
+    ],
+    ['A=1 B+=2 c[1]=3 apt-get >/dev/null 2>&1 install "x y"', [['apt-get', 'install', 'x y']]],
+    [
+      'echo $(id -u) `date` "${HOME}"/x',
+      [['echo', '${id-u}', '${VAR}', '${HOME}/x'], ['id', '-u'], ['date']],
+    ],
+    ['echo \'a b\'"c$d"\\ e', [['echo', 'a bc${d} e']]],
+    ['cat <(ls) >(wc)', [['cat', '', ''], ['ls'], ['wc']]],
+    ['ls *.txt [ab] {a,b} @(x|y) a+b', [['ls', '*.txt', '[ab]', '', '', 'a+b']]],
+    ['echo a#b # a comment', [['echo', 'a#b']]],
+    ['if true; then a; elif b; then c; else d; fi', [['true'], ['a'], ['b'], ['c'], ['d']]],
+    [
+      'for x in 1 2; do echo $x; done; while false; do :; done',
+      [['echo', '${x}'], ['false'], [':']],
+    ],
+    ['case $x in a|b) one;; *) two;; esac', [['one'], ['two']]],
+    ['f() { inner; }; function g { other; }', [['inner'], ['other']]],
+    ['[[ -n $(which go) && ( a == b ) ]] # c', [['which', 'go']]],
+    ['cat <<EOF | sh\necho not a command\nEOF\ndone_after', [['cat'], ['sh'], ['done_after']]],
+    [
+      'command -v x; exec -a n bash -c y; busybox wget z',
+      [
+        ['command', '-v', 'x'],
+        ['bash', '-a', 'n', 'bash', '-c', 'y'],
+        ['wget', 'wget', 'z'],
+      ],
+    ],
+    ['$CC -o x', []],
+  ])('%j', (text, expected) => {
+    expect(commands(text)).toEqual(expected);
+  });
+
+  it('derives flags and pipes', () => {
+    const script = parseShell('tar -xzf a.tgz --strip-components=1 -- -x | grep -q y');
+    expect(script.hasPipes).toBe(true);
+    expect(script.commands[0]!.flags).toEqual([
+      { name: 'x', index: 0 },
+      { name: 'z', index: 0 },
+      { name: 'f', index: 0 },
+      { name: 'strip-components', index: 2 },
+      { name: 'x', index: 4 },
+    ]);
+    expect(script.commands[1]!.flags).toEqual([{ name: 'q', index: 0 }]);
+  });
+
+  it.each([
+    'echo "unterminated',
+    'foo(',
+    'if true; then a',
+    'a &&',
+    '(a',
+    'done',
+    '[[;',
+    '[[ a ;',
+    '[[ # ]]',
+    'for x in a & b; do :; done',
+    'for x in a > b; do :; done',
+  ])('%j is not bash: no commands', (text) => {
+    expect(parseShell(text)).toEqual({ text, commands: [], hasPipes: false, valid: false });
+  });
+
+  it('reads a comment inside [[ ]] as ShellCheck does', () => {
+    expect(parseShell('[[ a # c\n]] && b').commands.map((c) => c.name)).toEqual(['b']);
+  });
+
+  it('reads names of any length', () => {
+    const name = `V${'x'.repeat(300)}`;
+    expect(commands(`${name}=1 echo $${name} \${${name}}`)).toEqual([
+      ['echo', `\${${name}}`, `\${${name}}`],
+    ]);
+  });
+
+  it('ends, and throws nothing, on any text', () => {
+    // Hostile scripts: the parser must give an answer, not hang or crash.
+    const piece = fc.constantFrom(
+      ...'ab -=$(){}[]<>|&;\'"`\\\n\t#!*?@+,.0123'.split(''),
+      'if ',
+      'then ',
+      'fi',
+      'for x in ',
+      'do ',
+      'done',
+      'case ',
+      'esac',
+      '[[ ',
+      ' ]]',
+      '<<EOF\n',
+      'EOF\n',
+      '$(',
+      '${',
+      '$((',
+      '))',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const script = parseShell(pieces.join(''));
+        expect(typeof script.valid).toBe('boolean');
+      }),
+      { numRuns: 5000, interruptAfterTimeLimit: 3000, markInterruptAsFailure: false },
+    );
+  });
+});
