@@ -115,7 +115,7 @@ export function parseMount(
         };
       }
     }
-    const dynamic = VARIABLE.test(raw);
+    const dynamic = raw.includes('$') && VARIABLE.test(raw);
     const val = unquote(raw, escapeChar);
     switch (key) {
       case 'type': {

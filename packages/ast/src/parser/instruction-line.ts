@@ -18,6 +18,8 @@ export interface InstructionLine {
   /** Where the keyword as written (`splitCommand`'s first word) ends in the line. */
   cmdEnd: number;
   keyword: string;
+  /** The keyword is written as it is (in upper case): the line holds it from its start. */
+  keywordAsWritten: boolean;
   flags: readonly Flag[];
   args: readonly string[];
   json: boolean;
@@ -26,7 +28,15 @@ export interface InstructionLine {
 
 /** An empty {@link InstructionLine} for {@link parseInstructionLine} to fill. */
 export function instructionLine(): InstructionLine {
-  return { cmdEnd: 0, keyword: '', flags: EMPTY, args: EMPTY, json: false, trigger: null };
+  return {
+    cmdEnd: 0,
+    keyword: '',
+    keywordAsWritten: false,
+    flags: EMPTY,
+    args: EMPTY,
+    json: false,
+    trigger: null,
+  };
 }
 
 /**
@@ -56,7 +66,8 @@ export function parseInstructionLine(
   let k = from;
   while (k < to && !isSeparator(src.charCodeAt(k))) k++;
   const cmdEnd = k;
-  const keyword = knownKeyword(src, from, k) ?? upperKeyword(src.slice(from, k));
+  const known = knownKeyword(src, from, k);
+  const keyword = known ?? upperKeyword(src.slice(from, k));
   while (k < to && isSeparator(src.charCodeAt(k))) k++;
   while (k < to && isGoSpace(src.charCodeAt(k))) k++;
   let flags: readonly Flag[] = EMPTY;
@@ -140,6 +151,7 @@ export function parseInstructionLine(
   }
   line.cmdEnd = cmdEnd;
   line.keyword = keyword;
+  line.keywordAsWritten = known !== undefined;
   line.flags = flags;
   line.args = args;
   line.json = json;
@@ -242,6 +254,7 @@ function splitSeparated(src: string, from: number, to: number): readonly string[
       while (i + 1 < to && isSeparator(src.charCodeAt(i + 1))) i++;
     }
   }
+  if (count === 1) return Object.freeze([src.slice(from, to)]);
   const out = new Array<string>(count);
   let n = 0;
   let start = from;

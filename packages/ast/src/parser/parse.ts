@@ -87,6 +87,7 @@ class Parser {
   private directivesDone = false;
   private readonly seenDirectives = new Set<string>();
   private seenFrom = false;
+  private seenInstruction = false;
   /** Where the next `<<` at or after the last line asked about stands (-1: none; -2: not looked). */
   private nextMarker = -2;
   /** `RUN --device` needs a `-labs` frontend named by the syntax directive. */
@@ -110,20 +111,22 @@ class Parser {
     const { text } = this;
     const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     const afterStart = this.scan(bom.length);
-    if (!this.children.some((c) => c.type === 'instruction')) {
+    if (!this.seenInstruction) {
       const at = collapsed(Math.max(this.lineNo, 1), 1, this.lineStart);
       this.report('error', 'NoInstructions', 'file with no instructions', at);
     }
-    const file = this.file;
-    return Object.freeze({
-      type: 'dockerfile',
-      children: Object.freeze(this.children),
-      escape: this.escapeChar,
-      diagnostics: Object.freeze(this.diagnostics),
-      ...(file === undefined ? {} : { file }),
-      position: this.spanTo(1, 1, 0),
-      raws: Object.freeze({ bom, after: text.slice(afterStart), eol: detectEol(text) }),
-    });
+    const { file, escapeChar: escape } = this;
+    const children = Object.freeze(this.children);
+    const diagnostics = Object.freeze(this.diagnostics);
+    const position = this.spanTo(1, 1, 0);
+    const raws = Object.freeze({ bom, after: text.slice(afterStart), eol: detectEol(text) });
+    // Two literals rather than a spread of `{ file }` into one, which costs more than the rest
+    // of a small file's parse; either way `file` stands after `diagnostics`.
+    return Object.freeze(
+      file === undefined
+        ? { type: 'dockerfile', children, escape, diagnostics, position, raws }
+        : { type: 'dockerfile', children, escape, diagnostics, file, position, raws },
+    );
   }
 
   /**
@@ -256,17 +259,14 @@ class Parser {
     const { text, escape } = this;
     const ls = this.lineStart;
     const startLine = this.lineNo;
-
-    // The keyword as written: up to the first separator on the first line.
-    let kwEnd = ts;
-    while (kwEnd < this.contentEnd && !isSeparator(text.charCodeAt(kwEnd))) kwEnd++;
+    const firstLineEnd = this.contentEnd;
 
     // 1. The logical line: continuation lines joined (the escape character dropped, the next
     // line's indent kept), the comments and empty lines inside them dropped.
-    const firstCont = continuationAt(text, escape, ts, this.contentEnd);
+    const firstCont = continuationAt(text, escape, ts, firstLineEnd);
     let src = text;
     let from = ts;
-    let to = this.contentEnd;
+    let to = firstLineEnd;
     if (firstCont >= 0) {
       let logical = text.slice(ts, firstCont);
       let cont = firstCont;
@@ -322,6 +322,10 @@ class Parser {
       }
     }
 
+    // The keyword as written: up to the first separator on the first line. The line parser
+    // has read a one-line instruction's keyword up to there already.
+    let kwEnd = src === text ? line.cmdEnd : ts;
+    while (kwEnd < firstLineEnd && !isSeparator(text.charCodeAt(kwEnd))) kwEnd++;
     // The keyword as written stands alone in the text unless a continuation splits it
     // (`RU\⏎N`) or trimming the line took white space off its end (`RUN\u00a0`).
     const kwLength = line.cmdEnd - from;
@@ -334,11 +338,7 @@ class Parser {
         ? Object.freeze({ ...line.trigger, heredocs })
         : line.trigger;
     // The keyword raw is the keyword itself when written in upper case (no string to cut).
-    const keywordRaw = detached
-      ? ''
-      : keyword.length === kwLength && text.startsWith(keyword, ts)
-        ? keyword
-        : text.slice(ts, kwEnd);
+    const keywordRaw = detached ? '' : line.keywordAsWritten ? keyword : text.slice(ts, kwEnd);
     const node: InstructionNode = Object.freeze({
       type: 'instruction',
       keyword,
@@ -359,6 +359,7 @@ class Parser {
       }),
     });
     this.children.push(node);
+    this.seenInstruction = true;
     this.validate(node, position);
   }
 
@@ -453,10 +454,8 @@ class Parser {
 
 /** A `<<` in `src[from, to)`: the line may open a heredoc. (For a joined continued line.) */
 function hasHeredocMarker(src: string, from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) {
-    if (src.charCodeAt(i) === 0x3c && src.charCodeAt(i - 1) === 0x3c) return true;
-  }
-  return false;
+  const at = src.indexOf('<<', from);
+  return at !== -1 && at + 1 < to;
 }
 
 function detectEol(text: string): '\n' | '\r\n' {

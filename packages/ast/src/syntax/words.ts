@@ -19,7 +19,8 @@ export function isGoSpace(code: number): boolean {
 
 /** BuildKit's `reWhitespace`: `[\t\v\f\r ]`, the separator of commands and plain word lists. */
 export function isSeparator(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d;
+  // Most characters are above the space: one comparison rules them out.
+  return code <= 0x20 && (code === 0x20 || (code >= 0x09 && code <= 0x0d && code !== 0x0a));
 }
 
 /** RE2's `\s`, `[\t\n\f\r ]`, as BuildKit's directive and heredoc patterns use it. */
