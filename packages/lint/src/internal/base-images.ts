@@ -1,4 +1,4 @@
-import { expandWithMatches, globalArgValues } from '@dockwright/ast';
+import { expandWithMatches, globalArgValues, PLATFORM_ARGS } from '@dockwright/ast';
 import type { RuleContext, Stage } from '../rule-context.js';
 import {
   formatPlatform,
@@ -72,26 +72,11 @@ function globalEnv(
   env.set('TARGETSTAGE', last?.info.stage ?? 'default');
   const buildArgs = ctx.options.buildArgs;
   if (!buildArgs) return globalArgValues(ctx.tree, env);
-  for (const name of PREDEFINED) {
+  for (const name of PLATFORM_ARGS) {
     if (Object.hasOwn(buildArgs, name)) env.set(name, buildArgs[name]!);
   }
   return globalArgValues(ctx.tree, env, buildArgs);
 }
-
-/** The ARGs BuildKit defines before any is read (`defaultArgs`): build arguments replace them. */
-const PREDEFINED = [
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDOSVERSION',
-  'BUILDARCH',
-  'BUILDVARIANT',
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETOSVERSION',
-  'TARGETARCH',
-  'TARGETVARIANT',
-  'TARGETSTAGE',
-];
 
 const PLATFORM_DEPENDENT = /^(?:BUILD|TARGET)(?:PLATFORM|OS|OSVERSION|ARCH|VARIANT)$/;
 
