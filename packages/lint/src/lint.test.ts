@@ -157,4 +157,10 @@ describe('lint configuration', () => {
     const f = lint(text, { dockerignore: '*.md' }).find((x) => x.ruleId === id);
     expect(f?.message).toBe(message);
   });
+  it('lints a RUN nested too deep to read as a script it cannot read, with the rest of the file', () => {
+    for (const open of ['$(', '${', 'if a; then ']) {
+      const text = `FROM debian AS Build\nRUN ${open.repeat(20_000)}x\n`;
+      expect(ids(text)).toContain('StageNameCasing');
+    }
+  });
 });

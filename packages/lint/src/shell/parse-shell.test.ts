@@ -114,4 +114,10 @@ describe('parseShell', () => {
       { numRuns: 5000, interruptAfterTimeLimit: 3000, markInterruptAsFailure: false },
     );
   });
+  it('reads nesting too deep for its stack as a script it cannot read, not a crash', () => {
+    for (const open of ['$(', '"$(echo "', 'if a; then ', '${', '(']) {
+      const script = parseShell(`${open.repeat(50_000)}x`);
+      expect(script).toEqual({ text: script.text, commands: [], hasPipes: false, valid: false });
+    }
+  });
 });

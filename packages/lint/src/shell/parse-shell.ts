@@ -132,7 +132,8 @@ class ShellSyntaxError extends Error {}
  * the simple commands in it. Assignments before a command and redirections are not arguments.
  * A command whose name is not a literal word (`$CC -o x`) is skipped, as ShellCheck's
  * `getCommandName` gives none; `command`, `builtin`, `busybox` and `exec` resolve to the command
- * they run. Text bash would reject yields no commands (`valid: false`), as in hadolint.
+ * they run. Text bash would reject yields no commands (`valid: false`), as in hadolint; so does
+ * nesting too deep for the reader's stack (hundreds of levels of `$(…)`).
  *
  * @example
  * ```ts
@@ -146,7 +147,10 @@ export function parseShell(text: string): ShellScript {
   try {
     parser.script();
   } catch (error) {
-    if (error instanceof ShellSyntaxError) {
+    // A RangeError is the reader running out of stack: nesting hundreds of levels deep
+    // (`$($($(…`), which no script needs. Such a script is read as one it cannot read, so lint
+    // reports on the rest of the file rather than failing with a stack trace.
+    if (error instanceof ShellSyntaxError || error instanceof RangeError) {
       return { text, commands: [], hasPipes: false, valid: false };
     }
     throw error;
