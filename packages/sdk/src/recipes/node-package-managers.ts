@@ -103,14 +103,15 @@ export const COREPACK_CACHE = '/root/.cache/node/corepack';
  * not asked of yarn: starting yarn 1 takes about as long as corepack's download it saves.
  * The pin is `pinned` when given (`corepack yarn@<pinned>`), else package.json's
  * `"packageManager": "yarn@<version>"`, matched as npm, yarn and pnpm write package.json (two
- * spaces of indent): any other form, a `+sha512` hash or no yarn in the image all take corepack,
- * which checks the pin itself.
+ * spaces of indent; the first such line only, digits and dots only) and compared with the
+ * image's yarn version as a whole line of fixed text: any other form, a `+sha512` hash or no
+ * yarn in the image all take corepack, which checks the pin itself.
  *
  * @example
  * ```ts
  * yarnClassic('install --frozen-lockfile', { pinned: '1.22.22' })
  * // ['pinned=1.22.22',
- * //  'if [ -n "$pinned" ] && yarn_bin="$(command -v yarn)" && grep -qs … ; then yarn install --frozen-lockfile; else corepack yarn@1.22.22 install --frozen-lockfile; fi']
+ * //  'if [ -n "$pinned" ] && yarn_bin="$(command -v yarn)" && grep -Fqsx … ; then yarn install --frozen-lockfile; else corepack yarn@1.22.22 install --frozen-lockfile; fi']
  * ```
  */
 export function yarnClassic(
@@ -120,9 +121,9 @@ export function yarnClassic(
   const { pinned, ensureCorepack = false } = options;
   const readPin = pinned
     ? `pinned=${pinned}`
-    : `pinned="$(sed -n 's/^  "packageManager": "yarn@\\([0-9.]*\\)",\\{0,1\\}$/\\1/p' package.json)"`;
+    : `pinned="$(sed -n '/^  "packageManager": "yarn@\\([0-9.]*\\)",\\{0,1\\}$/{s//\\1/p;q;}' package.json)"`;
   const imageHasPinned =
-    '[ -n "$pinned" ] && yarn_bin="$(command -v yarn)" && grep -qs "^  \\"version\\": \\"$pinned\\",\\$" "$(dirname "$(readlink -f "$yarn_bin")")/../package.json"';
+    '[ -n "$pinned" ] && yarn_bin="$(command -v yarn)" && grep -Fqsx "  \\"version\\": \\"$pinned\\"," "$(dirname "$(readlink -f "$yarn_bin")")/../package.json"';
   const viaCorepack = `corepack yarn${pinned ? `@${pinned}` : ''} ${args}`;
   return [
     readPin,

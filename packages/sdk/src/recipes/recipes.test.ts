@@ -182,10 +182,10 @@ describe('recipes.python', () => {
 });
 
 /** Yarn 1's pin, read from package.json (two-space indent, as package managers write it). */
-const YARN_PIN = `pinned="$(sed -n 's/^ "packageManager": "yarn@\\([0-9.]*\\)",\\{0,1\\}$/\\1/p' package.json)"`;
+const YARN_PIN = `pinned="$(sed -n '/^ "packageManager": "yarn@\\([0-9.]*\\)",\\{0,1\\}$/{s//\\1/p;q;}' package.json)"`;
 /** The image's own yarn is the pinned release: its package.json says so. */
 const IMAGE_YARN_IS_PINNED =
-  '[ -n "$pinned" ] && yarn_bin="$(command -v yarn)" && grep -qs "^ \\"version\\": \\"$pinned\\",\\$" "$(dirname "$(readlink -f "$yarn_bin")")/../package.json"';
+  '[ -n "$pinned" ] && yarn_bin="$(command -v yarn)" && grep -Fqsx " \\"version\\": \\"$pinned\\"," "$(dirname "$(readlink -f "$yarn_bin")")/../package.json"';
 
 describe('recipes.node', () => {
   it.each([
@@ -281,6 +281,11 @@ describe('recipes.node', () => {
       'corepack',
     ],
     ['package.json on one line', '{"packageManager":"yarn@1.22.22"}\n', 'corepack'],
+    [
+      'two lines that look like the pin (the first one counts, compared whole)',
+      '{\n  "packageManager": "yarn@1.22.2",\n  "x": {\n  "packageManager": "yarn@2"\n}\n}\n',
+      'corepack',
+    ],
     ['the image has no yarn', '{\n  "packageManager": "yarn@1.22.22"\n}\n', 'corepack', false],
   ] as const)(
     'Yarn 1, %s: the RUN runs the pinned yarn (its shell run on a fake image layout)',
