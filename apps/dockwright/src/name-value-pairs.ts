@@ -10,7 +10,8 @@ export function nameValuePairs(
   flag: string,
   env?: NodeJS.ProcessEnv,
 ): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: a name such as `__proto__` is a key like any other, not a prototype to set.
+  const out: Record<string, string> = Object.create(null);
   for (const v of values ?? []) {
     const eq = v.indexOf('=');
     if (eq === -1 && env) {
