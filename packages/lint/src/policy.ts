@@ -309,7 +309,7 @@ function enabledExperimental(
  */
 function fileCheckConfig(ctx: RuleContext, report: ReportCheck): CheckConfig {
   let directive: DirectiveNode | undefined;
-  for (const c of ctx.tree.children) {
+  for (const c of ctx.children) {
     if (c.type === 'directive' && c.name === 'check') directive = c;
   }
   if (!directive) return EMPTY_CHECK_CONFIG;
