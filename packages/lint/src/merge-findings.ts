@@ -26,39 +26,39 @@ export function mergeSameProblems(
   ctx: RuleContext,
   into: ReadonlySet<string>,
 ): readonly Reported[] {
-  // The findings that may fold into another (few: most rules declare no same problem), and the
-  // findings of the rules they may fold into about each instruction, in order: where they may go.
+  // The findings that may fold into another (few: most rules declare no same problem).
   const folding: number[] = [];
-  const byRuleAndAnchor = new Map<string, Map<InstructionNode, number[]>>();
   for (let k = 0; k < reported.length; k++) {
     const r = reported[k]!;
-    if (!r.anchor) continue;
-    if (r.meta?.sameProblemAs) folding.push(k);
-    const id = r.finding.ruleId;
-    if (!into.has(id)) continue;
-    let byAnchor = byRuleAndAnchor.get(id);
-    if (!byAnchor) {
-      byAnchor = new Map();
-      byRuleAndAnchor.set(id, byAnchor);
-    }
+    if (r.anchor && r.meta?.sameProblemAs) folding.push(k);
+  }
+  if (folding.length === 0) return reported;
+  // The findings of the rules they may fold into, by the instruction they are about, in order:
+  // where they may go.
+  const byAnchor = new Map<InstructionNode, number[]>();
+  for (let k = 0; k < reported.length; k++) {
+    const r = reported[k]!;
+    if (!r.anchor || !into.has(r.finding.ruleId)) continue;
     const at = byAnchor.get(r.anchor);
     if (at) at.push(k);
     else byAnchor.set(r.anchor, [k]);
   }
-  if (folding.length === 0 || byRuleAndAnchor.size === 0) return reported;
+  if (byAnchor.size === 0) return reported;
   const removed = new Set<number>();
   const also = new Map<number, string[]>();
   const severity = new Map<number, Severity>();
   for (const i of folding) {
     const r = reported[i]!;
     const anchor = r.anchor!;
-    for (const [otherId, where] of Object.entries(r.meta!.sameProblemAs!)) {
-      const candidates = byRuleAndAnchor.get(otherId);
+    const sameProblemAs = r.meta!.sameProblemAs!;
+    for (const otherId in sameProblemAs) {
+      const target = sameProblemAs[otherId] === 'here' ? anchor : previousOfKeyword(ctx, anchor);
+      const candidates = target && byAnchor.get(target);
       if (!candidates) continue;
-      const target = where === 'here' ? anchor : previousOfKeyword(ctx, anchor);
-      if (!target) continue;
-      const j = candidates.get(target)?.find((k) => !removed.has(k) && k !== i) ?? -1;
-      if (j < 0) continue;
+      const j = candidates.find(
+        (k) => k !== i && reported[k]!.finding.ruleId === otherId && !removed.has(k),
+      );
+      if (j === undefined) continue;
       removed.add(i);
       const ids = also.get(j);
       if (ids) ids.push(r.finding.ruleId);
