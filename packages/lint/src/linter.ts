@@ -131,14 +131,17 @@ class FileLint {
 
   run(merge: boolean): Finding[] {
     const { ctx, policy } = this;
-    for (const d of ctx.tree.diagnostics) {
+    // By index, as the lists of the tree are frozen: see RuleContext.
+    const { diagnostics } = ctx.tree;
+    for (let i = 0; i < diagnostics.length; i++) {
+      const d = diagnostics[i]!;
       if (d.severity !== 'error') continue;
       const anchor = this.instructionAt(d.position);
       this.add(d.code, 'error', d.message, d.position, undefined, null, anchor);
     }
     // BuildKit refuses these when it builds (dockerfile2llb), so they are errors like parse errors.
-    for (const p of ctx.stageProblems) {
-      const { message, node } = p;
+    for (let i = 0; i < ctx.stageProblems.length; i++) {
+      const { message, node } = ctx.stageProblems[i]!;
       if (!node.position) continue;
       this.add('InvalidStageReference', 'error', message, node.position, undefined, null, node);
     }

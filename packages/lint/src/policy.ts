@@ -333,7 +333,11 @@ function commentCheckConfig(
   node: InstructionNode,
   report: ReportCheck,
 ): CheckConfig | null {
-  for (const c of ctx.commentsAbove(node)) {
+  const comments = ctx.commentsAbove(node);
+  // By index: most instructions have none, a shared frozen empty list `for…of` would allocate
+  // an iterator for.
+  for (let i = 0; i < comments.length; i++) {
+    const c = comments[i]!;
     const value = checkCommentValue(c.text);
     if (value === null) continue;
     try {

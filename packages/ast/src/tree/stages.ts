@@ -117,7 +117,8 @@ export function stages(tree: DockerfileNode): Stages {
         if (from !== null && from !== '')
           deps.push(reference('copy', node, from, byName, index, drafts.length));
       } else if (node.keyword === 'RUN') {
-        for (const flag of node.flags) {
+        for (let i = 0; i < node.flags.length; i++) {
+          const flag = node.flags[i]!;
           if (flag.name !== 'mount' || flag.value === null) continue;
           const from = mountFrom(flag.value);
           if (from !== null && from !== '')
