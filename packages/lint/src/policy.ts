@@ -102,8 +102,9 @@ export class ConfigPolicy {
     // Every rule runs at its own level unless that is `off`; a level given switches a rule on
     // or off, and the ignore list switches it off whatever its level.
     const running = table.runsByDefault.slice();
-    for (const [id, level] of levels) {
-      for (const i of table.positionsOf(id)) running[i] = level !== 'off';
+    for (const id of levels.keys()) {
+      const on = levels.get(id) !== 'off';
+      for (const i of table.positionsOf(id)) running[i] = on;
     }
     for (const id of ignored) for (const i of table.positionsOf(id)) running[i] = false;
     this.running = running;
@@ -137,7 +138,11 @@ function readLevels(options: LintOptions): ReadonlyMap<string, Level> {
     throw new TypeError('options.rules must map rule ids to levels');
   }
   const levels = new Map<string, Level>();
-  for (const [id, level] of Object.entries(rules)) {
+  // `for…in` with `Object.hasOwn` reads the entries `Object.entries` would, without an array
+  // per entry: `lint()` reads its options on every call.
+  for (const id in rules) {
+    if (!Object.hasOwn(rules, id)) continue;
+    const level = (rules as Record<string, unknown>)[id];
     if (!LEVELS.has(level)) {
       throw new TypeError(
         `options.rules.${id} must be off, error, warning, info or style, not ${JSON.stringify(level)}`,
