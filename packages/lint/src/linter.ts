@@ -147,8 +147,7 @@ class FileLint {
     }
 
     // The ONBUILD view has no stages and only the triggers: with none, a rule sees nothing there.
-    const onbuild = ctx.onbuildView();
-    const onbuildTriggers = onbuild.instructions.length > 0;
+    const onbuild = hasTriggers(ctx) ? ctx.onbuildView() : null;
     const report = this.report;
     const { rules } = this.config.table;
     const { running } = this.config;
@@ -160,7 +159,7 @@ class FileLint {
       this.ruleIndex = i;
       this.view = ctx;
       rule.check(ctx, report);
-      if (meta.onbuild && onbuildTriggers) {
+      if (meta.onbuild && onbuild) {
         this.view = onbuild;
         rule.check(onbuild, report);
       }
@@ -240,6 +239,12 @@ class FileLint {
         : { ruleId, severity, message, position };
     this.reported.push({ finding, meta, anchor });
   }
+}
+
+/** Whether an instruction of the file is an ONBUILD with a trigger (few files have one). */
+function hasTriggers(ctx: RuleContext): boolean {
+  for (const n of ctx.instructions) if (n.keyword === 'ONBUILD' && n.trigger) return true;
+  return false;
 }
 
 function isInstruction(target: unknown): target is InstructionNode {

@@ -33,8 +33,8 @@ export type NodeView<T> = (node: InstructionNode, escape: EscapeChar) => T;
 interface Shared {
   readonly runs: Map<InstructionNode, RunScript>;
   readonly views: Map<NodeView<unknown>, Map<InstructionNode, unknown>>;
-  /** Each ONBUILD trigger and the ONBUILD instruction holding it. */
-  readonly owners: Map<InstructionNode, InstructionNode>;
+  /** Each ONBUILD trigger and the ONBUILD instruction holding it (null: no trigger seen yet). */
+  owners: Map<InstructionNode, InstructionNode> | null;
 }
 
 /**
@@ -81,6 +81,7 @@ export class RuleContext {
       for (const n of triggersOf.instructions) {
         if (n.keyword !== 'ONBUILD' || !n.trigger) continue;
         triggers.push(n.trigger);
+        this.shared.owners ??= new Map();
         this.shared.owners.set(n.trigger, n);
       }
       this.instructions = triggers;
@@ -91,7 +92,7 @@ export class RuleContext {
       this.isOnbuildView = true;
       return;
     }
-    this.shared = { runs: new Map(), views: new Map(), owners: new Map() };
+    this.shared = { runs: new Map(), views: new Map(), owners: null };
     this.isOnbuildView = false;
     // The lists rules walk are plain arrays, copies of the tree's frozen ones: Node 20's V8
     // reads the elements of a frozen array several times slower (and `for…of` over one
@@ -222,12 +223,12 @@ export class RuleContext {
    * on and what pragmas above it apply to.
    */
   anchorOf(node: InstructionNode): InstructionNode {
-    return this.shared.owners.get(node) ?? node;
+    return this.shared.owners?.get(node) ?? node;
   }
 
   /** Where a node is in the file (a trigger is where its ONBUILD is). */
   positionOf(node: InstructionNode): Position | undefined {
-    return node.position ?? this.shared.owners.get(node)?.position;
+    return node.position ?? this.shared.owners?.get(node)?.position;
   }
 }
 
