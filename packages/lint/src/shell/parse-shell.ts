@@ -34,13 +34,14 @@ const CLOSE_ESAC = new Set(['esac']);
  * The reserved words the parser acts on: what {@link Parser.peekReserved} can return. Other
  * words (`echo`) are plain command words.
  */
-const RESERVED = [
-  ...['!', '{', '}', '[[', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for'],
-  ...['function', 'if', 'in', 'select', 'then', 'time', 'until', 'while'],
-];
+const RESERVED =
+  '! { } [[ case do done elif else esac fi for function if in select then time until while';
 /** The reserved words by the code of their first character. */
-const RESERVED_BY_FIRST: (string[] | undefined)[] = [];
-for (const word of RESERVED) (RESERVED_BY_FIRST[word.charCodeAt(0)] ??= []).push(word);
+const RESERVED_BY_FIRST: (readonly string[] | undefined)[] = [];
+for (const word of RESERVED.split(' ')) {
+  const c = word.charCodeAt(0);
+  RESERVED_BY_FIRST[c] = [...(RESERVED_BY_FIRST[c] ?? []), word];
+}
 
 /** Character codes (plain constants: a TypeScript enum would be a property read each time). */
 const TAB = 0x09; // \t
