@@ -175,8 +175,13 @@ class Parser {
    */
   private reservedAt = -1;
   private reserved: string | null = null;
-  /** Where the next `(` is at or after the last position asked about (-1: none). */
+  /**
+   * Where the next `(` and the next `=` are, at or after the position last asked about (-1:
+   * none; -2: not looked for yet): a command without them ahead is neither a function
+   * definition nor an assignment.
+   */
   private paren = -2;
+  private equals = -2;
   /** A position {@link Parser.skipSpace} has left: no blank or comment starts there. */
   private spaceSkipped = -1;
   /** Heredoc terminators whose bodies start after the next newline. */
@@ -273,6 +278,12 @@ class Parser {
     return this.paren;
   }
 
+  /** Where the next `=` at or after the current position is, -1 when there is none. */
+  private nextEquals(): number {
+    if (this.equals !== -1 && this.equals < this.i) this.equals = this.s.indexOf('=', this.i);
+    return this.equals;
+  }
+
   /**
    * The end of the raw word here: the characters up to a blank, an operator, a quote, `$` or
    * `=` (a function name, `f()`, ends there).
@@ -300,8 +311,11 @@ class Parser {
     const c = this.code();
     const candidates = c >= 0 ? RESERVED_BY_FIRST[c] : undefined;
     if (candidates === undefined) return null;
-    // A reserved word is followed by a blank, an operator or the end.
+    // Command names mostly differ from the candidates in their second character: tested first.
+    const second = this.code(this.i + 1);
     for (const word of candidates) {
+      if (word.length > 1 && word.charCodeAt(1) !== second) continue;
+      // A reserved word is followed by a blank, an operator or the end.
       if (this.startsWith(word) && isDelimiter(this.code(this.i + word.length))) return word;
     }
     return null;
@@ -751,6 +765,7 @@ class Parser {
 
   /** `name=value`, `name+=value`, `name[i]=value`, `name=(a b)` before the command word. */
   private assignment(): boolean {
+    if (this.nextEquals() < 0) return false;
     const s = this.s;
     let j = this.i;
     if (!is(this.code(j), NAME_START)) return false;
