@@ -182,7 +182,7 @@ class Parser {
    */
   private paren = -2;
   private equals = -2;
-  /** A position {@link Parser.skipSpace} has left: no blank or comment starts there. */
+  /** A position where no blank or comment starts (skipping space has stopped there). */
   private spaceSkipped = -1;
   /** Heredoc terminators whose bodies start after the next newline. */
   private heredocs: { delimiter: string; stripTabs: boolean }[] | null = null;
