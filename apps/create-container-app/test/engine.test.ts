@@ -401,5 +401,7 @@ RUN rm -rf /usr/local/bin/corepack /usr/local/lib/node_modules/corepack \\
       await removeImage(image);
       await removeImage(baseImage);
     }
-  });
+    // Two builds that install from the registry, each of which may meet a stalled connection
+    // (cancelled after 120 s) twice before it builds.
+  }, 900_000);
 });

@@ -101,8 +101,8 @@ export interface DockerBuildResult extends Omit<DockerResult, 'stalled'> {
     /** The steps that had begun and not ended, as the log names them (`[build 2/4] RUN npm ci`). */
     steps: string[];
   };
-  /** Set by `buildRetryingNetwork` on a second attempt: why the first failed, and its time. */
-  retried?: { why: string; durationMs: number };
+  /** Set by `buildRetryingNetwork` on a later attempt: why each earlier one failed, and its time. */
+  retried?: { why: string; durationMs: number }[];
 }
 
 /**
@@ -128,10 +128,14 @@ export const BUILD_STALL_MS: number;
  */
 export function networkTrouble(result: DockerBuildResult): string | undefined;
 
+/** How many times `buildRetryingNetwork` builds again after the network failed a build (2). */
+export const NETWORK_RETRIES: number;
+
 /**
- * `dockerBuild` with a stall bound (`BUILD_STALL_MS` unless `options.stallTimeoutMs`), run once
- * more with a console.warn line when `networkTrouble` says the network failed it. Other failures
- * are returned as they are. A second attempt's result has `retried`.
+ * `dockerBuild` with a stall bound (`BUILD_STALL_MS` unless `options.stallTimeoutMs`), run again
+ * (up to `NETWORK_RETRIES` times, a console.warn line each time) when `networkTrouble` says the
+ * network failed it. Other failures are returned as they are. A later attempt's result has
+ * `retried`.
  */
 export function buildRetryingNetwork(
   contextDir: string,
