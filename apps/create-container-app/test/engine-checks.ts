@@ -6,18 +6,19 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  type DockerBuildOptions,
-  type DockerBuildResult,
+  buildRetryingNetwork,
   docker,
-  dockerBuild,
   dockerRun,
+  expectBuilt,
   freePort,
+  networkTrouble,
   removeContainer,
   removeImage,
   waitForHealthy,
   waitForHttp,
 } from '@dockwright/testkit';
 import { expect } from 'vitest';
+import { runCliTimed, type TimedCliResult } from './run-cli.js';
 
 /** Install steps of every layout: pip, uv, the Poetry export, npm, pnpm, Yarn 1 and 2+. */
 export const INSTALL_STEP =
@@ -37,31 +38,108 @@ export function stepsMatching(output: string, pattern: RegExp): { id: string; ca
   return steps;
 }
 
-export function expectBuilt(result: DockerBuildResult): void {
-  if (!result.ok) {
-    throw new Error(`docker build failed (exit ${result.code}):\n${result.output.slice(-6000)}`);
+export { buildRetryingNetwork, expectBuilt };
+
+/**
+ * The phases of one engine case, timed: a figure for each, a warning line when one runs past
+ * `slowMs` (so a case that then hits vitest's timeout has said where it was), and the times so
+ * far in the message of an error thrown inside one.
+ */
+export class Phases {
+  readonly times: { name: string; ms: number }[] = [];
+
+  constructor(
+    readonly label: string,
+    readonly slowMs = 90_000,
+  ) {}
+
+  async run<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const start = performance.now();
+    const slow = setTimeout(() => {
+      console.warn(
+        `${this.label}: ${name} still running after ${this.slowMs / 1000} s${this.sofar()}`,
+      );
+    }, this.slowMs);
+    try {
+      const value = await work();
+      this.times.push({ name, ms: performance.now() - start });
+      return value;
+    } catch (error) {
+      if (error instanceof Error) {
+        const s = ((performance.now() - start) / 1000).toFixed(1);
+        error.message = `${this.label}: ${name} failed after ${s} s${this.sofar()}\n${error.message}`;
+      }
+      throw error;
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+
+  /** Adds a phase timed elsewhere (the lockfile step, inside the scaffold). */
+  add(name: string, ms: number): void {
+    this.times.push({ name, ms });
+  }
+
+  /** `scaffold 9.1 s, lockfile 6.0 s, …` */
+  summary(): string {
+    return this.times.map((t) => `${t.name} ${(t.ms / 1000).toFixed(1)} s`).join(', ');
+  }
+
+  private sofar(): string {
+    return this.times.length > 0 ? ` (before it: ${this.summary()})` : '';
   }
 }
 
-/** What a package manager prints when the registry could not be reached (DNS, reset, timeout). */
-const NETWORK_FAILURE =
-  /\b(EAI_AGAIN|ECONNRESET|ECONNREFUSED|ETIMEDOUT|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT|socket hang up)\b/;
+/**
+ * How long a scaffold may take before it is stopped and run once more. It takes about 10 s (the
+ * lockfile step resolves from the npm registry); the CLI's own bound on a stalled registry is a
+ * 60 s request timeout and one retry.
+ */
+export const SCAFFOLD_BOUND_MS = 150_000;
+
+/** The CLI's line when its package manager could not write the lockfile. */
+const LOCKFILE_FAILED = /Could not create \S+: \S+ failed/;
 
 /**
- * `docker build`, run once more when its install step failed to reach the package registry:
- * the tests install real packages from the npm registry through the machine's only way out,
- * and a lookup that fails once under load says nothing about the generated Dockerfile. A build
- * that fails for any other reason is not repeated.
+ * Runs the built CLI (a scaffold, or --existing) as {@link runCliTimed} does, and once more, with
+ * a warning, when it outlived {@link SCAFFOLD_BOUND_MS} (stopped by SIGTERM, it writes nothing)
+ * or, given `resetForRetry` to remove what it wrote, when its package manager could not reach
+ * the registry: the lockfile step resolves real packages through the machine's one way out.
+ * Times the lockfile step by the CLI's "Creating …" and "Created …" lines.
  */
-export async function buildRetryingNetwork(
-  dir: string,
-  image: string,
-  options: DockerBuildOptions = {},
-): Promise<DockerBuildResult> {
-  const result = await dockerBuild(dir, image, options);
-  if (result.ok || !NETWORK_FAILURE.test(result.output)) return result;
-  console.warn(`${image}: the registry was not reachable during the build; building once more`);
-  return dockerBuild(dir, image, options);
+export async function runCliRetryingNetwork(
+  args: readonly string[],
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    boundMs?: number;
+    /** Undoes a run that wrote the project without its lockfile, so it can run again. */
+    resetForRetry?: () => void;
+  },
+): Promise<TimedCliResult & { lockfileMs: number | undefined }> {
+  const boundMs = options.boundMs ?? SCAFFOLD_BOUND_MS;
+  const attempt = async () => {
+    const res = await runCliTimed(args, { cwd: options.cwd, env: options.env, boundMs });
+    const began = res.lines.find((l) => /^◇ Creating \S+ with /.test(l.text));
+    const ended = res.lines.find((l) => /^✔ Created /.test(l.text));
+    return { ...res, lockfileMs: began && ended ? ended.ms - began.ms : undefined };
+  };
+  const first = await attempt();
+  const why =
+    first.overran !== undefined
+      ? `still running after ${first.overran / 1000} s; stopped`
+      : options.resetForRetry && first.code !== 0 && LOCKFILE_FAILED.test(first.stderr)
+        ? networkTroubleIn(first.stderr)
+        : undefined;
+  if (!why) return first;
+  console.warn(`create-container-app ${args.join(' ')}: ${why}; running it once more`);
+  if (first.overran === undefined) options.resetForRetry?.();
+  return attempt();
+}
+
+/** The network error a package manager's output names, as networkTrouble reads a build's. */
+function networkTroubleIn(output: string): string | undefined {
+  return networkTrouble({ ok: false, code: 1, stdout: '', stderr: output, output, durationMs: 0 });
 }
 
 export interface Proof {
@@ -86,15 +164,17 @@ export async function proveProject(options: {
   body?: string | RegExp;
   /** Environment for `docker build` (never changes the Dockerfile). */
   buildEnv?: Record<string, string>;
+  /** Times the build, the run and the rebuild as phases of the case. */
+  phases?: Phases;
 }): Promise<Proof> {
   const { dir, image, port } = options;
+  const phase = <T>(name: string, work: () => Promise<T>) =>
+    options.phases ? options.phases.run(name, work) : work();
   const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
   let container: string | undefined;
   try {
-    const first = await buildRetryingNetwork(
-      dir,
-      image,
-      options.buildEnv ? { env: options.buildEnv } : {},
+    const first = await phase('build', () =>
+      buildRetryingNetwork(dir, image, options.buildEnv ? { env: options.buildEnv } : {}),
     );
     expectBuilt(first);
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(dockerfile);
@@ -143,10 +223,8 @@ export async function proveProject(options: {
       join(dir, options.source),
       options.source.endsWith('.py') ? '\n# edited\n' : '\n// edited\n',
     );
-    const rebuild = await buildRetryingNetwork(
-      dir,
-      image,
-      options.buildEnv ? { env: options.buildEnv } : {},
+    const rebuild = await phase('rebuild', () =>
+      buildRetryingNetwork(dir, image, options.buildEnv ? { env: options.buildEnv } : {}),
     );
     expectBuilt(rebuild);
     const installs = stepsMatching(rebuild.output, INSTALL_STEP);

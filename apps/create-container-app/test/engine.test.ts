@@ -5,7 +5,7 @@
  * Without an engine these tests skip with a message; with CI=true they fail instead.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   docker,
@@ -23,10 +23,12 @@ import {
   buildRetryingNetwork,
   expectBuilt,
   INSTALL_STEP,
+  Phases,
   proveProject,
+  runCliRetryingNetwork,
   stepsMatching,
 } from './engine-checks.js';
-import { assertBuilt, removeTempDirs, runCli, runCliAsync, tempDir } from './run-cli.js';
+import { assertBuilt, removeTempDirs, runCli, tempDir } from './run-cli.js';
 import {
   fitPoetryProject,
   fitUvProject,
@@ -164,15 +166,24 @@ afterAll(() => {
     console.log(`\ncreate-container-app templates in the engine:\n${figures.join('\n')}`);
 });
 
-/** Scaffolds `args` into a new temporary directory; returns the project directory. */
-async function scaffold(args: readonly string[]): Promise<{ dir: string; name: string }> {
+/**
+ * Scaffolds `args` into a new temporary directory (once more if the registry stalled it);
+ * returns the project directory. With `phases`, the scaffold and its lockfile step are timed.
+ */
+async function scaffold(
+  args: readonly string[],
+  phases?: Phases,
+): Promise<{ dir: string; name: string }> {
   const cwd = tempDir('cca-engine-');
   const name = uniqueName('cca').replace(/^cca-/, 'app-');
-  const res = await runCliAsync([name, ...args, '--no-interactive'], {
-    cwd,
-    env: COREPACK_ENV,
-    timeoutMs: 300_000,
-  });
+  const run = () =>
+    runCliRetryingNetwork([name, ...args, '--no-interactive'], {
+      cwd,
+      env: COREPACK_ENV,
+      resetForRetry: () => rmSync(join(cwd, name), { recursive: true, force: true }),
+    });
+  const res = await (phases ? phases.run('scaffold', run) : run());
+  if (phases && res.lockfileMs !== undefined) phases.add('its lockfile', res.lockfileMs);
   expect(res.stderr).toBe('');
   expect(res.code).toBe(0);
   return { dir: join(cwd, name), name };
@@ -183,13 +194,14 @@ describe.skipIf(!engine).concurrent('scaffolded projects in a real Docker engine
 
   for (const testCase of CASES) {
     it(testCase.label, async () => {
-      const { dir, name } = await scaffold(testCase.args);
+      const phases = new Phases(testCase.label);
+      const { dir, name } = await scaffold(testCase.args, phases);
       await testCase.prepare?.(dir);
       if (testCase.appFiles) {
         // Only what runs is in /app (checked on an image of its own, kept for the check).
         const image = `${name}-files:test`;
         try {
-          expectBuilt(await buildRetryingNetwork(dir, image));
+          expectBuilt(await phases.run('files build', () => buildRetryingNetwork(dir, image)));
           const ls = await docker(['run', '--rm', '--entrypoint', 'ls', image, '-A', '/app']);
           expect(ls.stdout.split('\n').filter(Boolean).sort()).toEqual(
             testCase.appFiles.filter((f) => f !== '.dockerignore'),
@@ -204,6 +216,7 @@ describe.skipIf(!engine).concurrent('scaffolded projects in a real Docker engine
         port: testCase.port,
         source: testCase.source,
         body: `Hello from ${name}!`,
+        phases,
       });
       let naiveNote = '';
       if (testCase.naive && naiveFigures) {
@@ -230,7 +243,7 @@ describe.skipIf(!engine).concurrent('scaffolded projects in a real Docker engine
         }
       }
       figures.push(
-        `  ${testCase.label.padEnd(18)} build ${(proof.buildMs / 1000).toFixed(1)} s, healthy ${(proof.healthyMs / 1000).toFixed(1)} s later, exits ${proof.exitMs} ms after docker stop, rebuild after an edit ${proof.rebuildMs} ms${naiveNote}`,
+        `  ${testCase.label.padEnd(19)} ${phases.summary()}; healthy ${(proof.healthyMs / 1000).toFixed(1)} s later, exits ${proof.exitMs} ms after docker stop${naiveNote}`,
       );
     });
   }
@@ -339,9 +352,13 @@ RUN rm -rf /usr/local/bin/corepack /usr/local/lib/node_modules/corepack \\
     const image = `${uniqueName('cca-nocorepack-app')}:test`;
     let container: string | undefined;
     try {
-      const scaffolded = await runCliAsync(
+      const scaffolded = await runCliRetryingNetwork(
         [name, '--template', 'node', '--package-manager', 'yarn', '--node-version', tag],
-        { cwd, env: COREPACK_ENV, timeoutMs: 300_000 },
+        {
+          cwd,
+          env: COREPACK_ENV,
+          resetForRetry: () => rmSync(join(cwd, name), { recursive: true, force: true }),
+        },
       );
       expect(scaffolded.stderr).toBe('');
       expect(scaffolded.code).toBe(0);
@@ -384,5 +401,7 @@ RUN rm -rf /usr/local/bin/corepack /usr/local/lib/node_modules/corepack \\
       await removeImage(image);
       await removeImage(baseImage);
     }
-  });
+    // Two builds that install from the registry, each of which may meet a stalled connection
+    // (cancelled after 120 s) twice before it builds.
+  }, 900_000);
 });

@@ -9,8 +9,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireDockerEngine, uniqueName } from '@dockwright/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proveProject } from './engine-checks.js';
-import { assertBuilt, removeTempDirs, runCliAsync, tempDir } from './run-cli.js';
+import { Phases, proveProject, runCliRetryingNetwork } from './engine-checks.js';
+import { assertBuilt, removeTempDirs, tempDir } from './run-cli.js';
 import { copySample } from './samples.js';
 import { poetryContentHash, poetryLock, uvLock, wheelhouse } from './wheelhouse.mjs';
 
@@ -137,13 +137,16 @@ describe
 
         // The sandbox's npm registry serves metadata without the signatures corepack checks,
         // and Yarn 2+ comes from the npm registry here (see scripts/docker-sandbox.sh).
-        const res = await runCliAsync(['--existing', dir, '--no-interactive'], {
-          env: {
-            COREPACK_INTEGRITY_KEYS: '0',
-            COREPACK_NPM_REGISTRY: 'https://registry.npmjs.org',
-          },
-          timeoutMs: 300_000,
-        });
+        const phases = new Phases(sample.name);
+        const res = await phases.run('--existing', () =>
+          runCliRetryingNetwork(['--existing', dir, '--no-interactive'], {
+            env: {
+              COREPACK_INTEGRITY_KEYS: '0',
+              COREPACK_NPM_REGISTRY: 'https://registry.npmjs.org',
+            },
+          }),
+        );
+        if (res.lockfileMs !== undefined) phases.add('its lockfile', res.lockfileMs);
         expect(res.stderr).toBe('');
         expect(res.code).toBe(0);
 
@@ -159,9 +162,10 @@ describe
           port: sample.port,
           source: sample.source,
           ...(sample.body ? { body: sample.body } : {}),
+          phases,
         });
         figures.push(
-          `  ${sample.name.padEnd(30)} build ${(proof.buildMs / 1000).toFixed(1)} s, healthy ${(proof.healthyMs / 1000).toFixed(1)} s later, exits ${proof.exitMs} ms after docker stop (${proof.stopMs} ms in all), rebuild after a source edit ${proof.rebuildMs} ms`,
+          `  ${sample.name.padEnd(30)} ${phases.summary()}; healthy ${(proof.healthyMs / 1000).toFixed(1)} s later, exits ${proof.exitMs} ms after docker stop (${proof.stopMs} ms in all)`,
         );
       });
     }

@@ -75,6 +75,74 @@ export function runCliAsync(
   });
 }
 
+export interface TimedCliResult extends CliResult {
+  /** Each line the CLI printed on stdout, with when it arrived (ms after the start). */
+  readonly lines: readonly { readonly ms: number; readonly text: string }[];
+  readonly durationMs: number;
+  /** Set when the run outlived `boundMs` and was stopped (SIGTERM, SIGKILL 10 s later). */
+  readonly overran?: number;
+}
+
+/**
+ * {@link runCliAsync} that timestamps each stdout line as it arrives (the engine tests time the
+ * lockfile step by its "Creating …" and "Created …" lines) and stops a run that outlives
+ * `boundMs` the way a user's Ctrl-C would (SIGTERM: the CLI stops its package manager and
+ * removes what it staged), then SIGKILL if it is still there 10 s later.
+ */
+export function runCliTimed(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; boundMs: number },
+): Promise<TimedCliResult> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? tmpdir(),
+      env: cliEnv(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines: { ms: number; text: string }[] = [];
+    let stdout = '';
+    let partial = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const parts = (partial + chunk).split('\n');
+      partial = parts.pop() ?? '';
+      const ms = Math.round(performance.now() - start);
+      for (const text of parts) lines.push({ ms, text });
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    let overran: number | undefined;
+    let kill: NodeJS.Timeout | undefined;
+    const bound = setTimeout(() => {
+      overran = options.boundMs;
+      child.kill('SIGTERM');
+      kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    }, options.boundMs);
+    child.on('error', (error) => {
+      clearTimeout(bound);
+      clearTimeout(kill);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(bound);
+      clearTimeout(kill);
+      if (partial) lines.push({ ms: Math.round(performance.now() - start), text: partial });
+      resolve({
+        code,
+        signal,
+        stdout,
+        stderr,
+        lines,
+        durationMs: Math.round(performance.now() - start),
+        ...(overran === undefined ? {} : { overran }),
+      });
+    });
+  });
+}
+
 /** Starts the built CLI and returns the child (for signal tests). */
 export function startCli(
   args: readonly string[],

@@ -40,6 +40,11 @@ export interface DockerOptions {
   env?: Record<string, string>;
   /** Kill the client and reject after this long. Default 10 minutes. */
   timeoutMs?: number;
+  /**
+   * Stop the client (SIGTERM, then SIGKILL 10 s later) when it prints nothing for this long,
+   * and resolve with `stalled` set. Default: no limit.
+   */
+  silenceMs?: number;
   /** Written to the client's stdin. */
   input?: string | Buffer;
 }
@@ -49,9 +54,17 @@ export interface DockerResult {
   code: number;
   stdout: string;
   stderr: string;
+  /**
+   * Set when the client was stopped for printing nothing for `silenceMs`, with how much of
+   * stdout and stderr (bytes) it had printed by then.
+   */
+  stalled?: { silentMs: number; stdoutBytes: number; stderrBytes: number };
 }
 
-/** Run the docker client (no shell). Resolves whatever the exit code; rejects on timeout. */
+/**
+ * Run the docker client (no shell). Resolves whatever the exit code; rejects on timeout. With
+ * `silenceMs`, a silent client is stopped and the result has `stalled`.
+ */
 export function docker(args: readonly string[], options?: DockerOptions): Promise<DockerResult>;
 
 export interface DockerBuildOptions {
@@ -67,16 +80,36 @@ export interface DockerBuildOptions {
   env?: Record<string, string>;
   /** Default 10 minutes. */
   timeoutMs?: number;
+  /**
+   * Cancel the build when it prints nothing for this long (a step waiting on a stalled network
+   * connection): the client gets SIGTERM, which cancels the build in the engine, and the
+   * result has `stalled`. Default: no limit.
+   */
+  stallTimeoutMs?: number;
 }
 
-export interface DockerBuildResult extends DockerResult {
+export interface DockerBuildResult extends Omit<DockerResult, 'stalled'> {
   /** code === 0 */
   ok: boolean;
   /** stderr then stdout: with --progress=plain, the build log (steps, CACHED lines, errors). */
   output: string;
   /** Wall time of the build in milliseconds. */
   durationMs: number;
+  /** Set when the build was cancelled for printing nothing for `stallTimeoutMs`. */
+  stalled?: {
+    silentMs: number;
+    /** The steps that had begun and not ended, as the log names them (`[build 2/4] RUN npm ci`). */
+    steps: string[];
+  };
+  /** Set by `buildRetryingNetwork` on a later attempt: why each earlier one failed, and its time. */
+  retried?: { why: string; durationMs: number }[];
 }
+
+/**
+ * The steps of a `--progress=plain` build log that began and had not ended (no DONE, CACHED,
+ * ERROR or CANCELED line), by the name the log gives them: what a stalled build was doing.
+ */
+export function unfinishedSteps(output: string): string[];
 
 /** `DOCKER_BUILDKIT=1 docker build --progress=plain -t TAG .` in `contextDir`. */
 export function dockerBuild(
@@ -84,6 +117,34 @@ export function dockerBuild(
   tag: string,
   options?: DockerBuildOptions,
 ): Promise<DockerBuildResult>;
+
+/** How long a build may print nothing before `buildRetryingNetwork` cancels it (120 s). */
+export const BUILD_STALL_MS: number;
+
+/**
+ * Why a failed build looks like the network's weather, or undefined: cancelled while silent in a
+ * RUN step that fetches packages, or its output names a network error (EAI_AGAIN, ECONNRESET,
+ * ETIMEDOUT, npm's EIDLETIMEOUT…).
+ */
+export function networkTrouble(result: DockerBuildResult): string | undefined;
+
+/** How many times `buildRetryingNetwork` builds again after the network failed a build (2). */
+export const NETWORK_RETRIES: number;
+
+/**
+ * `dockerBuild` with a stall bound (`BUILD_STALL_MS` unless `options.stallTimeoutMs`), run again
+ * (up to `NETWORK_RETRIES` times, a console.warn line each time) when `networkTrouble` says the
+ * network failed it. Other failures are returned as they are. A later attempt's result has
+ * `retried`.
+ */
+export function buildRetryingNetwork(
+  contextDir: string,
+  tag: string,
+  options?: DockerBuildOptions,
+): Promise<DockerBuildResult>;
+
+/** Throws unless `result.ok`, with the log's tail or, for a stalled build, its running steps. */
+export function expectBuilt(result: DockerBuildResult): void;
 
 export interface DockerRunOptions {
   /** Container name; generated (dw-test-XXXXXXXXXX) when absent. */
