@@ -2,9 +2,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  buildRetryingNetwork,
   containerLogs,
-  dockerBuild,
   dockerRun,
+  expectBuilt,
   freePort,
   removeContainer,
   removeImage,
@@ -69,8 +70,7 @@ describe.skipIf(!engine)('a multi-stage Dockerfile written with the SDK in the r
     writeFileSync(join(context, 'Dockerfile'), text);
     writeFileSync(join(context, '.dockerignore'), dockerignore().add('Dockerfile').toString());
 
-    const built = await dockerBuild(context, tag);
-    expect(built.ok, built.output).toBe(true);
+    expectBuilt(await buildRetryingNetwork(context, tag));
 
     const port = await freePort();
     const run = await dockerRun(tag, { ports: { 3000: port } });
