@@ -1,5 +1,4 @@
 import { goQuote } from '../syntax/go-quote.js';
-import { INSTRUCTION_KEYWORDS } from '../syntax/keywords.js';
 import { isGoSpace, isSeparator, parseQuotedWords, unquoteFlagWord } from '../syntax/words.js';
 import { EMPTY } from '../tree/frozen.js';
 import type { Flag, InstructionNode } from '../tree/nodes.js';
@@ -67,7 +66,7 @@ export function parseInstructionLine(
   while (k < to && !isSeparator(src.charCodeAt(k))) k++;
   const cmdEnd = k;
   const known = knownKeyword(src, from, k);
-  const keyword = known ?? upperKeyword(src.slice(from, k));
+  const keyword = known ?? src.slice(from, k).toUpperCase();
   while (k < to && isSeparator(src.charCodeAt(k))) k++;
   while (k < to && isGoSpace(src.charCodeAt(k))) k++;
   let flags: readonly Flag[] = EMPTY;
@@ -408,40 +407,54 @@ function cannotFindEquals(word: string, problems: ProblemSink): readonly string[
   return EMPTY;
 }
 
-const upperKeywords = new Map<string, string>();
-
-/** The upper-cased keyword, remembered: a file repeats a handful of keywords many times. */
-function upperKeyword(cmd: string): string {
-  let upper = upperKeywords.get(cmd);
-  if (upper === undefined) {
-    upper = cmd.toUpperCase();
-    if (upperKeywords.size < 256) upperKeywords.set(cmd, upper);
-  }
-  return upper;
-}
-
 /**
  * The keyword at [from, to) when it is one of BuildKit's, written in upper case: found without
- * cutting a string out of the text (most files write every keyword this way). The length and
- * first two characters pick the only candidate; every character is then compared (the key
- * folds them, so other characters can share it).
+ * cutting a string out of the text (most files write every keyword this way). The first
+ * character and the length pick the only candidate; its other characters are then compared.
  */
 function knownKeyword(text: string, from: number, to: number): string | undefined {
-  const keyword = KEYWORD_BY_PREFIX.get(keywordKey(to - from, text, from));
-  if (keyword === undefined) return undefined;
-  for (let i = 0; i < keyword.length; i++) {
+  const length = to - from;
+  const keyword = keywordCandidate(text.charCodeAt(from), text.charCodeAt(from + 1), length);
+  if (keyword === undefined || keyword.length !== length) return undefined;
+  for (let i = 1; i < length; i++) {
     if (text.charCodeAt(from + i) !== keyword.charCodeAt(i)) return undefined;
   }
   return keyword;
 }
 
-function keywordKey(length: number, text: string, at: number): number {
-  return (length << 16) | (text.charCodeAt(at) << 8) | text.charCodeAt(at + 1);
+/** The one keyword that can start with `first`, `second` and be `length` long. */
+function keywordCandidate(first: number, second: number, length: number): string | undefined {
+  switch (first) {
+    case 0x41: // A
+      return second === 0x44 ? 'ADD' : 'ARG';
+    case 0x43: // C
+      return length === 3 ? 'CMD' : 'COPY';
+    case 0x45: // E
+      return length === 3 ? 'ENV' : length === 6 ? 'EXPOSE' : 'ENTRYPOINT';
+    case 0x46: // F
+      return 'FROM';
+    case 0x48: // H
+      return 'HEALTHCHECK';
+    case 0x4c: // L
+      return 'LABEL';
+    case 0x4d: // M
+      return 'MAINTAINER';
+    case 0x4f: // O
+      return 'ONBUILD';
+    case 0x52: // R
+      return 'RUN';
+    case 0x53: // S
+      return length === 5 ? 'SHELL' : 'STOPSIGNAL';
+    case 0x55: // U
+      return 'USER';
+    case 0x56: // V
+      return 'VOLUME';
+    case 0x57: // W
+      return 'WORKDIR';
+    default:
+      return undefined;
+  }
 }
-
-const KEYWORD_BY_PREFIX = new Map(
-  INSTRUCTION_KEYWORDS.map((k) => [keywordKey(k.length, k, 0), k] as const),
-);
 
 /**
  * BuildKit's continuation pattern ``([^E])E[ \t]*$|^E[ \t]*$``: the line `[from, to)` ends
