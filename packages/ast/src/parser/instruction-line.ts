@@ -268,23 +268,14 @@ function splitSeparated(src: string, from: number, to: number): readonly string[
   return Object.freeze(out);
 }
 
-/** Whether `src[from, to)` holds a quote or the escape character (a word needs quote handling). */
-function hasQuoting(src: string, from: number, to: number, escape: number): boolean {
-  for (let i = from; i < to; i++) {
-    const code = src.charCodeAt(i);
-    if (code === 0x22 || code === 0x27 || code === escape) return true;
-  }
-  return false;
-}
-
 /**
  * BuildKit's `parseWords` on `src[from, to)`: words split on unquoted white space, quotes and
  * escapes kept (they are removed later, per instruction). Used for ARG.
  */
 function parseWords(src: string, from: number, to: number, escape: number): readonly string[] {
-  if (hasQuoting(src, from, to, escape))
-    return exact(parseQuotedWords(src.slice(from, to), escape));
-  const out = new Array<string>(countWords(src, from, to));
+  const count = plainWordCount(src, from, to, escape);
+  if (count < 0) return exact(parseQuotedWords(src.slice(from, to), escape));
+  const out = new Array<string>(count);
   let n = 0;
   for (let pos = from; pos < to; ) {
     while (pos < to && isGoSpace(src.charCodeAt(pos))) pos++;
@@ -295,12 +286,17 @@ function parseWords(src: string, from: number, to: number, escape: number): read
   return Object.freeze(out);
 }
 
-/** The words of `src[from, to)`, split at Go's white space. */
-function countWords(src: string, from: number, to: number): number {
+/**
+ * The words of `src[from, to)`, split at Go's white space, or -1 when it holds a quote or the
+ * escape character (its words need quote handling). One pass answers both.
+ */
+function plainWordCount(src: string, from: number, to: number, escape: number): number {
   let count = 0;
   let inWord = false;
   for (let pos = from; pos < to; pos++) {
-    const space = isGoSpace(src.charCodeAt(pos));
+    const code = src.charCodeAt(pos);
+    if (code === 0x22 || code === 0x27 || code === escape) return -1;
+    const space = isGoSpace(code);
     if (!space && !inWord) count++;
     inWord = !space;
   }
@@ -320,7 +316,8 @@ function nameValues(
   problems: ProblemSink,
 ): readonly string[] {
   if (from >= to) return EMPTY;
-  if (hasQuoting(src, from, to, escape)) {
+  const count = plainWordCount(src, from, to, escape);
+  if (count < 0) {
     return wordValues(
       keyword,
       parseQuotedWords(src.slice(from, to), escape),
@@ -339,7 +336,7 @@ function nameValues(
     if (c === 0x3d) equals = true;
   }
   if (!equals) return legacyValue(keyword, src, from, to, problems);
-  const out = new Array<string>(countWords(src, from, to) * 3);
+  const out = new Array<string>(count * 3);
   let n = 0;
   for (let pos = from; pos < to; ) {
     while (pos < to && isGoSpace(src.charCodeAt(pos))) pos++;
