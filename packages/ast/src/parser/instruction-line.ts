@@ -245,27 +245,17 @@ function jsonArray(
 
 /** `regexp.Split(s, -1)` on `[\t\v\f\r ]+`, as BuildKit splits FROM, EXPOSE and word lists. */
 function splitSeparated(src: string, from: number, to: number): readonly string[] {
-  // Counted first, so that the array is made at its size (the node keeps it).
-  let count = 1;
-  for (let i = from; i < to; i++) {
-    if (isSeparator(src.charCodeAt(i))) {
-      count++;
-      while (i + 1 < to && isSeparator(src.charCodeAt(i + 1))) i++;
-    }
+  let i = from;
+  while (i < to && !isSeparator(src.charCodeAt(i))) i++;
+  if (i === to) return Object.freeze([src.slice(from, to)]);
+  const out = [src.slice(from, i)];
+  while (i < to) {
+    while (i < to && isSeparator(src.charCodeAt(i))) i++;
+    const start = i;
+    while (i < to && !isSeparator(src.charCodeAt(i))) i++;
+    out.push(src.slice(start, i));
   }
-  if (count === 1) return Object.freeze([src.slice(from, to)]);
-  const out = new Array<string>(count);
-  let n = 0;
-  let start = from;
-  for (let i = from; i < to; i++) {
-    if (isSeparator(src.charCodeAt(i))) {
-      out[n++] = src.slice(start, i);
-      while (i + 1 < to && isSeparator(src.charCodeAt(i + 1))) i++;
-      start = i + 1;
-    }
-  }
-  out[n] = src.slice(start, to);
-  return Object.freeze(out);
+  return exact(out);
 }
 
 /**

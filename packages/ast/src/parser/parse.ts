@@ -120,7 +120,8 @@ class Parser {
     }
     const { file, escapeChar: escape } = this;
     const children = Object.freeze(this.children);
-    const diagnostics = Object.freeze(this.diagnostics);
+    // A clean file shares the one frozen empty array, as nodes without flags or arguments do.
+    const diagnostics = this.diagnostics.length === 0 ? EMPTY : Object.freeze(this.diagnostics);
     const position = this.spanTo(1, 1, 0);
     const raws = Object.freeze({ bom, after: text.slice(afterStart), eol: detectEol(text) });
     // Two literals rather than a spread of `{ file }` into one, which costs more than the rest
