@@ -399,7 +399,7 @@ function cannotFindEquals(word: string, problems: ProblemSink): readonly string[
  * cutting a string out of the text (most files write every keyword this way). The first
  * character and the length pick the only candidate; its other characters are then compared.
  */
-function knownKeyword(text: string, from: number, to: number): string | undefined {
+export function knownKeyword(text: string, from: number, to: number): string | undefined {
   const length = to - from;
   const keyword = keywordCandidate(text.charCodeAt(from), text.charCodeAt(from + 1), length);
   if (keyword === undefined || keyword.length !== length) return undefined;
