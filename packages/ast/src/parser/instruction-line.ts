@@ -243,7 +243,10 @@ function jsonArray(
   return strings.length === 0 ? EMPTY : exact(strings);
 }
 
-/** `regexp.Split(s, -1)` on `[\t\v\f\r ]+`, as BuildKit splits FROM, EXPOSE and word lists. */
+/**
+ * `regexp.Split(s, -1)` on `[\t\v\f\r ]+`, as BuildKit splits FROM, EXPOSE and word lists. One
+ * pass; a list of several words is copied to an array of its size (the node keeps it).
+ */
 function splitSeparated(src: string, from: number, to: number): readonly string[] {
   let i = from;
   while (i < to && !isSeparator(src.charCodeAt(i))) i++;
@@ -397,7 +400,8 @@ function cannotFindEquals(word: string, problems: ProblemSink): readonly string[
 /**
  * The keyword at [from, to) when it is one of BuildKit's, written in upper case: found without
  * cutting a string out of the text (most files write every keyword this way). The first
- * character and the length pick the only candidate; its other characters are then compared.
+ * character (then the second or the length where two keywords share it) picks the only
+ * candidate; the length and the other characters are then compared.
  */
 export function knownKeyword(text: string, from: number, to: number): string | undefined {
   const length = to - from;
