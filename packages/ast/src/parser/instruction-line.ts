@@ -62,10 +62,12 @@ export function parseInstructionLine(
 ): void {
   while (from < to && isGoSpace(src.charCodeAt(from))) from++;
   while (to > from && isGoSpace(src.charCodeAt(to - 1))) to--;
+  // splitCommand's first word: a keyword written in upper case is known without a scan.
+  const known = knownKeyword(src, from, to);
   let k = from;
-  while (k < to && !isSeparator(src.charCodeAt(k))) k++;
+  if (known !== undefined) k += known.length;
+  else while (k < to && !isSeparator(src.charCodeAt(k))) k++;
   const cmdEnd = k;
-  const known = knownKeyword(src, from, k);
   const keyword = known ?? src.slice(from, k).toUpperCase();
   while (k < to && isSeparator(src.charCodeAt(k))) k++;
   while (k < to && isGoSpace(src.charCodeAt(k))) k++;
@@ -398,30 +400,32 @@ function cannotFindEquals(word: string, problems: ProblemSink): readonly string[
 }
 
 /**
- * The keyword at [from, to) when it is one of BuildKit's, written in upper case: found without
- * cutting a string out of the text (most files write every keyword this way). The first
- * character (then the second or the length where two keywords share it) picks the only
- * candidate; the length and the other characters are then compared.
+ * The keyword starting the line `[from, to)` when it is one of BuildKit's written in upper case
+ * and is the whole first word (a separator or the end follows): found without cutting a string
+ * out of the text (most files write every keyword this way). The first characters pick the
+ * only candidate; its other characters and the separator after it are then compared.
  */
 export function knownKeyword(text: string, from: number, to: number): string | undefined {
-  const length = to - from;
-  const keyword = keywordCandidate(text.charCodeAt(from), text.charCodeAt(from + 1), length);
-  if (keyword === undefined || keyword.length !== length) return undefined;
-  for (let i = 1; i < length; i++) {
+  const keyword = keywordCandidate(text, from);
+  if (keyword === undefined) return undefined;
+  const end = from + keyword.length;
+  if (end > to || (end < to && !isSeparator(text.charCodeAt(end)))) return undefined;
+  for (let i = 1; i < keyword.length; i++) {
     if (text.charCodeAt(from + i) !== keyword.charCodeAt(i)) return undefined;
   }
   return keyword;
 }
 
-/** The one keyword that can start with `first`, `second` and be `length` long. */
-function keywordCandidate(first: number, second: number, length: number): string | undefined {
-  switch (first) {
+/** The one keyword that can start `text` at `at`, told apart by its first characters. */
+function keywordCandidate(text: string, at: number): string | undefined {
+  switch (text.charCodeAt(at)) {
     case 0x41: // A
-      return second === 0x44 ? 'ADD' : 'ARG';
+      return text.charCodeAt(at + 1) === 0x44 ? 'ADD' : 'ARG';
     case 0x43: // C
-      return length === 3 ? 'CMD' : 'COPY';
+      return text.charCodeAt(at + 1) === 0x4d ? 'CMD' : 'COPY';
     case 0x45: // E
-      return length === 3 ? 'ENV' : length === 6 ? 'EXPOSE' : 'ENTRYPOINT';
+      if (text.charCodeAt(at + 1) === 0x58) return 'EXPOSE';
+      return text.charCodeAt(at + 2) === 0x56 ? 'ENV' : 'ENTRYPOINT';
     case 0x46: // F
       return 'FROM';
     case 0x48: // H
@@ -435,7 +439,7 @@ function keywordCandidate(first: number, second: number, length: number): string
     case 0x52: // R
       return 'RUN';
     case 0x53: // S
-      return length === 5 ? 'SHELL' : 'STOPSIGNAL';
+      return text.charCodeAt(at + 1) === 0x48 ? 'SHELL' : 'STOPSIGNAL';
     case 0x55: // U
       return 'USER';
     case 0x56: // V

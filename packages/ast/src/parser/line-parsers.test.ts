@@ -23,9 +23,25 @@ describe('keyword recognition', () => {
       const last = `${keyword.slice(0, -1)}${keyword.endsWith('Z') ? 'Y' : 'Z'}`;
       expect(knownKeyword(last, 0, last.length)).toBeUndefined();
     }
-    for (const other of ['AND', 'CMDS', 'ENVY', 'EXPOSED', 'SHELLS', 'STOP', 'X', 'RUNN']) {
+    for (const other of [
+      'AND',
+      'CMDS',
+      'ENVY',
+      'EXPOSED',
+      'SHELLS',
+      'STOP',
+      'X',
+      'RUNN',
+      'ENTRY',
+    ]) {
       expect(knownKeyword(other, 0, other.length)).toBeUndefined();
     }
+    // The keyword is the first word up to a separator ([\t\v\f\r ]) or the end of the line.
+    expect(knownKeyword('RUN echo', 0, 8)).toBe('RUN');
+    expect(knownKeyword('COPY\ta b', 0, 8)).toBe('COPY');
+    expect(knownKeyword('RUN echo', 0, 2)).toBeUndefined();
+    expect(knownKeyword('RUNecho', 0, 7)).toBeUndefined();
+    expect(knownKeyword('RUN\u00a0echo', 0, 8)).toBeUndefined();
   });
 });
 
