@@ -187,16 +187,9 @@ function check(
   }
 }
 
-const unknownMessages = new Map<string, string>();
-
-/** `unknown instruction: X (did you mean Y?)`, remembered: a file repeats its mistakes. */
+/** `unknown instruction: X (did you mean Y?)`. */
 function unknownInstruction(written: string): string {
-  let message = unknownMessages.get(written);
-  if (message === undefined) {
-    message = `unknown instruction: ${written}${suggestion(written, INSTRUCTION_KEYWORDS, false)}`;
-    if (unknownMessages.size < 256) unknownMessages.set(written, message);
-  }
-  return message;
+  return `unknown instruction: ${written}${suggestion(written, INSTRUCTION_KEYWORDS, false)}`;
 }
 
 function atLeastOne(keyword: string): InstructionProblem {
@@ -309,7 +302,7 @@ function copyLike(node: InstructionNode): InstructionProblem | null {
   }
   if (k === 'COPY') {
     const from = stringFlag(node, 'from');
-    if (from !== null && FROM_VARIABLE.test(from)) {
+    if (from !== null && from.indexOf('$') >= 0 && FROM_VARIABLE.test(from)) {
       return error(
         'FromExpansion',
         'variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround',
@@ -349,7 +342,7 @@ function isGitSource(src: string): boolean {
 
 function from(node: InstructionNode): InstructionProblem | null {
   const args = node.args;
-  if (args.length === 3 && args[1]!.toLowerCase() === 'as') {
+  if (args.length === 3 && isAs(args[1]!)) {
     if (!STAGE_NAME_PATTERN.test(args[2]!.toLowerCase())) {
       return error(
         'InvalidStageName',
@@ -360,6 +353,15 @@ function from(node: InstructionNode): InstructionProblem | null {
     return error('InvalidArguments', 'FROM requires either one or three arguments');
   }
   return flags(node, FLAG_SPECS.get('FROM')!);
+}
+
+/** `AS` in any case (no other character lower-cases to `a` or `s`). */
+function isAs(word: string): boolean {
+  return (
+    word.length === 2 &&
+    (word.charCodeAt(0) | 0x20) === 0x61 &&
+    (word.charCodeAt(1) | 0x20) === 0x73
+  );
 }
 
 function onbuild(node: InstructionNode): InstructionProblem | null {

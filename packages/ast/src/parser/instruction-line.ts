@@ -1,5 +1,4 @@
 import { goQuote } from '../syntax/go-quote.js';
-import { INSTRUCTION_KEYWORDS } from '../syntax/keywords.js';
 import { isGoSpace, isSeparator, parseQuotedWords, unquoteFlagWord } from '../syntax/words.js';
 import { EMPTY } from '../tree/frozen.js';
 import type { Flag, InstructionNode } from '../tree/nodes.js';
@@ -63,11 +62,13 @@ export function parseInstructionLine(
 ): void {
   while (from < to && isGoSpace(src.charCodeAt(from))) from++;
   while (to > from && isGoSpace(src.charCodeAt(to - 1))) to--;
+  // splitCommand's first word: a keyword written in upper case is known without a scan.
+  const known = knownKeyword(src, from, to);
   let k = from;
-  while (k < to && !isSeparator(src.charCodeAt(k))) k++;
+  if (known !== undefined) k += known.length;
+  else while (k < to && !isSeparator(src.charCodeAt(k))) k++;
   const cmdEnd = k;
-  const known = knownKeyword(src, from, k);
-  const keyword = known ?? upperKeyword(src.slice(from, k));
+  const keyword = known ?? src.slice(from, k).toUpperCase();
   while (k < to && isSeparator(src.charCodeAt(k))) k++;
   while (k < to && isGoSpace(src.charCodeAt(k))) k++;
   let flags: readonly Flag[] = EMPTY;
@@ -244,38 +245,22 @@ function jsonArray(
   return strings.length === 0 ? EMPTY : exact(strings);
 }
 
-/** `regexp.Split(s, -1)` on `[\t\v\f\r ]+`, as BuildKit splits FROM, EXPOSE and word lists. */
+/**
+ * `regexp.Split(s, -1)` on `[\t\v\f\r ]+`, as BuildKit splits FROM, EXPOSE and word lists. One
+ * pass; a list of several words is copied to an array of its size (the node keeps it).
+ */
 function splitSeparated(src: string, from: number, to: number): readonly string[] {
-  // Counted first, so that the array is made at its size (the node keeps it).
-  let count = 1;
-  for (let i = from; i < to; i++) {
-    if (isSeparator(src.charCodeAt(i))) {
-      count++;
-      while (i + 1 < to && isSeparator(src.charCodeAt(i + 1))) i++;
-    }
+  let i = from;
+  while (i < to && !isSeparator(src.charCodeAt(i))) i++;
+  if (i === to) return Object.freeze([src.slice(from, to)]);
+  const out = [src.slice(from, i)];
+  while (i < to) {
+    while (i < to && isSeparator(src.charCodeAt(i))) i++;
+    const start = i;
+    while (i < to && !isSeparator(src.charCodeAt(i))) i++;
+    out.push(src.slice(start, i));
   }
-  if (count === 1) return Object.freeze([src.slice(from, to)]);
-  const out = new Array<string>(count);
-  let n = 0;
-  let start = from;
-  for (let i = from; i < to; i++) {
-    if (isSeparator(src.charCodeAt(i))) {
-      out[n++] = src.slice(start, i);
-      while (i + 1 < to && isSeparator(src.charCodeAt(i + 1))) i++;
-      start = i + 1;
-    }
-  }
-  out[n] = src.slice(start, to);
-  return Object.freeze(out);
-}
-
-/** Whether `src[from, to)` holds a quote or the escape character (a word needs quote handling). */
-function hasQuoting(src: string, from: number, to: number, escape: number): boolean {
-  for (let i = from; i < to; i++) {
-    const code = src.charCodeAt(i);
-    if (code === 0x22 || code === 0x27 || code === escape) return true;
-  }
-  return false;
+  return exact(out);
 }
 
 /**
@@ -283,9 +268,9 @@ function hasQuoting(src: string, from: number, to: number, escape: number): bool
  * escapes kept (they are removed later, per instruction). Used for ARG.
  */
 function parseWords(src: string, from: number, to: number, escape: number): readonly string[] {
-  if (hasQuoting(src, from, to, escape))
-    return exact(parseQuotedWords(src.slice(from, to), escape));
-  const out = new Array<string>(countWords(src, from, to));
+  const count = plainWordCount(src, from, to, escape);
+  if (count < 0) return exact(parseQuotedWords(src.slice(from, to), escape));
+  const out = new Array<string>(count);
   let n = 0;
   for (let pos = from; pos < to; ) {
     while (pos < to && isGoSpace(src.charCodeAt(pos))) pos++;
@@ -296,12 +281,17 @@ function parseWords(src: string, from: number, to: number, escape: number): read
   return Object.freeze(out);
 }
 
-/** The words of `src[from, to)`, split at Go's white space. */
-function countWords(src: string, from: number, to: number): number {
+/**
+ * The words of `src[from, to)`, split at Go's white space, or -1 when it holds a quote or the
+ * escape character (its words need quote handling). One pass answers both.
+ */
+function plainWordCount(src: string, from: number, to: number, escape: number): number {
   let count = 0;
   let inWord = false;
   for (let pos = from; pos < to; pos++) {
-    const space = isGoSpace(src.charCodeAt(pos));
+    const code = src.charCodeAt(pos);
+    if (code === 0x22 || code === 0x27 || code === escape) return -1;
+    const space = isGoSpace(code);
     if (!space && !inWord) count++;
     inWord = !space;
   }
@@ -321,7 +311,8 @@ function nameValues(
   problems: ProblemSink,
 ): readonly string[] {
   if (from >= to) return EMPTY;
-  if (hasQuoting(src, from, to, escape)) {
+  const count = plainWordCount(src, from, to, escape);
+  if (count < 0) {
     return wordValues(
       keyword,
       parseQuotedWords(src.slice(from, to), escape),
@@ -340,7 +331,7 @@ function nameValues(
     if (c === 0x3d) equals = true;
   }
   if (!equals) return legacyValue(keyword, src, from, to, problems);
-  const out = new Array<string>(countWords(src, from, to) * 3);
+  const out = new Array<string>(count * 3);
   let n = 0;
   for (let pos = from; pos < to; ) {
     while (pos < to && isGoSpace(src.charCodeAt(pos))) pos++;
@@ -408,40 +399,57 @@ function cannotFindEquals(word: string, problems: ProblemSink): readonly string[
   return EMPTY;
 }
 
-const upperKeywords = new Map<string, string>();
-
-/** The upper-cased keyword, remembered: a file repeats a handful of keywords many times. */
-function upperKeyword(cmd: string): string {
-  let upper = upperKeywords.get(cmd);
-  if (upper === undefined) {
-    upper = cmd.toUpperCase();
-    if (upperKeywords.size < 256) upperKeywords.set(cmd, upper);
-  }
-  return upper;
-}
-
 /**
- * The keyword at [from, to) when it is one of BuildKit's, written in upper case: found without
- * cutting a string out of the text (most files write every keyword this way). The length and
- * first two characters pick the only candidate; every character is then compared (the key
- * folds them, so other characters can share it).
+ * The keyword starting the line `[from, to)` when it is one of BuildKit's written in upper case
+ * and is the whole first word (a separator or the end follows): found without cutting a string
+ * out of the text (most files write every keyword this way). The first characters pick the
+ * only candidate; its other characters and the separator after it are then compared.
  */
-function knownKeyword(text: string, from: number, to: number): string | undefined {
-  const keyword = KEYWORD_BY_PREFIX.get(keywordKey(to - from, text, from));
+export function knownKeyword(text: string, from: number, to: number): string | undefined {
+  const keyword = keywordCandidate(text, from);
   if (keyword === undefined) return undefined;
-  for (let i = 0; i < keyword.length; i++) {
+  const end = from + keyword.length;
+  if (end > to || (end < to && !isSeparator(text.charCodeAt(end)))) return undefined;
+  for (let i = 1; i < keyword.length; i++) {
     if (text.charCodeAt(from + i) !== keyword.charCodeAt(i)) return undefined;
   }
   return keyword;
 }
 
-function keywordKey(length: number, text: string, at: number): number {
-  return (length << 16) | (text.charCodeAt(at) << 8) | text.charCodeAt(at + 1);
+/** The one keyword that can start `text` at `at`, told apart by its first characters. */
+function keywordCandidate(text: string, at: number): string | undefined {
+  switch (text.charCodeAt(at)) {
+    case 0x41: // A
+      return text.charCodeAt(at + 1) === 0x44 ? 'ADD' : 'ARG';
+    case 0x43: // C
+      return text.charCodeAt(at + 1) === 0x4d ? 'CMD' : 'COPY';
+    case 0x45: // E
+      if (text.charCodeAt(at + 1) === 0x58) return 'EXPOSE';
+      return text.charCodeAt(at + 2) === 0x56 ? 'ENV' : 'ENTRYPOINT';
+    case 0x46: // F
+      return 'FROM';
+    case 0x48: // H
+      return 'HEALTHCHECK';
+    case 0x4c: // L
+      return 'LABEL';
+    case 0x4d: // M
+      return 'MAINTAINER';
+    case 0x4f: // O
+      return 'ONBUILD';
+    case 0x52: // R
+      return 'RUN';
+    case 0x53: // S
+      return text.charCodeAt(at + 1) === 0x48 ? 'SHELL' : 'STOPSIGNAL';
+    case 0x55: // U
+      return 'USER';
+    case 0x56: // V
+      return 'VOLUME';
+    case 0x57: // W
+      return 'WORKDIR';
+    default:
+      return undefined;
+  }
 }
-
-const KEYWORD_BY_PREFIX = new Map(
-  INSTRUCTION_KEYWORDS.map((k) => [keywordKey(k.length, k, 0), k] as const),
-);
 
 /**
  * BuildKit's continuation pattern ``([^E])E[ \t]*$|^E[ \t]*$``: the line `[from, to)` ends

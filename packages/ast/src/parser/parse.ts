@@ -29,6 +29,8 @@ export interface ParseOptions {
 }
 
 const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(INSTRUCTION_KEYWORDS);
+const LABS: ValidateOptions = Object.freeze({ labs: true });
+const NOT_LABS: ValidateOptions = Object.freeze({ labs: false });
 const HASH = 0x23;
 const BACKSLASH = 0x5c;
 /** bufio.Scanner's limit: a line of more bytes than this (terminator included) is refused. */
@@ -85,13 +87,14 @@ class Parser {
   private escape = BACKSLASH;
   private escapeChar: EscapeChar = '\\';
   private directivesDone = false;
-  private readonly seenDirectives = new Set<string>();
+  /** The directives met so far (made at the first one: most files have none). */
+  private seenDirectives: Set<string> | null = null;
   private seenFrom = false;
   private seenInstruction = false;
   /** Where the next `<<` at or after the last line asked about stands (-1: none; -2: not looked). */
   private nextMarker = -2;
   /** `RUN --device` needs a `-labs` frontend named by the syntax directive. */
-  private validateOptions: ValidateOptions = { labs: false };
+  private validateOptions: ValidateOptions = NOT_LABS;
 
   // The physical line being read: [lineStart, contentEnd) is its text without the
   // terminator, [contentEnd, lineNext) the terminator.
@@ -117,7 +120,8 @@ class Parser {
     }
     const { file, escapeChar: escape } = this;
     const children = Object.freeze(this.children);
-    const diagnostics = Object.freeze(this.diagnostics);
+    // A clean file shares the one frozen empty array, as nodes without flags or arguments do.
+    const diagnostics = this.diagnostics.length === 0 ? EMPTY : Object.freeze(this.diagnostics);
     const position = this.spanTo(1, 1, 0);
     const raws = Object.freeze({ bom, after: text.slice(afterStart), eol: detectEol(text) });
     // Two literals rather than a spread of `{ file }` into one, which costs more than the rest
@@ -224,6 +228,7 @@ class Parser {
   }
 
   private directive(name: string, value: string, position: Position): void {
+    this.seenDirectives ??= new Set();
     if (this.seenDirectives.has(name)) {
       this.report(
         'error',
@@ -234,7 +239,7 @@ class Parser {
       return;
     }
     this.seenDirectives.add(name);
-    if (name === 'syntax') this.validateOptions = { labs: /-labs\b/.test(value) };
+    if (name === 'syntax') this.validateOptions = /-labs\b/.test(value) ? LABS : NOT_LABS;
     if (name !== 'escape') return;
     if (value === '`' || value === '\\') {
       this.escape = value.charCodeAt(0);
