@@ -3,6 +3,8 @@
 // one run on the same stand-in base images of the sandbox engine:
 //   node bench/images.bench.mjs          (after `pnpm --filter create-container-app build`)
 //   BENCH_ROUNDS=5 BENCH_TEMPLATES=flask-pip,node-npm BENCH_LAYOUTS='docker init' node bench/images.bench.mjs
+// (BENCH_TAG_PREFIX, default `cca-bench`, starts every image tag: give each run on a shared
+// engine its own.)
 // For each template and layout: the bytes the image adds over its base; the cold build
 // (`--no-cache`: every layer built again; Docker 20.10's BuildKit, the sandbox engine, also
 // starts every cache mount empty then, so each layout downloads everything, as a CI runner
@@ -26,6 +28,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const ONLY = process.env.BENCH_TEMPLATES?.split(',');
 /** Reference layouts to build (by name, e.g. `docker init`); create-container-app's always. */
 const LAYOUTS = process.env.BENCH_LAYOUTS?.split(',');
+/** Start of every image tag, so two runs sharing an engine never build over each other's. */
+const TAG_PREFIX = process.env.BENCH_TAG_PREFIX ?? 'cca-bench';
 
 const docker = (args, options = {}) =>
   spawnSync(DOCKER, args, {
@@ -304,7 +308,7 @@ for (const template of TEMPLATES) {
       }),
   ].map((l) => ({
     ...l,
-    tag: `cca-bench-${template.id}-${slug(l.name)}:bench`,
+    tag: `${TAG_PREFIX}-${template.id}-${slug(l.name)}:bench`,
     cold: [],
     dep: [],
   }));
