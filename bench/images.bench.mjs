@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -199,7 +199,7 @@ const TEMPLATES = [
   },
   ...[
     ['node-npm', 'npm', 'npm', 'package-lock.json', ['docker init', 'fly']],
-    ['node-pnpm', 'pnpm', 'pnpm', 'pnpm-lock.yaml', ['docker init', 'docker init, ARG in scope']],
+    ['node-pnpm', 'pnpm', 'pnpm', 'pnpm-lock.yaml', ['docker init', 'docker init (ARG in scope)']],
     ['node-yarn', 'yarn', 'yarn', 'yarn.lock', ['docker init']],
     ['node-yarn4', 'yarn@4', 'yarn-berry', 'yarn.lock', []],
   ].map(([id, flag, pm, lockfile, refs]) => ({
@@ -290,8 +290,12 @@ function stepsRun(output) {
   return [...ids].filter((id) => !lines.some((l) => l.trim() === `${id} CACHED`)).length;
 }
 
+/** The 1-minute load average, for the closing line: how shared the machine was. */
+const load = () => loadavg()[0].toFixed(1);
+const loadAtStart = load();
 const rows = [];
 for (const template of TEMPLATES) {
+  const firstRow = rows.length;
   const dir = await scaffold(`bench-${template.id}`, template.args);
   await template.prepare?.(dir);
   const change = await template.change(dir);
@@ -375,9 +379,12 @@ for (const template of TEMPLATES) {
     });
     docker(['image', 'rm', '-f', layout.tag]);
   }
+  // Each template's rows as soon as they are measured: a long run stopped early keeps them.
+  console.table(rows.slice(firstRow));
 }
 rmSync(work, { recursive: true, force: true });
+console.log('All templates:');
 console.table(rows);
 console.log(
-  `Medians of ${ROUNDS} rounds, one run, same engine and stand-in bases; the machine is shared, so compare rows side by side, not across runs.`,
+  `Medians of ${ROUNDS} rounds, one run, same engine and stand-in bases; load average ${loadAtStart} at the start, ${load()} at the end on ${availableParallelism()} cores. The machine is shared, so compare rows side by side, not across runs.`,
 );
