@@ -22,8 +22,38 @@ export interface CommandFlag {
 /** The flags of every command without one. */
 const NO_COMMAND_FLAGS: readonly CommandFlag[] = Object.freeze([]);
 
+/**
+ * A command read from a script. Its flags are derived from its words when first asked for:
+ * rules ask only about the few commands they look for (`apt-get`, `pip`), so most commands of a
+ * script never need them.
+ */
+class Command implements ShellCommand {
+  readonly name: string;
+  readonly args: readonly string[];
+  #flags: readonly CommandFlag[] | null = null;
+
+  constructor(name: string, args: readonly string[]) {
+    this.name = name;
+    this.args = args;
+  }
+
+  get flags(): readonly CommandFlag[] {
+    this.#flags ??= flagsOf(this.args);
+    return this.#flags;
+  }
+
+  /** The command as a plain `{ name, args, flags }` (JSON.stringify shows its flags too). */
+  toJSON(): { name: string; args: readonly string[]; flags: readonly CommandFlag[] } {
+    return { name: this.name, args: this.args, flags: this.flags };
+  }
+}
+
 /** A command from its name and argument words; the flags are derived from the words. */
 export function shellCommand(name: string, args: readonly string[]): ShellCommand {
+  return new Command(name, args);
+}
+
+function flagsOf(args: readonly string[]): readonly CommandFlag[] {
   let flags: CommandFlag[] | null = null;
   for (let index = 0; index < args.length; index++) {
     const word = args[index]!;
@@ -36,7 +66,7 @@ export function shellCommand(name: string, args: readonly string[]): ShellComman
       for (const ch of word.slice(1)) flags.push({ name: ch, index });
     }
   }
-  return { name, args, flags: flags ?? NO_COMMAND_FLAGS };
+  return flags ?? NO_COMMAND_FLAGS;
 }
 
 /** `name` is the command and one of its words is one of `words` (hadolint `cmdHasArgs`). */

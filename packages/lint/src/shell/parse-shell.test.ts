@@ -2,6 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseShell } from './parse-shell.js';
 
+/**
+ * hadolint's flags of a command's words, written out plainly: `-abc` is `a`, `b` and `c`;
+ * `--name=value` is `name`; `-` and `--` are none.
+ */
+function flagsOf(args: readonly string[]): { name: string; index: number }[] {
+  const out: { name: string; index: number }[] = [];
+  args.forEach((word, index) => {
+    if (!word.startsWith('-') || word === '-' || word === '--') return;
+    if (word.startsWith('--')) out.push({ name: word.slice(2).split('=')[0]!, index });
+    else for (const name of [...word.slice(1)]) out.push({ name, index });
+  });
+  return out;
+}
+
 /** Each command as `[name, ...args]`. */
 const commands = (text: string) => parseShell(text).commands.map((c) => [c.name, ...c.args]);
 
@@ -58,6 +72,18 @@ describe('parseShell', () => {
     expect(script.commands[1]!.flags).toEqual([{ name: 'q', index: 0 }]);
   });
 
+  it('shows a command as plain data, flags included', () => {
+    const script = parseShell('apt-get install -y x');
+    expect(JSON.parse(JSON.stringify(script))).toEqual({
+      text: 'apt-get install -y x',
+      commands: [
+        { name: 'apt-get', args: ['install', '-y', 'x'], flags: [{ name: 'y', index: 1 }] },
+      ],
+      hasPipes: false,
+      valid: true,
+    });
+  });
+
   it.each([
     'echo "unterminated',
     'foo(',
@@ -85,10 +111,24 @@ describe('parseShell', () => {
     ]);
   });
 
-  it('ends, and throws nothing, on any text', () => {
+  it('ends, and throws nothing, on any text; flags are those of the words', () => {
     // Hostile scripts: the parser must give an answer, not hang or crash.
     const piece = fc.constantFrom(
       ...'ab -=$(){}[]<>|&;\'"`\\\n\t#!*?@+,.0123'.split(''),
+      '-xy',
+      '--a=b',
+      'f() ',
+      'function f ',
+      'time -p ',
+      'exec -a n ',
+      'A=1 ',
+      'a[1]=',
+      '{fd}>',
+      '&>',
+      '|&',
+      '\\\n',
+      "$'",
+      '<<-"EOF"\n',
       'if ',
       'then ',
       'fi',
@@ -110,6 +150,7 @@ describe('parseShell', () => {
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const script = parseShell(pieces.join(''));
         expect(typeof script.valid).toBe('boolean');
+        for (const c of script.commands) expect(c.flags).toEqual(flagsOf(c.args));
       }),
       { numRuns: 5000, interruptAfterTimeLimit: 3000, markInterruptAsFailure: false },
     );

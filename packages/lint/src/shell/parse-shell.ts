@@ -31,20 +31,17 @@ const CLOSE_DONE = new Set(['done']);
 const CLOSE_ESAC = new Set(['esac']);
 
 /**
- * The reserved words the parser acts on, by length: what {@link Parser.peekReserved} can
- * return. Other words (`echo`) are plain command words.
+ * The reserved words the parser acts on: what {@link Parser.peekReserved} can return. Other
+ * words (`echo`) are plain command words.
  */
-const RESERVED_BY_LENGTH: readonly (readonly string[])[] = [
-  [],
-  ['!', '{', '}'],
-  ['[[', 'do', 'fi', 'if', 'in'],
-  ['for'],
-  ['case', 'done', 'elif', 'else', 'esac', 'then', 'time'],
-  ['until', 'while'],
-  ['select'],
-  [],
-  ['function'],
-];
+const RESERVED =
+  '! { } [[ case do done elif else esac fi for function if in select then time until while';
+/** The reserved words by the code of their first character. */
+const RESERVED_BY_FIRST: (readonly string[] | undefined)[] = [];
+for (const word of RESERVED.split(' ')) {
+  const c = word.charCodeAt(0);
+  RESERVED_BY_FIRST[c] = [...(RESERVED_BY_FIRST[c] ?? []), word];
+}
 
 /** Character codes (plain constants: a TypeScript enum would be a property read each time). */
 const TAB = 0x09; // \t
@@ -173,15 +170,19 @@ class Parser {
   /** The literal value of the word or word part just read (see the class comment). */
   private literal: string | null = null;
   /**
-   * The raw word at `rawFrom`: the characters up to a blank, an operator, a quote, `$` or `=`.
-   * Where it ends (a function name, `f()`, ends there too) and the reserved word it is, if any.
-   * The first word of a command is looked at several times (a reserved word? a function
-   * definition?) before it is read, so once per position.
+   * The reserved word at `reservedAt`, if any: where a command may start, the parser asks
+   * several times (a list's end? a compound command?), so it is looked up once per position.
    */
-  private rawFrom = -1;
-  private rawTo = -1;
-  private rawReserved: string | null = null;
-  /** A position {@link Parser.skipSpace} has left: no blank or comment starts there. */
+  private reservedAt = -1;
+  private reserved: string | null = null;
+  /**
+   * Where the next `(` and the next `=` are, at or after the position last asked about (-1:
+   * none; -2: not looked for yet): a command without them ahead is neither a function
+   * definition nor an assignment.
+   */
+  private paren = -2;
+  private equals = -2;
+  /** A position where no blank or comment starts (skipping space has stopped there). */
   private spaceSkipped = -1;
   /** Heredoc terminators whose bodies start after the next newline. */
   private heredocs: { delimiter: string; stripTabs: boolean }[] | null = null;
@@ -222,6 +223,7 @@ class Parser {
       else if (c === BACKSLASH && s.charCodeAt(i + 1) === NEWLINE) i += 2;
       else {
         this.i = i;
+        if (c !== HASH) this.spaceSkipped = i; // no blank or comment starts here
         return i < this.n ? c : -1;
       }
     }
@@ -270,10 +272,27 @@ class Parser {
     }
   }
 
-  /** The end of the raw word here (see {@link Parser.rawFrom}). */
+  /** Where the next `(` at or after the current position is, -1 when there is none. */
+  private nextParen(): number {
+    if (this.paren !== -1 && this.paren < this.i) this.paren = this.s.indexOf('(', this.i);
+    return this.paren;
+  }
+
+  /** Where the next `=` at or after the current position is, -1 when there is none. */
+  private nextEquals(): number {
+    if (this.equals !== -1 && this.equals < this.i) this.equals = this.s.indexOf('=', this.i);
+    return this.equals;
+  }
+
+  /**
+   * The end of the raw word here: the characters up to a blank, an operator, a quote, `$` or
+   * `=` (a function name, `f()`, ends there).
+   */
   private rawWordEnd(): number {
-    if (this.rawFrom !== this.i) this.scanRaw();
-    return this.rawTo;
+    const s = this.s;
+    let j = this.i;
+    while (j < this.n && !is(s.charCodeAt(j), RAW_WORD_END)) j++;
+    return j;
   }
 
   /**
@@ -281,29 +300,25 @@ class Parser {
    * other word.
    */
   private peekReserved(): string | null {
-    if (this.rawFrom !== this.i) this.scanRaw();
-    return this.rawReserved;
+    if (this.reservedAt !== this.i) {
+      this.reservedAt = this.i;
+      this.reserved = this.reservedWordHere();
+    }
+    return this.reserved;
   }
 
-  private scanRaw(): void {
-    const s = this.s;
-    const start = this.i;
-    const n = this.n;
-    let j = start;
-    while (j < n && !is(s.charCodeAt(j), RAW_WORD_END)) j++;
-    this.rawFrom = start;
-    this.rawTo = j;
-    this.rawReserved = null;
-    // A reserved word is followed by a blank, an operator or the end.
-    const candidates = RESERVED_BY_LENGTH[j - start];
-    if (candidates === undefined || (j < n && !is(s.charCodeAt(j), WORD_END))) return;
-    const first = s.charCodeAt(start);
+  private reservedWordHere(): string | null {
+    const c = this.code();
+    const candidates = c >= 0 ? RESERVED_BY_FIRST[c] : undefined;
+    if (candidates === undefined) return null;
+    // Command names mostly differ from the candidates in their second character: tested first.
+    const second = this.code(this.i + 1);
     for (const word of candidates) {
-      if (word.charCodeAt(0) === first && s.startsWith(word, start)) {
-        this.rawReserved = word;
-        return;
-      }
+      if (word.length > 1 && word.charCodeAt(1) !== second) continue;
+      // A reserved word is followed by a blank, an operator or the end.
+      if (this.startsWith(word) && isDelimiter(this.code(this.i + word.length))) return word;
     }
+    return null;
   }
 
   /** A list of and-or lists separated by `;`, `&` or newlines, up to a closing word or `)`. */
@@ -562,11 +577,13 @@ class Parser {
 
   /** `name() body`: ShellCheck's function shorthand. */
   private functionShorthand(): boolean {
-    // Cheap test first: a `(` after the raw word.
+    // Cheap tests first: a `(` ahead, right after the raw word.
+    const paren = this.nextParen();
+    if (paren < 0) return false;
     const s = this.s;
     let j = this.rawWordEnd();
-    while (j < this.n && (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB)) j++;
-    if (s.charCodeAt(j) !== L_PAREN) return false;
+    while (j < paren && (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB)) j++;
+    if (j !== paren) return false;
     FUNCTION_SHORTHAND.lastIndex = this.i;
     if (!FUNCTION_SHORTHAND.test(s)) return false;
     this.i = FUNCTION_SHORTHAND.lastIndex;
@@ -748,21 +765,23 @@ class Parser {
 
   /** `name=value`, `name+=value`, `name[i]=value`, `name=(a b)` before the command word. */
   private assignment(): boolean {
+    if (this.nextEquals() < 0) return false;
     const s = this.s;
     let j = this.i;
     if (!is(this.code(j), NAME_START)) return false;
     j++;
     const n = this.n;
-    while (j < n && is(s.charCodeAt(j), NAME_CHAR)) j++;
-    if (s.charCodeAt(j) === L_BRACKET) {
+    let c = s.charCodeAt(j);
+    while (j < n && is(c, NAME_CHAR)) c = s.charCodeAt(++j);
+    if (c === L_BRACKET) {
       // An index up to `]` on the same line.
-      j++;
-      while (j < this.n && s.charCodeAt(j) !== R_BRACKET && s.charCodeAt(j) !== NEWLINE) j++;
-      if (s.charCodeAt(j) !== R_BRACKET) return false;
-      j++;
+      do c = s.charCodeAt(++j);
+      while (j < n && c !== R_BRACKET && c !== NEWLINE);
+      if (c !== R_BRACKET) return false;
+      c = s.charCodeAt(++j);
     }
-    if (s.charCodeAt(j) === PLUS) j++;
-    if (s.charCodeAt(j) !== EQ) return false;
+    if (c === PLUS) c = s.charCodeAt(++j);
+    if (c !== EQ) return false;
     this.i = j + 1;
     if (this.code() === L_PAREN) {
       this.i++;
@@ -1219,8 +1238,11 @@ function commandName(
   }
 }
 
+const DELIMITER_QUOTING = /["'\\]/;
+
 /** A heredoc delimiter word with its quotes removed (`'EOF'` gives `EOF`). */
 function unquotedDelimiter(raw: string): string {
+  if (!DELIMITER_QUOTING.test(raw)) return raw;
   return raw.replace(/\\(.)/g, '$1').replace(/["']/g, '');
 }
 
