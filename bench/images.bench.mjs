@@ -3,6 +3,8 @@
 // one run on the same stand-in base images of the sandbox engine:
 //   node bench/images.bench.mjs          (after `pnpm --filter create-container-app build`)
 //   BENCH_ROUNDS=5 BENCH_TEMPLATES=flask-pip,node-npm BENCH_LAYOUTS='docker init' node bench/images.bench.mjs
+// (BENCH_TAG_PREFIX, default `cca-bench`, starts every image tag: give each run on a shared
+// engine its own.)
 // For each template and layout: the bytes the image adds over its base; the cold build
 // (`--no-cache`: every layer built again; Docker 20.10's BuildKit, the sandbox engine, also
 // starts every cache mount empty then, so each layout downloads everything, as a CI runner
@@ -14,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +28,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const ONLY = process.env.BENCH_TEMPLATES?.split(',');
 /** Reference layouts to build (by name, e.g. `docker init`); create-container-app's always. */
 const LAYOUTS = process.env.BENCH_LAYOUTS?.split(',');
+/** Start of every image tag, so two runs sharing an engine never build over each other's. */
+const TAG_PREFIX = process.env.BENCH_TAG_PREFIX ?? 'cca-bench';
 
 const docker = (args, options = {}) =>
   spawnSync(DOCKER, args, {
@@ -195,7 +199,7 @@ const TEMPLATES = [
   },
   ...[
     ['node-npm', 'npm', 'npm', 'package-lock.json', ['docker init', 'fly']],
-    ['node-pnpm', 'pnpm', 'pnpm', 'pnpm-lock.yaml', ['docker init', 'docker init, ARG in scope']],
+    ['node-pnpm', 'pnpm', 'pnpm', 'pnpm-lock.yaml', ['docker init', 'docker init (ARG in scope)']],
     ['node-yarn', 'yarn', 'yarn', 'yarn.lock', ['docker init']],
     ['node-yarn4', 'yarn@4', 'yarn-berry', 'yarn.lock', []],
   ].map(([id, flag, pm, lockfile, refs]) => ({
@@ -286,8 +290,12 @@ function stepsRun(output) {
   return [...ids].filter((id) => !lines.some((l) => l.trim() === `${id} CACHED`)).length;
 }
 
+/** The 1-minute load average, for the closing line: how shared the machine was. */
+const load = () => loadavg()[0].toFixed(1);
+const loadAtStart = load();
 const rows = [];
 for (const template of TEMPLATES) {
+  const firstRow = rows.length;
   const dir = await scaffold(`bench-${template.id}`, template.args);
   await template.prepare?.(dir);
   const change = await template.change(dir);
@@ -304,7 +312,7 @@ for (const template of TEMPLATES) {
       }),
   ].map((l) => ({
     ...l,
-    tag: `cca-bench-${template.id}-${slug(l.name)}:bench`,
+    tag: `${TAG_PREFIX}-${template.id}-${slug(l.name)}:bench`,
     cold: [],
     dep: [],
   }));
@@ -371,9 +379,12 @@ for (const template of TEMPLATES) {
     });
     docker(['image', 'rm', '-f', layout.tag]);
   }
+  // Each template's rows as soon as they are measured: a long run stopped early keeps them.
+  console.table(rows.slice(firstRow));
 }
 rmSync(work, { recursive: true, force: true });
+console.log('All templates:');
 console.table(rows);
 console.log(
-  `Medians of ${ROUNDS} rounds, one run, same engine and stand-in bases; the machine is shared, so compare rows side by side, not across runs.`,
+  `Medians of ${ROUNDS} rounds, one run, same engine and stand-in bases; load average ${loadAtStart} at the start, ${load()} at the end on ${availableParallelism()} cores. The machine is shared, so compare rows side by side, not across runs.`,
 );
