@@ -321,70 +321,92 @@ class Parser {
     return null;
   }
 
-  /** A list of and-or lists separated by `;`, `&` or newlines, up to a closing word or `)`. */
-  private list(closers: ReadonlySet<string> | null): void {
+  /**
+   * A list of and-or lists separated by `;`, `&` or newlines, up to a closing word or `)`.
+   * `collect` (the body of a `$(…)`) asks for hadolint's text of it (see {@link dollar}): the
+   * texts of its and-or lists run together, less those run in the background. Otherwise ''.
+   */
+  private list(closers: ReadonlySet<string> | null, collect = false): string {
+    let text = '';
     for (;;) {
       this.skipLinebreaks();
-      if (this.i >= this.n) return;
+      if (this.i >= this.n) return text;
       const c = this.code();
-      if (c === R_PAREN) return;
-      if (c === SEMI && this.code(this.i + 1) === SEMI) return; // case item end
-      if (c === SEMI && this.code(this.i + 1) === AMP) return;
+      if (c === R_PAREN) return text;
+      if (c === SEMI && this.code(this.i + 1) === SEMI) return text; // case item end
+      if (c === SEMI && this.code(this.i + 1) === AMP) return text;
       const reserved = this.peekReserved();
       if (reserved !== null && CLOSERS.has(reserved)) {
-        if (closers?.has(reserved)) return;
+        if (closers?.has(reserved)) return text;
         this.fail();
       }
-      this.andOr();
+      const statement = this.andOr(collect);
       this.skipSpace();
       const sep = this.code();
-      if (sep === SEMI && this.code(this.i + 1) !== SEMI && this.code(this.i + 1) !== AMP) {
-        this.i++;
-      } else if (sep === AMP && this.code(this.i + 1) !== AMP) {
+      if (sep === AMP && this.code(this.i + 1) !== AMP) {
+        // In the background (ShellCheck's T_Backgrounded): no text.
         this.i++;
         // `foo &;` is ShellCheck's SC1045, a note: the parse goes on.
         this.skipBlanks();
         if (this.code() === SEMI && this.code(this.i + 1) !== SEMI) this.i++;
+        continue;
+      }
+      text += statement;
+      if (sep === SEMI && this.code(this.i + 1) !== SEMI && this.code(this.i + 1) !== AMP) {
+        this.i++;
       } else if (sep === NEWLINE) {
         this.newline();
       } else {
-        return;
+        return text;
       }
     }
   }
 
-  private andOr(): void {
-    this.pipeline();
+  /** Pipelines joined by `&&` or `||`; with `collect`, the text of a lone pipeline. */
+  private andOr(collect: boolean): string {
+    let text = this.pipeline(collect);
     for (;;) {
       this.skipSpace();
       const c = this.code();
       if ((c === AMP || c === PIPE) && this.code(this.i + 1) === c) {
         this.i += 2;
+        text = ''; // ShellCheck's T_AndIf / T_OrIf: no text
         this.skipLinebreaks();
-        this.pipeline();
+        this.pipeline(false);
       } else {
-        return;
+        return text;
       }
     }
   }
 
-  private pipeline(): void {
+  /**
+   * Commands joined by `|` or `|&`, after any `!` and `time [-p]`. With `collect`, returns the
+   * text of a lone command: ShellCheck reads `time -p cmd` as the simple command `time` whose
+   * last word is the pipeline after it, so each `time` word counts, then the command if it is
+   * alone and not under `!`. A pipeline under `!` (T_Banged) or of several commands gives ''.
+   */
+  private pipeline(collect: boolean): string {
     this.skipSpace();
+    let text = '';
+    let counts = collect; // whether the words still to come count
     for (;;) {
       const reserved = this.peekReserved();
       if (reserved === '!') {
         this.i++;
         this.skipSpace();
+        counts = false;
       } else if (reserved === 'time') {
         this.i += 4;
         this.skipSpace();
-        if (this.startsWith('-p') && isDelimiter(this.code(this.i + 2))) this.i += 2;
+        const p = this.startsWith('-p') && isDelimiter(this.code(this.i + 2));
+        if (p) this.i += 2;
         this.skipSpace();
+        if (counts) text += p ? 'time-p' : 'time';
       } else {
         break;
       }
     }
-    this.command();
+    const command = this.command(counts);
     for (;;) {
       this.skipSpace();
       if (this.code() === PIPE && this.code(this.i + 1) !== PIPE) {
@@ -392,13 +414,18 @@ class Parser {
         this.pipes = true;
         this.skipLinebreaks();
         this.command();
+        counts = false;
       } else {
-        return;
+        return counts ? text + command : text;
       }
     }
   }
 
-  private command(): void {
+  /**
+   * A simple or compound command. With `collect`, returns hadolint's text of a simple command
+   * (its words run together); a compound command gives ''.
+   */
+  private command(collect = false): string {
     this.skipSpace();
     const c = this.code();
     if (c === -1 || c === NEWLINE || c === SEMI || c === AMP || c === PIPE) this.fail();
@@ -411,7 +438,7 @@ class Parser {
         this.expect(')');
       }
       this.redirections();
-      return;
+      return '';
     }
     const reserved = this.peekReserved();
     switch (reserved) {
@@ -420,39 +447,39 @@ class Parser {
         this.list(CLOSE_BRACE);
         this.expectWord('}');
         this.redirections();
-        return;
+        return '';
       case '[[':
         this.i += 2;
         this.condition();
         this.redirections();
-        return;
+        return '';
       case 'if':
         this.ifClause();
         this.redirections();
-        return;
+        return '';
       case 'for':
       case 'select':
         this.forClause(reserved);
         this.redirections();
-        return;
+        return '';
       case 'while':
       case 'until':
         this.i += reserved.length;
         this.list(CLOSE_DO);
         this.doGroup();
         this.redirections();
-        return;
+        return '';
       case 'case':
         this.caseClause();
         this.redirections();
-        return;
+        return '';
       case 'function':
         this.functionDefinition();
-        return;
+        return '';
       default:
         if (reserved !== null && CLOSERS.has(reserved)) this.fail();
-        if (this.functionShorthand()) return;
-        this.simpleCommand();
+        if (this.functionShorthand()) return '';
+        return this.simpleCommand(collect);
     }
   }
 
@@ -717,21 +744,31 @@ class Parser {
     return true;
   }
 
-  private simpleCommand(): void {
+  /**
+   * A simple command, added to {@link commands} (see {@link commandName}). With `collect`,
+   * returns its words' texts run together, command word included, as hadolint's `simplify` of
+   * a T_SimpleCommand (its assignments and redirections are not words).
+   */
+  private simpleCommand(collect: boolean): string {
     /** The texts of the words after the command word (the arguments). */
     const args: string[] = [];
+    let text = ''; // with `collect`, the texts of all the words
     /** Their literal values, kept when the command word is a wrapper (`exec …`). */
     let literals: (string | null)[] | null = null;
     let first: string | null = null; // the command word's literal value
     let words = 0;
     let assignments = 0;
+    let redirections = 0;
     let index = -1;
     for (;;) {
       const c = this.skipBlanks();
       if (c === -1 || c === NEWLINE || c === SEMI || c === AMP || c === PIPE) break;
       if (c === R_PAREN) break;
-      if (c === HASH && (words > 0 || assignments > 0)) break;
-      if (is(c, REDIRECTION_START) && this.redirection()) continue;
+      if (c === HASH && (words > 0 || assignments > 0 || redirections > 0)) break;
+      if (is(c, REDIRECTION_START) && this.redirection()) {
+        redirections++;
+        continue;
+      }
       if (c === L_PAREN) this.fail();
       if (words === 0 && is(c, NAME_START) && this.assignment()) {
         assignments++;
@@ -743,24 +780,27 @@ class Parser {
         this.commands.push(PLACEHOLDER);
       }
       const start = this.i;
-      const text = this.word();
+      const word = this.word();
       if (this.i === start) this.fail();
+      if (collect) text += word;
       if (words === 0) {
         first = this.literal;
         if (first !== null && isWrapper(first)) literals = [];
       } else {
-        args.push(text);
+        args.push(word);
         literals?.push(this.literal);
       }
       words++;
     }
     if (words === 0) {
-      if (assignments === 0) this.fail();
-      return;
+      // Assignments or redirections alone (`A=1`, `>file`, `$(<file)`) run no command.
+      if (assignments === 0 && redirections === 0) this.fail();
+      return '';
     }
     const name = commandName(first, args, literals);
     if (name === null) this.commands.splice(index, 1);
     else this.commands[index] = shellCommand(name, args);
+    return text;
   }
 
   /** `name=value`, `name+=value`, `name[i]=value`, `name=(a b)` before the command word. */
@@ -1025,6 +1065,26 @@ class Parser {
     if (inner.pipes) this.pipes = true;
   }
 
+  /**
+   * A `$…` word part: its text as hadolint's `simplify` gives it (hadolint 2.15's
+   * `Hadolint.Shell.simplify`, its own variant of ShellCheck's `ASTLib.oversimplify`, which
+   * writes every expansion `${VAR}`): `$NAME` and `${…}` keep what they name, `$((…))` and
+   * `$[…]` give `${VAR}` (so do backticks), and `$(…)` gives `${` + text + `}`, where the text
+   * comes from the statements of its body, run together:
+   * - a lone simple command gives its words run together, the command word included
+   *   (`$(id -u)` gives `${id-u}`); assignments and redirections are no words (`$(A=1 cat <f)`
+   *   gives `${cat}`);
+   * - a pipeline of several commands, a statement under `!`, an `a && b` / `a || b`, a statement
+   *   run in the background (`a &`) and a compound command (`( … )`, `{ …; }`, `if`, …) give
+   *   nothing; `time [-p] cmd` gives `time` or `time-p`, then the text of `cmd` if it is lone
+   *   (ShellCheck reads `time` as a command whose last word is the pipeline after it);
+   * - statements separated by `;` or newlines run together: `$(a x; b)` gives `${axb}`;
+   * - an empty `$()` gives `${}`.
+   *
+   * A substitution nested in a word of the body counts once, through that word's text:
+   * `$(echo "$(id -u)")` gives `${echo${id-u}}`. So the text of each substitution is read in
+   * one pass, in time and size linear in its source.
+   */
   private dollar(): string {
     const s = this.s;
     const next = this.code(this.i + 1);
@@ -1035,10 +1095,9 @@ class Parser {
         return this.expansion('${VAR}');
       }
       this.i += 2;
-      const first = this.commands.length;
-      this.list(null);
+      const text = this.list(null, true);
       this.expect(')');
-      return this.expansion(`\${${this.substitutionText(first)}}`);
+      return this.expansion(`\${${text}}`);
     }
     if (next === L_BRACE) {
       this.i += 2;
@@ -1102,19 +1161,6 @@ class Parser {
     const name = s.slice(this.i + 1, end);
     this.i = end;
     return this.expansion(`\${${name}}`);
-  }
-
-  /**
-   * hadolint's `simplify` of `$(…)`: the words of each single-command pipeline run together
-   * (`$(echo hi)` gives `echohi`); anything else gives nothing.
-   */
-  private substitutionText(first: number): string {
-    let out = '';
-    for (let k = first; k < this.commands.length; k++) {
-      const c = this.commands[k]!;
-      out += c.name + c.args.join('');
-    }
-    return out;
   }
 
   /** `$((` opens arithmetic unless it is `$( (subshell) )`: bash tries arithmetic first. */
