@@ -138,6 +138,23 @@ describe('parseShell', () => {
     expect(findings.map((f) => f.ruleId)).toContain('DL3004'); // `sudo`, 200 levels down
   });
 
+  it.each([
+    ['echo {{a,b} {a}x {a\\..b} {x,{y}} {{1..2} {a{b,c}', ['{', '{a}x', '', '', '{', '{a']],
+    ['echo [[ab] [[[x [a\\]] [!]] []', ['[[ab]', '[[[x', '[a\\]]', '[!]]', '[]']],
+  ])('%j: brace expansions and bracket globs', (text, args) => {
+    expect(parseShell(text).commands[0]!.args).toEqual(args);
+  });
+
+  it('reads words of 200,000 `{`, `[` or `{a,b}`, in one pass each', () => {
+    // Each `{` and `[` used to look ahead to the end of the word: hours for such a word.
+    for (const piece of ['{', '[', '{a,b}', '[a', '{{a}']) {
+      const word = piece.repeat(200_000 / piece.length);
+      const [command] = parseShell(`echo ${word} x`).commands;
+      expect(command!.args).toHaveLength(2);
+      expect(command!.args[1]).toBe('x');
+    }
+  });
+
   it('derives flags and pipes', () => {
     const script = parseShell('tar -xzf a.tgz --strip-components=1 -- -x | grep -q y');
     expect(script.hasPipes).toBe(true);

@@ -118,6 +118,8 @@ function isDigit(c: number): boolean {
 const NAMED_FD = /\{[A-Za-z_][A-Za-z0-9_]*\}[<>]/y;
 /** A bracket glob `[a-z]`, `[!.]*`, `[[:alpha:]]`. */
 const BRACKET_GLOB = /\[[!^]?\]?(?:\[:[a-z]+:\]|\\.|[^\]\s'"`$\\])*\]/y;
+/** What a bracket glob may hold before its `]`: it ends at a `]`, a blank, a quote, `$`, … */
+const BRACKET_GLOB_BODY = /(?:\\.|[^\]\s'"`$\\])*/y;
 /** ShellCheck's function shorthand `name ( )`. */
 const FUNCTION_SHORTHAND = /[^\s;&|()<>'"`$=]+[ \t]*\([ \t]*\)/y;
 const EXEC_FLAGS = /^-[cla]+$/;
@@ -184,6 +186,15 @@ class Parser {
   private equals = -2;
   /** A position where no blank or comment starts (skipping space has stopped there). */
   private spaceSkipped = -1;
+  /** A `[` before this position starts no bracket glob (see {@link wordPart}). */
+  private noGlobUntil = -1;
+  /**
+   * The brace expansions between `bracesFrom` and `bracesTo`, by the position of their `{`, to
+   * their end (see {@link braceExpansionEnd}).
+   */
+  private braceEnds: Map<number, number> | null = null;
+  private bracesFrom = -1;
+  private bracesTo = -1;
   /** Heredoc terminators whose bodies start after the next newline. */
   private heredocs: { delimiter: string; stripTabs: boolean }[] | null = null;
 
@@ -949,11 +960,19 @@ class Parser {
         this.expect(')');
         return this.expansion('');
       case L_BRACKET: {
-        BRACKET_GLOB.lastIndex = this.i;
-        if (BRACKET_GLOB.test(s) && BRACKET_GLOB.lastIndex - this.i > 2) {
-          const glob = s.slice(this.i, BRACKET_GLOB.lastIndex);
-          this.i = BRACKET_GLOB.lastIndex;
-          return this.expansion(glob);
+        if (this.i >= this.noGlobUntil) {
+          BRACKET_GLOB.lastIndex = this.i;
+          if (!BRACKET_GLOB.test(s)) {
+            // No `]` ends a glob before the next blank or quote: nor can one for a `[` up to
+            // there (`[[[[…` is read in one pass, not one per `[`).
+            BRACKET_GLOB_BODY.lastIndex = this.i + 1;
+            BRACKET_GLOB_BODY.test(s);
+            this.noGlobUntil = BRACKET_GLOB_BODY.lastIndex;
+          } else if (BRACKET_GLOB.lastIndex - this.i > 2) {
+            const glob = s.slice(this.i, BRACKET_GLOB.lastIndex);
+            this.i = BRACKET_GLOB.lastIndex;
+            return this.expansion(glob);
+          }
         }
         this.i++;
         return this.plain('[');
@@ -1198,33 +1217,57 @@ class Parser {
     this.fail();
   }
 
-  /** The end of a brace expansion `{a,b}` / `{1..3}` starting here, or -1 when it is literal. */
+  /**
+   * The end of a brace expansion `{a,b}` / `{1..3}` starting here, or -1 when it is literal:
+   * the `}` that closes this `{` before a blank, an operator, a quote or `$`, with a `,`
+   * directly inside or a `..` anywhere inside.
+   */
   private braceExpansionEnd(): number {
-    let depth = 0;
-    let comma = false;
-    for (let j = this.i; j < this.n; j++) {
-      const c = this.s.charCodeAt(j);
+    if (this.braceEnds === null || this.i < this.bracesFrom || this.i >= this.bracesTo) {
+      this.readBraces();
+    }
+    return this.braceEnds!.get(this.i) ?? -1;
+  }
+
+  /**
+   * Finds the brace expansions from here to where braces stop (a blank, an operator, a quote or
+   * `$`) in one pass, for {@link braceExpansionEnd}: a word of many `{` is read in linear time.
+   */
+  private readBraces(): void {
+    const s = this.s;
+    const ends = new Map<number, number>();
+    /** The `{` not closed yet, innermost last, and whether a `,` is directly inside each. */
+    const open: number[] = [];
+    const comma: boolean[] = [];
+    /** Where the first `..` at or after the innermost open `{` starts (-1: none). */
+    const dots: number[] = [];
+    let nextDots = -2; // where the first `..` after the last `{` pushed starts; -2: not looked for
+    let j = this.i;
+    for (; j < this.n; j++) {
+      const c = s.charCodeAt(j);
       if (c === BACKSLASH) {
         j++;
         continue;
       }
-      if (c === SPACE || c === TAB || c === NEWLINE || c === SEMI || c === AMP) {
-        return -1;
+      if (is(c, WORD_END) && c !== RETURN) break; // blanks and operators: not `\r`
+      if (c === QUOTE || c === APOS || c === DOLLAR || c === BACKTICK) break;
+      if (c === L_BRACE) {
+        if (nextDots !== -1 && nextDots <= j) nextDots = s.indexOf('..', j + 1);
+        open.push(j);
+        comma.push(false);
+        dots.push(nextDots);
+      } else if (c === R_BRACE) {
+        const start = open.pop();
+        if (start === undefined) continue;
+        const d = dots.pop()!;
+        if (comma.pop()! || (d >= 0 && d + 1 < j)) ends.set(start, j + 1);
+      } else if (c === COMMA && comma.length > 0) {
+        comma[comma.length - 1] = true;
       }
-      if (c === PIPE || c === LT || c === GT || c === L_PAREN || c === R_PAREN) {
-        return -1;
-      }
-      if (c === QUOTE || c === APOS || c === DOLLAR || c === BACKTICK) return -1;
-      if (c === L_BRACE) depth++;
-      else if (c === R_BRACE) {
-        depth--;
-        if (depth === 0) {
-          const inner = this.s.slice(this.i + 1, j);
-          return comma || inner.includes('..') ? j + 1 : -1;
-        }
-      } else if (c === COMMA && depth === 1) comma = true;
     }
-    return -1;
+    this.braceEnds = ends;
+    this.bracesFrom = this.i;
+    this.bracesTo = j;
   }
 }
 
