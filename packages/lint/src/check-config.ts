@@ -84,9 +84,14 @@ export function parseCheckConfig(value: string): CheckConfig {
 
 /** Go `strings.SplitN`: at most `n` parts, the last one keeping the rest. */
 function splitN(s: string, sep: string, n: number): string[] {
-  const parts = s.split(sep);
-  if (parts.length <= n) return parts;
-  return [...parts.slice(0, n - 1), parts.slice(n - 1).join(sep)];
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = s.indexOf(sep); at >= 0 && parts.length < n - 1; at = s.indexOf(sep, from)) {
+    parts.push(s.slice(from, at));
+    from = at + sep.length;
+  }
+  parts.push(s.slice(from));
+  return parts;
 }
 
 /**

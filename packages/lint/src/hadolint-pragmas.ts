@@ -81,7 +81,10 @@ export function hadolintPragmas(tree: DockerfileNode): HadolintPragmas | null {
   /** Stage pragmas by the line they start at; the last one written for a line is kept. */
   let stagePragmas: Map<number, ReadonlySet<string>> | null = null;
   const fromLines: number[] = [];
-  for (const c of tree.children) {
+  // By index: `for…of` over the tree's frozen array allocates per element on Node 20.
+  const children = tree.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
     if (c.type === 'instruction') {
       if (c.keyword === 'FROM' && c.position) fromLines.push(c.position.line);
       continue;

@@ -131,21 +131,23 @@ class FileLint {
 
   run(merge: boolean): Finding[] {
     const { ctx, policy } = this;
-    for (const d of ctx.tree.diagnostics) {
+    // By index, as the lists of the tree are frozen: see RuleContext.
+    const { diagnostics } = ctx.tree;
+    for (let i = 0; i < diagnostics.length; i++) {
+      const d = diagnostics[i]!;
       if (d.severity !== 'error') continue;
       const anchor = this.instructionAt(d.position);
       this.add(d.code, 'error', d.message, d.position, undefined, null, anchor);
     }
     // BuildKit refuses these when it builds (dockerfile2llb), so they are errors like parse errors.
-    for (const p of ctx.stageProblems) {
-      const { message, node } = p;
+    for (let i = 0; i < ctx.stageProblems.length; i++) {
+      const { message, node } = ctx.stageProblems[i]!;
       if (!node.position) continue;
       this.add('InvalidStageReference', 'error', message, node.position, undefined, null, node);
     }
 
     // The ONBUILD view has no stages and only the triggers: with none, a rule sees nothing there.
-    const onbuild = ctx.onbuildView();
-    const onbuildTriggers = onbuild.instructions.length > 0;
+    const onbuild = hasTriggers(ctx) ? ctx.onbuildView() : null;
     const report = this.report;
     const { rules } = this.config.table;
     const { running } = this.config;
@@ -157,7 +159,7 @@ class FileLint {
       this.ruleIndex = i;
       this.view = ctx;
       rule.check(ctx, report);
-      if (meta.onbuild && onbuildTriggers) {
+      if (meta.onbuild && onbuild) {
         this.view = onbuild;
         rule.check(onbuild, report);
       }
@@ -237,6 +239,12 @@ class FileLint {
         : { ruleId, severity, message, position };
     this.reported.push({ finding, meta, anchor });
   }
+}
+
+/** Whether an instruction of the file is an ONBUILD with a trigger (few files have one). */
+function hasTriggers(ctx: RuleContext): boolean {
+  for (const n of ctx.instructions) if (n.keyword === 'ONBUILD' && n.trigger) return true;
+  return false;
 }
 
 function isInstruction(target: unknown): target is InstructionNode {

@@ -26,68 +26,77 @@ export function mergeSameProblems(
   ctx: RuleContext,
   into: ReadonlySet<string>,
 ): readonly Reported[] {
-  // The findings that may fold into another (few: most rules declare no same problem), and the
-  // findings of the rules they may fold into about each instruction, in order: where they may go.
+  // The findings that may fold into another (few: most rules declare no same problem).
   const folding: number[] = [];
-  const byRuleAndAnchor = new Map<string, Map<InstructionNode, number[]>>();
   for (let k = 0; k < reported.length; k++) {
     const r = reported[k]!;
-    if (!r.anchor) continue;
-    if (r.meta?.sameProblemAs) folding.push(k);
-    const id = r.finding.ruleId;
-    if (!into.has(id)) continue;
-    let byAnchor = byRuleAndAnchor.get(id);
-    if (!byAnchor) {
-      byAnchor = new Map();
-      byRuleAndAnchor.set(id, byAnchor);
-    }
+    if (r.anchor && r.meta?.sameProblemAs) folding.push(k);
+  }
+  if (folding.length === 0) return reported;
+  // The findings of the rules they may fold into, by the instruction they are about, in order:
+  // where they may go.
+  const byAnchor = new Map<InstructionNode, number[]>();
+  for (let k = 0; k < reported.length; k++) {
+    const r = reported[k]!;
+    if (!r.anchor || !into.has(r.finding.ruleId)) continue;
     const at = byAnchor.get(r.anchor);
     if (at) at.push(k);
     else byAnchor.set(r.anchor, [k]);
   }
-  if (folding.length === 0 || byRuleAndAnchor.size === 0) return reported;
-  const removed = new Set<number>();
-  const also = new Map<number, string[]>();
-  const severity = new Map<number, Severity>();
+  if (byAnchor.size === 0) return reported;
+  // Made at the first fold (most files have none): the findings folded away, and for each
+  // finding kept the ids folded into it and its severity, the highest of theirs.
+  let removed: Set<number> | null = null;
+  let folded: Map<number, { readonly ids: string[]; severity: Severity }> | null = null;
   for (const i of folding) {
     const r = reported[i]!;
     const anchor = r.anchor!;
-    for (const [otherId, where] of Object.entries(r.meta!.sameProblemAs!)) {
-      const candidates = byRuleAndAnchor.get(otherId);
+    const sameProblemAs = r.meta!.sameProblemAs!;
+    for (const otherId in sameProblemAs) {
+      const target = sameProblemAs[otherId] === 'here' ? anchor : previousOfKeyword(ctx, anchor);
+      const candidates = target && byAnchor.get(target);
       if (!candidates) continue;
-      const target = where === 'here' ? anchor : previousOfKeyword(ctx, anchor);
-      if (!target) continue;
-      const j = candidates.get(target)?.find((k) => !removed.has(k) && k !== i) ?? -1;
-      if (j < 0) continue;
+      const j = candidates.find(
+        (k) => k !== i && reported[k]!.finding.ruleId === otherId && !removed?.has(k),
+      );
+      if (j === undefined) continue;
+      removed ??= new Set();
+      folded ??= new Map();
       removed.add(i);
-      const ids = also.get(j);
-      if (ids) ids.push(r.finding.ruleId);
-      else also.set(j, [r.finding.ruleId]);
-      const kept = severity.get(j) ?? reported[j]!.finding.severity;
-      if (RANK[r.finding.severity] > RANK[kept]) severity.set(j, r.finding.severity);
+      const { ruleId, severity } = r.finding;
+      const into = folded.get(j);
+      if (!into)
+        folded.set(j, { ids: [ruleId], severity: higher(severity, reported[j]!.finding.severity) });
+      else {
+        into.ids.push(ruleId);
+        into.severity = higher(severity, into.severity);
+      }
       break;
     }
   }
-  if (removed.size === 0) return reported;
+  if (!removed || !folded) return reported;
   const merged: Reported[] = [];
   for (let i = 0; i < reported.length; i++) {
     if (removed.has(i)) continue;
     const r = reported[i]!;
-    const ids = also.get(i);
+    const into = folded.get(i);
     merged.push(
-      ids
-        ? { finding: withAlso(r.finding, ids, severity.get(i)), meta: r.meta, anchor: r.anchor }
+      into
+        ? { finding: withAlso(r.finding, into.ids, into.severity), meta: r.meta, anchor: r.anchor }
         : r,
     );
   }
   return merged;
 }
 
+function higher(a: Severity, b: Severity): Severity {
+  return RANK[a] > RANK[b] ? a : b;
+}
+
 /** The kept finding of a problem: also under `ids`, at the higher severity. */
-function withAlso(f: Finding, ids: readonly string[], raised: Severity | undefined): Finding {
+function withAlso(f: Finding, ids: readonly string[], severity: Severity): Finding {
   const alsoRuleIds = f.alsoRuleIds ? [...f.alsoRuleIds, ...ids] : ids;
   const { ruleId, message, position, fix, file } = f;
-  const severity = raised ?? f.severity;
   // The fields in the order every finding has them; a fix and a file only when set.
   if (fix && file) return { ruleId, severity, message, position, fix, file, alsoRuleIds };
   if (fix) return { ruleId, severity, message, position, fix, alsoRuleIds };

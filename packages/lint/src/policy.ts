@@ -102,8 +102,9 @@ export class ConfigPolicy {
     // Every rule runs at its own level unless that is `off`; a level given switches a rule on
     // or off, and the ignore list switches it off whatever its level.
     const running = table.runsByDefault.slice();
-    for (const [id, level] of levels) {
-      for (const i of table.positionsOf(id)) running[i] = level !== 'off';
+    for (const id of levels.keys()) {
+      const on = levels.get(id) !== 'off';
+      for (const i of table.positionsOf(id)) running[i] = on;
     }
     for (const id of ignored) for (const i of table.positionsOf(id)) running[i] = false;
     this.running = running;
@@ -137,7 +138,11 @@ function readLevels(options: LintOptions): ReadonlyMap<string, Level> {
     throw new TypeError('options.rules must map rule ids to levels');
   }
   const levels = new Map<string, Level>();
-  for (const [id, level] of Object.entries(rules)) {
+  // `for…in` with `Object.hasOwn` reads the entries `Object.entries` would, without an array
+  // per entry: `lint()` reads its options on every call.
+  for (const id in rules) {
+    if (!Object.hasOwn(rules, id)) continue;
+    const level = (rules as Record<string, unknown>)[id];
     if (!LEVELS.has(level)) {
       throw new TypeError(
         `options.rules.${id} must be off, error, warning, info or style, not ${JSON.stringify(level)}`,
@@ -309,7 +314,7 @@ function enabledExperimental(
  */
 function fileCheckConfig(ctx: RuleContext, report: ReportCheck): CheckConfig {
   let directive: DirectiveNode | undefined;
-  for (const c of ctx.tree.children) {
+  for (const c of ctx.children) {
     if (c.type === 'directive' && c.name === 'check') directive = c;
   }
   if (!directive) return EMPTY_CHECK_CONFIG;
@@ -333,7 +338,11 @@ function commentCheckConfig(
   node: InstructionNode,
   report: ReportCheck,
 ): CheckConfig | null {
-  for (const c of ctx.commentsAbove(node)) {
+  const comments = ctx.commentsAbove(node);
+  // By index: most instructions have none, a shared frozen empty list `for…of` would allocate
+  // an iterator for.
+  for (let i = 0; i < comments.length; i++) {
+    const c = comments[i]!;
     const value = checkCommentValue(c.text);
     if (value === null) continue;
     try {

@@ -69,46 +69,42 @@ export function instructionLayout(
   const continuations: number[] = [];
   const skipped: TextSpan[] = [];
   const words: TextSpan[] = [];
+  // Each physical line in turn: [lineStart, contentEnd) is its text without the terminator
+  // (trailing `\r`s trimmed), `next` where the next line starts.
   let lineStart = 0;
+  let contentEnd: number;
+  let next: number;
   for (let first = true; ; first = false) {
-    const { contentEnd, next } = lineAt(text, lineStart);
+    let nl = text.indexOf('\n', lineStart);
+    if (nl < 0) nl = text.length;
+    contentEnd = nl;
+    while (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
+    next = nl < text.length ? nl + 1 : text.length;
     let ts = lineStart;
     while (ts < contentEnd && isGoSpace(text.charCodeAt(ts))) ts++;
     if (!first && (ts === contentEnd || text.charCodeAt(ts) === 0x23)) {
       skipped.push({ start: lineStart, end: next });
-      if (next >= text.length) return layoutEnd(contentEnd, next);
+      if (next >= text.length) break;
       lineStart = next;
       continue;
     }
     const cont = continuationAt(text, esc, first ? keywordStart : lineStart, contentEnd);
     addWords(text, first ? keywordEnd : lineStart, cont < 0 ? contentEnd : cont, words);
-    if (cont < 0 || next >= text.length) return layoutEnd(contentEnd, next);
+    if (cont < 0 || next >= text.length) break;
     continuations.push(cont);
     lineStart = next;
   }
-
-  function layoutEnd(lineEnd: number, bodiesStart: number): InstructionLayout {
-    return Object.freeze({
-      text: text!,
-      keywordStart,
-      keywordEnd,
-      lineEnd,
-      eol: text!.slice(lineEnd, bodiesStart),
-      bodiesStart,
-      continuations: Object.freeze(continuations),
-      skipped: Object.freeze(skipped),
-      words: Object.freeze(words),
-    });
-  }
-}
-
-/** The line starting at `start`: where its text ends (trailing `\r`s trimmed) and the next begins. */
-function lineAt(text: string, start: number): { contentEnd: number; next: number } {
-  let nl = text.indexOf('\n', start);
-  if (nl < 0) nl = text.length;
-  let contentEnd = nl;
-  while (contentEnd > start && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
-  return { contentEnd, next: nl < text.length ? nl + 1 : text.length };
+  return Object.freeze({
+    text,
+    keywordStart,
+    keywordEnd,
+    lineEnd: contentEnd,
+    eol: text.slice(contentEnd, next),
+    bodiesStart: next,
+    continuations: Object.freeze(continuations),
+    skipped: Object.freeze(skipped),
+    words: Object.freeze(words),
+  });
 }
 
 function addWords(text: string, from: number, to: number, out: TextSpan[]): void {

@@ -71,7 +71,10 @@ export interface Stages {
 export function stages(tree: DockerfileNode): Stages {
   const globalArgs: InstructionNode[] = [];
   const drafts: Draft[] = [];
-  for (const child of tree.children) {
+  // By index: `for…of` over a frozen array (the tree's) allocates per element on Node 20.
+  const children = tree.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type !== 'instruction') continue;
     if (child.keyword === 'FROM') {
       const args = child.args;
@@ -114,7 +117,8 @@ export function stages(tree: DockerfileNode): Stages {
         if (from !== null && from !== '')
           deps.push(reference('copy', node, from, byName, index, drafts.length));
       } else if (node.keyword === 'RUN') {
-        for (const flag of node.flags) {
+        for (let i = 0; i < node.flags.length; i++) {
+          const flag = node.flags[i]!;
           if (flag.name !== 'mount' || flag.value === null) continue;
           const from = mountFrom(flag.value);
           if (from !== null && from !== '')

@@ -73,11 +73,12 @@ export function execFormFix(ctx: RuleContext, node: InstructionNode): Fix | null
   if (node.json || node.args.length !== 1 || node.flags.length > 0) return null;
   const words = plainWords(node.args[0]!);
   if (!words) return null;
-  const replacement = withArgumentsText(node, ` ${formatJsonArray(words)}`, ctx.escape);
+  const json = formatJsonArray(words);
+  const replacement = withArgumentsText(node, ` ${json}`, ctx.escape);
   if (!replacement?.json) return null;
   if (replacement.args.join('\u0000') !== words.join('\u0000')) return null;
   return {
-    description: `Use the exec form ${formatJsonArray(words)}`,
+    description: `Use the exec form ${json}`,
     edits: [{ target: node, replacement }],
   };
 }

@@ -29,21 +29,24 @@ function word(c: ShellCommand, n: number): string | undefined {
  */
 export function dependencyInstall(c: ShellCommand): string | null {
   const name = commandName(c);
-  const sub = word(c, 0);
   switch (name) {
-    case 'npm':
+    case 'npm': {
+      const sub = word(c, 0);
       if (sub === 'ci') return 'npm ci';
-      if ((sub === 'install' || sub === 'i') && word(c, 1) === undefined) return `npm ${sub}`;
-      return null;
-    case 'pnpm':
+      return (sub === 'install' || sub === 'i') && word(c, 1) === undefined ? `npm ${sub}` : null;
+    }
+    case 'pnpm': {
+      const sub = word(c, 0);
       if ((sub === 'install' || sub === 'i') && word(c, 1) === undefined) return 'pnpm install';
-      if (sub === 'fetch') return 'pnpm fetch';
-      return null;
-    case 'yarn':
+      return sub === 'fetch' ? 'pnpm fetch' : null;
+    }
+    case 'yarn': {
+      const sub = word(c, 0);
       if (sub === undefined) return 'yarn install';
       return sub === 'install' && word(c, 1) === undefined ? 'yarn install' : null;
+    }
     case 'bun':
-      return sub === 'install' && word(c, 1) === undefined ? 'bun install' : null;
+      return word(c, 0) === 'install' && word(c, 1) === undefined ? 'bun install' : null;
     case 'pip':
     case 'pip3':
       return c.args.includes('install') &&
@@ -51,27 +54,36 @@ export function dependencyInstall(c: ShellCommand): string | null {
         ? `${name} install -r`
         : null;
     case 'poetry':
-      return sub === 'install' ? 'poetry install' : null;
-    case 'pipenv':
+      return word(c, 0) === 'install' ? 'poetry install' : null;
+    case 'pipenv': {
+      const sub = word(c, 0);
       return sub === 'install' || sub === 'sync' ? `pipenv ${sub}` : null;
-    case 'uv':
+    }
+    case 'uv': {
+      const sub = word(c, 0);
       if (sub === 'sync') return 'uv sync';
       return sub === 'pip' && word(c, 1) === 'install' && c.args.includes('-r')
         ? 'uv pip install -r'
         : null;
-    case 'bundle':
+    }
+    case 'bundle': {
+      const sub = word(c, 0);
       return sub === 'install' || sub === undefined ? 'bundle install' : null;
+    }
     case 'go':
-      return sub === 'mod' && word(c, 1) === 'download' ? 'go mod download' : null;
-    case 'cargo':
+      return word(c, 0) === 'mod' && word(c, 1) === 'download' ? 'go mod download' : null;
+    case 'cargo': {
+      const sub = word(c, 0);
       return sub === 'fetch' || sub === 'build' ? `cargo ${sub}` : null;
+    }
     case 'composer':
-      return sub === 'install' ? 'composer install' : null;
+      return word(c, 0) === 'install' ? 'composer install' : null;
     case 'dotnet':
-      return sub === 'restore' ? 'dotnet restore' : null;
+      return word(c, 0) === 'restore' ? 'dotnet restore' : null;
     case 'mix':
-      return sub === 'deps.get' ? 'mix deps.get' : null;
+      return word(c, 0) === 'deps.get' ? 'mix deps.get' : null;
     default:
+      // Any other command: its words (and flags) are not read.
       return null;
   }
 }
@@ -86,33 +98,41 @@ export interface PackageInstall {
 /** A package-manager install that leaves a download cache behind unless told otherwise. */
 export function packageInstall(c: ShellCommand): PackageInstall | null {
   const name = commandName(c);
-  const sub = word(c, 0);
-  if (name === 'apt-get' || name === 'apt') {
-    return sub === 'install' ? { tool: name, cacheTarget: '/var/cache/apt' } : null;
-  }
-  if (name === 'apk') return sub === 'add' ? { tool: 'apk', cacheTarget: '/var/cache/apk' } : null;
-  if (name === 'dnf' || name === 'yum' || name === 'microdnf') {
-    return sub === 'install'
-      ? { tool: name, cacheTarget: `/var/cache/${name === 'microdnf' ? 'dnf' : name}` }
-      : null;
-  }
   if (/^pip[0-9.]*$/.test(name)) {
     return c.args.includes('install') ? { tool: 'pip', cacheTarget: '/root/.cache/pip' } : null;
   }
-  if (name === 'npm') {
-    return sub === 'ci' || sub === 'install' || sub === 'i'
-      ? { tool: 'npm', cacheTarget: '/root/.npm' }
-      : null;
+  switch (name) {
+    case 'apt-get':
+    case 'apt':
+      return word(c, 0) === 'install' ? { tool: name, cacheTarget: '/var/cache/apt' } : null;
+    case 'apk':
+      return word(c, 0) === 'add' ? { tool: 'apk', cacheTarget: '/var/cache/apk' } : null;
+    case 'dnf':
+    case 'yum':
+    case 'microdnf':
+      return word(c, 0) === 'install'
+        ? { tool: name, cacheTarget: `/var/cache/${name === 'microdnf' ? 'dnf' : name}` }
+        : null;
+    case 'npm': {
+      const sub = word(c, 0);
+      return sub === 'ci' || sub === 'install' || sub === 'i'
+        ? { tool: 'npm', cacheTarget: '/root/.npm' }
+        : null;
+    }
+    case 'yarn': {
+      const sub = word(c, 0);
+      return sub === undefined || sub === 'install' || sub === 'add'
+        ? { tool: 'yarn', cacheTarget: '/usr/local/share/.cache/yarn' }
+        : null;
+    }
+    case 'pnpm': {
+      const sub = word(c, 0);
+      return sub === 'install' || sub === 'i' || sub === 'add' || sub === 'fetch'
+        ? { tool: 'pnpm', cacheTarget: '/root/.local/share/pnpm/store' }
+        : null;
+    }
+    default:
+      // Any other command: its words (and flags) are not read.
+      return null;
   }
-  if (name === 'yarn') {
-    return sub === undefined || sub === 'install' || sub === 'add'
-      ? { tool: 'yarn', cacheTarget: '/usr/local/share/.cache/yarn' }
-      : null;
-  }
-  if (name === 'pnpm') {
-    return sub === 'install' || sub === 'i' || sub === 'add' || sub === 'fetch'
-      ? { tool: 'pnpm', cacheTarget: '/root/.local/share/pnpm/store' }
-      : null;
-  }
-  return null;
 }

@@ -29,7 +29,9 @@ export const noEmptyContinuation = defineRule(
   },
   (ctx, report) => {
     let done: Set<InstructionNode> | null = null;
-    for (const d of ctx.tree.diagnostics) {
+    const { diagnostics } = ctx.tree;
+    for (let i = 0; i < diagnostics.length; i++) {
+      const d = diagnostics[i]!;
       if (d.code !== 'NoEmptyContinuation') continue;
       const offset = d.position.offset;
       const node = ctx.instructions.find(

@@ -11,12 +11,19 @@ import type { Stage } from '../../rule-context.js';
  * COPY --from is never expanded). A word without `$` refers to no variable.
  */
 function expandedWords(n: InstructionNode, out: string[]): void {
+  // Loops by index: `for…of` over a node's (frozen) lists allocates per element on Node 20,
+  // and this runs for every instruction of every file.
+  const { args, flags } = n;
   switch (n.keyword) {
     case 'ADD':
     case 'COPY': {
       const heredocs = n.heredocs.length > 0;
-      for (const a of n.args) if (!heredocs || !a.startsWith('<<')) addWithDollar(out, a);
-      for (const f of n.flags) {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i]!;
+        if (!heredocs || !a.startsWith('<<')) addWithDollar(out, a);
+      }
+      for (let i = 0; i < flags.length; i++) {
+        const f = flags[i]!;
         if ((f.name === 'chown' || f.name === 'chmod' || f.name === 'checksum') && f.value) {
           addWithDollar(out, f.value);
         }
@@ -25,13 +32,14 @@ function expandedWords(n: InstructionNode, out: string[]): void {
     }
     case 'ENV':
     case 'LABEL':
-      for (let i = 0; i + 2 < n.args.length; i += 3) {
-        addWithDollar(out, n.args[i]!);
-        addWithDollar(out, n.args[i + 1]!);
+      for (let i = 0; i + 2 < args.length; i += 3) {
+        addWithDollar(out, args[i]!);
+        addWithDollar(out, args[i + 1]!);
       }
       return;
     case 'ARG':
-      for (const a of n.args) {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i]!;
         const eq = a.indexOf('=');
         if (eq >= 0) addWithDollar(out, a.slice(eq + 1));
       }
@@ -41,10 +49,13 @@ function expandedWords(n: InstructionNode, out: string[]): void {
     case 'USER':
     case 'WORKDIR':
     case 'STOPSIGNAL':
-      for (const a of n.args) addWithDollar(out, a);
+      for (let i = 0; i < args.length; i++) addWithDollar(out, args[i]!);
       return;
     case 'RUN':
-      for (const f of n.flags) if (f.name === 'mount' && f.value) addWithDollar(out, f.value);
+      for (let i = 0; i < flags.length; i++) {
+        const f = flags[i]!;
+        if (f.name === 'mount' && f.value) addWithDollar(out, f.value);
+      }
       return;
   }
 }

@@ -11,8 +11,8 @@ const WHOLE_CONTEXT = new Set(['.', './', '*', './*']);
  */
 function copiesWholeContext(n: InstructionNode): boolean {
   if (n.keyword !== 'COPY' && n.keyword !== 'ADD') return false;
-  for (const f of n.flags) if (f.name === 'from') return false;
-  const args = n.args;
+  const { flags, args } = n;
+  for (let i = 0; i < flags.length; i++) if (flags[i]!.name === 'from') return false;
   const sources = args.length >= 2 ? args.length - 1 : args.length;
   for (let i = 0; i < sources; i++) if (WHOLE_CONTEXT.has(args[i]!)) return true;
   return false;

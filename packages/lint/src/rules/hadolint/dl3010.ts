@@ -1,5 +1,6 @@
 import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { firstFlag } from '../../internal/flags.js';
 import { argsNoFlags, runsAnyOf, type ShellCommand } from '../../shell/command.js';
 import type { RunScript } from '../../shell/run-script.js';
 import { ARCHIVE_EXTENSIONS, dropQuotes } from './shared.js';
@@ -46,7 +47,7 @@ export const dl3010 = defineRule(
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') {
         archives = [];
-      } else if (n.keyword === 'COPY' && !n.flags.some((f) => f.name === 'from')) {
+      } else if (n.keyword === 'COPY' && !firstFlag(n, 'from')) {
         const target = n.args[n.args.length - 1] ?? '';
         const names = isArchive(target)
           ? [basename(target)]

@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { firstFlag } from '../../internal/flags.js';
 import { baseImage, dropQuotes } from './shared.js';
 
 const MESSAGE = '`COPY --from` should reference a previously defined `FROM` alias';
@@ -34,7 +35,7 @@ export const dl3022 = defineRule(
         continue;
       }
       if (n.keyword !== 'COPY') continue;
-      const from = n.flags.find((f) => f.name === 'from')?.value;
+      const from = firstFlag(n, 'from')?.value;
       if (from === undefined || from === null) continue;
       if (dropQuotes(from).includes(':') || aliases.has(from)) continue;
       const index = /^[0-9]+/.exec(from);

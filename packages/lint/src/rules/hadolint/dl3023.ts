@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { firstFlag } from '../../internal/flags.js';
 import { baseImage } from './shared.js';
 
 const MESSAGE = '`COPY --from` cannot reference its own `FROM` alias';
@@ -24,7 +25,7 @@ export const dl3023 = defineRule(
     for (const n of ctx.instructions) {
       if (n.keyword === 'FROM') alias = baseImage(ctx, n).alias;
       if (n.keyword !== 'COPY' || alias === null) continue;
-      const from = n.flags.find((f) => f.name === 'from')?.value;
+      const from = firstFlag(n, 'from')?.value;
       if (from === alias) report(n, MESSAGE);
     }
   },

@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { firstFlag } from '../../internal/flags.js';
 import { mountsOf } from '../../internal/views.js';
 import { baseImage } from './shared.js';
 
@@ -54,7 +55,7 @@ export const dl3026 = defineRule(
         if (from.alias !== null) aliases.add(from.alias);
         if (!good) report(n, MESSAGE);
       } else if (n.keyword === 'COPY') {
-        const from = n.flags.find((f) => f.name === 'from')?.value;
+        const from = firstFlag(n, 'from')?.value;
         if (from !== undefined && from !== null && !flagImageOk(from)) report(n, MESSAGE);
       } else if (n.keyword === 'RUN') {
         const bad = mountsOf(ctx, n).some(

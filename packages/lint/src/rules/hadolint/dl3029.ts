@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { firstFlag } from '../../internal/flags.js';
 
 const MESSAGE = 'Do not use --platform flag with FROM';
 
@@ -22,7 +23,7 @@ export const dl3029 = defineRule(
   (ctx, report) => {
     for (const n of ctx.instructions) {
       if (n.keyword !== 'FROM') continue;
-      const platform = n.flags.find((f) => f.name === 'platform')?.value;
+      const platform = firstFlag(n, 'platform')?.value;
       if (platform === undefined || platform === null) continue;
       if (!platform.includes('BUILDPLATFORM') && !platform.includes('TARGETPLATFORM')) {
         report(n, MESSAGE);

@@ -1,5 +1,6 @@
 import type { InstructionNode } from '@dockwright/ast';
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { firstFlag } from '../../internal/flags.js';
 import type { RuleContext } from '../../rule-context.js';
 import { labelPairs, schemaLabels } from './labels.js';
 import { type BaseImage, baseImage } from './shared.js';
@@ -81,7 +82,7 @@ function stagesMissing(ctx: RuleContext, label: string | null): ReadonlySet<Stag
       else if (current.from.alias !== null) goodAliases.add(current.from.alias);
     } else if (!current) {
     } else if (n.keyword === 'COPY') {
-      const from = n.flags.find((f) => f.name === 'from')?.value;
+      const from = firstFlag(n, 'from')?.value;
       if (from !== undefined && from !== null) silence(from);
     } else if (
       label !== null &&

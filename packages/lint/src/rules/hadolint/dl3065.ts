@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { firstFlag } from '../../internal/flags.js';
 
 const MESSAGE =
   'Setting `FROM --platform` to predefined `$TARGETPLATFORM` in is redundant as this is the default behavior';
@@ -21,7 +22,7 @@ export const dl3065 = defineRule(
   (ctx, report) => {
     for (const n of ctx.instructions) {
       if (n.keyword !== 'FROM') continue;
-      const platform = n.flags.find((f) => f.name === 'platform')?.value;
+      const platform = firstFlag(n, 'platform')?.value;
       if (platform === '$TARGETPLATFORM' || platform === '${TARGETPLATFORM}') report(n, MESSAGE);
     }
   },

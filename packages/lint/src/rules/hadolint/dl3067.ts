@@ -1,4 +1,5 @@
 import { defineRule, hadolintUrl } from '../../define-rule.js';
+import { firstFlag } from '../../internal/flags.js';
 import { dropQuotes } from './shared.js';
 
 const MESSAGE = 'Do not copy an entire filesystem from another stage';
@@ -21,7 +22,7 @@ export const dl3067 = defineRule(
   },
   (ctx, report) => {
     for (const n of ctx.instructions) {
-      if (n.keyword !== 'COPY' || !n.flags.some((f) => f.name === 'from')) continue;
+      if (n.keyword !== 'COPY' || !firstFlag(n, 'from')) continue;
       const target = dropQuotes(n.args[n.args.length - 1] ?? '');
       const root = n.args.slice(0, -1).some((s) => dropQuotes(s) === '/');
       if (root && target === '/') report(n, MESSAGE);

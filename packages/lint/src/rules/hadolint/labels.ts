@@ -10,10 +10,16 @@ export function labelPairs(ctx: RuleContext, node: InstructionNode): readonly Ke
 
 /** The labels of `labelSchema` with the given format, in name order (hadolint's map order). */
 export function schemaLabels(ctx: RuleContext, type?: LabelType): string[] {
-  const schema = ctx.options.labelSchema ?? {};
-  return Object.keys(schema)
-    .filter((name) => type === undefined || schema[name] === type)
-    .sort();
+  const schema = ctx.options.labelSchema;
+  const names: string[] = [];
+  // `for…in` with `Object.hasOwn`: the names `Object.keys` gives, without the arrays of a
+  // keys-filter chain (DL3049 asks on every file).
+  for (const name in schema) {
+    if (Object.hasOwn(schema, name) && (type === undefined || schema[name] === type)) {
+      names.push(name);
+    }
+  }
+  return names.sort();
 }
 
 /**

@@ -22,11 +22,15 @@ export function baseImage(ctx: RuleContext, node: InstructionNode): BaseImage {
 }
 
 function readBaseImage(node: InstructionNode): BaseImage {
-  const [ref = '', as, alias] = node.args;
+  // By index: destructuring or `for…of` a node's (frozen) lists allocates on Node 20.
+  const { args, flags } = node;
+  const ref = args[0] ?? '';
+  const as = args[1];
+  const alias = args[2];
   let platform: string | null = null;
-  for (const f of node.flags) {
-    if (f.name === 'platform') {
-      platform = f.value;
+  for (let i = 0; i < flags.length; i++) {
+    if (flags[i]!.name === 'platform') {
+      platform = flags[i]!.value;
       break;
     }
   }
