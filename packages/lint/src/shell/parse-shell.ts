@@ -118,6 +118,8 @@ function isDigit(c: number): boolean {
 const NAMED_FD = /\{[A-Za-z_][A-Za-z0-9_]*\}[<>]/y;
 /** A bracket glob `[a-z]`, `[!.]*`, `[[:alpha:]]`. */
 const BRACKET_GLOB = /\[[!^]?\]?(?:\[:[a-z]+:\]|\\.|[^\]\s'"`$\\])*\]/y;
+/** What a bracket glob may hold before its `]`: it ends at a `]`, a blank, a quote, `$`, … */
+const BRACKET_GLOB_BODY = /(?:\\.|[^\]\s'"`$\\])*/y;
 /** ShellCheck's function shorthand `name ( )`. */
 const FUNCTION_SHORTHAND = /[^\s;&|()<>'"`$=]+[ \t]*\([ \t]*\)/y;
 const EXEC_FLAGS = /^-[cla]+$/;
@@ -184,6 +186,15 @@ class Parser {
   private equals = -2;
   /** A position where no blank or comment starts (skipping space has stopped there). */
   private spaceSkipped = -1;
+  /** A `[` before this position starts no bracket glob (see {@link wordPart}). */
+  private noGlobUntil = -1;
+  /**
+   * The brace expansions between `bracesFrom` and `bracesTo`, by the position of their `{`, to
+   * their end (see {@link braceExpansionEnd}).
+   */
+  private braceEnds: Map<number, number> | null = null;
+  private bracesFrom = -1;
+  private bracesTo = -1;
   /** Heredoc terminators whose bodies start after the next newline. */
   private heredocs: { delimiter: string; stripTabs: boolean }[] | null = null;
 
@@ -321,70 +332,92 @@ class Parser {
     return null;
   }
 
-  /** A list of and-or lists separated by `;`, `&` or newlines, up to a closing word or `)`. */
-  private list(closers: ReadonlySet<string> | null): void {
+  /**
+   * A list of and-or lists separated by `;`, `&` or newlines, up to a closing word or `)`.
+   * `collect` (the body of a `$(…)`) asks for hadolint's text of it (see {@link dollar}): the
+   * texts of its and-or lists run together, less those run in the background. Otherwise ''.
+   */
+  private list(closers: ReadonlySet<string> | null, collect = false): string {
+    let text = '';
     for (;;) {
       this.skipLinebreaks();
-      if (this.i >= this.n) return;
+      if (this.i >= this.n) return text;
       const c = this.code();
-      if (c === R_PAREN) return;
-      if (c === SEMI && this.code(this.i + 1) === SEMI) return; // case item end
-      if (c === SEMI && this.code(this.i + 1) === AMP) return;
+      if (c === R_PAREN) return text;
+      if (c === SEMI && this.code(this.i + 1) === SEMI) return text; // case item end
+      if (c === SEMI && this.code(this.i + 1) === AMP) return text;
       const reserved = this.peekReserved();
       if (reserved !== null && CLOSERS.has(reserved)) {
-        if (closers?.has(reserved)) return;
+        if (closers?.has(reserved)) return text;
         this.fail();
       }
-      this.andOr();
+      const statement = this.andOr(collect);
       this.skipSpace();
       const sep = this.code();
-      if (sep === SEMI && this.code(this.i + 1) !== SEMI && this.code(this.i + 1) !== AMP) {
-        this.i++;
-      } else if (sep === AMP && this.code(this.i + 1) !== AMP) {
+      if (sep === AMP && this.code(this.i + 1) !== AMP) {
+        // In the background (ShellCheck's T_Backgrounded): no text.
         this.i++;
         // `foo &;` is ShellCheck's SC1045, a note: the parse goes on.
         this.skipBlanks();
         if (this.code() === SEMI && this.code(this.i + 1) !== SEMI) this.i++;
+        continue;
+      }
+      text += statement;
+      if (sep === SEMI && this.code(this.i + 1) !== SEMI && this.code(this.i + 1) !== AMP) {
+        this.i++;
       } else if (sep === NEWLINE) {
         this.newline();
       } else {
-        return;
+        return text;
       }
     }
   }
 
-  private andOr(): void {
-    this.pipeline();
+  /** Pipelines joined by `&&` or `||`; with `collect`, the text of a lone pipeline. */
+  private andOr(collect: boolean): string {
+    let text = this.pipeline(collect);
     for (;;) {
       this.skipSpace();
       const c = this.code();
       if ((c === AMP || c === PIPE) && this.code(this.i + 1) === c) {
         this.i += 2;
+        text = ''; // ShellCheck's T_AndIf / T_OrIf: no text
         this.skipLinebreaks();
-        this.pipeline();
+        this.pipeline(false);
       } else {
-        return;
+        return text;
       }
     }
   }
 
-  private pipeline(): void {
+  /**
+   * Commands joined by `|` or `|&`, after any `!` and `time [-p]`. With `collect`, returns the
+   * text of a lone command: ShellCheck reads `time -p cmd` as the simple command `time` whose
+   * last word is the pipeline after it, so each `time` word counts, then the command if it is
+   * alone and not under `!`. A pipeline under `!` (T_Banged) or of several commands gives ''.
+   */
+  private pipeline(collect: boolean): string {
     this.skipSpace();
+    let text = '';
+    let counts = collect; // whether the words still to come count
     for (;;) {
       const reserved = this.peekReserved();
       if (reserved === '!') {
         this.i++;
         this.skipSpace();
+        counts = false;
       } else if (reserved === 'time') {
         this.i += 4;
         this.skipSpace();
-        if (this.startsWith('-p') && isDelimiter(this.code(this.i + 2))) this.i += 2;
+        const p = this.startsWith('-p') && isDelimiter(this.code(this.i + 2));
+        if (p) this.i += 2;
         this.skipSpace();
+        if (counts) text += p ? 'time-p' : 'time';
       } else {
         break;
       }
     }
-    this.command();
+    const command = this.command(counts);
     for (;;) {
       this.skipSpace();
       if (this.code() === PIPE && this.code(this.i + 1) !== PIPE) {
@@ -392,13 +425,18 @@ class Parser {
         this.pipes = true;
         this.skipLinebreaks();
         this.command();
+        counts = false;
       } else {
-        return;
+        return counts ? text + command : text;
       }
     }
   }
 
-  private command(): void {
+  /**
+   * A simple or compound command. With `collect`, returns hadolint's text of a simple command
+   * (its words run together); a compound command gives ''.
+   */
+  private command(collect = false): string {
     this.skipSpace();
     const c = this.code();
     if (c === -1 || c === NEWLINE || c === SEMI || c === AMP || c === PIPE) this.fail();
@@ -411,7 +449,7 @@ class Parser {
         this.expect(')');
       }
       this.redirections();
-      return;
+      return '';
     }
     const reserved = this.peekReserved();
     switch (reserved) {
@@ -420,39 +458,39 @@ class Parser {
         this.list(CLOSE_BRACE);
         this.expectWord('}');
         this.redirections();
-        return;
+        return '';
       case '[[':
         this.i += 2;
         this.condition();
         this.redirections();
-        return;
+        return '';
       case 'if':
         this.ifClause();
         this.redirections();
-        return;
+        return '';
       case 'for':
       case 'select':
         this.forClause(reserved);
         this.redirections();
-        return;
+        return '';
       case 'while':
       case 'until':
         this.i += reserved.length;
         this.list(CLOSE_DO);
         this.doGroup();
         this.redirections();
-        return;
+        return '';
       case 'case':
         this.caseClause();
         this.redirections();
-        return;
+        return '';
       case 'function':
         this.functionDefinition();
-        return;
+        return '';
       default:
         if (reserved !== null && CLOSERS.has(reserved)) this.fail();
-        if (this.functionShorthand()) return;
-        this.simpleCommand();
+        if (this.functionShorthand()) return '';
+        return this.simpleCommand(collect);
     }
   }
 
@@ -717,21 +755,31 @@ class Parser {
     return true;
   }
 
-  private simpleCommand(): void {
+  /**
+   * A simple command, added to {@link commands} (see {@link commandName}). With `collect`,
+   * returns its words' texts run together, command word included, as hadolint's `simplify` of
+   * a T_SimpleCommand (its assignments and redirections are not words).
+   */
+  private simpleCommand(collect: boolean): string {
     /** The texts of the words after the command word (the arguments). */
     const args: string[] = [];
+    let text = ''; // with `collect`, the texts of all the words
     /** Their literal values, kept when the command word is a wrapper (`exec …`). */
     let literals: (string | null)[] | null = null;
     let first: string | null = null; // the command word's literal value
     let words = 0;
     let assignments = 0;
+    let redirections = 0;
     let index = -1;
     for (;;) {
       const c = this.skipBlanks();
       if (c === -1 || c === NEWLINE || c === SEMI || c === AMP || c === PIPE) break;
       if (c === R_PAREN) break;
-      if (c === HASH && (words > 0 || assignments > 0)) break;
-      if (is(c, REDIRECTION_START) && this.redirection()) continue;
+      if (c === HASH && (words > 0 || assignments > 0 || redirections > 0)) break;
+      if (is(c, REDIRECTION_START) && this.redirection()) {
+        redirections++;
+        continue;
+      }
       if (c === L_PAREN) this.fail();
       if (words === 0 && is(c, NAME_START) && this.assignment()) {
         assignments++;
@@ -743,24 +791,27 @@ class Parser {
         this.commands.push(PLACEHOLDER);
       }
       const start = this.i;
-      const text = this.word();
+      const word = this.word();
       if (this.i === start) this.fail();
+      if (collect) text += word;
       if (words === 0) {
         first = this.literal;
         if (first !== null && isWrapper(first)) literals = [];
       } else {
-        args.push(text);
+        args.push(word);
         literals?.push(this.literal);
       }
       words++;
     }
     if (words === 0) {
-      if (assignments === 0) this.fail();
-      return;
+      // Assignments or redirections alone (`A=1`, `>file`, `$(<file)`) run no command.
+      if (assignments === 0 && redirections === 0) this.fail();
+      return '';
     }
     const name = commandName(first, args, literals);
     if (name === null) this.commands.splice(index, 1);
     else this.commands[index] = shellCommand(name, args);
+    return text;
   }
 
   /** `name=value`, `name+=value`, `name[i]=value`, `name=(a b)` before the command word. */
@@ -909,11 +960,19 @@ class Parser {
         this.expect(')');
         return this.expansion('');
       case L_BRACKET: {
-        BRACKET_GLOB.lastIndex = this.i;
-        if (BRACKET_GLOB.test(s) && BRACKET_GLOB.lastIndex - this.i > 2) {
-          const glob = s.slice(this.i, BRACKET_GLOB.lastIndex);
-          this.i = BRACKET_GLOB.lastIndex;
-          return this.expansion(glob);
+        if (this.i >= this.noGlobUntil) {
+          BRACKET_GLOB.lastIndex = this.i;
+          if (!BRACKET_GLOB.test(s)) {
+            // No `]` ends a glob before the next blank or quote: nor can one for a `[` up to
+            // there (`[[[[…` is read in one pass, not one per `[`).
+            BRACKET_GLOB_BODY.lastIndex = this.i + 1;
+            BRACKET_GLOB_BODY.test(s);
+            this.noGlobUntil = BRACKET_GLOB_BODY.lastIndex;
+          } else if (BRACKET_GLOB.lastIndex - this.i > 2) {
+            const glob = s.slice(this.i, BRACKET_GLOB.lastIndex);
+            this.i = BRACKET_GLOB.lastIndex;
+            return this.expansion(glob);
+          }
         }
         this.i++;
         return this.plain('[');
@@ -1025,6 +1084,26 @@ class Parser {
     if (inner.pipes) this.pipes = true;
   }
 
+  /**
+   * A `$…` word part: its text as hadolint's `simplify` gives it (hadolint 2.15's
+   * `Hadolint.Shell.simplify`, its own variant of ShellCheck's `ASTLib.oversimplify`, which
+   * writes every expansion `${VAR}`): `$NAME` and `${…}` keep what they name, `$((…))` and
+   * `$[…]` give `${VAR}` (so do backticks), and `$(…)` gives `${` + text + `}`, where the text
+   * comes from the statements of its body, run together:
+   * - a lone simple command gives its words run together, the command word included
+   *   (`$(id -u)` gives `${id-u}`); assignments and redirections are no words (`$(A=1 cat <f)`
+   *   gives `${cat}`);
+   * - a pipeline of several commands, a statement under `!`, an `a && b` / `a || b`, a statement
+   *   run in the background (`a &`) and a compound command (`( … )`, `{ …; }`, `if`, …) give
+   *   nothing; `time [-p] cmd` gives `time` or `time-p`, then the text of `cmd` if it is lone
+   *   (ShellCheck reads `time` as a command whose last word is the pipeline after it);
+   * - statements separated by `;` or newlines run together: `$(a x; b)` gives `${axb}`;
+   * - an empty `$()` gives `${}`.
+   *
+   * A substitution nested in a word of the body counts once, through that word's text:
+   * `$(echo "$(id -u)")` gives `${echo${id-u}}`. So the text of each substitution is read in
+   * one pass, in time and size linear in its source.
+   */
   private dollar(): string {
     const s = this.s;
     const next = this.code(this.i + 1);
@@ -1035,10 +1114,9 @@ class Parser {
         return this.expansion('${VAR}');
       }
       this.i += 2;
-      const first = this.commands.length;
-      this.list(null);
+      const text = this.list(null, true);
       this.expect(')');
-      return this.expansion(`\${${this.substitutionText(first)}}`);
+      return this.expansion(`\${${text}}`);
     }
     if (next === L_BRACE) {
       this.i += 2;
@@ -1104,19 +1182,6 @@ class Parser {
     return this.expansion(`\${${name}}`);
   }
 
-  /**
-   * hadolint's `simplify` of `$(…)`: the words of each single-command pipeline run together
-   * (`$(echo hi)` gives `echohi`); anything else gives nothing.
-   */
-  private substitutionText(first: number): string {
-    let out = '';
-    for (let k = first; k < this.commands.length; k++) {
-      const c = this.commands[k]!;
-      out += c.name + c.args.join('');
-    }
-    return out;
-  }
-
   /** `$((` opens arithmetic unless it is `$( (subshell) )`: bash tries arithmetic first. */
   private isArithmetic(): boolean {
     let depth = 0;
@@ -1152,33 +1217,57 @@ class Parser {
     this.fail();
   }
 
-  /** The end of a brace expansion `{a,b}` / `{1..3}` starting here, or -1 when it is literal. */
+  /**
+   * The end of a brace expansion `{a,b}` / `{1..3}` starting here, or -1 when it is literal:
+   * the `}` that closes this `{` before a blank, an operator, a quote or `$`, with a `,`
+   * directly inside or a `..` anywhere inside.
+   */
   private braceExpansionEnd(): number {
-    let depth = 0;
-    let comma = false;
-    for (let j = this.i; j < this.n; j++) {
-      const c = this.s.charCodeAt(j);
+    if (this.braceEnds === null || this.i < this.bracesFrom || this.i >= this.bracesTo) {
+      this.readBraces();
+    }
+    return this.braceEnds!.get(this.i) ?? -1;
+  }
+
+  /**
+   * Finds the brace expansions from here to where braces stop (a blank, an operator, a quote or
+   * `$`) in one pass, for {@link braceExpansionEnd}: a word of many `{` is read in linear time.
+   */
+  private readBraces(): void {
+    const s = this.s;
+    const ends = new Map<number, number>();
+    /** The `{` not closed yet, innermost last, and whether a `,` is directly inside each. */
+    const open: number[] = [];
+    const comma: boolean[] = [];
+    /** Where the first `..` at or after the innermost open `{` starts (-1: none). */
+    const dots: number[] = [];
+    let nextDots = -2; // where the first `..` after the last `{` pushed starts; -2: not looked for
+    let j = this.i;
+    for (; j < this.n; j++) {
+      const c = s.charCodeAt(j);
       if (c === BACKSLASH) {
         j++;
         continue;
       }
-      if (c === SPACE || c === TAB || c === NEWLINE || c === SEMI || c === AMP) {
-        return -1;
+      if (is(c, WORD_END) && c !== RETURN) break; // blanks and operators: not `\r`
+      if (c === QUOTE || c === APOS || c === DOLLAR || c === BACKTICK) break;
+      if (c === L_BRACE) {
+        if (nextDots !== -1 && nextDots <= j) nextDots = s.indexOf('..', j + 1);
+        open.push(j);
+        comma.push(false);
+        dots.push(nextDots);
+      } else if (c === R_BRACE) {
+        const start = open.pop();
+        if (start === undefined) continue;
+        const d = dots.pop()!;
+        if (comma.pop()! || (d >= 0 && d + 1 < j)) ends.set(start, j + 1);
+      } else if (c === COMMA && comma.length > 0) {
+        comma[comma.length - 1] = true;
       }
-      if (c === PIPE || c === LT || c === GT || c === L_PAREN || c === R_PAREN) {
-        return -1;
-      }
-      if (c === QUOTE || c === APOS || c === DOLLAR || c === BACKTICK) return -1;
-      if (c === L_BRACE) depth++;
-      else if (c === R_BRACE) {
-        depth--;
-        if (depth === 0) {
-          const inner = this.s.slice(this.i + 1, j);
-          return comma || inner.includes('..') ? j + 1 : -1;
-        }
-      } else if (c === COMMA && depth === 1) comma = true;
     }
-    return -1;
+    this.braceEnds = ends;
+    this.bracesFrom = this.i;
+    this.bracesTo = j;
   }
 }
 
