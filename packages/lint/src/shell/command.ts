@@ -9,7 +9,10 @@ export interface ShellCommand {
   readonly name: string;
   /** The words after the command word, quotes removed, variables written `${NAME}`. */
   readonly args: readonly string[];
-  /** The flags among `args`, each with the index of the word it comes from. */
+  /**
+   * The flags among `args`, each with the index of the word it comes from. Worked out when first
+   * read (a getter): `JSON.stringify` shows them, a spread copy (`{ ...command }`) does not.
+   */
   readonly flags: readonly CommandFlag[];
 }
 
