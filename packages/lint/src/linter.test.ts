@@ -123,6 +123,21 @@ describe('createLinter', () => {
     expect(before.some((f) => f.ruleId === 'DL3006' && f.file === 'a/Dockerfile')).toBe(true);
   });
 
+  it('reads the fields the options object has of its own, however it was made', () => {
+    const base = { buildkitCheck: 'experimental=all', trustedRegistries: ['docker.io'] };
+    const literal = { ...options, file: 'Dockerfile' };
+    for (const text of files) {
+      const expected = lint(text, literal);
+      // Made anew for each call with a field added after a spread, as callers often write it.
+      expect(lint(text, { ...base, rules: options.rules, file: 'Dockerfile' })).toEqual(expected);
+      // A field no option has is left alone.
+      expect(lint(text, { ...literal, verbose: true } as typeof literal)).toEqual(expected);
+    }
+    // As `{ ...options }` reads an object: what it inherits is not its own, and is not read.
+    const inherited = Object.create({ rules: { DL3006: 'off' } }) as Parameters<typeof lint>[1];
+    expect(lint('FROM debian\n', inherited).map((f) => f.ruleId)).toContain('DL3006');
+  });
+
   it('runs the rules the levels and ignore list leave on, whatever order they are given in', () => {
     const text = '# hadolint ignore=DL3006\nFROM debian\n';
     const ids = (o: Parameters<typeof lint>[1]) => lint(text, o).map((f) => f.ruleId);

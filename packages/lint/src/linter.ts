@@ -38,7 +38,9 @@ export interface Linter {
 
 /**
  * A linter for one configuration: the levels, ignore list and `buildkitCheck` are read, and the
- * rules they switch off dropped, once, rather than for every file. {@link lint} makes one per
+ * rules they switch off dropped, once, rather than for every file. The options are the object's
+ * own fields, as `{ ...options }` reads them (inherited ones are not read), taken when the linter
+ * is made: changing the object afterwards changes nothing. {@link lint} makes one per
  * call; a caller checking many files with the same options (the CLI) makes one and reuses it.
  * A malformed `options.buildkitCheck` throws {@link CheckConfigError} here; an option of the
  * wrong shape, or a `platform` or `buildPlatform` that is no platform (`linux/`), a
@@ -70,33 +72,120 @@ export class RuleLinter implements Linter {
   constructor(options: LintOptions, rules: RuleTable | readonly Rule[], merge: boolean) {
     // A copy: the caller changing its options object later changes nothing here, as the levels
     // and ignore list (read once, below) would not change either.
-    this.options = options.buildArgs
-      ? { ...options, buildArgs: Object.freeze({ ...options.buildArgs }) }
-      : { ...options };
-    this.config = new ConfigPolicy(
-      options,
-      rules instanceof RuleTable ? rules : new RuleTable(rules),
-    );
+    const own = readOptions(options);
+    // It checks the options' types before the copy of buildArgs below.
+    this.config = new ConfigPolicy(own, rules instanceof RuleTable ? rules : new RuleTable(rules));
+    // Frozen, so a rule cannot change the arguments the next file sees.
+    if (own.buildArgs) own.buildArgs = Object.freeze({ ...own.buildArgs });
+    this.options = own;
     this.merge = merge;
-    this.wantFixes = options.fixes !== false;
+    this.wantFixes = own.fixes !== false;
   }
 
   lint(input: LintInput, file?: FileOptions): Finding[] {
     if (file?.buildPlatform !== undefined) checkPlatformOption('buildPlatform', file.buildPlatform);
-    const options: LintOptions = file
-      ? {
-          ...this.options,
-          file: file.file ?? this.options.file,
-          dockerignore: file.dockerignore ?? this.options.dockerignore,
-          shellcheck: file.shellcheck ?? this.options.shellcheck,
-          images: file.images ?? this.options.images,
-          buildPlatform: file.buildPlatform ?? this.options.buildPlatform,
-        }
-      : this.options;
+    const options = file ? withFile(this.options, file) : this.options;
     const tree: DockerfileNode =
       typeof input === 'string' ? parse(input, { file: options.file }) : input;
     return new FileLint(tree, options, this.config, this.wantFixes).run(this.merge);
   }
+}
+
+/**
+ * The options a linter reads, as an object of one shape whatever the caller's looked like: every
+ * field present (undefined when not given) and in one order, so the reads rules make on every
+ * file stay fast. Only the caller's own fields are visited: V8 gives an object made by
+ * `{ ...defaults, fixes: false }` a map of its own each time, and each read of a field by name
+ * from such an object is slow (measured: reading the 15 names cost 2 µs a call, `for…in` 0.6 µs;
+ * rules reading such a copy made `lint()` 20% slower).
+ */
+function readOptions(options: LintOptions): Mutable<LintOptions> {
+  const o = blankOptions();
+  for (const name in options) {
+    if (!Object.hasOwn(options, name)) continue;
+    const value = (options as Record<string, unknown>)[name] as never;
+    switch (name as keyof LintOptions) {
+      case 'file':
+        o.file = value;
+        break;
+      case 'rules':
+        o.rules = value;
+        break;
+      case 'ignoreRules':
+        o.ignoreRules = value;
+        break;
+      case 'dockerignore':
+        o.dockerignore = value;
+        break;
+      case 'fixes':
+        o.fixes = value;
+        break;
+      case 'buildkitCheck':
+        o.buildkitCheck = value;
+        break;
+      case 'trustedRegistries':
+        o.trustedRegistries = value;
+        break;
+      case 'labelSchema':
+        o.labelSchema = value;
+        break;
+      case 'strictLabels':
+        o.strictLabels = value;
+        break;
+      case 'disableIgnorePragma':
+        o.disableIgnorePragma = value;
+        break;
+      case 'shellcheck':
+        o.shellcheck = value;
+        break;
+      case 'platform':
+        o.platform = value;
+        break;
+      case 'buildPlatform':
+        o.buildPlatform = value;
+        break;
+      case 'buildArgs':
+        o.buildArgs = value;
+        break;
+      case 'images':
+        o.images = value;
+        break;
+    }
+  }
+  return o;
+}
+
+/** {@link readOptions}' object with what one file's options replace. */
+function withFile(options: LintOptions, file: FileOptions): LintOptions {
+  const o = { ...options } as Mutable<LintOptions>;
+  o.file = file.file ?? options.file;
+  o.dockerignore = file.dockerignore ?? options.dockerignore;
+  o.shellcheck = file.shellcheck ?? options.shellcheck;
+  o.images = file.images ?? options.images;
+  o.buildPlatform = file.buildPlatform ?? options.buildPlatform;
+  return o;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function blankOptions(): Mutable<LintOptions> {
+  return {
+    file: undefined,
+    rules: undefined,
+    ignoreRules: undefined,
+    dockerignore: undefined,
+    fixes: undefined,
+    buildkitCheck: undefined,
+    trustedRegistries: undefined,
+    labelSchema: undefined,
+    strictLabels: undefined,
+    disableIgnorePragma: undefined,
+    shellcheck: undefined,
+    platform: undefined,
+    buildPlatform: undefined,
+    buildArgs: undefined,
+    images: undefined,
+  };
 }
 
 /** One file being linted: its context, its policy and the findings so far. */
