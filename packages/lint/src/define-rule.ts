@@ -18,6 +18,7 @@ export function defineRule(
     fixable: meta.fixable,
     checkConfig: meta.checkConfig,
     onbuild: meta.onbuild,
+    keywords: meta.keywords,
     sameProblemAs: meta.sameProblemAs,
     examples: meta.examples,
   };

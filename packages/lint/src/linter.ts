@@ -1,4 +1,5 @@
 import { type DockerfileNode, type InstructionNode, type Position, parse } from '@dockwright/ast';
+import type { KeywordSet } from './internal/keyword-set.js';
 import { mergeSameProblems, type Reported } from './merge-findings.js';
 import { ConfigPolicy, checkPlatformOption, Policy, RuleTable } from './policy.js';
 import { RuleContext } from './rule-context.js';
@@ -238,7 +239,7 @@ class FileLint {
     // The ONBUILD view has no stages and only the triggers: with none, a rule sees nothing there.
     const onbuild = hasTriggers(ctx) ? ctx.onbuildView() : null;
     const report = this.report;
-    const { rules } = this.config.table;
+    const { rules, keywords } = this.config.table;
     const { running } = this.config;
     for (let i = 0; i < rules.length; i++) {
       if (!running[i]) continue;
@@ -246,9 +247,12 @@ class FileLint {
       const { meta } = rule;
       if (!policy.runs(meta)) continue;
       this.ruleIndex = i;
-      this.view = ctx;
-      rule.check(ctx, report);
-      if (meta.onbuild && onbuild) {
+      const about = keywords[i]!;
+      if (applies(about, ctx)) {
+        this.view = ctx;
+        rule.check(ctx, report);
+      }
+      if (meta.onbuild && onbuild && applies(about, onbuild)) {
         this.view = onbuild;
         rule.check(onbuild, report);
       }
@@ -334,6 +338,14 @@ class FileLint {
 function hasTriggers(ctx: RuleContext): boolean {
   for (const n of ctx.instructions) if (n.keyword === 'ONBUILD' && n.trigger) return true;
   return false;
+}
+
+/**
+ * Whether a rule about instructions of the keywords `about` (empty: of any) has something to
+ * check in `ctx`: one about RUNs has nothing to check in a file without any.
+ */
+function applies(about: KeywordSet, ctx: RuleContext): boolean {
+  return about === 0 || (about & ctx.keywords) !== 0;
 }
 
 function isInstruction(target: unknown): target is InstructionNode {

@@ -9,6 +9,7 @@ import {
   parseCheckConfig,
 } from './check-config.js';
 import { type HadolintPragmas, hadolintPragmas, isIgnored } from './hadolint-pragmas.js';
+import { type KeywordSet, keywordSet } from './internal/keyword-set.js';
 import { PlatformError, parsePlatform } from './internal/platform.js';
 import type { RuleContext } from './rule-context.js';
 import type { Level, LintOptions, Rule, RuleMeta, Severity } from './types.js';
@@ -37,6 +38,8 @@ export class RuleTable {
   readonly runsByDefault: readonly boolean[];
   /** Per rule: its id is a DL or SC code, which hadolint's pragmas can name. */
   readonly pragmaCode: readonly boolean[];
+  /** Per rule: its `keywords` (empty: it runs on every file). */
+  readonly keywords: readonly KeywordSet[];
   /** Every id a rule's `sameProblemAs` names: the findings others may fold into. */
   readonly foldTargets: ReadonlySet<string>;
   /** Where each id is in `rules` (a list names an id more than once only in tests). */
@@ -49,6 +52,7 @@ export class RuleTable {
     // Not frozen: each configuration starts from a copy, and V8 copies a frozen array slowly.
     this.runsByDefault = this.rules.map((r) => r.meta.severity !== 'off');
     this.pragmaCode = Object.freeze(this.rules.map((r) => isPragmaCode(r.meta.id)));
+    this.keywords = this.rules.map((r) => keywordSet(r.meta.keywords ?? []));
     this.rules.forEach((r, i) => {
       const at = positions.get(r.meta.id);
       if (at) at.push(i);

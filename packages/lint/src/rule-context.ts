@@ -4,10 +4,12 @@ import type {
   DockerfileNode,
   EscapeChar,
   FromView,
+  InstructionKeyword,
   InstructionNode,
   Position,
 } from '@dockwright/ast';
 import { type StageProblem, stages as splitStages, viewFrom } from '@dockwright/ast';
+import { type KeywordSet, keywordBit } from './internal/keyword-set.js';
 import { type RunScript, readRun } from './shell/run-script.js';
 import type { LintOptions } from './types.js';
 
@@ -61,6 +63,8 @@ export class RuleContext {
   readonly stageProblems: readonly StageProblem[];
   /** True for the view over ONBUILD triggers. */
   readonly isOnbuildView: boolean;
+  /** The keywords of {@link instructions}: which rules have something to check here. */
+  readonly keywords: KeywordSet;
   private readonly shared: Shared;
   /** The comments above each instruction that has any. */
   private readonly above: Map<InstructionNode, readonly CommentNode[]> | null = null;
@@ -69,6 +73,10 @@ export class RuleContext {
   private onbuild: RuleContext | null = null;
   private runList: RunScript[] | null = null;
   private names: Set<string> | null = null;
+  /** The instructions of each keyword: made when first asked for. */
+  private byKeyword: Map<string, InstructionNode[]> | null = null;
+  /** What {@link instructionsOf} gives for a keyword no instruction has (a plain array). */
+  private readonly none: readonly InstructionNode[] = [];
 
   constructor(tree: DockerfileNode, options: LintOptions, triggersOf?: RuleContext) {
     this.tree = tree;
@@ -78,9 +86,11 @@ export class RuleContext {
       // The ONBUILD view: the triggers on their own, no stages.
       this.shared = triggersOf.shared;
       const triggers: InstructionNode[] = [];
+      let keywords = 0;
       for (const n of triggersOf.instructions) {
         if (n.keyword !== 'ONBUILD' || !n.trigger) continue;
         triggers.push(n.trigger);
+        keywords |= keywordBit(n.trigger.keyword);
         this.shared.owners ??= new Map();
         this.shared.owners.set(n.trigger, n);
       }
@@ -90,6 +100,7 @@ export class RuleContext {
       this.stages = [];
       this.stageProblems = [];
       this.isOnbuildView = true;
+      this.keywords = keywords;
       return;
     }
     this.shared = { runs: new Map(), views: new Map(), owners: null };
@@ -103,6 +114,7 @@ export class RuleContext {
     // end the list (BuildKit's parser skips them), a bare `#` empties it, directives are none.
     let pending: CommentNode[] | null = null;
     let above: Map<InstructionNode, readonly CommentNode[]> | null = null;
+    let keywords = 0;
     const all = tree.children;
     for (let i = 0; i < all.length; i++) {
       const child = all[i]!;
@@ -120,8 +132,10 @@ export class RuleContext {
         pending = null;
       }
       instructions.push(child);
+      keywords |= keywordBit(child.keyword);
     }
     this.above = above;
+    this.keywords = keywords;
     // ast's `stages` resolves `FROM <name>` against earlier stages, as BuildKit does.
     const split = splitStages(tree);
     const stages: Stage[] = [];
@@ -197,11 +211,35 @@ export class RuleContext {
     return value as T;
   }
 
+  /**
+   * The instructions of one keyword (`RUN`, `LABEL`, …), in order; in the ONBUILD view, the
+   * triggers of that keyword. Most rules are about the few instructions of one or two keywords:
+   * the instructions are sorted by keyword once per lint rather than walked by every rule.
+   */
+  instructionsOf(keyword: InstructionKeyword): readonly InstructionNode[] {
+    return this.keywordIndex().get(keyword) ?? this.none;
+  }
+
+  private keywordIndex(): Map<string, InstructionNode[]> {
+    if (!this.byKeyword) {
+      const index = new Map<string, InstructionNode[]>();
+      const { instructions } = this;
+      for (let i = 0; i < instructions.length; i++) {
+        const n = instructions[i]!;
+        const same = index.get(n.keyword);
+        if (same) same.push(n);
+        else index.set(n.keyword, [n]);
+      }
+      this.byKeyword = index;
+    }
+    return this.byKeyword;
+  }
+
   /** Every RUN of this context, in order, with its script. */
   runs(): readonly RunScript[] {
     if (!this.runList) {
       this.runList = [];
-      for (const n of this.instructions) if (n.keyword === 'RUN') this.runList.push(this.run(n));
+      for (const n of this.instructionsOf('RUN')) this.runList.push(this.run(n));
     }
     return this.runList;
   }

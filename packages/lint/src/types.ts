@@ -1,4 +1,9 @@
-import type { DockerfileNode, InstructionNode, Position } from '@dockwright/ast';
+import type {
+  DockerfileNode,
+  InstructionKeyword,
+  InstructionNode,
+  Position,
+} from '@dockwright/ast';
 import type { LabelType } from './label-schema.js';
 import type { ShellcheckResult } from './shellcheck/shellcheck-job.js';
 
@@ -71,6 +76,12 @@ export interface RuleMeta {
    * on their own: as if the triggers were the whole file.
    */
   readonly onbuild?: boolean;
+  /**
+   * The keywords of the instructions the rule is about: where no instruction has one of them (in
+   * the file, or among the ONBUILD triggers), the rule reports nothing, and the linter does not
+   * run it there. Unset: it runs on every file.
+   */
+  readonly keywords?: readonly InstructionKeyword[];
   /**
    * Rules (or parse errors) of another source that catch the same problem: when both report it,
    * it is reported once, under the other's message and place, naming both ids. `here`: the

@@ -20,6 +20,7 @@ export const consistentInstructionCasing = defineRule(
     url: buildkitUrl('ConsistentInstructionCasing'),
     fixable: true,
     checkConfig: 'file',
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nRUN true\nrun echo hi\n' },
       notReported: { dockerfile: 'from alpine:3.20\nrun true\n' },

@@ -20,6 +20,7 @@ export const copyIgnoredFile = defineRule(
     severity: 'warning',
     description: 'Attempting to Copy file that is excluded by .dockerignore',
     url: buildkitUrl('CopyIgnoredFile'),
+    keywords: ['ADD', 'COPY'],
     examples: {
       reported: {
         dockerfile: 'FROM alpine:3.20\nCOPY README.md /app/\n',

@@ -18,6 +18,7 @@ export const duplicateStageName = defineRule(
     description: 'Stage names should be unique',
     url: buildkitUrl('DuplicateStageName'),
     checkConfig: 'file',
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20 AS build\nFROM alpine:3.20 AS Build\n' },
       notReported: { dockerfile: 'FROM alpine:3.20 AS build\nFROM alpine:3.20 AS test\n' },

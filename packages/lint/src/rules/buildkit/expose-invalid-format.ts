@@ -18,6 +18,7 @@ export const exposeInvalidFormat = defineRule(
     description:
       'IP address and host-port mapping should not be used in EXPOSE instruction. This will become an error in a future release',
     url: buildkitUrl('ExposeInvalidFormat'),
+    keywords: ['EXPOSE'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nEXPOSE 8080:80\n' },
       notReported: { dockerfile: 'FROM alpine:3.20\nEXPOSE 80/tcp 8000-8010\n' },

@@ -16,6 +16,7 @@ export const exposeProtoCasing = defineRule(
     severity: 'warning',
     description: 'Protocol in EXPOSE instruction should be lowercase',
     url: buildkitUrl('ExposeProtoCasing'),
+    keywords: ['EXPOSE'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nEXPOSE 53/UDP\n' },
       notReported: { dockerfile: 'FROM alpine:3.20\nEXPOSE 53/udp 80\n' },

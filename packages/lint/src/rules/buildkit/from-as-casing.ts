@@ -17,6 +17,7 @@ export const fromAsCasing = defineRule(
     description: "The 'as' keyword should match the case of the 'from' keyword",
     url: buildkitUrl('FromAsCasing'),
     fixable: true,
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20 as build\n' },
       notReported: { dockerfile: 'FROM alpine:3.20 AS build\n' },

@@ -17,6 +17,7 @@ export const fromPlatformFlagConstDisallowed = defineRule(
     severity: 'warning',
     description: 'FROM --platform flag should not use a constant value',
     url: buildkitUrl('FromPlatformFlagConstDisallowed'),
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM --platform=linux/amd64 alpine:3.20 AS build\n' },
       notReported: { dockerfile: 'FROM --platform=linux/amd64 alpine:3.20 AS build-amd64\n' },

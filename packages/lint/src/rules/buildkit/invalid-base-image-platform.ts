@@ -30,6 +30,7 @@ export const invalidBaseImagePlatform = defineRule(
     description: 'Base image platform does not match expected target platform',
     // BuildKit's checks run with the file's configuration only (dctx.lint).
     checkConfig: 'file',
+    keywords: ['FROM'],
     examples: {
       reported: {
         dockerfile: 'FROM example/tool:1\nENV foo=bar\n',

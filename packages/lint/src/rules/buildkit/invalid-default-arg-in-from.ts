@@ -23,6 +23,7 @@ export const invalidDefaultArgInFrom = defineRule(
     description: 'Default value for global ARG results in an empty or invalid base image name',
     url: buildkitUrl('InvalidDefaultArgInFrom'),
     checkConfig: 'file',
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'ARG VERSION\nFROM alpine:${VERSION}\n' },
       notReported: { dockerfile: 'ARG VERSION=3.20\nFROM alpine:${VERSION}\n' },

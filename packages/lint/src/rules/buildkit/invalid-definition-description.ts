@@ -21,6 +21,7 @@ export const invalidDefinitionDescription = defineRule(
       'Comment for build stage or argument should follow the format: `# <arg/stage name> <description>`. If this is not intended to be a description comment, add an empty line or comment between the instruction and the comment.',
     url: buildkitUrl('InvalidDefinitionDescription'),
     experimental: true,
+    keywords: ['ARG', 'FROM'],
     examples: {
       reported: {
         dockerfile:

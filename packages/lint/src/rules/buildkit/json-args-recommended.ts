@@ -20,6 +20,7 @@ export const jsonArgsRecommended = defineRule(
       'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals',
     url: buildkitUrl('JSONArgsRecommended'),
     fixable: true,
+    keywords: ['CMD', 'ENTRYPOINT'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nCMD node server.js\n' },
       notReported: { dockerfile: 'FROM alpine:3.20\nCMD ["node", "server.js"]\n' },

@@ -18,6 +18,7 @@ export const legacyKeyValueFormat = defineRule(
     description: 'Legacy key/value format with whitespace separator should not be used',
     url: buildkitUrl('LegacyKeyValueFormat'),
     fixable: true,
+    keywords: ['ENV', 'LABEL', 'ONBUILD'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nENV PORT 8080\n' },
       notReported: { dockerfile: 'FROM alpine:3.20\nENV PORT=8080\n' },

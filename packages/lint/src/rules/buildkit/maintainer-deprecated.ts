@@ -16,6 +16,7 @@ export const maintainerDeprecated = defineRule(
     description:
       'The MAINTAINER instruction is deprecated, use a label instead to define an image author',
     url: buildkitUrl('MaintainerDeprecated'),
+    keywords: ['MAINTAINER'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nMAINTAINER me@example.com\n' },
       notReported: {

@@ -20,6 +20,7 @@ export const multipleInstructionsDisallowed = defineRule(
     severity: 'warning',
     description: 'Multiple instructions of the same type should not be used in the same stage',
     url: buildkitUrl('MultipleInstructionsDisallowed'),
+    keywords: ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]\n' },
       notReported: { dockerfile: 'FROM alpine:3.20\nCMD ["a"]\nFROM alpine:3.20\nCMD ["b"]\n' },

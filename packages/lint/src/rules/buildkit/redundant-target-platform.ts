@@ -16,6 +16,7 @@ export const redundantTargetPlatform = defineRule(
     description:
       'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior',
     url: buildkitUrl('RedundantTargetPlatform'),
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM --platform=$TARGETPLATFORM alpine:3.20\n' },
       notReported: { dockerfile: 'FROM --platform=$BUILDPLATFORM alpine:3.20\n' },

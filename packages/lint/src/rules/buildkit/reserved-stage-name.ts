@@ -19,6 +19,7 @@ export const reservedStageName = defineRule(
     description: 'Reserved words should not be used as stage names',
     url: buildkitUrl('ReservedStageName'),
     checkConfig: 'file',
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20 AS scratch\n' },
       notReported: { dockerfile: 'FROM alpine:3.20 AS base\n' },

@@ -27,6 +27,7 @@ export const secretsUsedInArgOrEnv = defineRule(
     severity: 'warning',
     description: 'Sensitive data should not be used in the ARG or ENV commands',
     url: buildkitUrl('SecretsUsedInArgOrEnv'),
+    keywords: ['ARG', 'ENV'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nARG GITHUB_TOKEN\n' },
       notReported: { dockerfile: 'FROM alpine:3.20\nARG PUBLIC_KEY\n' },

@@ -17,6 +17,7 @@ export const stageNameCasing = defineRule(
     description: 'Stage names should be lowercase',
     url: buildkitUrl('StageNameCasing'),
     fixable: true,
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20 AS Build\n' },
       notReported: { dockerfile: 'FROM alpine:3.20 AS build\n' },

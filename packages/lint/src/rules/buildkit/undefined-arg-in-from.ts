@@ -20,6 +20,7 @@ export const undefinedArgInFrom = defineRule(
     severity: 'warning',
     description: 'FROM command must use declared ARGs',
     url: buildkitUrl('UndefinedArgInFrom'),
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM node:${NODE_VERSON}\n' },
       notReported: { dockerfile: 'ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}\n' },

@@ -84,6 +84,7 @@ export const undefinedVar = defineRule(
     severity: 'warning',
     description: 'Variables should be defined before their use',
     url: buildkitUrl('UndefinedVar'),
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nCOPY $SRC /app/\n' },
       notReported: { dockerfile: 'FROM alpine:3.20\nARG SRC=.\nCOPY $SRC /app/\n' },

@@ -20,6 +20,7 @@ export const workdirRelativePath = defineRule(
     description:
       'Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes',
     url: buildkitUrl('WorkdirRelativePath'),
+    keywords: ['WORKDIR'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nWORKDIR app\n' },
       notReported: { dockerfile: 'FROM alpine:3.20\nWORKDIR /app\nWORKDIR src\n' },

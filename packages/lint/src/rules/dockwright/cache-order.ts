@@ -36,6 +36,7 @@ export const cacheOrder = defineRule(
     severity: 'warning',
     description:
       'Install dependencies before copying the whole build context, so source changes do not invalidate the install layer',
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n' },
       notReported: {

@@ -76,6 +76,7 @@ export const installWithoutCache = defineRule(
       DL3042: 'here',
       DL3060: 'here',
     },
+    keywords: ['RUN'],
     examples: {
       reported: {
         dockerfile:

@@ -20,6 +20,7 @@ export const rootFinalStage = defineRule(
     severity: 'warning',
     description: 'The final stage should switch to a non-root USER',
     sameProblemAs: { DL3002: 'here' },
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nCMD ["sh"]\n' },
       notReported: { dockerfile: 'FROM alpine:3.20\nUSER app\n' },

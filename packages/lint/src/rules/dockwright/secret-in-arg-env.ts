@@ -42,6 +42,7 @@ export const secretInArgEnv = defineRule(
     severity: 'error',
     description:
       'Secrets must not be passed through ARG or ENV; use RUN --mount=type=secret instead',
+    keywords: ['ARG', 'ENV'],
     examples: {
       reported: {
         dockerfile: 'FROM alpine:3.20\nENV GH=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB\n',

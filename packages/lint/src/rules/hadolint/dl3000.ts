@@ -12,6 +12,7 @@ export const dl3000 = defineRule(
     description: 'Use absolute WORKDIR.',
     url: hadolintUrl('DL3000'),
     sameProblemAs: { WorkdirRelativePath: 'here' },
+    keywords: ['WORKDIR'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nWORKDIR app\n' },
       notReported: { dockerfile: 'FROM debian:12\nWORKDIR /app\n' },

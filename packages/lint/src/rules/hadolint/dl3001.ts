@@ -17,6 +17,7 @@ export const dl3001 = defineRule(
       'For some bash commands it makes no sense running them in a Docker container like ssh, vim, shutdown, service, ps, free, top, kill, mount, ifconfig.',
     url: hadolintUrl('DL3001'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN service nginx start\n' },
       notReported: { dockerfile: 'FROM debian:12\nRUN apt-get install -y openssh-client\n' },

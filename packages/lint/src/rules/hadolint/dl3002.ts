@@ -15,6 +15,7 @@ export const dl3002 = defineRule(
     severity: 'warning',
     description: 'Last user should not be root.',
     url: hadolintUrl('DL3002'),
+    keywords: ['USER'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nUSER root\nRUN apt-get update\n' },
       notReported: {

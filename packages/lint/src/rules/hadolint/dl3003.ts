@@ -11,6 +11,7 @@ export const dl3003 = defineRule(
     severity: 'warning',
     description: 'Use WORKDIR to switch to a directory.',
     url: hadolintUrl('DL3003'),
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN cd /app && make\n' },
       notReported: { dockerfile: 'FROM debian:12\nWORKDIR /app\nRUN make\n' },

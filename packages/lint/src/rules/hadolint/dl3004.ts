@@ -14,6 +14,7 @@ export const dl3004 = defineRule(
       'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root.',
     url: hadolintUrl('DL3004'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN sudo apt-get update\n' },
       notReported: { dockerfile: 'FROM debian:12\nRUN apt-get update\n' },

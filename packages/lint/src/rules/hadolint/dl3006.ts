@@ -14,6 +14,7 @@ export const dl3006 = defineRule(
     severity: 'warning',
     description: 'Always tag the version of an image explicitly.',
     url: hadolintUrl('DL3006'),
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM debian\n' },
       notReported: { dockerfile: 'FROM debian:12\n' },

@@ -13,6 +13,7 @@ export const dl3007 = defineRule(
     description:
       'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag.',
     url: hadolintUrl('DL3007'),
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM debian:latest\n' },
       notReported: { dockerfile: 'FROM debian:12\n' },

@@ -21,6 +21,7 @@ export const dl3008 = defineRule(
     description: 'Pin versions in `apt-get install`.',
     url: hadolintUrl('DL3008'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN apt-get install -y curl\n' },
       notReported: {

@@ -23,6 +23,7 @@ export const dl3009 = defineRule(
     description: 'Delete the apt-get lists after installing something.',
     url: hadolintUrl('DL3009'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n' },
       notReported: {

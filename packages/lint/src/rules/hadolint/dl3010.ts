@@ -30,6 +30,7 @@ export const dl3010 = defineRule(
     severity: 'info',
     description: 'Use ADD for extracting archives into an image.',
     url: hadolintUrl('DL3010'),
+    keywords: ['COPY'],
     examples: {
       reported: {
         dockerfile: 'FROM debian:12\nCOPY app.tar.gz /opt/\nRUN tar -xzf /opt/app.tar.gz -C /opt\n',

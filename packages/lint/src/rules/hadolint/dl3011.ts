@@ -14,6 +14,7 @@ export const dl3011 = defineRule(
     description: 'Valid UNIX ports range from 0 to 65535.',
     url: hadolintUrl('DL3011'),
     sameProblemAs: { InvalidPort: 'here' },
+    keywords: ['EXPOSE'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nEXPOSE 80000\n' },
       notReported: { dockerfile: 'FROM debian:12\nEXPOSE 8080\n' },

@@ -11,6 +11,7 @@ export const dl3012 = defineRule(
     description: 'Multiple `HEALTHCHECK` instructions.',
     url: hadolintUrl('DL3012'),
     sameProblemAs: { MultipleInstructionsDisallowed: 'previous' },
+    keywords: ['HEALTHCHECK'],
     examples: {
       reported: {
         dockerfile:

@@ -83,6 +83,7 @@ export const dl3013 = defineRule(
     description: 'Pin versions in pip.',
     url: hadolintUrl('DL3013'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n' },
       notReported: {

@@ -18,6 +18,7 @@ export const dl3014 = defineRule(
     description: 'Use the `-y` switch.',
     url: hadolintUrl('DL3014'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN apt-get install curl=7.88.1-10+deb12u8\n' },
       notReported: {

@@ -14,6 +14,7 @@ export const dl3015 = defineRule(
     description: 'Avoid additional packages by specifying `--no-install-recommends`.',
     url: hadolintUrl('DL3015'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN apt-get install -y curl\n' },
       notReported: {

@@ -20,6 +20,7 @@ export const dl3016 = defineRule(
     description: 'Pin versions in `npm`.',
     url: hadolintUrl('DL3016'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM node:22-slim\nRUN npm install -g typescript\n' },
       notReported: { dockerfile: 'FROM node:22-slim\nRUN npm install -g typescript@5.6.3\n' },

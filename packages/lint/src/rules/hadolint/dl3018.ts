@@ -18,6 +18,7 @@ export const dl3018 = defineRule(
       'Pin versions in `apk add`. Instead of `apk add <package>` use `apk add <package>=<version>`.',
     url: hadolintUrl('DL3018'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },
       notReported: { dockerfile: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.12.1-r0\n' },

@@ -17,6 +17,7 @@ export const dl3019 = defineRule(
       'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',
     url: hadolintUrl('DL3019'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM alpine:3.20\nRUN apk add curl=8.12.1-r0\n' },
       notReported: { dockerfile: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.12.1-r0\n' },

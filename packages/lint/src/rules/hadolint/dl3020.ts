@@ -11,6 +11,7 @@ export const dl3020 = defineRule(
     severity: 'error',
     description: 'Use `COPY` instead of `ADD` for files and folders.',
     url: hadolintUrl('DL3020'),
+    keywords: ['ADD'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nADD app/ /app/\n' },
       notReported: { dockerfile: 'FROM debian:12\nCOPY app/ /app/\n' },

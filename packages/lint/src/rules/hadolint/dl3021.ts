@@ -11,6 +11,7 @@ export const dl3021 = defineRule(
     severity: 'error',
     description: '`COPY` with more than 2 arguments requires the last argument to end with `/`',
     url: hadolintUrl('DL3021'),
+    keywords: ['COPY'],
     examples: {
       reported: { dockerfile: 'FROM node:22-slim\nCOPY package.json package-lock.json /app\n' },
       notReported: { dockerfile: 'FROM node:22-slim\nCOPY package.json package-lock.json /app/\n' },

@@ -16,6 +16,7 @@ export const dl3022 = defineRule(
     description: '`COPY --from` should reference a previously defined `FROM` alias',
     url: hadolintUrl('DL3022'),
     sameProblemAs: { InvalidStageReference: 'here' },
+    keywords: ['COPY'],
     examples: {
       reported: { dockerfile: 'FROM node:22-slim\nCOPY --from=build /app/dist /srv\n' },
       notReported: {

@@ -13,6 +13,7 @@ export const dl3023 = defineRule(
     description: '`COPY --from` cannot reference its own `FROM` alias',
     url: hadolintUrl('DL3023'),
     sameProblemAs: { InvalidStageReference: 'here' },
+    keywords: ['COPY'],
     examples: {
       reported: { dockerfile: 'FROM node:22 AS build\nCOPY --from=build /a /b\n' },
       notReported: {

@@ -12,6 +12,7 @@ export const dl3024 = defineRule(
     description: '`FROM` aliases (stage names) must be unique',
     url: hadolintUrl('DL3024'),
     sameProblemAs: { DuplicateStageName: 'here' },
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM node:22 AS build\nFROM node:22 AS build\n' },
       notReported: { dockerfile: 'FROM node:22 AS build\nFROM node:22 AS test\n' },

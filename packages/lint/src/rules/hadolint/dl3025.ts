@@ -14,6 +14,7 @@ export const dl3025 = defineRule(
     description: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments',
     url: hadolintUrl('DL3025'),
     sameProblemAs: { JSONArgsRecommended: 'here' },
+    keywords: ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'],
     examples: {
       reported: { dockerfile: 'FROM node:22-slim\nCMD node server.js\n' },
       notReported: { dockerfile: 'FROM node:22-slim\nCMD ["node", "server.js"]\n' },

@@ -18,6 +18,7 @@ export const dl3026 = defineRule(
     severity: 'error',
     description: 'Use only an allowed registry in the `FROM image`',
     url: hadolintUrl('DL3026'),
+    keywords: ['FROM', 'COPY', 'RUN'],
     examples: {
       reported: {
         dockerfile: 'FROM quay.io/prometheus/busybox:latest\n',

@@ -14,6 +14,7 @@ export const dl3027 = defineRule(
       'Do not use `apt` as it is meant to be an end-user tool, use `apt-get` or `apt-cache` instead',
     url: hadolintUrl('DL3027'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN apt install -y curl\n' },
       notReported: { dockerfile: 'FROM debian:12\nRUN apt-get install -y curl\n' },

@@ -14,6 +14,7 @@ export const dl3028 = defineRule(
       'Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`',
     url: hadolintUrl('DL3028'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM ruby:3.3-slim\nRUN gem install bundler\n' },
       notReported: { dockerfile: 'FROM ruby:3.3-slim\nRUN gem install bundler:2.5.22\n' },

@@ -15,6 +15,7 @@ export const dl3029 = defineRule(
     description: 'Do not use --platform flag with FROM.',
     url: hadolintUrl('DL3029'),
     sameProblemAs: { FromPlatformFlagConstDisallowed: 'here' },
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM --platform=linux/amd64 debian:12\n' },
       notReported: { dockerfile: 'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\n' },

@@ -15,6 +15,7 @@ export const dl3030 = defineRule(
     description: 'Use the `-y` switch to avoid manual input `yum install -y <package>`',
     url: hadolintUrl('DL3030'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM centos:7\nRUN yum install httpd-2.4.6 && yum clean all\n' },
       notReported: {

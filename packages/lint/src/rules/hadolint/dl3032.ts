@@ -22,6 +22,7 @@ export const dl3032 = defineRule(
     description: '`yum clean all` missing after yum command.',
     url: hadolintUrl('DL3032'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM centos:7\nRUN yum install -y httpd-2.4.6\n' },
       notReported: {

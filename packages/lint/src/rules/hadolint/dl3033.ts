@@ -30,6 +30,7 @@ export const dl3033 = defineRule(
     description: 'Specify version with `yum install -y <package>-<version>`',
     url: hadolintUrl('DL3033'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM centos:7\nRUN yum install -y httpd && yum clean all\n' },
       notReported: {

@@ -16,6 +16,7 @@ export const dl3034 = defineRule(
     description: 'Non-interactive switch missing from `zypper` command: `zypper install -y`',
     url: hadolintUrl('DL3034'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: {
         dockerfile: 'FROM opensuse/leap:15.6\nRUN zypper install httpd=2.4.58 && zypper clean\n',

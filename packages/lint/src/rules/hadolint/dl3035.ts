@@ -14,6 +14,7 @@ export const dl3035 = defineRule(
     description: 'Do not use `zypper dist-upgrade`.',
     url: hadolintUrl('DL3035'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM opensuse/leap:15.6\nRUN zypper dist-upgrade -y\n' },
       notReported: { dockerfile: 'FROM opensuse/leap:15.6\nRUN zypper patch -y && zypper clean\n' },

@@ -19,6 +19,7 @@ export const dl3036 = defineRule(
     description: '`zypper clean` missing after zypper use.',
     url: hadolintUrl('DL3036'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM opensuse/leap:15.6\nRUN zypper install -y httpd=2.4.58\n' },
       notReported: {

@@ -14,6 +14,7 @@ export const dl3037 = defineRule(
     description: 'Specify version with `zypper install -y <package>[=]<version>`.',
     url: hadolintUrl('DL3037'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: {
         dockerfile: 'FROM opensuse/leap:15.6\nRUN zypper install -y httpd && zypper clean\n',

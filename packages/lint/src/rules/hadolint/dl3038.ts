@@ -16,6 +16,7 @@ export const dl3038 = defineRule(
     description: 'Use the `-y` switch to avoid manual input `dnf install -y <package>`',
     url: hadolintUrl('DL3038'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM fedora:41\nRUN dnf install httpd-2.4.62 && dnf clean all\n' },
       notReported: {

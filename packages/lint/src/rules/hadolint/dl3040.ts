@@ -27,6 +27,7 @@ export const dl3040 = defineRule(
     description: '`dnf clean all` missing after dnf command.',
     url: hadolintUrl('DL3040'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM fedora:41\nRUN dnf install -y httpd-2.4.62\n' },
       notReported: {

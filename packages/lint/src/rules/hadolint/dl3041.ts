@@ -37,6 +37,7 @@ export const dl3041 = defineRule(
     description: 'Specify version with `dnf install -y <package>-<version>`',
     url: hadolintUrl('DL3041'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM fedora:41\nRUN dnf install -y httpd && dnf clean all\n' },
       notReported: {

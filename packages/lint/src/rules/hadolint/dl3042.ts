@@ -21,6 +21,7 @@ export const dl3042 = defineRule(
     description: 'Avoid cache directory with `pip install --no-cache-dir <package>`.',
     url: hadolintUrl('DL3042'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM python:3.12-slim\nRUN pip install flask==3.0.3\n' },
       notReported: {

@@ -11,6 +11,7 @@ export const dl3043 = defineRule(
     description: '`ONBUILD`, `FROM` or `MAINTAINER` triggered from within `ONBUILD` instruction.',
     url: hadolintUrl('DL3043'),
     sameProblemAs: { InvalidOnbuildTrigger: 'here' },
+    keywords: ['ONBUILD'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nONBUILD FROM debian:12\n' },
       notReported: { dockerfile: 'FROM debian:12\nONBUILD COPY . /app/\n' },

@@ -17,6 +17,7 @@ export const dl3044 = defineRule(
     description:
       'Do not refer to an environment variable within the same `ENV` statement where it is defined.',
     url: hadolintUrl('DL3044'),
+    keywords: ['ENV'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nENV APP=/app BIN=$APP/bin\n' },
       notReported: { dockerfile: 'FROM debian:12\nENV APP=/app\nENV BIN=$APP/bin\n' },

@@ -14,6 +14,7 @@ export const dl3045 = defineRule(
     severity: 'warning',
     description: '`COPY` to a relative destination without `WORKDIR` set.',
     url: hadolintUrl('DL3045'),
+    keywords: ['COPY'],
     examples: {
       reported: { dockerfile: 'FROM python:3.12-slim\nCOPY app.py app/\n' },
       notReported: { dockerfile: 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY app.py app/\n' },

@@ -18,6 +18,7 @@ export const dl3046 = defineRule(
     description: '`useradd` without flag `-l` and high UID will result in excessively large Image.',
     url: hadolintUrl('DL3046'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN useradd -u 123456 app\n' },
       notReported: { dockerfile: 'FROM debian:12\nRUN useradd -l -u 123456 app\n' },

@@ -17,6 +17,7 @@ export const dl3047 = defineRule(
       '`wget` without flag `--progress` will result in excessively bloated build logs when downloading larger files.',
     url: hadolintUrl('DL3047'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN wget https://example.com/big.tar.gz\n' },
       notReported: {

@@ -21,6 +21,7 @@ export const dl3048 = defineRule(
     severity: 'style',
     description: 'Invalid Label Key',
     url: hadolintUrl('DL3048'),
+    keywords: ['LABEL'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nLABEL Version=1.0\n' },
       notReported: { dockerfile: 'FROM debian:12\nLABEL org.opencontainers.image.version=1.0\n' },

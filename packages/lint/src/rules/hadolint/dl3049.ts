@@ -23,6 +23,7 @@ export const dl3049 = defineRule(
     severity: 'info',
     description: 'Label `<label>` is missing.',
     url: hadolintUrl('DL3049'),
+    keywords: ['FROM'],
     examples: {
       reported: {
         dockerfile: 'FROM debian:12\n',

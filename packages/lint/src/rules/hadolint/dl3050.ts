@@ -11,6 +11,7 @@ export const dl3050 = defineRule(
     severity: 'info',
     description: 'Superfluous label(s) present.',
     url: hadolintUrl('DL3050'),
+    keywords: ['LABEL'],
     examples: {
       reported: {
         dockerfile: 'FROM debian:12\nLABEL team=web\n',

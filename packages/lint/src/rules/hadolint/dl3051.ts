@@ -9,6 +9,7 @@ export const dl3051 = defineRule(
     severity: 'warning',
     description: 'Label `<label>` is empty.',
     url: hadolintUrl('DL3051'),
+    keywords: ['LABEL'],
     examples: {
       reported: {
         dockerfile: 'FROM debian:12\nLABEL org.opencontainers.image.vendor=""\n',

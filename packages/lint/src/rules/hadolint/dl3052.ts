@@ -10,6 +10,7 @@ export const dl3052 = defineRule(
     severity: 'warning',
     description: 'Label `<label>` is not a valid URL.',
     url: hadolintUrl('DL3052'),
+    keywords: ['LABEL'],
     examples: {
       reported: {
         dockerfile:

@@ -10,6 +10,7 @@ export const dl3053 = defineRule(
     severity: 'warning',
     description: 'Label `<label>` is not a valid time format - must conform to RFC3339.',
     url: hadolintUrl('DL3053'),
+    keywords: ['LABEL'],
     examples: {
       reported: {
         dockerfile: 'FROM debian:12\nLABEL org.opencontainers.image.created=2024-05-01\n',

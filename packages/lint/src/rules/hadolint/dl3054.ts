@@ -10,6 +10,7 @@ export const dl3054 = defineRule(
     severity: 'warning',
     description: 'Label `<label>` is not a valid SPDX license identifier.',
     url: hadolintUrl('DL3054'),
+    keywords: ['LABEL'],
     examples: {
       reported: {
         dockerfile: 'FROM debian:12\nLABEL org.opencontainers.image.licenses=Apache2\n',

@@ -10,6 +10,7 @@ export const dl3055 = defineRule(
     severity: 'warning',
     description: 'Label `<label>` is not a valid git hash.',
     url: hadolintUrl('DL3055'),
+    keywords: ['LABEL'],
     examples: {
       reported: {
         dockerfile: 'FROM debian:12\nLABEL org.opencontainers.image.revision=main\n',

@@ -10,6 +10,7 @@ export const dl3056 = defineRule(
     severity: 'warning',
     description: 'Label `<label>` does not conform to semantic versioning.',
     url: hadolintUrl('DL3056'),
+    keywords: ['LABEL'],
     examples: {
       reported: {
         dockerfile: 'FROM debian:12\nLABEL org.opencontainers.image.version=v1.2\n',

@@ -23,6 +23,7 @@ export const dl3057 = defineRule(
     severity: 'off',
     description: '`HEALTHCHECK` instruction missing.',
     url: hadolintUrl('DL3057'),
+    keywords: ['FROM'],
     examples: {
       reported: {
         dockerfile: 'FROM nginx:1.27\n',

@@ -10,6 +10,7 @@ export const dl3058 = defineRule(
     severity: 'warning',
     description: 'Label `<label>` is not a valid email format - must conform to RFC5322.',
     url: hadolintUrl('DL3058'),
+    keywords: ['LABEL'],
     examples: {
       reported: {
         dockerfile: 'FROM debian:12\nLABEL org.opencontainers.image.authors="ops at example.com"\n',

@@ -18,6 +18,7 @@ export const dl3059 = defineRule(
     severity: 'info',
     description: 'Multiple consecutive `RUN` instructions. Consider consolidation.',
     url: hadolintUrl('DL3059'),
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN mkdir /app\nRUN chown app /app\n' },
       notReported: { dockerfile: 'FROM debian:12\nRUN mkdir /app && chown app /app\n' },

@@ -25,6 +25,7 @@ export const dl3060 = defineRule(
     description: '`yarn cache clean` missing after `yarn install` was run.',
     url: hadolintUrl('DL3060'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM node:22-slim\nRUN yarn install --frozen-lockfile\n' },
       notReported: {

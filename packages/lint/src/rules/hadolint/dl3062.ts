@@ -18,6 +18,7 @@ export const dl3062 = defineRule(
       'Pin versions in go install. Instead of `go install <package>` use `go install <package>@<version>`',
     url: hadolintUrl('DL3062'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: {
         dockerfile: 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n',

@@ -12,6 +12,7 @@ export const dl3063 = defineRule(
     description: 'Stage name should not be a reserved word',
     url: hadolintUrl('DL3063'),
     sameProblemAs: { ReservedStageName: 'here' },
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM debian:12 AS scratch\n' },
       notReported: { dockerfile: 'FROM debian:12 AS base\n' },

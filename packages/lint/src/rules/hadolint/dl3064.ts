@@ -77,6 +77,7 @@ export const dl3064 = defineRule(
     url: hadolintUrl('DL3064'),
     onbuild: true,
     sameProblemAs: { SecretsUsedInArgOrEnv: 'here' },
+    keywords: ['ARG', 'ENV'],
     examples: {
       reported: { dockerfile: 'FROM node:22-slim\nARG NPM_TOKEN\n' },
       notReported: { dockerfile: 'FROM node:22-slim\nARG NODE_ENV=production\n' },

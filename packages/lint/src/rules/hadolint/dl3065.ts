@@ -14,6 +14,7 @@ export const dl3065 = defineRule(
       'Setting FROM --platform to predefined $TARGETPLATFORM in is redundant as this is the default behavior',
     url: hadolintUrl('DL3065'),
     sameProblemAs: { RedundantTargetPlatform: 'here' },
+    keywords: ['FROM'],
     examples: {
       reported: { dockerfile: 'FROM --platform=$TARGETPLATFORM debian:12\n' },
       notReported: { dockerfile: 'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\n' },

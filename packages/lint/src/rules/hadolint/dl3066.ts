@@ -16,6 +16,7 @@ export const dl3066 = defineRule(
     severity: 'info',
     description: 'Non-numeric user-id may not be resolvable by host system',
     url: hadolintUrl('DL3066'),
+    keywords: ['USER'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nUSER app\n' },
       notReported: { dockerfile: 'FROM debian:12\nUSER 10001:10001\n' },

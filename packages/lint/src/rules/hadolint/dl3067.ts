@@ -12,6 +12,7 @@ export const dl3067 = defineRule(
     severity: 'warning',
     description: 'Do not copy an entire filesystem from another stage',
     url: hadolintUrl('DL3067'),
+    keywords: ['COPY'],
     examples: {
       reported: { dockerfile: 'FROM debian:12 AS build\nFROM debian:12\nCOPY --from=build / /\n' },
       notReported: {

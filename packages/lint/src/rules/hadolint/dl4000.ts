@@ -11,6 +11,7 @@ export const dl4000 = defineRule(
     description: 'MAINTAINER is deprecated.',
     url: hadolintUrl('DL4000'),
     sameProblemAs: { MaintainerDeprecated: 'here' },
+    keywords: ['MAINTAINER'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nMAINTAINER me@example.com\n' },
       notReported: {

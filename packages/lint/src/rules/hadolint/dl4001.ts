@@ -11,6 +11,7 @@ export const dl4001 = defineRule(
     description: 'Either use Wget or Curl but not both.',
     url: hadolintUrl('DL4001'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: {
         dockerfile:

@@ -12,6 +12,7 @@ export const dl4003 = defineRule(
     description: 'Multiple `CMD` instructions found.',
     url: hadolintUrl('DL4003'),
     sameProblemAs: { MultipleInstructionsDisallowed: 'previous' },
+    keywords: ['CMD'],
     examples: {
       reported: { dockerfile: 'FROM node:22-slim\nCMD ["node", "a.js"]\nCMD ["node", "b.js"]\n' },
       notReported: { dockerfile: 'FROM node:22-slim\nCMD ["node", "b.js"]\n' },

@@ -12,6 +12,7 @@ export const dl4004 = defineRule(
     description: 'Multiple `ENTRYPOINT` instructions found.',
     url: hadolintUrl('DL4004'),
     sameProblemAs: { MultipleInstructionsDisallowed: 'previous' },
+    keywords: ['ENTRYPOINT'],
     examples: {
       reported: {
         dockerfile: 'FROM node:22-slim\nENTRYPOINT ["node"]\nENTRYPOINT ["tini", "--"]\n',

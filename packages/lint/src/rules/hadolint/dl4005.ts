@@ -14,6 +14,7 @@ export const dl4005 = defineRule(
     description: 'Use `SHELL` to change the default shell.',
     url: hadolintUrl('DL4005'),
     onbuild: true,
+    keywords: ['RUN'],
     examples: {
       reported: { dockerfile: 'FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n' },
       notReported: { dockerfile: 'FROM debian:12\nSHELL ["/bin/bash", "-c"]\n' },

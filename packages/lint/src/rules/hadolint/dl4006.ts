@@ -19,6 +19,7 @@ export const dl4006 = defineRule(
     severity: 'warning',
     description: 'Set the `SHELL` option -o pipefail before `RUN` with a pipe in it',
     url: hadolintUrl('DL4006'),
+    keywords: ['RUN'],
     examples: {
       reported: {
         dockerfile: 'FROM debian:12\nRUN wget -qO- https://example.com/install.sh | sh\n',
