@@ -25,8 +25,7 @@ export const exposeInvalidFormat = defineRule(
     },
   },
   (ctx, report) => {
-    for (const node of ctx.instructions) {
-      if (node.keyword !== 'EXPOSE') continue;
+    for (const node of ctx.instructionsOf('EXPOSE')) {
       for (const port of exposedPorts(ctx, node)) {
         if (port.hostIp !== null || port.hostPort !== null) {
           report(

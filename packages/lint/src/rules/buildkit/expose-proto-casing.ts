@@ -23,8 +23,7 @@ export const exposeProtoCasing = defineRule(
     },
   },
   (ctx, report) => {
-    for (const node of ctx.instructions) {
-      if (node.keyword !== 'EXPOSE') continue;
+    for (const node of ctx.instructionsOf('EXPOSE')) {
       for (const port of exposedPorts(ctx, node)) {
         const proto = port.protocolAsWritten;
         if (proto !== null && proto !== port.protocol) {

@@ -25,10 +25,8 @@ export const maintainerDeprecated = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword === 'MAINTAINER') {
-        report(n, 'Maintainer instruction is deprecated in favor of using label');
-      }
+    for (const n of ctx.instructionsOf('MAINTAINER')) {
+      report(n, 'Maintainer instruction is deprecated in favor of using label');
     }
   },
 );

@@ -19,8 +19,7 @@ export const dl3000 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'WORKDIR') continue;
+    for (const n of ctx.instructionsOf('WORKDIR')) {
       const path = dropQuotes(n.args[0] ?? '');
       if (path.startsWith('$') || path.startsWith('/') || isWindowsAbsolute(path)) continue;
       report(n, MESSAGE);

@@ -22,8 +22,7 @@ export const dl3006 = defineRule(
   },
   (ctx, report) => {
     const aliases = new Set<string>();
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'FROM') continue;
+    for (const n of ctx.instructionsOf('FROM')) {
       const from = baseImage(ctx, n);
       const ok =
         from.name === 'scratch' ||

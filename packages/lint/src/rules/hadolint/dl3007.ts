@@ -20,8 +20,7 @@ export const dl3007 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'FROM') continue;
+    for (const n of ctx.instructionsOf('FROM')) {
       const from = baseImage(ctx, n);
       if (from.tag === 'latest' && from.digest === null) report(n, MESSAGE);
     }

@@ -21,8 +21,7 @@ export const dl3011 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'EXPOSE') continue;
+    for (const n of ctx.instructionsOf('EXPOSE')) {
       const bad = n.args.some((word) => {
         const m = PORT.exec(word);
         return m?.slice(1).some((p) => p !== undefined && Number(p) > 65535) === true;

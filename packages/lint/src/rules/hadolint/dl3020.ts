@@ -18,8 +18,8 @@ export const dl3020 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'ADD' || n.args.length < 2) continue;
+    for (const n of ctx.instructionsOf('ADD')) {
+      if (n.args.length < 2) continue;
       // Every source (each argument but the destination) an archive or a URL.
       let ok = true;
       for (let i = 0; ok && i < n.args.length - 1; i++) {

@@ -18,8 +18,8 @@ export const dl3021 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'COPY' || n.args.length <= 2) continue;
+    for (const n of ctx.instructionsOf('COPY')) {
+      if (n.args.length <= 2) continue;
       const target = n.args[n.args.length - 1]!;
       if (target === '' || !dropQuotes(target).endsWith('/')) report(n, MESSAGE);
     }

@@ -20,8 +20,7 @@ export const dl3024 = defineRule(
   },
   (ctx, report) => {
     const seen = new Set<string>();
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'FROM') continue;
+    for (const n of ctx.instructionsOf('FROM')) {
       const alias = baseImage(ctx, n).alias;
       if (alias === null) continue;
       if (seen.has(alias)) report(n, MESSAGE);

@@ -22,8 +22,7 @@ export const dl3029 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'FROM') continue;
+    for (const n of ctx.instructionsOf('FROM')) {
       const platform = firstFlag(n, 'platform')?.value;
       if (platform === undefined || platform === null) continue;
       if (!platform.includes('BUILDPLATFORM') && !platform.includes('TARGETPLATFORM')) {

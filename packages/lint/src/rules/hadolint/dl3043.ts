@@ -18,8 +18,8 @@ export const dl3043 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      const trigger = n.keyword === 'ONBUILD' ? n.trigger?.keyword : undefined;
+    for (const n of ctx.instructionsOf('ONBUILD')) {
+      const trigger = n.trigger?.keyword;
       if (trigger === 'ONBUILD' || trigger === 'FROM' || trigger === 'MAINTAINER') {
         report(n, MESSAGE);
       }

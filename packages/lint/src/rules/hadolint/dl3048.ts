@@ -28,10 +28,8 @@ export const dl3048 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword === 'LABEL' && labelPairs(ctx, n).some((p) => !validKey(p.key))) {
-        report(n, MESSAGE);
-      }
+    for (const n of ctx.instructionsOf('LABEL')) {
+      if (labelPairs(ctx, n).some((p) => !validKey(p.key))) report(n, MESSAGE);
     }
   },
 );

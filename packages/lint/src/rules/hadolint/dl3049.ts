@@ -57,8 +57,8 @@ export const dl3049 = defineRule(
 
 /** Whether a LABEL of the file sets `label`. */
 function setsLabel(ctx: RuleContext, label: string): boolean {
-  for (const n of ctx.instructions) {
-    if (n.keyword === 'LABEL' && labelPairs(ctx, n).some((p) => p.key === label)) return true;
+  for (const n of ctx.instructionsOf('LABEL')) {
+    if (labelPairs(ctx, n).some((p) => p.key === label)) return true;
   }
   return false;
 }

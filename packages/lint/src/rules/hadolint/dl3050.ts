@@ -27,10 +27,8 @@ export const dl3050 = defineRule(
   (ctx, report) => {
     if (!ctx.options.strictLabels) return;
     const schema = ctx.options.labelSchema ?? {};
-    for (const n of ctx.instructions) {
-      if (n.keyword === 'LABEL' && labelPairs(ctx, n).some((p) => !Object.hasOwn(schema, p.key))) {
-        report(n, MESSAGE);
-      }
+    for (const n of ctx.instructionsOf('LABEL')) {
+      if (labelPairs(ctx, n).some((p) => !Object.hasOwn(schema, p.key))) report(n, MESSAGE);
     }
   },
 );

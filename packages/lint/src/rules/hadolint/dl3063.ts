@@ -19,8 +19,7 @@ export const dl3063 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'FROM') continue;
+    for (const n of ctx.instructionsOf('FROM')) {
       const alias = baseImage(ctx, n).alias;
       if (alias === 'scratch' || alias === 'context') report(n, MESSAGE);
     }

@@ -21,8 +21,7 @@ export const dl3065 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'FROM') continue;
+    for (const n of ctx.instructionsOf('FROM')) {
       const platform = firstFlag(n, 'platform')?.value;
       if (platform === '$TARGETPLATFORM' || platform === '${TARGETPLATFORM}') report(n, MESSAGE);
     }

@@ -22,8 +22,8 @@ export const dl3067 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'COPY' || !firstFlag(n, 'from')) continue;
+    for (const n of ctx.instructionsOf('COPY')) {
+      if (!firstFlag(n, 'from')) continue;
       const target = dropQuotes(n.args[n.args.length - 1] ?? '');
       const root = n.args.slice(0, -1).some((s) => dropQuotes(s) === '/');
       if (root && target === '/') report(n, MESSAGE);

@@ -20,6 +20,6 @@ export const dl4000 = defineRule(
     },
   },
   (ctx, report) => {
-    for (const n of ctx.instructions) if (n.keyword === 'MAINTAINER') report(n, MESSAGE);
+    for (const n of ctx.instructionsOf('MAINTAINER')) report(n, MESSAGE);
   },
 );

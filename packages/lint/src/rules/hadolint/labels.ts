@@ -33,18 +33,14 @@ export function checkLabelValues(
   message: (label: string) => string,
   report: (node: InstructionNode, message: string) => void,
 ): void {
+  const labels = ctx.instructionsOf('LABEL');
   // Most files set no label: nothing to check then.
-  if (!ctx.instructions.some(isLabel)) return;
+  if (labels.length === 0) return;
   for (const label of schemaLabels(ctx, type)) {
-    for (const n of ctx.instructions) {
-      if (n.keyword !== 'LABEL') continue;
+    for (const n of labels) {
       if (labelPairs(ctx, n).some((p) => p.key === label && !valid(p.value))) {
         report(n, message(label));
       }
     }
   }
-}
-
-function isLabel(n: InstructionNode): boolean {
-  return n.keyword === 'LABEL';
 }
