@@ -9,7 +9,7 @@ import type {
   Position,
 } from '@dockwright/ast';
 import { type StageProblem, stages as splitStages, viewFrom } from '@dockwright/ast';
-import { type KeywordSet, keywordBit } from './internal/keyword-set.js';
+import { KEYWORD_COUNT, type KeywordSet, keywordNumber } from './internal/keyword-set.js';
 import { type RunScript, readRun } from './shell/run-script.js';
 import type { LintOptions } from './types.js';
 
@@ -73,8 +73,8 @@ export class RuleContext {
   private onbuild: RuleContext | null = null;
   private runList: RunScript[] | null = null;
   private names: Set<string> | null = null;
-  /** The instructions of each keyword: made when first asked for. */
-  private byKeyword: Map<string, InstructionNode[]> | null = null;
+  /** The instructions of each keyword BuildKit knows, by its {@link keywordNumber}. */
+  private readonly byKeyword: (InstructionNode[] | undefined)[];
   /** What {@link instructionsOf} gives for a keyword no instruction has (a plain array). */
   private readonly none: readonly InstructionNode[] = [];
 
@@ -86,11 +86,9 @@ export class RuleContext {
       // The ONBUILD view: the triggers on their own, no stages.
       this.shared = triggersOf.shared;
       const triggers: InstructionNode[] = [];
-      let keywords = 0;
       for (const n of triggersOf.instructions) {
         if (n.keyword !== 'ONBUILD' || !n.trigger) continue;
         triggers.push(n.trigger);
-        keywords |= keywordBit(n.trigger.keyword);
         this.shared.owners ??= new Map();
         this.shared.owners.set(n.trigger, n);
       }
@@ -100,7 +98,8 @@ export class RuleContext {
       this.stages = [];
       this.stageProblems = [];
       this.isOnbuildView = true;
-      this.keywords = keywords;
+      this.byKeyword = new Array(KEYWORD_COUNT);
+      this.keywords = sortByKeyword(triggers, this.byKeyword);
       return;
     }
     this.shared = { runs: new Map(), views: new Map(), owners: null };
@@ -114,7 +113,6 @@ export class RuleContext {
     // end the list (BuildKit's parser skips them), a bare `#` empties it, directives are none.
     let pending: CommentNode[] | null = null;
     let above: Map<InstructionNode, readonly CommentNode[]> | null = null;
-    let keywords = 0;
     const all = tree.children;
     for (let i = 0; i < all.length; i++) {
       const child = all[i]!;
@@ -132,10 +130,10 @@ export class RuleContext {
         pending = null;
       }
       instructions.push(child);
-      keywords |= keywordBit(child.keyword);
     }
     this.above = above;
-    this.keywords = keywords;
+    this.byKeyword = new Array(KEYWORD_COUNT);
+    this.keywords = sortByKeyword(instructions, this.byKeyword);
     // ast's `stages` resolves `FROM <name>` against earlier stages, as BuildKit does.
     const split = splitStages(tree);
     const stages: Stage[] = [];
@@ -217,22 +215,7 @@ export class RuleContext {
    * the instructions are sorted by keyword once per lint rather than walked by every rule.
    */
   instructionsOf(keyword: InstructionKeyword): readonly InstructionNode[] {
-    return this.keywordIndex().get(keyword) ?? this.none;
-  }
-
-  private keywordIndex(): Map<string, InstructionNode[]> {
-    if (!this.byKeyword) {
-      const index = new Map<string, InstructionNode[]>();
-      const { instructions } = this;
-      for (let i = 0; i < instructions.length; i++) {
-        const n = instructions[i]!;
-        const same = index.get(n.keyword);
-        if (same) same.push(n);
-        else index.set(n.keyword, [n]);
-      }
-      this.byKeyword = index;
-    }
-    return this.byKeyword;
+    return this.byKeyword[keywordNumber(keyword)] ?? this.none;
   }
 
   /** Every RUN of this context, in order, with its script. */
@@ -268,6 +251,29 @@ export class RuleContext {
   positionOf(node: InstructionNode): Position | undefined {
     return node.position ?? this.shared.owners?.get(node)?.position;
   }
+}
+
+/**
+ * Puts the instructions of each keyword BuildKit knows in `lists`, at the keyword's number, and
+ * gives the set of their keywords.
+ */
+function sortByKeyword(
+  instructions: readonly InstructionNode[],
+  lists: (InstructionNode[] | undefined)[],
+): KeywordSet {
+  let keywords = 0;
+  for (let i = 0; i < instructions.length; i++) {
+    const n = instructions[i]!;
+    const k = keywordNumber(n.keyword);
+    if (k < 0) continue;
+    const same = lists[k];
+    if (same) same.push(n);
+    else {
+      lists[k] = [n];
+      keywords |= 1 << k;
+    }
+  }
+  return keywords;
 }
 
 /** A plain copy of a (frozen) list: see the RuleContext constructor. */

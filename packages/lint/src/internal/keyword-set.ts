@@ -1,24 +1,28 @@
 import { INSTRUCTION_KEYWORDS } from '@dockwright/ast';
 
 /**
- * A set of instruction keywords as the bits of a number, one bit per keyword BuildKit knows: the
- * linter compares a rule's keywords with a file's, for every rule and file, to skip the rules
- * about instructions the file has none of.
+ * A set of instruction keywords as the bits of a number, one bit per keyword BuildKit knows (bit
+ * `1 << keywordNumber(k)`): the linter compares a rule's keywords with a file's, for every rule
+ * and file, to skip the rules about instructions the file has none of.
  */
 export type KeywordSet = number;
 
-const BITS: ReadonlyMap<string, KeywordSet> = new Map(
-  INSTRUCTION_KEYWORDS.map((keyword, i) => [keyword, 1 << i]),
-);
+const NUMBERS: ReadonlyMap<string, number> = new Map(INSTRUCTION_KEYWORDS.map((k, i) => [k, i]));
 
-/** The set holding one keyword; empty for a keyword BuildKit does not know. */
-export function keywordBit(keyword: string): KeywordSet {
-  return BITS.get(keyword) ?? 0;
+/** How many keywords BuildKit knows: the numbers {@link keywordNumber} gives are below. */
+export const KEYWORD_COUNT = INSTRUCTION_KEYWORDS.length;
+
+/** A keyword's place among those BuildKit knows; -1 for one it does not know. */
+export function keywordNumber(keyword: string): number {
+  return NUMBERS.get(keyword) ?? -1;
 }
 
-/** The set holding these keywords. */
+/** The set holding these keywords (one BuildKit does not know adds nothing). */
 export function keywordSet(keywords: readonly string[]): KeywordSet {
   let set = 0;
-  for (const k of keywords) set |= keywordBit(k);
+  for (const k of keywords) {
+    const n = keywordNumber(k);
+    if (n >= 0) set |= 1 << n;
+  }
   return set;
 }
