@@ -19,20 +19,16 @@ const RANK: Record<Severity, number> = { style: 0, info: 1, warning: 2, error: 3
  * CMD, hadolint the one that overrides it). The kept finding names both rules, takes the
  * higher severity and keeps its own message and place. Findings are folded only after each
  * rule's own configuration filtered them, so a rule switched off leaves the other's finding.
- * `into` holds every id a `sameProblemAs` of the rules names (what {@link RuleTable} reads).
+ * `folding` holds where the findings of rules declaring a `sameProblemAs` are in `reported`
+ * (the findings that may fold into another: few); `into` every id a `sameProblemAs` of the rules
+ * names (what {@link RuleTable} reads).
  */
 export function mergeSameProblems(
   reported: readonly Reported[],
+  folding: readonly number[],
   ctx: RuleContext,
   into: ReadonlySet<string>,
 ): readonly Reported[] {
-  // The findings that may fold into another (few: most rules declare no same problem).
-  const folding: number[] = [];
-  for (let k = 0; k < reported.length; k++) {
-    const r = reported[k]!;
-    if (r.anchor && r.meta?.sameProblemAs) folding.push(k);
-  }
-  if (folding.length === 0) return reported;
   // The findings of the rules they may fold into, by the instruction they are about, in order:
   // where they may go.
   const byAnchor = new Map<InstructionNode, number[]>();
@@ -50,7 +46,8 @@ export function mergeSameProblems(
   let folded: Map<number, { readonly ids: string[]; severity: Severity }> | null = null;
   for (const i of folding) {
     const r = reported[i]!;
-    const anchor = r.anchor!;
+    const anchor = r.anchor;
+    if (!anchor) continue;
     const sameProblemAs = r.meta!.sameProblemAs!;
     for (const otherId in sameProblemAs) {
       const target = sameProblemAs[otherId] === 'here' ? anchor : previousOfKeyword(ctx, anchor);
