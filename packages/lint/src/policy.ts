@@ -46,12 +46,13 @@ export class RuleTable {
   private readonly positions: ReadonlyMap<string, readonly number[]>;
 
   constructor(rules: readonly Rule[]) {
-    // A copy: a caller changing its array later changes nothing here.
-    this.rules = Object.freeze([...rules]);
+    // A copy: a caller changing its array later changes nothing here. The lists are plain
+    // arrays, not frozen ones (no one outside the linter sees them): the linter reads them for
+    // every rule and file, and Node 20's V8 reads a frozen array's elements several times slower.
+    this.rules = [...rules];
     const positions = new Map<string, number[]>();
-    // Not frozen: each configuration starts from a copy, and V8 copies a frozen array slowly.
     this.runsByDefault = this.rules.map((r) => r.meta.severity !== 'off');
-    this.pragmaCode = Object.freeze(this.rules.map((r) => isPragmaCode(r.meta.id)));
+    this.pragmaCode = this.rules.map((r) => isPragmaCode(r.meta.id));
     this.keywords = this.rules.map((r) => keywordSet(r.meta.keywords ?? []));
     this.rules.forEach((r, i) => {
       const at = positions.get(r.meta.id);
