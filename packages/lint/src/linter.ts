@@ -338,7 +338,7 @@ class FileLint {
 
 /** Whether an instruction of the file is an ONBUILD with a trigger (few files have one). */
 function hasTriggers(ctx: RuleContext): boolean {
-  for (const n of ctx.instructions) if (n.keyword === 'ONBUILD' && n.trigger) return true;
+  for (const n of ctx.instructionsOf('ONBUILD')) if (n.trigger) return true;
   return false;
 }
 
