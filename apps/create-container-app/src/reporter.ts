@@ -2,6 +2,9 @@ import { style } from './style.js';
 
 type Prompts = typeof import('./prompts.js');
 
+/** How often a plain run says a long step is still running. */
+const STILL_WORKING_EVERY_MS = 15_000;
+
 /** Progress output: clack's when prompting on a terminal, plain lines otherwise (CI, pipes). */
 export interface Reporter {
   intro(): void;
@@ -21,13 +24,25 @@ export interface Reporter {
  * plainReporter().success('Wrote 7 files to app') // ✔ Wrote 7 files to app
  * ```
  */
-export function plainReporter(): Reporter {
+export function plainReporter({ every = STILL_WORKING_EVERY_MS } = {}): Reporter {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   return {
     intro() {},
     task(label) {
       out(`${style('cyan', '◇')} ${label}…`);
-      return (ok, message) => (ok ? this.success(message) : this.warn(message));
+      // Nothing redraws here: a line now and then says the step is still running (a package
+      // manager waiting on a slow registry prints nothing for minutes).
+      const started = Date.now();
+      const timer = setInterval(() => {
+        const seconds = Math.round((Date.now() - started) / 1000);
+        out(`${style('dim', '│')} still working: ${label} (${seconds} s)`);
+      }, every);
+      timer.unref();
+      return (ok, message) => {
+        clearInterval(timer);
+        if (ok) this.success(message);
+        else this.warn(message);
+      };
     },
     success(message) {
       out(`${style('green', '✔')} ${message}`);
