@@ -64,6 +64,8 @@ const app = await Application.bootstrapWithPlugins({
     tsconfig: 'tsconfig.build.json',
     readme: 'none',
     validation,
+    // What is tagged @internal is left out of the published types too (stripInternal).
+    excludeInternal: true,
     // Each package is converted with its own options: no source links there either.
     disableSources: true,
     disableGit: true,

@@ -63,7 +63,12 @@ export class RuleContext {
   readonly stageProblems: readonly StageProblem[];
   /** True for the view over ONBUILD triggers. */
   readonly isOnbuildView: boolean;
-  /** The keywords of {@link instructions}: which rules have something to check here. */
+  /**
+   * The keywords of {@link instructions}, as bits: which rules have something to check here.
+   * The linter's own (left out of the published types).
+   *
+   * @internal
+   */
   readonly keywords: KeywordSet;
   private readonly shared: Shared;
   /** The comments above each instruction that has any. */
