@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from '@dockwright/ast';
+import { type InstructionNode, parse } from '@dockwright/ast';
 import { describe, expect, it } from 'vitest';
 import { parseSpecFile } from '../test/spec-file.js';
 import { keywordSet } from './internal/keyword-set.js';
@@ -9,8 +9,10 @@ import { allRules } from './rules/all-rules.js';
 import type { LintOptions, Rule } from './types.js';
 
 // The linter does not run a rule where none of its `keywords` is (see RuleMeta.keywords): this
-// runs every rule where it is skipped, over every Dockerfile of the specifications, and checks it
-// would have reported nothing there. A rule declaring too few keywords fails here.
+// runs every rule where it is skipped, over every Dockerfile of the specifications, each also
+// without the instructions of one keyword (for every keyword it has), and each of those wrapped
+// in ONBUILD, and checks it would have reported nothing there. A rule declaring too few keywords
+// fails here.
 
 const root = join(import.meta.dirname, '../test');
 
@@ -36,24 +38,54 @@ function samples(): Sample[] {
         ...c.options,
         ...(c.dockerignore !== null ? { dockerignore: c.dockerignore } : {}),
       };
-      found.push({ name: `${file}: ${c.title}`, text, options });
-      found.push({ name: `${file}: ${c.title} (ONBUILD)`, text: inOnbuild(text), options });
+      const name = `${file}: ${c.title}`;
+      found.push({ name, text, options });
+      found.push({ name: `${name} (ONBUILD)`, text: inOnbuild(text), options });
+      // A rule reporting an ADD only in files that also have a COPY, declared as a rule about
+      // COPY alone, is caught only once the COPYs are gone.
+      for (const keyword of new Set(instructions(text).map((n) => n.keyword))) {
+        const without = withoutKeyword(text, keyword);
+        found.push({ name: `${name} (no ${keyword})`, text: without, options });
+        found.push({ name: `${name} (no ${keyword}, ONBUILD)`, text: inOnbuild(without), options });
+      }
     }
   }
   return found;
+}
+
+/** The instructions of a Dockerfile that have a place in its text. */
+function instructions(text: string): InstructionNode[] {
+  return parse(text).children.filter(
+    (c): c is InstructionNode => c.type === 'instruction' && c.position !== undefined,
+  );
 }
 
 /** The Dockerfile with every instruction but FROM made an ONBUILD trigger. */
 function inOnbuild(text: string): string {
   let out = '';
   let at = 0;
-  for (const c of parse(text).children) {
-    if (c.type !== 'instruction' || c.keyword === 'FROM' || !c.position) continue;
-    out += `${text.slice(at, c.position.offset)}ONBUILD `;
-    at = c.position.offset;
+  for (const c of instructions(text)) {
+    if (c.keyword === 'FROM') continue;
+    out += `${text.slice(at, c.position!.offset)}ONBUILD `;
+    at = c.position!.offset;
   }
   return out + text.slice(at);
 }
+
+/** The Dockerfile without its instructions of one keyword (comments and directives kept). */
+function withoutKeyword(text: string, keyword: string): string {
+  let out = '';
+  let at = 0;
+  for (const c of instructions(text)) {
+    if (c.keyword !== keyword) continue;
+    out += text.slice(at, c.position!.offset);
+    at = c.position!.endOffset;
+  }
+  return out + text.slice(at);
+}
+
+/** Each sample's context, made once and shared by the rules, as the linter shares it. */
+const contexts = new Map<Sample, RuleContext>();
 
 /**
  * The findings `rule` gives in the contexts (the file, and its ONBUILD view for an `onbuild`
@@ -61,7 +93,11 @@ function inOnbuild(text: string): string {
  */
 function reportedWhereSkipped(rule: Rule, keywords: readonly string[], sample: Sample): string[] {
   const about = keywordSet(keywords);
-  const ctx = new RuleContext(parse(sample.text), sample.options);
+  let ctx = contexts.get(sample);
+  if (!ctx) {
+    ctx = new RuleContext(parse(sample.text), sample.options);
+    contexts.set(sample, ctx);
+  }
   const views = rule.meta.onbuild ? [ctx, ctx.onbuildView()] : [ctx];
   const reported: string[] = [];
   for (const view of views) {
