@@ -1,6 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { plainReporter } from '../src/reporter.js';
 
+/** What the reporter writes, standard output and error in order. */
+function captured(): string[] {
+  const lines: string[] = [];
+  const keep = (chunk: unknown) => {
+    lines.push(String(chunk));
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(keep);
+  vi.spyOn(process.stderr, 'write').mockImplementation(keep);
+  return lines;
+}
+
 describe('plainReporter', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -9,11 +21,7 @@ describe('plainReporter', () => {
 
   it('says a long step is still running, and stops saying so once it ends', () => {
     vi.useFakeTimers();
-    const lines: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
+    const lines = captured();
     const done = plainReporter({ every: 15_000 }).task('Creating package-lock.json with npm');
     vi.advanceTimersByTime(31_000);
     done(true, 'Created package-lock.json (npm install --package-lock-only)');
@@ -28,15 +36,7 @@ describe('plainReporter', () => {
 
   it('prints nothing more for a step that ends quickly', () => {
     vi.useFakeTimers();
-    const lines: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
+    const lines = captured();
     const done = plainReporter().task('Creating uv.lock with uv');
     vi.advanceTimersByTime(2_000);
     done(false, 'Could not create uv.lock');
